@@ -1,0 +1,247 @@
+// Our own client for the Vert.x SockJS event-bus bridge: request/reply with timeouts, remembered
+// subscriptions that come back after every reconnect, and a reconnect loop that never gives up.
+// SockJS itself is loaded by the page from /webjars/... and found as window.SockJS.
+
+const PING_INTERVAL_MS = 5000;
+const FIRST_BACKOFF_MS = 500;
+const MAX_BACKOFF_MS = 5000;
+const DEFAULT_TIMEOUT_MS = 10000;
+
+/** A failed request: code is one of API.md's error codes, or TIMEOUT / OFFLINE / ACCESS_DENIED. */
+export class BusError extends Error {
+  constructor(code, message, failureCode) {
+    super(message || code);
+    this.name = 'BusError';
+    this.code = code;
+    this.failureCode = failureCode;
+  }
+}
+
+// The bridge refuses reply addresses longer than 36 characters, so use the UUID shape.
+// crypto.randomUUID needs a secure context; getRandomValues works on plain http kiosks too.
+function newReplyAddress() {
+  const b = new Uint8Array(16);
+  crypto.getRandomValues(b);
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Turns an err frame into a BusError; the server puts {"code","message"} as JSON text in message. */
+export function errorFromFrame(frame) {
+  let code = null;
+  let message = typeof frame.message === 'string' ? frame.message : '';
+  try {
+    const parsed = JSON.parse(frame.message);
+    if (parsed && typeof parsed === 'object') {
+      code = parsed.code || null;
+      message = parsed.message || message;
+    }
+  } catch {
+    // not JSON: a bridge-level failure, classified below
+  }
+  if (!code) {
+    if (frame.failureType === 'TIMEOUT') code = 'TIMEOUT';
+    else if (frame.failureType === 'NO_HANDLERS') code = 'OFFLINE';
+    else if (frame.body === 'access_denied') code = 'ACCESS_DENIED';
+    else code = 'INTERNAL';
+  }
+  return new BusError(code, message || String(frame.body || code), frame.failureCode);
+}
+
+function call(listeners, ...args) {
+  for (const fn of listeners) {
+    try {
+      fn(...args);
+    } catch (e) {
+      console.error(e);
+    }
+  }
+}
+
+export class EventBus {
+  /** options: url ('/eventbus'), headers (function returning the headers every frame carries). */
+  constructor({ url = '/eventbus', headers = () => ({}) } = {}) {
+    this.url = url;
+    this.headers = headers;
+    this.state = 'closed';
+    this.sock = null;
+    this.subscriptions = new Map(); // address → Set of handlers
+    this.pending = new Map(); // replyAddress → {resolve, reject, timer}
+    this.stateListeners = [];
+    this.openListeners = [];
+    this.errorListeners = [];
+    this.backoffMs = FIRST_BACKOFF_MS;
+    this.pingTimer = null;
+    this.reconnectTimer = null;
+    this.stopped = false;
+    this.connect();
+  }
+
+  /** Sends body to address and resolves with the reply body; rejects with a BusError. */
+  request(address, body, { timeout = DEFAULT_TIMEOUT_MS } = {}) {
+    if (this.state !== 'open') return Promise.reject(new BusError('OFFLINE', 'not connected'));
+    const replyAddress = newReplyAddress();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(replyAddress);
+        reject(new BusError('TIMEOUT', 'no reply in time'));
+      }, timeout);
+      this.pending.set(replyAddress, { resolve, reject, timer });
+      if (!this.write({ type: 'send', address, body, replyAddress })) {
+        this.settle(replyAddress, null, new BusError('OFFLINE', 'not connected'));
+      }
+    });
+  }
+
+  /** handler(body, frame) for every message on address, across reconnects; returns an unsubscribe function. */
+  subscribe(address, handler) {
+    let handlers = this.subscriptions.get(address);
+    if (!handlers) {
+      handlers = new Set();
+      this.subscriptions.set(address, handlers);
+      if (this.state === 'open') this.write({ type: 'register', address });
+    }
+    handlers.add(handler);
+    return () => {
+      handlers.delete(handler);
+      if (handlers.size === 0 && this.subscriptions.get(address) === handlers) {
+        this.subscriptions.delete(address);
+        if (this.state === 'open') this.write({ type: 'unregister', address });
+      }
+    };
+  }
+
+  /** fn('open' | 'closed') on every change of connection state. */
+  onStateChange(fn) {
+    this.stateListeners.push(fn);
+  }
+
+  /** fn() after every (re)connect, once the subscriptions have been registered again. */
+  onOpen(fn) {
+    this.openListeners.push(fn);
+  }
+
+  /** fn(BusError) for err frames that belong to no request (e.g. a refused register). */
+  onError(fn) {
+    this.errorListeners.push(fn);
+  }
+
+  /** Closes the connection for good. */
+  close() {
+    this.stopped = true;
+    clearTimeout(this.reconnectTimer);
+    if (this.sock) this.sock.close();
+  }
+
+  connect() {
+    this.reconnectTimer = null;
+    if (this.stopped) return;
+    const SockJS = globalThis.SockJS;
+    let sock;
+    try {
+      if (!SockJS) throw new Error('SockJS is not loaded');
+      sock = new SockJS(this.url);
+    } catch (e) {
+      console.warn('event bus:', e.message);
+      this.scheduleReconnect();
+      return;
+    }
+    this.sock = sock;
+    sock.onopen = () => sock === this.sock && this.handleOpen();
+    sock.onclose = () => sock === this.sock && this.handleClose();
+    sock.onmessage = (e) => sock === this.sock && this.handleFrame(e.data);
+  }
+
+  scheduleReconnect() {
+    if (this.stopped || this.reconnectTimer) return;
+    const delay = this.backoffMs;
+    this.backoffMs = Math.min(this.backoffMs * 2, MAX_BACKOFF_MS);
+    this.reconnectTimer = setTimeout(() => this.connect(), delay);
+  }
+
+  handleOpen() {
+    this.backoffMs = FIRST_BACKOFF_MS;
+    this.pingTimer = setInterval(() => this.write({ type: 'ping' }), PING_INTERVAL_MS);
+    this.write({ type: 'ping' });
+    for (const address of this.subscriptions.keys()) this.write({ type: 'register', address });
+    this.setState('open');
+    call(this.openListeners);
+  }
+
+  handleClose() {
+    clearInterval(this.pingTimer);
+    this.pingTimer = null;
+    this.sock = null;
+    // Replies to requests sent on the lost socket can never arrive.
+    for (const replyAddress of [...this.pending.keys()]) {
+      this.settle(replyAddress, null, new BusError('OFFLINE', 'connection lost'));
+    }
+    this.setState('closed');
+    this.scheduleReconnect();
+  }
+
+  setState(state) {
+    if (this.state === state) return;
+    this.state = state;
+    call(this.stateListeners, state);
+  }
+
+  write(frame) {
+    const sock = this.sock;
+    if (!sock || sock.readyState !== 1) return false;
+    try {
+      sock.send(JSON.stringify({ ...frame, headers: this.headers() || {} }));
+      return true;
+    } catch (e) {
+      console.warn('event bus: send failed', e);
+      return false;
+    }
+  }
+
+  handleFrame(data) {
+    let frame;
+    try {
+      frame = typeof data === 'string' ? JSON.parse(data) : JSON.parse(new TextDecoder().decode(data));
+    } catch {
+      return;
+    }
+    if (!frame || typeof frame !== 'object') return;
+    if (frame.type === 'rec') this.handleRec(frame);
+    else if (frame.type === 'err') this.handleErr(frame);
+  }
+
+  handleRec(frame) {
+    const body = typeof frame.body === 'string' ? parseMaybe(frame.body) : frame.body;
+    if (this.pending.has(frame.address)) {
+      this.settle(frame.address, body, null);
+      return;
+    }
+    const handlers = this.subscriptions.get(frame.address);
+    if (handlers) call([...handlers], body, frame);
+  }
+
+  handleErr(frame) {
+    const error = errorFromFrame(frame);
+    if (frame.address && this.pending.has(frame.address)) this.settle(frame.address, null, error);
+    else call(this.errorListeners, error);
+  }
+
+  settle(replyAddress, body, error) {
+    const p = this.pending.get(replyAddress);
+    if (!p) return;
+    this.pending.delete(replyAddress);
+    clearTimeout(p.timer);
+    if (error) p.reject(error);
+    else p.resolve(body);
+  }
+}
+
+function parseMaybe(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,40 @@
+// Chooses the page language and looks strings up in the page's one message table.
+
+export const DEFAULT_LANG = 'zh-CN';
+
+/** ?lang= wins, then the browser's languages; anything not English is shown in Chinese. */
+export function pickLang(table, search = location.search, languages = navigator.languages || [navigator.language]) {
+  const asked = new URLSearchParams(search).get('lang');
+  const candidates = [asked, ...languages].filter(Boolean);
+  for (const c of candidates) {
+    if (table[c]) return c;
+    const base = c.split('-')[0].toLowerCase();
+    if (base === 'zh') return DEFAULT_LANG;
+    const match = Object.keys(table).find((k) => k.split('-')[0].toLowerCase() === base);
+    if (match) return match;
+  }
+  return DEFAULT_LANG;
+}
+
+/** Returns t(key, vars); {name} placeholders are filled from vars. Unknown keys fall back to Chinese, then the key. */
+export function createI18n(table, lang = pickLang(table)) {
+  const primary = table[lang] || {};
+  const fallback = table[DEFAULT_LANG] || {};
+  document.documentElement.lang = lang;
+  function t(key, vars) {
+    const text = key in primary ? primary[key] : key in fallback ? fallback[key] : key;
+    if (!vars) return text;
+    return text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m));
+  }
+  t.has = (key) => key in primary || key in fallback;
+  t.lang = lang;
+  return t;
+}
+
+/** The text to show for a failed command: our message for its code, else the server's message. */
+export function errorText(t, err) {
+  const code = err && err.code;
+  if (code && t.has(`error.${code}`)) return t(`error.${code}`);
+  if (err && err.message) return err.message;
+  return t('error.INTERNAL');
+}

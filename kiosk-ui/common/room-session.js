@@ -1,0 +1,131 @@
+// The flow every page of a room shares: connect, say hello to learn who we are, listen to
+// room.<id>.state, and ask for a fresh snapshot after every (re)connect. Pages only render what
+// this hands them; they never change state themselves.
+
+import { EventBus } from './eventbus.js';
+import { syncServerTime } from './clock.js';
+
+const CMD_ADDRESS = 'room.cmd';
+const RETRY_MS = 2000;
+
+export const stateAddress = (roomId) => `room.${roomId}.state`;
+
+/**
+ * options:
+ *  token()               the credential for frame headers (may return null)
+ *  resolveRoom(identity) → roomId | null | Promise of one (null: stop, nothing to show)
+ *  onIdentity(identity), onSnapshot(snapshot), onConnection('open'|'closed'), onError(BusError)
+ * Returns {bus, command(action, params), identity(), roomId(), snapshot(), refresh()}.
+ */
+export function startRoomSession(options) {
+  const { token, resolveRoom = (id) => id.roomId || null } = options;
+  const notify = (name, ...args) => options[name] && options[name](...args);
+  const bus = new EventBus({ url: '/eventbus', headers: () => (token() ? { auth: token() } : {}) });
+
+  let identity = null;
+  let roomId = null;
+  let current = null;
+  let baseline = null; // the last snapshot accepted on this connection; order is checked against it
+  let generation = 0;
+  let retryTimer = null;
+  const bestTally = new Map(); // voteId → {cast, counts}: a page keeps the highest cast it has seen
+
+  bus.onStateChange((state) => notify('onConnection', state));
+  bus.onError((err) => notify('onError', err));
+  bus.onOpen(() => sync());
+
+  async function sync() {
+    clearTimeout(retryTimer);
+    const gen = ++generation;
+    baseline = null; // a fresh connection (maybe to a restarted server) starts a fresh order
+    try {
+      const hello = await bus.request(CMD_ADDRESS, { action: 'hello' });
+      if (gen !== generation) return;
+      syncServerTime(hello.serverTime);
+      identity = hello.identity || { type: 'anonymous' };
+      notify('onIdentity', identity);
+      if (!roomId) roomId = await resolveRoom(identity);
+      if (!roomId || gen !== generation) return;
+      subscribeOnce();
+      await refresh(gen);
+    } catch (err) {
+      if (gen !== generation) return;
+      notify('onError', err);
+      if (err.code !== 'UNAUTHENTICATED' && err.code !== 'FORBIDDEN' && bus.state === 'open') {
+        retryTimer = setTimeout(sync, RETRY_MS);
+      }
+    }
+  }
+
+  let subscribed = false;
+  function subscribeOnce() {
+    if (subscribed) return;
+    subscribed = true;
+    bus.subscribe(stateAddress(roomId), onStateMessage);
+  }
+
+  async function refresh(gen = generation) {
+    const snap = await bus.request(CMD_ADDRESS, { action: 'snapshot', roomId });
+    if (gen === generation) acceptSnapshot(snap);
+  }
+
+  function onStateMessage(body) {
+    if (!body || typeof body !== 'object') return;
+    if (body.kind === 'tally') acceptTally(body);
+    else if (body.kind === 'snapshot') acceptSnapshot(body);
+  }
+
+  function isOlder(next, prev) {
+    const a = next.meeting;
+    const b = prev.meeting;
+    if (a && b && a.id === b.id && a.version !== b.version) return a.version < b.version;
+    return next.serverTime < prev.serverTime;
+  }
+
+  // The reply to `snapshot` and the published snapshots race; never let an older one win.
+  function acceptSnapshot(snap) {
+    if (!snap || typeof snap !== 'object') return;
+    if (baseline && isOlder(snap, baseline)) return;
+    baseline = snap;
+    syncServerTime(snap.serverTime);
+    current = { ...snap, tally: mergeTally(snap.tally) };
+    notify('onSnapshot', current);
+  }
+
+  function mergeTally(tally) {
+    if (!tally || !tally.voteId) return tally || null;
+    const best = bestTally.get(tally.voteId);
+    if (best && best.cast > tally.cast) return { ...tally, cast: best.cast, counts: best.counts || tally.counts };
+    bestTally.set(tally.voteId, { cast: tally.cast, counts: tally.counts });
+    return tally;
+  }
+
+  function acceptTally(msg) {
+    const best = bestTally.get(msg.voteId);
+    if (best && msg.cast < best.cast) return;
+    bestTally.set(msg.voteId, { cast: msg.cast, counts: msg.counts });
+    syncServerTime(msg.serverTime);
+    if (!current) return;
+    const old = current.tally && current.tally.voteId === msg.voteId ? current.tally : null;
+    const vote = current.meeting && current.meeting.vote;
+    if (!old && !(vote && vote.id === msg.voteId)) return;
+    const voters = old ? old.voters : [];
+    current = { ...current, tally: { voteId: msg.voteId, cast: msg.cast, counts: msg.counts, voters } };
+    notify('onSnapshot', current);
+  }
+
+  function command(action, params = {}) {
+    const body = { action, ...params };
+    if (roomId) body.roomId = roomId;
+    return bus.request(CMD_ADDRESS, body);
+  }
+
+  return {
+    bus,
+    command,
+    refresh: () => refresh(),
+    identity: () => identity,
+    roomId: () => roomId,
+    snapshot: () => current,
+  };
+}

@@ -1,0 +1,101 @@
+// Entry of the attendee kiosk: takes the device token, follows the room, and shows the one screen
+// that fits the snapshot — not enrolled, check-in, walk-in, personal or shared.
+
+import { h, replace } from '../common/dom.js';
+import { createI18n, errorText } from '../common/i18n.js';
+import { takeToken, TOKEN_KEYS } from '../common/token.js';
+import { startRoomSession } from '../common/room-session.js';
+import { everyQuarterSecond } from '../common/clock.js';
+import { onKiosk } from '../common/snapshot.js';
+import { createNotice, createConnectionMark } from '../common/notice.js';
+import { MESSAGES } from './messages.js';
+import { enableSound } from './beep.js';
+import { createCheckinScreen } from './checkin-screen.js';
+import { createWalkInScreen } from './walkin-screen.js';
+import { createPersonalScreen } from './personal-screen.js';
+import { createSharedScreen } from './shared-screen.js';
+
+const t = createI18n(MESSAGES);
+document.title = t('app.title');
+
+const connection = createConnectionMark({ testid: 'connection', text: t('connection.offline') });
+const notice = createNotice({ testid: 'error', className: 'notice' });
+const stage = h('div', { class: 'stage' });
+replace(document.getElementById('app'), connection.el, notice.el, stage);
+
+const token = takeToken(TOKEN_KEYS.kiosk);
+let identity = null;
+let snapshot = null;
+let view = 'home'; // 'home' | 'checkin' | 'walkin': local navigation only
+let screen = { kind: null };
+let busy = false;
+
+/** Runs a room command; shows its error and resolves to null on failure. Ignores taps while one runs. */
+async function act(action, params) {
+  if (busy) return null;
+  busy = true;
+  document.body.classList.add('busy');
+  try {
+    const reply = await session.command(action, params);
+    notice.clear();
+    return reply;
+  } catch (err) {
+    notice.show(errorText(t, err));
+    return null;
+  } finally {
+    busy = false;
+    document.body.classList.remove('busy');
+  }
+}
+
+const go = (next) => () => { view = next; render(); };
+
+const factories = {
+  message: () => {
+    const title = h('h1', { testid: 'screen-title' });
+    const body = h('p', { class: 'status-text' });
+    return { el: h('main', { class: 'screen message' }, title, body), update: (keys) => { title.textContent = t(keys[0]); body.textContent = keys[1] ? t(keys[1]) : ''; } };
+  },
+  checkin: () => createCheckinScreen({ t, act, onWalkIn: go('walkin'), onCheckedIn: go('home'), onBack: identity.shared ? go('home') : null }),
+  walkin: () => createWalkInScreen({ t, act, showError: (m) => notice.show(m), onDone: go('home'), onBack: go('checkin') }),
+  personal: () => createPersonalScreen({ t, act }),
+  shared: () => createSharedScreen({ t, act, deviceId: identity.deviceId, onCheckInMore: go('checkin') }),
+};
+
+function show(kind, ...args) {
+  if (screen.kind !== kind) {
+    screen = { kind, ...factories[kind]() };
+    replace(stage, screen.el);
+  }
+  screen.update(...args);
+}
+
+function isKiosk(id) {
+  return !!id && id.type === 'device' && id.deviceKind === 'kiosk';
+}
+
+function render() {
+  if (!token || (identity && !isKiosk(identity))) return show('message', ['notEnrolled.title', 'notEnrolled.body']);
+  if (!snapshot) return show('message', ['app.title', 'connection.connecting']);
+  if (view === 'walkin') return show('walkin', snapshot);
+  if (identity.shared) return view === 'checkin' ? show('checkin', snapshot) : show('shared', snapshot);
+  const me = onKiosk(snapshot, identity.deviceId)[0];
+  if (me) {
+    view = 'home';
+    return show('personal', snapshot, me);
+  }
+  return show('checkin', snapshot);
+}
+
+const session = token ? startRoomSession({
+  token: () => token,
+  resolveRoom: (id) => (isKiosk(id) ? id.roomId : null),
+  onIdentity: (id) => { identity = id; render(); },
+  onSnapshot: (snap) => { snapshot = snap; render(); },
+  onConnection: (state) => connection.set(state),
+  onError: (err) => notice.show(errorText(t, err)),
+}) : null;
+
+enableSound();
+render();
+everyQuarterSecond(() => screen.tick && screen.tick());

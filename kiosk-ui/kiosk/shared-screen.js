@@ -1,0 +1,160 @@
+// Shared mode: several attendees use one kiosk. The home screen lists who is checked in here and
+// offers the actions; every action first asks "谁在操作？" with a big button per name.
+
+import { h, renderKeyed } from '../common/dom.js';
+import { meetingOf, queuePosition, floorOf, openVote, hasVoted, onKiosk } from '../common/snapshot.js';
+import { createMeetingLine } from './meeting-line.js';
+import { createSpeakerClock } from './speaker-clock.js';
+import { createVotePanel } from './vote-panel.js';
+
+const BACK_HOME_AFTER_VOTE_MS = 5000;
+
+export function createSharedScreen({ t, act, deviceId, onCheckInMore }) {
+  const meetingLine = createMeetingLine(t);
+  const clock = createSpeakerClock(t);
+  const people = h('section', { class: 'people' });
+  const body = h('section', { class: 'shared-body' });
+  const votePanel = createVotePanel({ t, act });
+  const el = h('main', { class: 'screen shared' }, meetingLine.el, clock.el, people, body, votePanel.el);
+
+  // What the screen is doing: null (home), {action, step: 'who'} or {action: 'vote', attendeeId}.
+  let mode = null;
+  let snap = null;
+  let homeTimer = null;
+
+  function goHome() {
+    clearTimeout(homeTimer);
+    homeTimer = null;
+    mode = null;
+    render();
+  }
+
+  const ACTIONS = {
+    raise: {
+      label: 'hand.raise', testid: 'raise-hand',
+      who: (a) => !queuePosition(snap, a.id) && !isSpeaking(a),
+      run: (a) => act('raiseHand', { attendeeId: a.id }),
+    },
+    withdraw: {
+      label: 'hand.withdraw', testid: 'withdraw-hand',
+      who: (a) => !!queuePosition(snap, a.id),
+      run: (a) => act('withdrawHand', { attendeeId: a.id }),
+    },
+    vote: {
+      label: 'shared.vote', testid: 'vote-start',
+      who: (a) => !hasVoted(snap, openVote(snap).id, a.id),
+      run: (a) => { mode = { action: 'vote', attendeeId: a.id }; render(); },
+    },
+    checkout: {
+      label: 'checkout.button', testid: 'checkout',
+      who: () => true,
+      run: (a) => act('checkOut', { attendeeId: a.id }),
+    },
+  };
+
+  function isSpeaking(a) {
+    const floor = floorOf(snap);
+    return !!floor && floor.attendeeId === a.id;
+  }
+
+  function statusOf(a) {
+    if (isSpeaking(a)) return t('status.speaking');
+    const n = queuePosition(snap, a.id);
+    if (n) return t('status.queued', { n });
+    const vote = openVote(snap);
+    if (vote && hasVoted(snap, vote.id, a.id)) return t('status.voted');
+    return '';
+  }
+
+  function availableActions() {
+    const m = meetingOf(snap);
+    if (!m || m.status !== 'OPEN') return ['checkout'];
+    return openVote(snap) ? ['raise', 'withdraw', 'vote', 'checkout'] : ['raise', 'withdraw', 'checkout'];
+  }
+
+  async function pick(actionName, attendee) {
+    const action = ACTIONS[actionName];
+    if (actionName === 'vote') {
+      action.run(attendee);
+      return;
+    }
+    await action.run(attendee);
+    goHome();
+  }
+
+  function buildHome(mine) {
+    const buttons = availableActions().map((name) => h('button', {
+      class: name === 'raise' ? 'btn btn-primary' : 'btn btn-secondary',
+      testid: ACTIONS[name].testid,
+      onclick: () => { mode = { action: name, step: 'who' }; render(); },
+    }, t(ACTIONS[name].label)));
+    buttons.push(h('button', { class: 'btn btn-secondary', testid: 'checkin-more', onclick: onCheckInMore }, t('shared.more')));
+    return mine.length === 0 ? h('div', { class: 'row' }, buttons.slice(-1)) : h('div', { class: 'row actions' }, buttons);
+  }
+
+  function buildWho(mine) {
+    const action = ACTIONS[mode.action];
+    const who = mine.filter(action.who);
+    return [
+      h('h1', { class: 'who-title', testid: 'who-title' }, t('shared.who')),
+      h('p', { class: 'status-text' }, t(action.label)),
+      who.length === 0
+        ? h('p', { class: 'status-text' }, t('shared.nobody'))
+        : h('div', { class: 'name-grid' }, who.map((a) => h('button', {
+          class: 'btn btn-name', testid: `who-${a.id}`, onclick: () => pick(mode.action, a),
+        }, a.name))),
+      h('button', { class: 'btn btn-secondary', testid: 'who-cancel', onclick: goHome }, t('shared.cancel')),
+    ];
+  }
+
+  function buildVoting(attendee) {
+    return [
+      h('h1', { class: 'hello' }, t('personal.hello', { name: attendee.name })),
+      h('button', { class: 'btn btn-secondary', testid: 'shared-done', onclick: goHome }, t('shared.done')),
+    ];
+  }
+
+  function renderPeople(mine) {
+    const rows = mine.map((a) => [a.id, a.name, a.kind, statusOf(a)]);
+    renderKeyed(people, JSON.stringify([mode ? 'hidden' : 'home', rows]), () => {
+      if (mode) return [];
+      if (mine.length === 0) return h('p', { class: 'status-text', testid: 'shared-none' }, t('shared.none'));
+      return [
+        h('h1', {}, t('shared.title')),
+        h('ul', { class: 'people-list' }, rows.map(([id, name, kind, status]) => h('li', { class: 'person', testid: `person-${id}` },
+          h('span', { class: 'person-name' }, name),
+          h('span', { class: 'person-kind' }, t(`kind.${kind}`)),
+          h('span', { class: 'person-status' }, status)))),
+      ];
+    });
+  }
+
+  function render() {
+    if (!snap) return;
+    const mine = onKiosk(snap, deviceId);
+    // Leave a step whose vote closed or whose person left meanwhile.
+    if (mode && mode.action === 'vote' && !openVote(snap)) mode = null;
+    const voter = mode && mode.attendeeId ? mine.find((a) => a.id === mode.attendeeId) : null;
+    if (mode && mode.attendeeId && !voter) mode = null;
+    meetingLine.update(snap);
+    const floor = floorOf(snap);
+    const speaker = floor && mine.find((a) => a.id === floor.attendeeId);
+    clock.update(speaker ? floor : null, speaker ? speaker.name : null);
+    renderPeople(mine);
+    const key = JSON.stringify([mode, mine.map((a) => a.id), mode && mode.step === 'who' ? mine.filter(ACTIONS[mode.action].who).map((a) => a.id) : null, availableActions()]);
+    renderKeyed(body, key, () => (!mode ? buildHome(mine) : mode.step === 'who' ? buildWho(mine) : buildVoting(voter)));
+    votePanel.update(snap, voter ? voter.id : null);
+    if (voter && votePanel.isCounted(snap, voter.id) && !homeTimer) {
+      homeTimer = setTimeout(() => { homeTimer = null; goHome(); }, BACK_HOME_AFTER_VOTE_MS);
+    }
+  }
+
+  return {
+    el,
+    tick: () => clock.tick(),
+    update(nextSnap) {
+      snap = nextSnap;
+      render();
+    },
+  };
+}

@@ -1,0 +1,85 @@
+package org.shangliang.app;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import org.shangliang.auth.Identity;
+import org.shangliang.room.Attendee;
+import org.shangliang.room.AttendeeKind;
+import org.shangliang.room.Matter;
+import org.shangliang.room.Meeting;
+import org.shangliang.room.RoomStore;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code --demo} data: a room, a meeting with an agenda and participants of every kind, two host
+ * accounts, three kiosks and a room display. Seeding twice keeps what is there (the meeting goes on
+ * where it was) and only issues fresh device tokens, whose URLs it returns.
+ */
+public final class DemoData {
+  public static final String ROOM_ID = "00000000000000000000a001";
+  public static final String MEETING_ID = "00000000000000000000b001";
+  public static final String PASSWORD = "shangliang-demo";
+  static final String[][] ATTENDEES = {
+      {"张书记", "CONVENER"}, {"李网格员", "GRID_WORKER"}, {"物业赵经理", "PROPERTY"}, {"业委会陈主任", "OWNERS_COMMITTEE"},
+      {"政协委员周老师", "CPPCC"}, {"刘警长", "GRID_POLICE"}, {"吴律师", "LEGAL"}, {"王阿姨", "RESIDENT_REP"},
+      {"孙大爷", "RESIDENT_REP"}, {"社工郑老师", "SOCIAL_ORG"}};
+
+  private DemoData() {
+  }
+
+  /** Seeds what is missing; answers the device URLs to print, by label. */
+  public static Future<Map<String, String>> seed(Shangliang app) {
+    MongoClient mongo = app.db().mongo();
+    return mongo.findOne(RoomStore.ROOMS, new JsonObject().put("_id", ROOM_ID), null)
+        .compose(room -> room != null ? Future.succeededFuture() : createRoom(mongo))
+        .compose(v -> app.accounts().save("cadre", "王主任（社区）", Identity.Role.HOST, PASSWORD))
+        .compose(v -> app.accounts().save("grid", "李网格员", Identity.Role.HOST, PASSWORD))
+        .compose(v -> app.accounts().save("staff", "社区工作人员", Identity.Role.STAFF, PASSWORD))
+        .compose(v -> enrolDevices(app))
+        .compose(urls -> app.db().durable().map(urls));
+  }
+
+  private static Future<Void> createRoom(MongoClient mongo) {
+    List<Matter> agenda = List.of(
+        new Matter("00000000000000000000c001", "老旧小区加装电梯费用分摊方案", 180, 2),
+        new Matter("00000000000000000000c002", "3号楼楼道堆物清理", 120, 2),
+        new Matter("00000000000000000000c003", "小区夜间停车管理", 180, 2));
+    Meeting meeting = new Meeting(MEETING_ID, ROOM_ID, "仓后街社区红色邻里议事会", 5, new ArrayList<>(agenda));
+    JsonObject room = new JsonObject().put("_id", ROOM_ID).put("name", "有事好商量协商议事室").put("meetingId", MEETING_ID);
+    List<Future<?>> writes = new ArrayList<>();
+    writes.add(mongo.insert(RoomStore.ROOMS, room));
+    writes.add(mongo.insert(RoomStore.MEETINGS, meeting.toDocument()));
+    for (int i = 0; i < ATTENDEES.length; i++) {
+      String id = String.format("00000000000000000000d%03d", i + 1);
+      Attendee attendee = new Attendee(id, MEETING_ID, ATTENDEES[i][0], AttendeeKind.valueOf(ATTENDEES[i][1]),
+          false, null, null);
+      writes.add(mongo.insert(RoomStore.ATTENDEES, attendee.toDocument()));
+    }
+    return Future.all(writes).mapEmpty();
+  }
+
+  private static Future<Map<String, String>> enrolDevices(Shangliang app) {
+    Map<String, String> urls = new LinkedHashMap<>();
+    String base = app.publicUrl();
+    return app.devices().enrol("00000000000000000000e001", Identity.Role.KIOSK, ROOM_ID, "1号终端", false)
+        .compose(k1 -> {
+          urls.put("Kiosk 1 (personal) 1号终端", base + "/kiosk/?token=" + k1.getString("token"));
+          return app.devices().enrol("00000000000000000000e002", Identity.Role.KIOSK, ROOM_ID, "2号终端", false);
+        }).compose(k2 -> {
+          urls.put("Kiosk 2 (personal) 2号终端", base + "/kiosk/?token=" + k2.getString("token"));
+          return app.devices().enrol("00000000000000000000e003", Identity.Role.KIOSK, ROOM_ID, "3号终端（共用）", true);
+        }).compose(k3 -> {
+          urls.put("Kiosk 3 (shared) 3号终端", base + "/kiosk/?token=" + k3.getString("token"));
+          return app.devices().enrol("00000000000000000000f001", Identity.Role.DISPLAY, ROOM_ID, "议事室大屏", false);
+        }).map(display -> {
+          urls.put("Room display 议事室大屏", base + "/display/?room=" + ROOM_ID + "&token=" + display.getString("token"));
+          urls.put("Host console 主持台 (cadre or grid / " + PASSWORD + ")", base + "/host/?room=" + ROOM_ID);
+          return urls;
+        });
+  }
+}

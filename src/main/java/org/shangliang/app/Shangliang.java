@@ -1,0 +1,60 @@
+package org.shangliang.app;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.shangliang.auth.Accounts;
+import org.shangliang.auth.Credentials;
+import org.shangliang.auth.Devices;
+import org.shangliang.room.RoomVerticle;
+import org.shangliang.store.Database;
+import org.shangliang.web.WebServer;
+
+/** Starts one node: the database (embedded unless MONGO_URI is set), the live room, the web server. */
+public final class Shangliang {
+  private final Vertx vertx;
+  private final Database db;
+  private final Accounts accounts;
+  private final Devices devices;
+  private final WebServer web;
+
+  private Shangliang(Vertx vertx, Database db, Accounts accounts, Devices devices, WebServer web) {
+    this.vertx = vertx;
+    this.db = db;
+    this.accounts = accounts;
+    this.devices = devices;
+    this.web = web;
+  }
+
+  public static Future<Shangliang> start(Vertx vertx, Config config) {
+    Database db = config.mongoUri() != null
+        ? Database.connect(vertx, config.mongoUri())
+        : Database.embedded(vertx, config.dataDir());
+    Credentials credentials = new Credentials(db);
+    Accounts accounts = new Accounts(vertx, db, credentials);
+    Devices devices = new Devices(db, credentials);
+    WebServer web = new WebServer(db, credentials, accounts, devices, config.host(), config.port(), config.publicUrl());
+    return db.ping()
+        .compose(v -> vertx.deployVerticle(new RoomVerticle(db)))
+        .compose(id -> vertx.deployVerticle(web))
+        .map(id -> new Shangliang(vertx, db, accounts, devices, web))
+        .onFailure(e -> db.close());
+  }
+
+  public int port() { return web.actualPort(); }
+
+  public String publicUrl() { return web.publicUrl(); }
+
+  public Database db() { return db; }
+
+  public Accounts accounts() { return accounts; }
+
+  public Devices devices() { return devices; }
+
+  public Vertx vertx() { return vertx; }
+
+  /** Stops serving and closes the store; the Vert.x instance is the caller's to close. */
+  public Future<Void> stop() {
+    return Future.all(vertx.deploymentIDs().stream().map(vertx::undeploy).toList())
+        .andThen(ar -> db.close()).mapEmpty();
+  }
+}

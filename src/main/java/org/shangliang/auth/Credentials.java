@@ -1,0 +1,101 @@
+package org.shangliang.auth;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import org.shangliang.store.Database;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Bearer tokens for sessions and enrolled devices. Only a token's SHA-256 is stored, as the
+ * document id, so a leaked database holds no usable token. Resolved identities are cached for a
+ * short while: the cache is rebuilt from MongoDB on any node, so no node owns it.
+ */
+public final class Credentials {
+  public static final String COLLECTION = "credentials";
+  private static final long CACHE_MS = 30_000;
+  private static final long SESSION_MS = 12 * 3600_000L;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final MongoClient mongo;
+  private final Database db;
+  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+  private record Cached(Future<Identity> identity, long until) {
+  }
+
+  public Credentials(Database db) {
+    this.db = db;
+    this.mongo = db.mongo();
+  }
+
+  public Future<String> issueSession(String accountId, Identity.Role role, String name) {
+    String token = newToken();
+    JsonObject doc = new JsonObject().put("_id", digest(token)).put("identity",
+        Identity.account(accountId, role, name).toJson()).put("expiresAt", System.currentTimeMillis() + SESSION_MS);
+    return mongo.insert(COLLECTION, doc).compose(id -> db.durable()).map(token);
+  }
+
+  public Future<String> issueDevice(Identity device) {
+    String token = newToken();
+    JsonObject doc = new JsonObject().put("_id", digest(token)).put("identity", device.toJson());
+    return mongo.insert(COLLECTION, doc).compose(id -> db.durable()).map(token);
+  }
+
+  public Future<Void> revoke(String token) {
+    String key = digest(token);
+    cache.remove(key);
+    return mongo.removeDocument(COLLECTION, new JsonObject().put("_id", key)).mapEmpty();
+  }
+
+  /** The identity a token stands for; anonymous for no, unknown or expired tokens. */
+  public Future<Identity> resolve(String token) {
+    if (token == null || token.isEmpty() || token.length() > 128) {
+      return Future.succeededFuture(Identity.ANONYMOUS);
+    }
+    String key = digest(token);
+    long now = System.currentTimeMillis();
+    Cached hit = cache.get(key);
+    if (hit != null && hit.until() > now) {
+      return hit.identity();
+    }
+    if (cache.size() > 10_000) {
+      cache.clear();
+    }
+    Future<Identity> lookup = mongo.findOne(COLLECTION, new JsonObject().put("_id", key), null)
+        .map(doc -> toIdentity(doc, now));
+    cache.put(key, new Cached(lookup, now + CACHE_MS));
+    lookup.onFailure(e -> cache.remove(key));
+    return lookup;
+  }
+
+  private static Identity toIdentity(JsonObject doc, long now) {
+    if (doc == null || doc.getLong("expiresAt", Long.MAX_VALUE) < now) {
+      return Identity.ANONYMOUS;
+    }
+    return Identity.fromJson(doc.getJsonObject("identity"));
+  }
+
+  private static String newToken() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  static String digest(String token) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package org.shangliang.common;
+
+/**
+ * Stable, named failures. The {@code failureCode} is part of the API (docs/API.md): never derive it
+ * from the declaration order.
+ */
+public enum ErrorCode {
+  BAD_REQUEST(400, 400, "请求格式不正确"),
+  UNAUTHENTICATED(401, 401, "请先登录或登记设备"),
+  FORBIDDEN(403, 403, "无权执行此操作"),
+  UNKNOWN_ACTION(404, 404, "未知操作"),
+  CONFLICT(409, 409, "操作冲突，请重试"),
+  NOT_FOUND(410, 404, "找不到相关记录"),
+  TOO_LARGE(413, 413, "内容过长"),
+  MEETING_NOT_OPEN(420, 409, "会议尚未开始或已结束"),
+  MEETING_ALREADY_OPEN(421, 409, "会议已开始或已结束"),
+  NO_CURRENT_MATTER(422, 409, "当前没有议题"),
+  MATTER_BUSY(423, 409, "当前议题正在发言或表决"),
+  NOT_CHECKED_IN(430, 409, "尚未签到"),
+  ALREADY_CHECKED_IN(431, 409, "已经签到"),
+  KIOSK_OCCUPIED(432, 409, "本终端已有人使用，请先签退"),
+  ALREADY_RAISED(440, 409, "您已举手"),
+  NOT_IN_QUEUE(441, 409, "没有举手记录"),
+  SPEECH_LIMIT_REACHED(442, 409, "本议题发言次数已用完"),
+  FLOOR_TAKEN(443, 409, "有人正在发言"),
+  NO_SPEECH(444, 409, "当前无人发言"),
+  QUEUE_EMPTY(445, 409, "没有人举手"),
+  SPEECH_PAUSED(446, 409, "发言已暂停"),
+  SPEECH_RUNNING(447, 409, "发言正在进行"),
+  VOTE_OPEN(450, 409, "表决正在进行"),
+  NO_VOTE_OPEN(451, 409, "当前没有进行中的表决"),
+  ALREADY_VOTED(452, 409, "您已投过票，不能重复投票"),
+  NOT_ENTITLED(453, 403, "您不在本次表决的表决人之列"),
+  NO_RESULT(454, 409, "没有可宣布的表决结果"),
+  INTERNAL(500, 500, "服务器出错，操作未完成");
+
+  private final int failureCode;
+  private final int httpStatus;
+  private final String defaultMessage;
+
+  ErrorCode(int failureCode, int httpStatus, String defaultMessage) {
+    this.failureCode = failureCode;
+    this.httpStatus = httpStatus;
+    this.defaultMessage = defaultMessage;
+  }
+
+  public int failureCode() { return failureCode; }
+
+  public int httpStatus() { return httpStatus; }
+
+  public String defaultMessage() { return defaultMessage; }
+}

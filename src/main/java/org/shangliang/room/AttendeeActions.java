@@ -1,0 +1,125 @@
+package org.shangliang.room;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import org.bson.types.ObjectId;
+import org.shangliang.common.ErrorCode;
+import org.shangliang.common.Failure;
+
+/**
+ * What an attendee does at a kiosk: check in or out, raise a hand, vote. A kiosk acts only for
+ * attendees checked in on it; a personal (not shared) kiosk acts for one attendee at a time.
+ */
+final class AttendeeActions {
+  private final RoomServices room;
+
+  AttendeeActions(RoomServices room) {
+    this.room = room;
+  }
+
+  Future<JsonObject> checkIn(Command c) {
+    String attendeeId = c.body().getString("attendeeId");
+    return room.store.meetingOf(c.roomId()).compose(meeting -> room.store.attendee(attendeeId).compose(attendee -> {
+      if (!attendee.meetingId().equals(meeting.id())) {
+        return Future.failedFuture(new Failure(ErrorCode.NOT_FOUND, "这位参会人不在本次会议名单中"));
+      }
+      if (attendee.checkedIn()) {
+        return Future.failedFuture(new Failure(ErrorCode.ALREADY_CHECKED_IN));
+      }
+      return claimKiosk(c, attendeeId)
+          .compose(v -> room.store.checkIn(attendeeId, c.who().id(), room.now()))
+          .compose(checkedIn -> checkedIn ? Future.succeededFuture()
+              : releaseKiosk(c, attendeeId).compose(v -> Future.failedFuture(new Failure(ErrorCode.ALREADY_CHECKED_IN))));
+    })).compose(v -> room.acknowledge(c.roomId(), new JsonObject().put("attendeeId", attendeeId)));
+  }
+
+  Future<JsonObject> registerWalkIn(Command c) {
+    String attendeeId = new ObjectId().toHexString();
+    AttendeeKind kind = AttendeeKind.valueOf(c.body().getString("kind"));
+    String name = c.body().getString("name").strip();
+    return room.store.meetingOf(c.roomId())
+        .compose(meeting -> claimKiosk(c, attendeeId).map(meeting))
+        .compose(meeting -> room.store.addAttendee(
+            new Attendee(attendeeId, meeting.id(), name, kind, true, room.now(), c.who().id())))
+        .compose(v -> room.acknowledge(c.roomId(), new JsonObject().put("attendeeId", attendeeId)));
+  }
+
+  Future<JsonObject> checkOut(Command c) {
+    String attendeeId = c.body().getString("attendeeId");
+    return ownAttendee(c, attendeeId)
+        .compose(attendee -> room.store.checkOut(attendeeId, c.who().id()))
+        .compose(v -> releaseKiosk(c, attendeeId))
+        .compose(v -> room.store.meetingOf(c.roomId()))
+        .compose(meeting -> meeting.orderedQueue().stream().anyMatch(h -> h.attendeeId().equals(attendeeId))
+            ? room.store.change(c.roomId(), m -> m.dropHand(attendeeId)).mapEmpty() : Future.succeededFuture())
+        .compose(v -> room.acknowledge(c.roomId(), new JsonObject()));
+  }
+
+  Future<JsonObject> raiseHand(Command c) {
+    return ownAttendee(c, c.body().getString("attendeeId"))
+        .compose(attendee -> room.store.change(c.roomId(), meeting -> {
+          requireSameMeeting(attendee, meeting);
+          return meeting.raiseHand(attendee, room.now());
+        }))
+        .compose(changed -> room.acknowledge(c.roomId(), new JsonObject().put("position", changed.result())));
+  }
+
+  Future<JsonObject> withdrawHand(Command c) {
+    String attendeeId = c.body().getString("attendeeId");
+    return ownAttendee(c, attendeeId)
+        .compose(attendee -> room.store.change(c.roomId(), meeting -> {
+          meeting.withdrawHand(attendeeId);
+          return null;
+        }))
+        .compose(changed -> room.acknowledge(c.roomId(), new JsonObject()));
+  }
+
+  /** One ballot per entitled attendee per vote, counted by a single conditional write. */
+  Future<JsonObject> castBallot(Command c) {
+    Tally.Choice choice = Tally.Choice.valueOf(c.body().getString("choice"));
+    return ownAttendee(c, c.body().getString("attendeeId")).compose(attendee ->
+        room.store.meetingOf(c.roomId()).compose(meeting -> {
+          requireSameMeeting(attendee, meeting);
+          Vote vote = meeting.openVote(c.body().getString("voteId"));
+          if (!vote.entitles(attendee)) {
+            return Future.failedFuture(new Failure(ErrorCode.NOT_ENTITLED));
+          }
+          return room.store.castBallot(vote, attendee.id(), choice).compose(room::durable)
+              .map(box -> {
+                room.publisher.ballotCounted(c.roomId(), vote, box);
+                return new JsonObject().put("counted", true).put("voteId", vote.id());
+              });
+        }));
+  }
+
+  /** The attendee, if checked in on the kiosk that sent the command. */
+  private Future<Attendee> ownAttendee(Command c, String attendeeId) {
+    return room.store.attendee(attendeeId).compose(attendee -> {
+      if (!attendee.checkedIn()) {
+        return Future.failedFuture(new Failure(ErrorCode.NOT_CHECKED_IN));
+      }
+      if (!c.who().id().equals(attendee.kioskId())) {
+        return Future.failedFuture(new Failure(ErrorCode.FORBIDDEN, "这位参会人没有在本终端签到"));
+      }
+      return Future.succeededFuture(attendee);
+    });
+  }
+
+  private static void requireSameMeeting(Attendee attendee, Meeting meeting) {
+    if (!attendee.meetingId().equals(meeting.id())) {
+      throw new Failure(ErrorCode.FORBIDDEN, "这位参会人不属于本次会议");
+    }
+  }
+
+  private Future<Void> claimKiosk(Command c, String attendeeId) {
+    if (c.who().shared()) {
+      return Future.succeededFuture();
+    }
+    return room.store.occupyKiosk(c.who().id(), attendeeId).compose(claimed -> claimed
+        ? Future.succeededFuture() : Future.failedFuture(new Failure(ErrorCode.KIOSK_OCCUPIED)));
+  }
+
+  private Future<Void> releaseKiosk(Command c, String attendeeId) {
+    return c.who().shared() ? Future.succeededFuture() : room.store.releaseKiosk(c.who().id(), attendeeId);
+  }
+}

@@ -1,0 +1,20 @@
+package org.shangliang.room;
+
+import io.vertx.core.json.JsonObject;
+import org.shangliang.auth.Identity;
+
+/** A validated, authorised command: who sent it, for which room, with which parameters. */
+public record Command(Identity who, String roomId, JsonObject body) {
+
+  public String action() { return body.getString("action"); }
+
+  /** The parameters as the audit log keeps them. */
+  JsonObject auditEntry(long now) {
+    JsonObject params = body.copy();
+    params.remove("action");
+    params.remove("roomId");
+    return new JsonObject().put("at", now).put("roomId", roomId).put("action", action())
+        .put("actor", new JsonObject().put("id", who.id()).put("name", who.name()).put("role", who.role().name()))
+        .put("params", params);
+  }
+}

@@ -1,0 +1,117 @@
+package org.shangliang.room;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import org.bson.types.ObjectId;
+
+import java.util.function.Function;
+
+/**
+ * What a host does from the console. Every action is decided by {@link Meeting}, saved as one
+ * versioned write, written to the audit log, made durable, and only then acknowledged.
+ */
+final class HostActions {
+  private final RoomServices room;
+
+  HostActions(RoomServices room) {
+    this.room = room;
+  }
+
+  Future<JsonObject> openMeeting(Command c) {
+    return apply(c, meeting -> {
+      meeting.open();
+      return new JsonObject();
+    });
+  }
+
+  Future<JsonObject> closeMeeting(Command c) {
+    return apply(c, meeting -> {
+      meeting.close();
+      return new JsonObject();
+    });
+  }
+
+  Future<JsonObject> gotoMatter(Command c) {
+    return apply(c, meeting -> {
+      meeting.gotoMatter(c.body().getInteger("index"));
+      return new JsonObject();
+    });
+  }
+
+  Future<JsonObject> giveFloor(Command c) {
+    String speechId = new ObjectId().toHexString();
+    return apply(c, meeting -> {
+      meeting.giveFloor(c.body().getString("attendeeId"), speechId, room.now());
+      return new JsonObject().put("speechId", speechId);
+    });
+  }
+
+  Future<JsonObject> pauseSpeech(Command c) {
+    return apply(c, meeting -> {
+      meeting.pauseSpeech(room.now());
+      return new JsonObject();
+    });
+  }
+
+  Future<JsonObject> resumeSpeech(Command c) {
+    return apply(c, meeting -> {
+      meeting.resumeSpeech(room.now());
+      return new JsonObject();
+    });
+  }
+
+  Future<JsonObject> extendSpeech(Command c) {
+    return apply(c, meeting -> {
+      meeting.extendSpeech(c.body().getInteger("seconds"));
+      return new JsonObject();
+    });
+  }
+
+  Future<JsonObject> endSpeech(Command c) {
+    return apply(c, meeting -> {
+      meeting.endSpeech();
+      return new JsonObject();
+    });
+  }
+
+  Future<JsonObject> openVote(Command c) {
+    JsonObject p = c.body();
+    String voteId = new ObjectId().toHexString();
+    return apply(c, meeting -> {
+      meeting.openVote(voteId, p.getString("motion").strip(), p.getBoolean("secret"), p.getBoolean("walkInsVote"),
+          p.getBoolean("liveTally"), MajorityBase.valueOf(p.getString("base")), p.getInteger("quorum"), room.now());
+      return new JsonObject().put("voteId", voteId);
+    });
+  }
+
+  /**
+   * Closes the ballot box first (no ballot can enter after that), counts who was entitled, then lets
+   * the meeting decide the outcome. Repeating it after a crash in between finds the box closed and
+   * the same counts.
+   */
+  Future<JsonObject> closeVote(Command c) {
+    return room.store.meetingOf(c.roomId()).compose(meeting -> {
+      Vote vote = meeting.openVote(meeting.vote() == null ? "" : meeting.vote().id());
+      return room.store.closeBallotBox(vote.id()).compose(tally ->
+          room.store.countEntitled(meeting.id(), vote.walkInsVote()).compose(entitled -> apply(c, m -> {
+            m.openVote(vote.id());
+            return new JsonObject().put("outcome", m.closeVote(tally, entitled, room.now()).toJson());
+          })));
+    });
+  }
+
+  Future<JsonObject> announceResult(Command c) {
+    return apply(c, meeting -> {
+      meeting.announceResult(room.now());
+      return new JsonObject();
+    });
+  }
+
+  private Future<JsonObject> apply(Command c, Function<Meeting, JsonObject> decide) {
+    return room.store.change(c.roomId(), decide).compose(changed -> {
+      room.clock.watch(c.roomId(), changed.meeting().floor());
+      return room.store.audit(c.auditEntry(room.now()))
+          .compose(v -> room.acknowledge(c.roomId(), changed.result()));
+    });
+  }
+}

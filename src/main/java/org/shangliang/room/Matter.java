@@ -1,0 +1,64 @@
+package org.shangliang.room;
+
+import io.vertx.core.json.JsonObject;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** One matter (议题) of the agenda with its limits (限时限次), who has spoken, and its resolution. */
+public final class Matter {
+  public static final int DEFAULT_SPEECH_SECONDS = 180;
+  public static final int DEFAULT_SPEECHES_PER_PERSON = 2;
+
+  final String id;
+  final String title;
+  final int speechSeconds;
+  final int speechesPerPerson;
+  final Map<String, Integer> speechCounts;
+  JsonObject resolution;
+
+  public Matter(String id, String title, int speechSeconds, int speechesPerPerson) {
+    this(id, title, speechSeconds, speechesPerPerson, new HashMap<>(), null);
+  }
+
+  private Matter(String id, String title, int speechSeconds, int speechesPerPerson,
+                 Map<String, Integer> speechCounts, JsonObject resolution) {
+    this.id = id;
+    this.title = title;
+    this.speechSeconds = speechSeconds;
+    this.speechesPerPerson = speechesPerPerson;
+    this.speechCounts = speechCounts;
+    this.resolution = resolution;
+  }
+
+  public String id() { return id; }
+
+  public String title() { return title; }
+
+  public int speechesBy(String attendeeId) {
+    return speechCounts.getOrDefault(attendeeId, 0);
+  }
+
+  public boolean mayStillSpeak(String attendeeId) {
+    return speechesBy(attendeeId) < speechesPerPerson;
+  }
+
+  public JsonObject resolution() { return resolution; }
+
+  static Matter fromJson(JsonObject json) {
+    Map<String, Integer> counts = new HashMap<>();
+    json.getJsonObject("speechCounts", new JsonObject())
+        .forEach(e -> counts.put(e.getKey(), ((Number) e.getValue()).intValue()));
+    return new Matter(json.getString("id"), json.getString("title"),
+        json.getInteger("speechSeconds", DEFAULT_SPEECH_SECONDS),
+        json.getInteger("speechesPerPerson", DEFAULT_SPEECHES_PER_PERSON), counts,
+        json.getJsonObject("resolution"));
+  }
+
+  JsonObject toJson() {
+    JsonObject counts = new JsonObject();
+    speechCounts.forEach(counts::put);
+    return new JsonObject().put("id", id).put("title", title).put("speechSeconds", speechSeconds)
+        .put("speechesPerPerson", speechesPerPerson).put("speechCounts", counts).put("resolution", resolution);
+  }
+}

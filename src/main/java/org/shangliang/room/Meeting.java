@@ -1,0 +1,320 @@
+package org.shangliang.room;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.shangliang.common.ErrorCode;
+import org.shangliang.common.Failure;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A meeting (协商议事会) and the rules of the room: one matter at a time (一事一议), the floor only
+ * after a raised hand (举手发言), limited time and number of speeches (限时限次), and a vote decided by
+ * simple majority (简单多数). Every method either changes the meeting or throws a {@link Failure}
+ * and leaves it as it was; persistence and messaging live elsewhere.
+ */
+public final class Meeting {
+  /** Where a meeting is in its life. */
+  public enum Status { SCHEDULED, OPEN, CLOSED }
+
+  private final String id;
+  private final String roomId;
+  private final String title;
+  private final int quorum;
+  private final List<Matter> agenda;
+  private Status status;
+  private long version;
+  private int currentMatter;
+  private final List<Hand> queue;
+  private Floor floor;
+  private Vote vote;
+
+  public Meeting(String id, String roomId, String title, int quorum, List<Matter> agenda) {
+    this(id, roomId, title, quorum, agenda, Status.SCHEDULED, 0, -1, new ArrayList<>(), null, null);
+  }
+
+  private Meeting(String id, String roomId, String title, int quorum, List<Matter> agenda, Status status,
+                  long version, int currentMatter, List<Hand> queue, Floor floor, Vote vote) {
+    this.id = id;
+    this.roomId = roomId;
+    this.title = title;
+    this.quorum = quorum;
+    this.agenda = agenda;
+    this.status = status;
+    this.version = version;
+    this.currentMatter = currentMatter;
+    this.queue = queue;
+    this.floor = floor;
+    this.vote = vote;
+  }
+
+  public String id() { return id; }
+  public String roomId() { return roomId; }
+  public Status status() { return status; }
+  public long version() { return version; }
+  public int quorum() { return quorum; }
+  public Floor floor() { return floor; }
+  public Vote vote() { return vote; }
+  public List<Matter> agenda() { return List.copyOf(agenda); }
+
+  public Optional<Matter> currentMatter() {
+    return currentMatter >= 0 && currentMatter < agenda.size() ? Optional.of(agenda.get(currentMatter)) : Optional.empty();
+  }
+
+  /** Marks the meeting as saved under the next version. */
+  public void bumpVersion() { version++; }
+
+  // ---- opening, closing, the agenda ----
+
+  public void open() {
+    if (status != Status.SCHEDULED) {
+      throw new Failure(ErrorCode.MEETING_ALREADY_OPEN);
+    }
+    status = Status.OPEN;
+    currentMatter = agenda.isEmpty() ? -1 : 0;
+  }
+
+  public void close() {
+    requireOpen();
+    requireMatterIdle();
+    status = Status.CLOSED;
+    queue.clear();
+  }
+
+  public void gotoMatter(int index) {
+    requireOpen();
+    if (index < 0 || index >= agenda.size()) {
+      throw new Failure(ErrorCode.NOT_FOUND, "议程中没有这个议题");
+    }
+    requireMatterIdle();
+    currentMatter = index;
+    queue.clear();
+    vote = null;
+  }
+
+  // ---- hands and the floor ----
+
+  /** Raises the attendee's hand; returns their 1-based place in the queue as it will be served. */
+  public int raiseHand(Attendee attendee, long now) {
+    Matter matter = requireMatter();
+    if (!attendee.checkedIn()) {
+      throw new Failure(ErrorCode.NOT_CHECKED_IN);
+    }
+    if (handOf(attendee.id()).isPresent() || (floor != null && floor.attendeeId().equals(attendee.id()))) {
+      throw new Failure(ErrorCode.ALREADY_RAISED);
+    }
+    if (!matter.mayStillSpeak(attendee.id())) {
+      throw new Failure(ErrorCode.SPEECH_LIMIT_REACHED);
+    }
+    queue.add(new Hand(attendee.id(), attendee.name(), attendee.kind(), now));
+    return positionOf(attendee.id());
+  }
+
+  public void withdrawHand(String attendeeId) {
+    requireOpen();
+    Hand hand = handOf(attendeeId).orElseThrow(() -> new Failure(ErrorCode.NOT_IN_QUEUE));
+    queue.remove(hand);
+  }
+
+  /** Drops a hand if there is one: used when its owner checks out. */
+  public boolean dropHand(String attendeeId) {
+    return queue.removeIf(h -> h.attendeeId().equals(attendeeId));
+  }
+
+  /**
+   * The order in which hands get the floor: those who have not spoken on this matter come before
+   * repeat speakers; within each group, first raised, first served.
+   */
+  public List<Hand> orderedQueue() {
+    Matter matter = currentMatter().orElse(null);
+    Comparator<Hand> firstTimersFirst = Comparator.comparingInt(
+        h -> matter != null && matter.speechesBy(h.attendeeId()) > 0 ? 1 : 0);
+    List<Hand> ordered = new ArrayList<>(queue);
+    ordered.sort(firstTimersFirst.thenComparingLong(Hand::raisedAt));
+    return ordered;
+  }
+
+  public int positionOf(String attendeeId) {
+    List<Hand> ordered = orderedQueue();
+    for (int i = 0; i < ordered.size(); i++) {
+      if (ordered.get(i).attendeeId().equals(attendeeId)) {
+        return i + 1;
+      }
+    }
+    return 0;
+  }
+
+  /** Gives the floor to a chosen raised hand, or to the next in queue order when none is chosen. */
+  public Floor giveFloor(String chosenAttendeeId, String speechId, long now) {
+    Matter matter = requireMatter();
+    if (floor != null) {
+      throw new Failure(ErrorCode.FLOOR_TAKEN);
+    }
+    if (vote != null && vote.open()) {
+      throw new Failure(ErrorCode.MATTER_BUSY);
+    }
+    Hand hand = chosenAttendeeId == null
+        ? orderedQueue().stream().findFirst().orElseThrow(() -> new Failure(ErrorCode.QUEUE_EMPTY))
+        : handOf(chosenAttendeeId).orElseThrow(() -> new Failure(ErrorCode.NOT_IN_QUEUE));
+    if (!matter.mayStillSpeak(hand.attendeeId())) {
+      throw new Failure(ErrorCode.SPEECH_LIMIT_REACHED);
+    }
+    queue.remove(hand);
+    matter.speechCounts.merge(hand.attendeeId(), 1, Integer::sum);
+    floor = new Floor(speechId, hand.attendeeId(), hand.name(), now, matter.speechSeconds * 1000L, null, 0);
+    return floor;
+  }
+
+  public void pauseSpeech(long now) {
+    if (requireFloor().paused()) {
+      throw new Failure(ErrorCode.SPEECH_PAUSED);
+    }
+    floor = floor.pause(now);
+  }
+
+  public void resumeSpeech(long now) {
+    if (!requireFloor().paused()) {
+      throw new Failure(ErrorCode.SPEECH_RUNNING);
+    }
+    floor = floor.resume(now);
+  }
+
+  public void extendSpeech(int seconds) {
+    floor = requireFloor().extend(seconds * 1000L);
+  }
+
+  public void endSpeech() {
+    requireFloor();
+    floor = null;
+  }
+
+  /** Ends the given speech if its time is up; false (and no change) otherwise. Safe to repeat. */
+  public boolean expireSpeech(String speechId, long now) {
+    if (floor == null || !floor.speechId().equals(speechId) || floor.paused() || floor.remainingMs(now) > 0) {
+      return false;
+    }
+    floor = null;
+    return true;
+  }
+
+  // ---- votes ----
+
+  public Vote openVote(String voteId, String motion, boolean secret, boolean walkInsVote, boolean liveTally,
+                       MajorityBase base, Integer voteQuorum, long now) {
+    Matter matter = requireMatter();
+    if (vote != null && vote.open()) {
+      throw new Failure(ErrorCode.VOTE_OPEN);
+    }
+    if (floor != null) {
+      throw new Failure(ErrorCode.MATTER_BUSY);
+    }
+    vote = new Vote(voteId, matter.id(), motion, secret, walkInsVote, liveTally, base, voteQuorum, true, now,
+        null, null, false);
+    return vote;
+  }
+
+  /** The open vote a ballot names; refused when it is not the one open now. */
+  public Vote openVote(String voteId) {
+    if (vote == null || !vote.open() || !vote.id().equals(voteId)) {
+      throw new Failure(ErrorCode.NO_VOTE_OPEN);
+    }
+    return vote;
+  }
+
+  public Outcome closeVote(Tally tally, int entitledPresent, long now) {
+    if (vote == null || !vote.open()) {
+      throw new Failure(ErrorCode.NO_VOTE_OPEN);
+    }
+    Outcome outcome = Outcome.decide(tally, vote.base(), entitledPresent, vote.quorum());
+    vote = vote.close(outcome, now);
+    return outcome;
+  }
+
+  /** The host announces the result; it becomes the matter's resolution (协商决议). */
+  public void announceResult(long now) {
+    if (vote == null || vote.open() || vote.outcome() == null) {
+      throw new Failure(ErrorCode.NO_RESULT);
+    }
+    Matter matter = agenda.stream().filter(m -> m.id().equals(vote.matterId())).findFirst()
+        .orElseThrow(() -> new Failure(ErrorCode.NO_RESULT));
+    matter.resolution = new JsonObject().put("voteId", vote.id()).put("motion", vote.motion())
+        .put("outcome", vote.outcome().toJson()).put("announcedAt", now);
+    vote = vote.announce();
+  }
+
+  // ---- guards ----
+
+  private void requireOpen() {
+    if (status != Status.OPEN) {
+      throw new Failure(ErrorCode.MEETING_NOT_OPEN);
+    }
+  }
+
+  private Matter requireMatter() {
+    requireOpen();
+    return currentMatter().orElseThrow(() -> new Failure(ErrorCode.NO_CURRENT_MATTER));
+  }
+
+  private Floor requireFloor() {
+    requireOpen();
+    if (floor == null) {
+      throw new Failure(ErrorCode.NO_SPEECH);
+    }
+    return floor;
+  }
+
+  private void requireMatterIdle() {
+    if (floor != null || (vote != null && vote.open())) {
+      throw new Failure(ErrorCode.MATTER_BUSY);
+    }
+  }
+
+  private Optional<Hand> handOf(String attendeeId) {
+    return queue.stream().filter(h -> h.attendeeId().equals(attendeeId)).findFirst();
+  }
+
+  // ---- storage form ----
+
+  public static Meeting fromDocument(JsonObject doc) {
+    List<Matter> agenda = new ArrayList<>();
+    doc.getJsonArray("agenda", new JsonArray()).forEach(m -> agenda.add(Matter.fromJson((JsonObject) m)));
+    List<Hand> queue = new ArrayList<>();
+    doc.getJsonArray("queue", new JsonArray()).forEach(h -> queue.add(Hand.fromJson((JsonObject) h)));
+    return new Meeting(doc.getString("_id"), doc.getString("roomId"), doc.getString("title"),
+        doc.getInteger("quorum", 0), agenda, Status.valueOf(doc.getString("status")),
+        doc.getLong("version", 0L), doc.getInteger("currentMatter", -1), queue,
+        Floor.fromJson(doc.getJsonObject("floor")), Vote.fromJson(doc.getJsonObject("vote")));
+  }
+
+  public JsonObject toDocument() {
+    JsonArray agendaJson = new JsonArray();
+    agenda.forEach(m -> agendaJson.add(m.toJson()));
+    JsonArray queueJson = new JsonArray();
+    queue.forEach(h -> queueJson.add(h.toJson()));
+    Long endsAt = floor == null ? null : floor.endsAt();
+    return new JsonObject().put("_id", id).put("roomId", roomId).put("title", title).put("quorum", quorum)
+        .put("status", status.name()).put("version", version).put("currentMatter", currentMatter)
+        .put("agenda", agendaJson).put("queue", queueJson)
+        .put("floor", floor == null ? null : floor.toJson()).put("floorEndsAt", endsAt)
+        .put("vote", vote == null ? null : vote.toJson());
+  }
+
+  /** What the pages of the room see: the stored form with the queue in serving order and times resolved. */
+  public JsonObject toPublicJson(long now) {
+    JsonObject json = toDocument();
+    json.put("id", json.remove("_id"));
+    json.remove("floorEndsAt");
+    JsonArray ordered = new JsonArray();
+    Matter matter = currentMatter().orElse(null);
+    orderedQueue().forEach(h -> ordered.add(h.toJson()
+        .put("speechesMade", matter == null ? 0 : matter.speechesBy(h.attendeeId()))));
+    json.put("queue", ordered).put("settings", new JsonObject().put("quorum", quorum));
+    if (floor != null) {
+      json.getJsonObject("floor").put("remainingMs", floor.remainingMs(now));
+    }
+    return json;
+  }
+}

@@ -1,0 +1,38 @@
+package org.shangliang.room;
+
+import io.vertx.core.Future;
+import org.shangliang.store.Database;
+
+/**
+ * What every room action needs, and the one way an action ends: make its writes durable, then tell
+ * the room, then answer. Nothing is acknowledged before it would survive a crash.
+ */
+final class RoomServices {
+  final RoomStore store;
+  final RoomPublisher publisher;
+  final SpeechClock clock;
+  private final Database db;
+
+  RoomServices(RoomStore store, Database db, RoomPublisher publisher, SpeechClock clock) {
+    this.store = store;
+    this.db = db;
+    this.publisher = publisher;
+    this.clock = clock;
+  }
+
+  <T> Future<T> acknowledge(String roomId, T result) {
+    return db.durable().map(v -> {
+      publisher.changed(roomId);
+      return result;
+    });
+  }
+
+  /** For writes that tell the room in their own way (ballots send tallies, not snapshots). */
+  <T> Future<T> durable(T result) {
+    return db.durable().map(result);
+  }
+
+  long now() {
+    return System.currentTimeMillis();
+  }
+}

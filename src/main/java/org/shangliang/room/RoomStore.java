@@ -1,0 +1,208 @@
+package org.shangliang.room;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.FindOptions;
+import io.vertx.ext.mongo.MongoClient;
+import io.vertx.ext.mongo.UpdateOptions;
+import org.shangliang.common.ErrorCode;
+import org.shangliang.common.Failure;
+import org.shangliang.store.Database;
+
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+
+/**
+ * The room's documents in MongoDB. Each change is one atomic write: a meeting is replaced only if its
+ * version is still the one the decision was made on (retried on conflict), a check-in and a ballot
+ * are conditional updates, so commands serialise per room on one node or many.
+ */
+public final class RoomStore {
+  public static final String ROOMS = "rooms";
+  public static final String MEETINGS = "meetings";
+  public static final String ATTENDEES = "attendees";
+  public static final String BALLOTS = "ballots";
+  public static final String DEVICES = "devices";
+  public static final String AUDIT = "audit";
+  private static final int MAX_ATTEMPTS = 25;
+
+  private final Vertx vertx;
+  private final MongoClient mongo;
+
+  /** What a change decided, and the meeting as saved. */
+  public record Changed<T>(T result, Meeting meeting) {
+  }
+
+  public RoomStore(Vertx vertx, Database db) {
+    this.vertx = vertx;
+    this.mongo = db.mongo();
+  }
+
+  public Future<JsonObject> room(String roomId) {
+    return mongo.findOne(ROOMS, new JsonObject().put("_id", roomId), null).compose(room -> room == null
+        ? Future.failedFuture(new Failure(ErrorCode.NOT_FOUND, "没有这个议事室")) : Future.succeededFuture(room));
+  }
+
+  public Future<List<JsonObject>> rooms() {
+    return mongo.find(ROOMS, new JsonObject());
+  }
+
+  public Future<Meeting> meetingOf(String roomId) {
+    return room(roomId).compose(room -> meeting(room.getString("meetingId")));
+  }
+
+  public Future<Meeting> meeting(String meetingId) {
+    if (meetingId == null) {
+      return Future.failedFuture(new Failure(ErrorCode.NOT_FOUND, "议事室没有会议"));
+    }
+    return mongo.findOne(MEETINGS, new JsonObject().put("_id", meetingId), null).compose(doc -> doc == null
+        ? Future.failedFuture(new Failure(ErrorCode.NOT_FOUND, "没有这个会议"))
+        : Future.succeededFuture(Meeting.fromDocument(doc)));
+  }
+
+  /** Open meetings whose current speech has run out by {@code now}: what the speech clock must end. */
+  public Future<List<JsonObject>> meetingsWithSpeechDue(long now) {
+    JsonObject query = new JsonObject().put("status", "OPEN").put("floorEndsAt", new JsonObject().put("$lte", now));
+    return mongo.findWithOptions(MEETINGS, query, new FindOptions().setFields(new JsonObject().put("roomId", 1).put("floor", 1)));
+  }
+
+  /**
+   * Applies a decision to the room's meeting and saves it, if nobody changed the meeting meanwhile;
+   * otherwise decides again on the fresh meeting. A decision that throws changes nothing.
+   */
+  public <T> Future<Changed<T>> change(String roomId, Function<Meeting, T> decide) {
+    Promise<Changed<T>> done = Promise.promise();
+    attemptChange(roomId, decide, 1, done);
+    return done.future();
+  }
+
+  private <T> void attemptChange(String roomId, Function<Meeting, T> decide, int attempt, Promise<Changed<T>> done) {
+    meetingOf(roomId).compose(meeting -> {
+      long seen = meeting.version();
+      T result = decide.apply(meeting);
+      meeting.bumpVersion();
+      JsonObject filter = new JsonObject().put("_id", meeting.id()).put("version", seen);
+      return mongo.replaceDocuments(MEETINGS, filter, meeting.toDocument())
+          .map(r -> r.getDocMatched() == 1 ? new Changed<>(result, meeting) : null);
+    }).onSuccess(changed -> {
+      if (changed != null) {
+        done.complete(changed);
+      } else if (attempt >= MAX_ATTEMPTS) {
+        done.fail(new Failure(ErrorCode.CONFLICT));
+      } else {
+        vertx.setTimer(1 + ThreadLocalRandom.current().nextInt(attempt * 2),
+            t -> attemptChange(roomId, decide, attempt + 1, done));
+      }
+    }).onFailure(done::fail);
+  }
+
+  // ---- attendees and kiosks ----
+
+  public Future<Attendee> attendee(String attendeeId) {
+    return mongo.findOne(ATTENDEES, new JsonObject().put("_id", attendeeId), null).compose(doc -> doc == null
+        ? Future.failedFuture(new Failure(ErrorCode.NOT_FOUND, "没有这位参会人"))
+        : Future.succeededFuture(Attendee.fromJson(doc)));
+  }
+
+  public Future<List<Attendee>> attendees(String meetingId) {
+    return mongo.find(ATTENDEES, new JsonObject().put("meetingId", meetingId))
+        .map(docs -> docs.stream().map(Attendee::fromJson).toList());
+  }
+
+  public Future<Void> addAttendee(Attendee attendee) {
+    return mongo.insert(ATTENDEES, attendee.toDocument()).mapEmpty();
+  }
+
+  /** Checks an attendee in on a kiosk unless already checked in; false if someone was faster. */
+  public Future<Boolean> checkIn(String attendeeId, String kioskId, long now) {
+    JsonObject filter = new JsonObject().put("_id", attendeeId).put("checkedInAt", null);
+    JsonObject set = new JsonObject().put("$set", new JsonObject().put("checkedInAt", now).put("kioskId", kioskId));
+    return mongo.updateCollection(ATTENDEES, filter, set).map(r -> r.getDocMatched() == 1);
+  }
+
+  public Future<Boolean> checkOut(String attendeeId, String kioskId) {
+    JsonObject filter = new JsonObject().put("_id", attendeeId).put("kioskId", kioskId);
+    JsonObject set = new JsonObject().put("$set", new JsonObject().put("checkedInAt", null).put("kioskId", null));
+    return mongo.updateCollection(ATTENDEES, filter, set).map(r -> r.getDocMatched() == 1);
+  }
+
+  /** A personal kiosk acts for one attendee at a time: claims it, atomically. */
+  public Future<Boolean> occupyKiosk(String kioskId, String attendeeId) {
+    JsonObject filter = new JsonObject().put("_id", kioskId).put("occupantId", null);
+    JsonObject set = new JsonObject().put("$set", new JsonObject().put("occupantId", attendeeId));
+    return mongo.updateCollection(DEVICES, filter, set).map(r -> r.getDocMatched() == 1);
+  }
+
+  public Future<Void> releaseKiosk(String kioskId, String attendeeId) {
+    JsonObject filter = new JsonObject().put("_id", kioskId).put("occupantId", attendeeId);
+    JsonObject set = new JsonObject().put("$set", new JsonObject().put("occupantId", null));
+    return mongo.updateCollection(DEVICES, filter, set).mapEmpty();
+  }
+
+  public Future<Integer> countEntitled(String meetingId, boolean walkInsVote) {
+    JsonObject query = new JsonObject().put("meetingId", meetingId).put("checkedInAt", new JsonObject().put("$ne", null));
+    if (!walkInsVote) {
+      query.put("walkIn", false);
+    }
+    return mongo.count(ATTENDEES, query).map(Long::intValue);
+  }
+
+  // ---- ballots ----
+
+  /**
+   * Counts one ballot, at most once per attendee per vote, in a single conditional update of the
+   * vote's ballot box. A secret ballot adds to the counts and the list of voters but keeps no link
+   * between the two. Answers the box after the ballot, or fails ALREADY_VOTED / NO_VOTE_OPEN.
+   */
+  public Future<JsonObject> castBallot(Vote vote, String attendeeId, Tally.Choice choice) {
+    JsonObject filter = new JsonObject().put("_id", vote.id()).put("open", true)
+        .put("voters", new JsonObject().put("$ne", attendeeId));
+    JsonObject update = new JsonObject()
+        .put("$inc", new JsonObject().put("counts." + choice.name(), 1).put("cast", 1))
+        .put("$push", new JsonObject().put("voters", attendeeId));
+    if (!vote.secret()) {
+      update.put("$set", new JsonObject().put("choices." + attendeeId, choice.name()));
+    }
+    UpdateOptions upsertAndReturn = new UpdateOptions().setUpsert(true).setReturningNewDocument(true);
+    return mongo.findOneAndUpdateWithOptions(BALLOTS, filter, update, new FindOptions(), upsertAndReturn)
+        .recover(e -> isDuplicateKey(e) ? Future.succeededFuture(null) : Future.failedFuture(e))
+        .compose(box -> box != null ? Future.succeededFuture(box) : whyBallotRefused(vote.id()));
+  }
+
+  private Future<JsonObject> whyBallotRefused(String voteId) {
+    return ballotBox(voteId).compose(box -> Future.failedFuture(box != null && box.getBoolean("open", false)
+        ? new Failure(ErrorCode.ALREADY_VOTED) : new Failure(ErrorCode.NO_VOTE_OPEN)));
+  }
+
+  public Future<JsonObject> ballotBox(String voteId) {
+    return mongo.findOne(BALLOTS, new JsonObject().put("_id", voteId), null);
+  }
+
+  /** Closes the box so no ballot can enter any more, and answers the final counts. Safe to repeat. */
+  public Future<Tally> closeBallotBox(String voteId) {
+    JsonObject update = new JsonObject().put("$set", new JsonObject().put("open", false));
+    return mongo.findOneAndUpdateWithOptions(BALLOTS, new JsonObject().put("_id", voteId), update,
+            new FindOptions(), new UpdateOptions().setUpsert(true).setReturningNewDocument(true))
+        .map(box -> Tally.fromCounts(box.getJsonObject("counts")));
+  }
+
+  // ---- audit ----
+
+  public Future<Void> audit(JsonObject entry) {
+    return mongo.insert(AUDIT, entry).mapEmpty();
+  }
+
+  private static boolean isDuplicateKey(Throwable e) {
+    Throwable cause = e;
+    while (cause != null) {
+      if (cause instanceof com.mongodb.MongoException m && m.getCode() == 11000) {
+        return true;
+      }
+      cause = cause.getCause();
+    }
+    return false;
+  }
+}

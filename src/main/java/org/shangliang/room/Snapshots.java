@@ -1,0 +1,84 @@
+package org.shangliang.room;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.shangliang.common.ErrorCode;
+import org.shangliang.common.Failure;
+
+import java.util.List;
+
+/** Builds what the pages of a room render: the whole room state, and small tally messages. */
+public final class Snapshots {
+  private final RoomStore store;
+
+  public Snapshots(RoomStore store) {
+    this.store = store;
+  }
+
+  public Future<JsonObject> of(String roomId) {
+    return store.room(roomId).compose(room -> {
+      JsonObject roomJson = new JsonObject().put("id", room.getString("_id")).put("name", room.getString("name"));
+      return store.meeting(room.getString("meetingId"))
+          .compose(meeting -> withMeeting(roomJson, meeting))
+          .recover(e -> e instanceof Failure f && f.code() == ErrorCode.NOT_FOUND
+              ? Future.succeededFuture(base(roomJson).put("meeting", (Object) null))
+              : Future.failedFuture(e));
+    });
+  }
+
+  private Future<JsonObject> withMeeting(JsonObject roomJson, Meeting meeting) {
+    Vote vote = meeting.vote();
+    Future<JsonObject> box = vote == null ? Future.succeededFuture() : store.ballotBox(vote.id());
+    return store.attendees(meeting.id()).compose(attendees -> box.map(ballots -> {
+      long now = System.currentTimeMillis();
+      JsonArray people = new JsonArray();
+      attendees.forEach(a -> people.add(a.toPublicJson()));
+      return base(roomJson).put("serverTime", now).put("meeting", meeting.toPublicJson(now))
+          .put("attendees", people).put("presence", presence(attendees, meeting.quorum()))
+          .put("tally", vote == null ? null : tally(vote, ballots, true));
+    }));
+  }
+
+  private static JsonObject base(JsonObject room) {
+    return new JsonObject().put("kind", "snapshot").put("serverTime", System.currentTimeMillis()).put("room", room)
+        .put("attendees", new JsonArray()).put("presence", null).put("tally", null);
+  }
+
+  static JsonObject presence(List<Attendee> attendees, int quorum) {
+    JsonObject byKind = new JsonObject();
+    int checkedIn = 0;
+    int invitedCheckedIn = 0;
+    int invited = 0;
+    for (Attendee a : attendees) {
+      invited += a.walkIn() ? 0 : 1;
+      if (a.checkedIn()) {
+        checkedIn++;
+        invitedCheckedIn += a.walkIn() ? 0 : 1;
+        byKind.put(a.kind().name(), byKind.getInteger(a.kind().name(), 0) + 1);
+      }
+    }
+    return new JsonObject().put("checkedIn", checkedIn).put("invited", invited)
+        .put("invitedCheckedIn", invitedCheckedIn).put("quorum", quorum)
+        .put("quorumMet", invitedCheckedIn >= quorum).put("byKind", byKind);
+  }
+
+  /**
+   * The tally of a vote as pages may see it: counts are hidden while an open vote keeps its tally
+   * off the screens; who has voted is shown, never how (the choices of named ballots stay stored).
+   */
+  static JsonObject tally(Vote vote, JsonObject box, boolean withVoters) {
+    JsonObject ballots = box == null ? new JsonObject() : box;
+    boolean countsVisible = !vote.open() || vote.liveTally();
+    JsonObject tally = new JsonObject().put("voteId", vote.id()).put("cast", ballots.getInteger("cast", 0))
+        .put("counts", countsVisible ? Tally.fromCounts(ballots.getJsonObject("counts")).toCounts() : null);
+    if (withVoters) {
+      tally.put("voters", ballots.getJsonArray("voters", new JsonArray()));
+    }
+    return tally;
+  }
+
+  static JsonObject tallyMessage(Vote vote, JsonObject box) {
+    return tally(vote, box, false).put("kind", "tally").put("serverTime", System.currentTimeMillis());
+  }
+}

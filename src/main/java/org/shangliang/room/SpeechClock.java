@@ -1,0 +1,69 @@
+package org.shangliang.room;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import org.shangliang.common.ErrorCode;
+import org.shangliang.common.Failure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ends speeches whose time is up, whether or not any page is open. A timer is set for each speech
+ * this node starts or changes, and a sweep of the database catches the rest: speeches started on
+ * another node or before a restart. Ending is a conditional change, so nodes may race harmlessly.
+ */
+public final class SpeechClock {
+  private static final Logger LOG = LoggerFactory.getLogger(SpeechClock.class);
+  static final long SWEEP_MS = 500;
+
+  private final Vertx vertx;
+  private final RoomStore store;
+  private final RoomPublisher publisher;
+  private long sweepTimer = -1;
+
+  public SpeechClock(Vertx vertx, RoomStore store, RoomPublisher publisher) {
+    this.vertx = vertx;
+    this.store = store;
+    this.publisher = publisher;
+  }
+
+  public void start() {
+    sweepTimer = vertx.setPeriodic(0, SWEEP_MS, t -> sweep());
+  }
+
+  public void stop() {
+    vertx.cancelTimer(sweepTimer);
+  }
+
+  /** Sets a timer for the end of a running speech; a paused speech or no speech needs none. */
+  void watch(String roomId, Floor floor) {
+    if (floor == null || floor.endsAt() == null) {
+      return;
+    }
+    long delay = Math.max(1, floor.endsAt() - System.currentTimeMillis() + 1);
+    vertx.setTimer(delay, t -> expire(roomId, floor.speechId()));
+  }
+
+  private void sweep() {
+    store.meetingsWithSpeechDue(System.currentTimeMillis())
+        .onSuccess(due -> due.forEach(m -> expire(m.getString("roomId"),
+            m.getJsonObject("floor", new JsonObject()).getString("speechId"))))
+        .onFailure(e -> LOG.warn("speech sweep failed", e));
+  }
+
+  private void expire(String roomId, String speechId) {
+    if (roomId == null || speechId == null) {
+      return;
+    }
+    store.change(roomId, meeting -> {
+      if (!meeting.expireSpeech(speechId, System.currentTimeMillis())) {
+        throw new Failure(ErrorCode.NO_SPEECH);
+      }
+      return null;
+    }).onSuccess(changed -> publisher.changed(roomId)).onFailure(e -> {
+      if (!(e instanceof Failure)) {
+        LOG.warn("cannot end speech {} in room {}", speechId, roomId, e);
+      }
+    });
+  }
+}

@@ -1,0 +1,95 @@
+package org.shangliang.store;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.File;
+import java.net.InetSocketAddress;
+
+/**
+ * The only source of truth. Either a real MongoDB ({@code MONGO_URI}) or, by default, an in-process
+ * MongoDB-protocol server keeping its data in an H2 file under the data folder; both are reached
+ * through the same driver. {@link #durable()} tells when acknowledged writes survive a crash.
+ */
+public final class Database {
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+  public static final String DB_NAME = "shangliang";
+
+  private final MongoClient client;
+  private final MongoServer embeddedServer;
+  private final MVStore embeddedStore;
+  private final GroupCommit groupCommit;
+
+  private Database(MongoClient client, MongoServer embeddedServer, MVStore embeddedStore, GroupCommit groupCommit) {
+    this.client = client;
+    this.embeddedServer = embeddedServer;
+    this.embeddedStore = embeddedStore;
+    this.groupCommit = groupCommit;
+  }
+
+  /** Connects to a real MongoDB. Writes are acknowledged by a majority and journaled, so durable on reply. */
+  public static Database connect(Vertx vertx, String mongoUri) {
+    JsonObject config = new JsonObject()
+        .put("connection_string", mongoUri)
+        .put("db_name", DB_NAME)
+        .put("w", "majority")
+        .put("j", true);
+    return new Database(MongoClient.createShared(vertx, config, "shangliang"), null, null, null);
+  }
+
+  /** Starts the embedded server on a loopback port with its data in {@code dataDir/shangliang.mv.db}. */
+  public static Database embedded(Vertx vertx, String dataDir) {
+    File dir = new File(dataDir);
+    if (!dir.isDirectory() && !dir.mkdirs()) {
+      throw new IllegalStateException("cannot create data folder " + dir.getAbsolutePath());
+    }
+    MVStore store = new MVStore.Builder()
+        .fileName(new File(dir, "shangliang.mv.db").getAbsolutePath())
+        .open();
+    MongoServer server = new MongoServer(new H2Backend(store));
+    server.bind(new InetSocketAddress("127.0.0.1", 0));
+    InetSocketAddress address = server.getLocalAddress();
+    LOG.info("embedded MongoDB-protocol server on {} with data in {}", address, dir.getAbsolutePath());
+    JsonObject config = new JsonObject()
+        .put("connection_string", "mongodb://127.0.0.1:" + address.getPort() + "/" + DB_NAME)
+        .put("db_name", DB_NAME);
+    MongoClient client = MongoClient.create(vertx, config);
+    // The H2 store commits by itself about once a second; a crash in between loses acknowledged
+    // writes, so replies wait for an explicit commit shared by everything written meanwhile.
+    GroupCommit commits = new GroupCommit(vertx, () -> {
+      store.commit();
+      store.sync();
+    });
+    return new Database(client, server, store, commits);
+  }
+
+  public MongoClient mongo() { return client; }
+
+  public boolean isEmbedded() { return embeddedServer != null; }
+
+  /** Completes once every write acknowledged before this call would survive a kill of the process. */
+  public Future<Void> durable() {
+    return groupCommit == null ? Future.succeededFuture() : groupCommit.afterNextCommit();
+  }
+
+  public Future<Void> ping() {
+    return client.runCommand("ping", new JsonObject().put("ping", 1)).mapEmpty();
+  }
+
+  public void close() {
+    client.close();
+    if (embeddedServer != null) {
+      embeddedServer.shutdownNow();
+      if (!embeddedStore.isClosed()) {
+        embeddedStore.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package org.shangliang.web;
+
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.bridge.BridgeEventType;
+import io.vertx.ext.bridge.PermittedOptions;
+import io.vertx.ext.web.handler.sockjs.BridgeEvent;
+import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
+import org.shangliang.auth.Credentials;
+import org.shangliang.auth.Identity;
+import org.shangliang.room.RoomAddresses;
+
+/**
+ * The bridge's gatekeeper. The permitted addresses are exact (commands) or one anchored pattern
+ * (a room's state); beyond that, every frame's token is resolved here: a registration is allowed
+ * only for a room the caller belongs to, and a sent message has its headers replaced by the
+ * caller's identity, so handlers never see anything identity-like that a page wrote.
+ */
+final class BridgeGuard implements Handler<BridgeEvent> {
+  static final String TOKEN_HEADER = "auth";
+  private final Credentials credentials;
+
+  BridgeGuard(Credentials credentials) {
+    this.credentials = credentials;
+  }
+
+  static SockJSBridgeOptions options() {
+    return new SockJSBridgeOptions()
+        .addInboundPermitted(new PermittedOptions().setAddress(RoomAddresses.COMMANDS))
+        .addOutboundPermitted(new PermittedOptions().setAddressRegex(RoomAddresses.STATE_PATTERN))
+        .setMaxAddressLength(64)
+        .setMaxHandlersPerSocket(8)
+        .setReplyTimeout(15_000)
+        .setPingTimeout(30_000);
+  }
+
+  @Override
+  public void handle(BridgeEvent event) {
+    BridgeEventType type = event.type();
+    if (type == BridgeEventType.PUBLISH) {
+      event.complete(false);
+    } else if (type == BridgeEventType.SEND || type == BridgeEventType.REGISTER) {
+      JsonObject frame = event.getRawMessage();
+      credentials.resolve(tokenOf(frame)).onComplete(ar -> {
+        Identity who = ar.succeeded() ? ar.result() : Identity.ANONYMOUS;
+        if (type == BridgeEventType.REGISTER) {
+          String room = RoomAddresses.roomOfStateAddress(frame.getString("address"));
+          event.complete(room != null && who.belongsTo(room));
+        } else {
+          frame.put("headers", new JsonObject().put(Identity.HEADER, who.toJson().encode()));
+          event.setRawMessage(frame);
+          event.complete(true);
+        }
+      });
+    } else {
+      event.complete(true);
+    }
+  }
+
+  private static String tokenOf(JsonObject frame) {
+    Object headers = frame.getValue("headers");
+    if (headers instanceof JsonObject h && h.getValue(TOKEN_HEADER) instanceof String token) {
+      return token;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,105 @@
+package org.shangliang.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.handler.sockjs.SockJSHandler;
+import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import org.shangliang.auth.Accounts;
+import org.shangliang.auth.Credentials;
+import org.shangliang.auth.Devices;
+import org.shangliang.room.RoomStore;
+import org.shangliang.store.Database;
+
+/** Serves the pages, the event-bus bridge and the HTTP API on one port. */
+public final class WebServer extends VerticleBase {
+  /** No inline script or style, nothing from elsewhere: pages are our modules and nothing else. */
+  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+      + "img-src 'self' data:; connect-src 'self'; media-src 'self'; object-src 'none'; base-uri 'none'; "
+      + "frame-ancestors 'none'; form-action 'self'";
+  static final int MAX_WEBSOCKET_BYTES = 64 * 1024;
+
+  private final Database db;
+  private final Credentials credentials;
+  private final Accounts accounts;
+  private final Devices devices;
+  private final int port;
+  private final String host;
+  private final String publicUrl;
+  private HttpServer server;
+
+  public WebServer(Database db, Credentials credentials, Accounts accounts, Devices devices,
+                   String host, int port, String publicUrl) {
+    this.db = db;
+    this.credentials = credentials;
+    this.accounts = accounts;
+    this.devices = devices;
+    this.host = host;
+    this.port = port;
+    this.publicUrl = publicUrl;
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = Router.router(vertx);
+    router.route().handler(WebServer::securityHeaders);
+    router.get("/health").handler(this::health);
+    new HttpApi(accounts, credentials, devices, new RoomStore(vertx, db), this::publicUrl).mount(router);
+    router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx, new SockJSHandlerOptions().setInsertJSESSIONID(false))
+        .bridge(BridgeGuard.options(), new BridgeGuard(credentials)));
+    router.route("/webjars/*").handler(staticFiles("META-INF/resources/webjars").setMaxAgeSeconds(86_400));
+    router.get("/favicon.ico").handler(ctx -> ctx.response().setStatusCode(204).end());
+    mountPage(router, "/common", "webroot/kiosk-ui/common");
+    mountPage(router, "/kiosk", "webroot/kiosk-ui/kiosk");
+    mountPage(router, "/host", "webroot/kiosk-ui/host");
+    mountPage(router, "/display", "webroot/display-ui");
+    router.get("/").handler(ctx -> ctx.redirect("/kiosk/"));
+    router.route().failureHandler(HttpFailures::handleRouteFailure);
+
+    HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port)
+        .setMaxWebSocketFrameSize(MAX_WEBSOCKET_BYTES).setMaxWebSocketMessageSize(MAX_WEBSOCKET_BYTES);
+    return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
+  }
+
+  /** Where users reach this server: the configured public URL, else this machine on the bound port. */
+  public String publicUrl() {
+    return publicUrl != null ? publicUrl.replaceAll("/+$", "") : "http://localhost:" + actualPort();
+  }
+
+  /** The port actually bound (useful when configured as 0). */
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  private void health(RoutingContext ctx) {
+    db.ping().onComplete(ar -> ctx.response().setStatusCode(ar.succeeded() ? 200 : 503)
+        .putHeader("content-type", "application/json")
+        .end(new JsonObject().put("status", ar.succeeded() ? "UP" : "DOWN").encode()));
+  }
+
+  private static void mountPage(Router router, String path, String classpathFolder) {
+    router.get(path).handler(ctx -> {
+      String query = ctx.request().query();
+      ctx.redirect(path + "/" + (query == null ? "" : "?" + query));
+    });
+    router.route(path + "/*").handler(staticFiles(classpathFolder).setCachingEnabled(false));
+  }
+
+  private static StaticHandler staticFiles(String classpathFolder) {
+    return StaticHandler.create(classpathFolder).setIncludeHidden(false).setDirectoryListing(false)
+        .setDefaultContentEncoding("UTF-8");
+  }
+
+  private static void securityHeaders(RoutingContext ctx) {
+    ctx.response().putHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        .putHeader("X-Content-Type-Options", "nosniff")
+        .putHeader("Referrer-Policy", "no-referrer")
+        .putHeader("X-Frame-Options", "DENY");
+    ctx.next();
+  }
+}
