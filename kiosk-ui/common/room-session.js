@@ -7,6 +7,7 @@ import { syncServerTime } from './clock.js';
 
 const CMD_ADDRESS = 'room.cmd';
 const RETRY_MS = 2000;
+const FINAL_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND']; // retrying cannot help
 
 export const stateAddress = (roomId) => `room.${roomId}.state`;
 
@@ -15,11 +16,12 @@ export const stateAddress = (roomId) => `room.${roomId}.state`;
  *  token()               the credential for frame headers (may return null)
  *  resolveRoom(identity) → roomId | null | Promise of one (null: stop, nothing to show)
  *  onIdentity(identity), onSnapshot(snapshot), onConnection('open'|'closed'), onError(BusError)
- * Returns {bus, command(action, params), identity(), roomId(), snapshot(), refresh()}.
+ * Returns {bus, stop(), command(action, params), identity(), roomId(), snapshot(), refresh()}.
  */
 export function startRoomSession(options) {
   const { token, resolveRoom = (id) => id.roomId || null } = options;
-  const notify = (name, ...args) => options[name] && options[name](...args);
+  let stopped = false;
+  const notify = (name, ...args) => !stopped && options[name] && options[name](...args);
   const bus = new EventBus({ url: '/eventbus', headers: () => (token() ? { auth: token() } : {}) });
 
   let identity = null;
@@ -51,7 +53,7 @@ export function startRoomSession(options) {
     } catch (err) {
       if (gen !== generation) return;
       notify('onError', err);
-      if (err.code !== 'UNAUTHENTICATED' && err.code !== 'FORBIDDEN' && bus.state === 'open') {
+      if (!FINAL_CODES.includes(err.code) && bus.state === 'open') {
         retryTimer = setTimeout(sync, RETRY_MS);
       }
     }
@@ -120,8 +122,17 @@ export function startRoomSession(options) {
     return bus.request(CMD_ADDRESS, body);
   }
 
+  /** Disconnects for good; nothing is reported after this. */
+  function stop() {
+    stopped = true;
+    generation++;
+    clearTimeout(retryTimer);
+    bus.close();
+  }
+
   return {
     bus,
+    stop,
     command,
     refresh: () => refresh(),
     identity: () => identity,

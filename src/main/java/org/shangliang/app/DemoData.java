@@ -29,6 +29,8 @@ public final class DemoData {
       {"政协委员周老师", "CPPCC"}, {"刘警长", "GRID_POLICE"}, {"吴律师", "LEGAL"}, {"王阿姨", "RESIDENT_REP"},
       {"孙大爷", "RESIDENT_REP"}, {"社工郑老师", "SOCIAL_ORG"}};
 
+  public static final int ATTENDEE_COUNT = ATTENDEES.length;
+
   private DemoData() {
   }
 

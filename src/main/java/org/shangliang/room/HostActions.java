@@ -77,11 +77,11 @@ final class HostActions {
   Future<JsonObject> openVote(Command c) {
     JsonObject p = c.body();
     String voteId = new ObjectId().toHexString();
-    return apply(c, meeting -> {
+    return room.store.openBallotBox(voteId, c.roomId()).compose(v -> apply(c, meeting -> {
       meeting.openVote(voteId, p.getString("motion").strip(), p.getBoolean("secret"), p.getBoolean("walkInsVote"),
           p.getBoolean("liveTally"), MajorityBase.valueOf(p.getString("base")), p.getInteger("quorum"), room.now());
       return new JsonObject().put("voteId", voteId);
-    });
+    }));
   }
 
   /**

@@ -3,6 +3,7 @@ package org.shangliang.room;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
@@ -166,9 +167,8 @@ public final class RoomStore {
     if (!vote.secret()) {
       update.put("$set", new JsonObject().put("choices." + attendeeId, choice.name()));
     }
-    UpdateOptions upsertAndReturn = new UpdateOptions().setUpsert(true).setReturningNewDocument(true);
-    return mongo.findOneAndUpdateWithOptions(BALLOTS, filter, update, new FindOptions(), upsertAndReturn)
-        .recover(e -> isDuplicateKey(e) ? Future.succeededFuture(null) : Future.failedFuture(e))
+    UpdateOptions returnNew = new UpdateOptions().setReturningNewDocument(true);
+    return mongo.findOneAndUpdateWithOptions(BALLOTS, filter, update, new FindOptions(), returnNew)
         .compose(box -> box != null ? Future.succeededFuture(box) : whyBallotRefused(vote.id()));
   }
 
@@ -181,28 +181,24 @@ public final class RoomStore {
     return mongo.findOne(BALLOTS, new JsonObject().put("_id", voteId), null);
   }
 
+  /** An empty, open ballot box, set up before the vote is announced so no ballot can find it missing. */
+  public Future<Void> openBallotBox(String voteId, String roomId) {
+    JsonObject box = new JsonObject().put("_id", voteId).put("roomId", roomId).put("open", true).put("cast", 0)
+        .put("counts", Tally.EMPTY.toCounts()).put("voters", new JsonArray());
+    return mongo.insert(BALLOTS, box).mapEmpty();
+  }
+
   /** Closes the box so no ballot can enter any more, and answers the final counts. Safe to repeat. */
   public Future<Tally> closeBallotBox(String voteId) {
     JsonObject update = new JsonObject().put("$set", new JsonObject().put("open", false));
     return mongo.findOneAndUpdateWithOptions(BALLOTS, new JsonObject().put("_id", voteId), update,
-            new FindOptions(), new UpdateOptions().setUpsert(true).setReturningNewDocument(true))
-        .map(box -> Tally.fromCounts(box.getJsonObject("counts")));
+            new FindOptions(), new UpdateOptions().setReturningNewDocument(true))
+        .map(box -> box == null ? Tally.EMPTY : Tally.fromCounts(box.getJsonObject("counts")));
   }
 
   // ---- audit ----
 
   public Future<Void> audit(JsonObject entry) {
     return mongo.insert(AUDIT, entry).mapEmpty();
-  }
-
-  private static boolean isDuplicateKey(Throwable e) {
-    Throwable cause = e;
-    while (cause != null) {
-      if (cause instanceof com.mongodb.MongoException m && m.getCode() == 11000) {
-        return true;
-      }
-      cause = cause.getCause();
-    }
-    return false;
   }
 }

@@ -18,6 +18,8 @@ import org.shangliang.room.RoomAddresses;
  */
 final class BridgeGuard implements Handler<BridgeEvent> {
   static final String TOKEN_HEADER = "auth";
+  /** Each request in flight holds a reply handler on its socket: room for a page's bursts, not for abuse. */
+  static final int MAX_HANDLERS_PER_SOCKET = 128;
   private final Credentials credentials;
 
   BridgeGuard(Credentials credentials) {
@@ -29,7 +31,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
         .addInboundPermitted(new PermittedOptions().setAddress(RoomAddresses.COMMANDS))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(RoomAddresses.STATE_PATTERN))
         .setMaxAddressLength(64)
-        .setMaxHandlersPerSocket(8)
+        .setMaxHandlersPerSocket(MAX_HANDLERS_PER_SOCKET)
         .setReplyTimeout(15_000)
         .setPingTimeout(30_000);
   }

@@ -1,0 +1,60 @@
+// The vote as the room should see it: live counts as bars while open (when the host allows),
+// then the outcome the server computed once the host has announced it.
+
+import { h, renderKeyed } from '/common/dom.js';
+import { voteOf, tallyOf } from '/common/snapshot.js';
+
+const CHOICES = ['FOR', 'AGAINST', 'ABSTAIN'];
+// The host announces the result (主持人宣布表决结果); the display does not pre-empt that.
+const REVEAL_ON_ANNOUNCE = true;
+
+function bars(t, counts, cast) {
+  const total = Math.max(1, cast || CHOICES.reduce((s, c) => s + (counts[c] || 0), 0));
+  return h('div', { class: 'bars' }, CHOICES.map((c) => {
+    const n = counts[c] || 0;
+    const fill = h('div', { class: `bar-fill fill-${c}` });
+    fill.style.width = `${Math.round((n / total) * 100)}%`;
+    return h('div', { class: 'bar-row' },
+      h('span', { class: 'bar-label' }, t(`vote.${c}`)),
+      h('div', { class: 'bar-track' }, fill),
+      h('span', { class: 'bar-count', testid: `tally-${c}` }, String(n)));
+  }));
+}
+
+function castLine(t, n) {
+  return h('div', { class: 'cast', testid: 'tally-cast', dataset: { count: String(n) } }, t('vote.cast', { n }));
+}
+
+function build(t, vote, tally) {
+  const parts = [h('div', { class: 'label' }, t('vote.label')), h('div', { class: 'motion' }, vote.motion)];
+  const cast = tally ? tally.cast : 0;
+  if (vote.status === 'OPEN') {
+    parts.push(h('div', { class: 'vote-state' }, t('vote.open')), castLine(t, cast));
+    parts.push(tally && tally.counts ? bars(t, tally.counts, cast) : h('div', { class: 'muted' }, t('vote.hidden')));
+    return parts;
+  }
+  const o = vote.outcome;
+  if (o && (vote.announced || !REVEAL_ON_ANNOUNCE)) {
+    parts.push(castLine(t, o.cast), bars(t, o, o.cast),
+      h('div', { class: o.passed ? 'outcome passed' : 'outcome failed', testid: 'outcome', dataset: { passed: String(o.passed), reason: o.reason } },
+        h('span', { class: 'verdict' }, o.passed ? t('vote.passed') : t('vote.notPassed')),
+        h('span', { class: 'reason' }, t(`vote.reason.${o.reason}`))));
+    return parts;
+  }
+  parts.push(h('div', { class: 'vote-state' }, t('vote.closed')), castLine(t, o ? o.cast : cast));
+  if (vote.liveTally && tally && tally.counts) parts.push(bars(t, tally.counts, cast));
+  return parts;
+}
+
+export function createTally(t) {
+  const el = h('section', { class: 'tally-block', hidden: true });
+  return {
+    el,
+    update(snap) {
+      const vote = voteOf(snap);
+      const tally = vote ? tallyOf(snap, vote.id) : null;
+      el.hidden = !vote;
+      renderKeyed(el, JSON.stringify([vote, tally && [tally.cast, tally.counts]]), () => (vote ? build(t, vote, tally) : []));
+    },
+  };
+}

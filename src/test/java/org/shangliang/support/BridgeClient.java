@@ -1,0 +1,117 @@
+package org.shangliang.support;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.json.JsonObject;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * A page's view of the bridge for tests and benchmarks: a real WebSocket to /eventbus/websocket
+ * speaking the bridge's JSON frames, with the caller's token in every frame's headers.
+ */
+public final class BridgeClient {
+  private final WebSocket socket;
+  private final String token;
+  private final Map<String, Promise<JsonObject>> pending = new ConcurrentHashMap<>();
+  private final Map<String, Consumer<JsonObject>> subscriptions = new ConcurrentHashMap<>();
+  /** Error frames that answered no request (e.g. a refused registration). */
+  public final List<JsonObject> errors = new CopyOnWriteArrayList<>();
+
+  private BridgeClient(WebSocket socket, String token) {
+    this.socket = socket;
+    this.token = token;
+    socket.handler(this::onFrame);
+  }
+
+  public static Future<BridgeClient> connect(Vertx vertx, int port, String token) {
+    WebSocketClient client = vertx.createWebSocketClient();
+    return client.connect(port, "127.0.0.1", "/eventbus/websocket").map(ws -> new BridgeClient(ws, token));
+  }
+
+  /** Sends a command and answers its reply; a failure reply fails with a {@link BridgeFailure}. */
+  public Future<JsonObject> request(String address, JsonObject body) {
+    String replyAddress = UUID.randomUUID().toString();
+    Promise<JsonObject> reply = Promise.promise();
+    pending.put(replyAddress, reply);
+    send(new JsonObject().put("type", "send").put("address", address).put("replyAddress", replyAddress)
+        .put("body", body));
+    return reply.future();
+  }
+
+  public void register(String address, Consumer<JsonObject> handler) {
+    subscriptions.put(address, handler);
+    send(new JsonObject().put("type", "register").put("address", address));
+  }
+
+  /** Sends any frame as is, with the token added to its headers. */
+  public void send(JsonObject frame) {
+    if (token != null) {
+      frame.put("headers", new JsonObject().put("auth", token));
+    }
+    sendRaw(frame.encode());
+  }
+
+  public void sendRaw(String text) {
+    socket.writeTextMessage(text);
+  }
+
+  public Future<Void> close() {
+    return socket.close();
+  }
+
+  public boolean isClosed() {
+    return socket.isClosed();
+  }
+
+  private void onFrame(Buffer data) {
+    JsonObject frame = new JsonObject(data);
+    String address = frame.getString("address");
+    Promise<JsonObject> reply = address == null ? null : pending.remove(address);
+    if (reply != null) {
+      if ("err".equals(frame.getString("type"))) {
+        reply.fail(BridgeFailure.of(frame));
+      } else {
+        reply.complete(frame.getJsonObject("body"));
+      }
+      return;
+    }
+    Consumer<JsonObject> handler = address == null ? null : subscriptions.get(address);
+    if (handler != null && "rec".equals(frame.getString("type"))) {
+      handler.accept(frame.getJsonObject("body"));
+    } else if ("err".equals(frame.getString("type"))) {
+      errors.add(frame);
+    }
+  }
+
+  /** A failure reply: the named code and message the server sent. */
+  public static final class BridgeFailure extends RuntimeException {
+    public final String code;
+    public final int failureCode;
+
+    BridgeFailure(String code, int failureCode, String message) {
+      super(code + ": " + message, null, false, false);
+      this.code = code;
+      this.failureCode = failureCode;
+    }
+
+    static BridgeFailure of(JsonObject frame) {
+      String message = frame.getString("message", "");
+      try {
+        JsonObject parsed = new JsonObject(message);
+        return new BridgeFailure(parsed.getString("code"), frame.getInteger("failureCode", -1), parsed.getString("message"));
+      } catch (RuntimeException notJson) {
+        return new BridgeFailure(frame.getString("failureType", "ERROR"), frame.getInteger("failureCode", -1), message);
+      }
+    }
+  }
+}

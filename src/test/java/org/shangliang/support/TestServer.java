@@ -1,0 +1,71 @@
+package org.shangliang.support;
+
+import io.vertx.core.Vertx;
+import org.shangliang.app.Config;
+import org.shangliang.app.DemoData;
+import org.shangliang.app.Shangliang;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real server for a test: its own Vert.x, the embedded store in a fresh folder, the demo data,
+ * on a free port. Tokens of the demo devices are read from the URLs the demo prints.
+ */
+public final class TestServer implements AutoCloseable {
+  public final Vertx vertx;
+  public final Shangliang app;
+  public final Map<String, String> urls;
+  public final Path dataDir;
+
+  private TestServer(Vertx vertx, Shangliang app, Map<String, String> urls, Path dataDir) {
+    this.vertx = vertx;
+    this.app = app;
+    this.urls = urls;
+    this.dataDir = dataDir;
+  }
+
+  public static TestServer start() throws Exception {
+    return start(Files.createTempDirectory("shangliang-test"), 0);
+  }
+
+  public static TestServer start(Path dataDir, int port) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    Shangliang app = Shangliang.start(vertx, Config.local(port, dataDir.toString()))
+        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    Map<String, String> urls = DemoData.seed(app).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    return new TestServer(vertx, app, urls, dataDir);
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  /** The token in the demo URL whose label starts with the given text ("Kiosk 1", "Room display"...). */
+  public String token(String labelPrefix) {
+    return urls.entrySet().stream().filter(e -> e.getKey().startsWith(labelPrefix)).findFirst()
+        .map(e -> e.getValue().replaceAll(".*token=", "")).orElseThrow();
+  }
+
+  public String url(String labelPrefix) {
+    return urls.entrySet().stream().filter(e -> e.getKey().startsWith(labelPrefix)).findFirst()
+        .map(Map.Entry::getValue).orElseThrow().replace("http://localhost:", "http://127.0.0.1:");
+  }
+
+  /** Signs a demo account in over HTTP and answers its session token. */
+  public String login(String username) throws Exception {
+    return Http.login(baseUrl(), username, DemoData.PASSWORD);
+  }
+
+  @Override
+  public void close() throws Exception {
+    app.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+}
