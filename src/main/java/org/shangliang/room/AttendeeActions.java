@@ -87,7 +87,8 @@ final class AttendeeActions {
           return room.store.castBallot(vote, attendee.id(), choice).compose(room::durable)
               .map(box -> {
                 room.publisher.ballotCounted(c.roomId(), vote, box);
-                return new JsonObject().put("counted", true).put("voteId", vote.id());
+                return new JsonObject().put("counted", true).put("voteId", vote.id())
+                    .put("cast", box.getInteger("cast"));
               });
         }));
   }

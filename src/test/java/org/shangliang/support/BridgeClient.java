@@ -20,6 +20,8 @@ import java.util.function.Consumer;
  * speaking the bridge's JSON frames, with the caller's token in every frame's headers.
  */
 public final class BridgeClient {
+  /** Held on purpose: an unreachable client is closed by Vert.x, evicting its connections. */
+  private final WebSocketClient client;
   private final WebSocket socket;
   private final String token;
   private final Map<String, Promise<JsonObject>> pending = new ConcurrentHashMap<>();
@@ -27,7 +29,8 @@ public final class BridgeClient {
   /** Error frames that answered no request (e.g. a refused registration). */
   public final List<JsonObject> errors = new CopyOnWriteArrayList<>();
 
-  private BridgeClient(WebSocket socket, String token) {
+  private BridgeClient(WebSocketClient client, WebSocket socket, String token) {
+    this.client = client;
     this.socket = socket;
     this.token = token;
     socket.handler(this::onFrame);
@@ -35,7 +38,7 @@ public final class BridgeClient {
 
   public static Future<BridgeClient> connect(Vertx vertx, int port, String token) {
     WebSocketClient client = vertx.createWebSocketClient();
-    return client.connect(port, "127.0.0.1", "/eventbus/websocket").map(ws -> new BridgeClient(ws, token));
+    return client.connect(port, "127.0.0.1", "/eventbus/websocket").map(ws -> new BridgeClient(client, ws, token));
   }
 
   /** Sends a command and answers its reply; a failure reply fails with a {@link BridgeFailure}. */
@@ -66,7 +69,7 @@ public final class BridgeClient {
   }
 
   public Future<Void> close() {
-    return socket.close();
+    return socket.close().eventually(() -> client.close());
   }
 
   public boolean isClosed() {

@@ -1,0 +1,96 @@
+package org.shangliang.support;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The server as a separate operating-system process, started exactly as the README does
+ * ({@code Main --demo}), so a test can kill it with SIGKILL and start it again on the same data.
+ */
+public final class ServerProcess implements AutoCloseable {
+  private static final Pattern URL_LINE = Pattern.compile("^\\s+(.+?)\\s+(http://\\S+)$");
+  private final Process process;
+  public final int port;
+  public final Map<String, String> urls = new LinkedHashMap<>();
+
+  private ServerProcess(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  public static ServerProcess start(Path dataDir) throws Exception {
+    int port = freePort();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        "org.shangliang.app.Main", "--demo").redirectErrorStream(true);
+    builder.environment().put("DATA_DIR", dataDir.toString());
+    builder.environment().put("PORT", String.valueOf(port));
+    builder.environment().put("HOST", "127.0.0.1");
+    builder.environment().remove("MONGO_URI");
+    ServerProcess server = new ServerProcess(builder.start(), port);
+    server.awaitUrls();
+    return server;
+  }
+
+  private void awaitUrls() throws Exception {
+    CompletableFuture<Void> ready = new CompletableFuture<>();
+    Thread reader = new Thread(() -> {
+      try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = out.readLine()) != null) {
+          Matcher m = URL_LINE.matcher(line);
+          if (m.matches()) {
+            urls.put(m.group(1), m.group(2));
+            if (m.group(1).startsWith("Host console")) {
+              ready.complete(null);
+            }
+          }
+        }
+        ready.completeExceptionally(new IllegalStateException("server exited before printing its URLs"));
+      } catch (IOException e) {
+        ready.completeExceptionally(e);
+      }
+    }, "server-output");
+    reader.setDaemon(true);
+    reader.start();
+    ready.get(60, TimeUnit.SECONDS);
+  }
+
+  public String token(String labelPrefix) {
+    return urls.entrySet().stream().filter(e -> e.getKey().startsWith(labelPrefix)).findFirst()
+        .map(e -> e.getValue().replaceAll(".*token=", "")).orElseThrow();
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  /** SIGKILL: no shutdown hook, no final commit. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(10, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      kill();
+    }
+  }
+
+  public static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
