@@ -194,6 +194,17 @@ class MeetingLimitsTest {
   }
 
   @Test
+  @DisplayName("a speech the host paused just as its time ran out is left to the host, not ended by the clock")
+  void pausedAtZeroDoesNotExpire() {
+    speak(wang, "s1", NOW);
+    meeting.pauseSpeech(NOW + 90_000);
+
+    assertEquals(0, meeting.floor().remainingMs(NOW + 95_000));
+    assertFalse(meeting.expireSpeech("s1", NOW + 95_000));
+    assertTrue(meeting.floor().paused());
+  }
+
+  @Test
   @DisplayName("after a pause the speech expires at its shifted end, not its original one")
   void expiryAfterResumeUsesShiftedEnd() {
     speak(wang, "s1", NOW);
