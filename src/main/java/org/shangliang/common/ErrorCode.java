@@ -32,6 +32,7 @@ public enum ErrorCode {
   ALREADY_VOTED(452, 409, "您已投过票，不能重复投票"),
   NOT_ENTITLED(453, 403, "您不在本次表决的表决人之列"),
   NO_RESULT(454, 409, "没有可宣布的表决结果"),
+  RESULT_NOT_ANNOUNCED(455, 409, "请先宣布表决结果"),
   INTERNAL(500, 500, "服务器出错，操作未完成");
 
   private final int failureCode;

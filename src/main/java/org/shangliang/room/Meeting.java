@@ -211,6 +211,9 @@ public final class Meeting {
     if (floor != null) {
       throw new Failure(ErrorCode.MATTER_BUSY);
     }
+    if (vote != null && !vote.announced()) {
+      throw new Failure(ErrorCode.RESULT_NOT_ANNOUNCED);
+    }
     vote = new Vote(voteId, matter.id(), motion, secret, walkInsVote, liveTally, base, voteQuorum, true, now,
         null, null, false);
     return vote;
@@ -235,7 +238,7 @@ public final class Meeting {
 
   /** The host announces the result; it becomes the matter's resolution (协商决议). */
   public void announceResult(long now) {
-    if (vote == null || vote.open() || vote.outcome() == null) {
+    if (vote == null || vote.open() || vote.outcome() == null || vote.announced()) {
       throw new Failure(ErrorCode.NO_RESULT);
     }
     Matter matter = agenda.stream().filter(m -> m.id().equals(vote.matterId())).findFirst()
@@ -266,9 +269,13 @@ public final class Meeting {
     return floor;
   }
 
+  /** 一事一议: a matter is left only when nobody speaks, no vote is open and its result was announced. */
   private void requireMatterIdle() {
     if (floor != null || (vote != null && vote.open())) {
       throw new Failure(ErrorCode.MATTER_BUSY);
+    }
+    if (vote != null && !vote.announced()) {
+      throw new Failure(ErrorCode.RESULT_NOT_ANNOUNCED);
     }
   }
 

@@ -328,10 +328,11 @@ class MeetingLimitsTest {
   }
 
   @Test
-  @DisplayName("once the vote is closed the meeting may move on to the next matter")
+  @DisplayName("once the vote is closed and its result announced the meeting may move on to the next matter")
   void gotoAfterVoteClosed() {
     openVote("v1");
     meeting.closeVote(new Tally(2, 0, 0), 2, NOW + 1_000);
+    meeting.announceResult(NOW + 2_000);
 
     meeting.gotoMatter(1);
 

@@ -152,6 +152,32 @@ class MeetingVoteTest {
   }
 
   @Test
+  @DisplayName("a closed vote must be announced before the meeting moves on, closes or votes again")
+  void announceBeforeMovingOn() {
+    openVote("v1", MajorityBase.CAST, null);
+    meeting.closeVote(new Tally(2, 1, 0), 3, NOW + 10);
+
+    assertRefused(ErrorCode.RESULT_NOT_ANNOUNCED, () -> meeting.gotoMatter(1));
+    assertRefused(ErrorCode.RESULT_NOT_ANNOUNCED, meeting::close);
+    assertRefused(ErrorCode.RESULT_NOT_ANNOUNCED, () -> openVote("v2", MajorityBase.CAST, null));
+
+    meeting.announceResult(NOW + 20);
+    openVote("v2", MajorityBase.CAST, null);
+    assertEquals("v2", meeting.vote().id());
+  }
+
+  @Test
+  @DisplayName("a result is announced once; announcing again is refused and keeps the first resolution")
+  void announceOnce() {
+    openVote("v1", MajorityBase.CAST, null);
+    meeting.closeVote(new Tally(2, 1, 0), 3, NOW + 10);
+    meeting.announceResult(NOW + 20);
+
+    assertRefused(ErrorCode.NO_RESULT, () -> meeting.announceResult(NOW + 30));
+    assertEquals(NOW + 20, meeting.agenda().get(0).resolution().getLong("announcedAt"));
+  }
+
+  @Test
   @DisplayName("after a vote closes, the floor may be given again on the same matter")
   void floorAfterClose() {
     Attendee wang = attendee(1, false, true);
