@@ -1,11 +1,6 @@
 package org.shangliang.app;
 
-import com.hazelcast.config.JoinConfig;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.spi.cluster.hazelcast.ConfigUtil;
-import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +25,7 @@ public final class Main {
     Config config = Config.load(configFile, System.getenv());
     boolean demo = arguments.contains("--demo");
 
-    createVertx(config)
+    Cluster.vertxFor(config)
         .compose(vertx -> Shangliang.start(vertx, config))
         .compose(app -> (demo ? DemoData.seed(app) : Future.succeededFuture(Map.<String, String>of()))
             .map(urls -> {
@@ -42,22 +37,6 @@ public final class Main {
           LOG.error("Shangliang could not start", e);
           System.exit(1);
         });
-  }
-
-  private static Future<Vertx> createVertx(Config config) {
-    VertxOptions options = new VertxOptions();
-    if (!config.cluster()) {
-      return Future.succeededFuture(Vertx.vertx(options));
-    }
-    options.getEventBusOptions().setHost(config.clusterHost());
-    com.hazelcast.config.Config hazelcast = ConfigUtil.loadConfig();
-    hazelcast.setProperty("hazelcast.wait.seconds.before.join", "0");
-    hazelcast.getNetworkConfig().getInterfaces().setEnabled(true).addInterface(config.clusterHost());
-    JoinConfig join = hazelcast.getNetworkConfig().getJoin();
-    join.getMulticastConfig().setEnabled(false);
-    join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true).setMembers(List.of(config.clusterMembers().split(",")));
-    return Vertx.builder().with(options).withClusterManager(new HazelcastClusterManager(hazelcast)).buildClustered();
   }
 
   private static void printWelcome(Shangliang app, Map<String, String> urls) {

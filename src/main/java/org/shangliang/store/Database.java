@@ -72,6 +72,12 @@ public final class Database {
 
   public MongoClient mongo() { return client; }
 
+  /** The embedded server's address, for tools and other nodes on this machine; null with a real MongoDB. */
+  public String embeddedUri() {
+    return embeddedServer == null ? null
+        : "mongodb://127.0.0.1:" + embeddedServer.getLocalAddress().getPort() + "/" + DB_NAME;
+  }
+
   public boolean isEmbedded() { return embeddedServer != null; }
 
   /** Completes once every write acknowledged before this call would survive a kill of the process. */

@@ -1,0 +1,80 @@
+package org.shangliang.room;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.shangliang.app.Cluster;
+import org.shangliang.app.Config;
+import org.shangliang.app.DemoData;
+import org.shangliang.app.Shangliang;
+import org.shangliang.support.Await;
+import org.shangliang.support.BridgeClient;
+import org.shangliang.support.Http;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Two clustered nodes on one shared database: a page on either node sees changes made through the
+ * other, and one ballot box serves both.
+ */
+class ClusterTest {
+  @TempDir
+  Path dataDir;
+  Vertx vertxA;
+  Vertx vertxB;
+  Shangliang nodeA;
+  Shangliang nodeB;
+
+  @AfterEach
+  void stop() {
+    for (Shangliang node : new Shangliang[] {nodeB, nodeA}) {
+      if (node != null) {
+        Await.result(node.stop());
+      }
+    }
+    for (Vertx vertx : new Vertx[] {vertxB, vertxA}) {
+      if (vertx != null) {
+        Await.result(vertx.close());
+      }
+    }
+  }
+
+  static Config clustered(String mongoUri, String dataDir) {
+    return new Config("127.0.0.1", 0, dataDir, mongoUri, null, true, "127.0.0.1", "127.0.0.1");
+  }
+
+  @Test
+  @DisplayName("a change made through one node reaches a page connected to the other")
+  void changesCrossNodes() throws Exception {
+    vertxA = Await.result(Cluster.vertxFor(clustered(null, dataDir.toString())));
+    nodeA = Await.result(Shangliang.start(vertxA, clustered(null, dataDir.toString())));
+    var urls = Await.result(DemoData.seed(nodeA));
+    vertxB = Await.result(Cluster.vertxFor(clustered(nodeA.db().embeddedUri(), null)));
+    nodeB = Await.result(Shangliang.start(vertxB, clustered(nodeA.db().embeddedUri(), null)));
+
+    String displayToken = urls.entrySet().stream().filter(e -> e.getKey().startsWith("Room display")).findFirst()
+        .orElseThrow().getValue().replaceAll(".*token=", "");
+    BridgeClient displayOnB = Await.result(BridgeClient.connect(vertxB, nodeB.port(), displayToken));
+    List<JsonObject> seenOnB = new CopyOnWriteArrayList<>();
+    displayOnB.register(RoomAddresses.state(DemoData.ROOM_ID), seenOnB::add);
+    Await.result(displayOnB.request(RoomAddresses.COMMANDS, new JsonObject().put("action", "snapshot")));
+
+    String hostToken = Http.login("http://127.0.0.1:" + nodeA.port(), "cadre", DemoData.PASSWORD);
+    BridgeClient hostOnA = Await.result(BridgeClient.connect(vertxA, nodeA.port(), hostToken));
+    Await.result(hostOnA.request(RoomAddresses.COMMANDS,
+        new JsonObject().put("action", "openMeeting").put("roomId", DemoData.ROOM_ID)));
+
+    Await.until("the display on node B sees the meeting opened on node A", 10_000,
+        () -> seenOnB.stream().anyMatch(s -> s.getJsonObject("meeting") != null
+            && "OPEN".equals(s.getJsonObject("meeting").getString("status"))));
+    JsonObject viaB = Await.result(displayOnB.request(RoomAddresses.COMMANDS, new JsonObject().put("action", "snapshot")));
+    assertEquals("OPEN", viaB.getJsonObject("meeting").getString("status"));
+  }
+}

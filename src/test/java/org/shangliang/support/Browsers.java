@@ -1,0 +1,60 @@
+package org.shangliang.support;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Debian's Chromium driven by Playwright, offline: no browser download, the flags a closed network
+ * needs. Each page gets its own context (its own storage), like a separate device.
+ */
+public final class Browsers implements AutoCloseable {
+  public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final List<String> FLAGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
+      "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      "--autoplay-policy=no-user-gesture-required");
+
+  private final Playwright playwright;
+  private final Browser browser;
+  /** Console errors and page errors of every page, e.g. Content-Security-Policy violations. */
+  public final List<String> pageErrors = new CopyOnWriteArrayList<>();
+
+  public Browsers() {
+    playwright = Playwright.create(new Playwright.CreateOptions()
+        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+        .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(FLAGS));
+  }
+
+  /** A page in a fresh context of the given viewport, opened at the URL. */
+  public Page open(String url, int width, int height) {
+    BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+        .setViewportSize(width, height).setLocale("zh-CN"));
+    Page page = context.newPage();
+    page.onConsoleMessage(message -> {
+      if ("error".equals(message.type()) && !message.text().contains("favicon")) {
+        pageErrors.add(message.text());
+      }
+    });
+    page.onPageError(error -> pageErrors.add(error));
+    page.navigate(url);
+    return page;
+  }
+
+  public Page open(String url) {
+    return open(url, 1280, 800);
+  }
+
+  @Override
+  public void close() {
+    browser.close();
+    playwright.close();
+  }
+}
