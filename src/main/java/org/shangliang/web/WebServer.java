@@ -84,6 +84,10 @@ public final class WebServer extends VerticleBase {
 
   private static void mountPage(Router router, String path, String classpathFolder) {
     router.get(path).handler(ctx -> {
+      if (ctx.request().path().endsWith("/")) {
+        ctx.next();
+        return;
+      }
       String query = ctx.request().query();
       ctx.redirect(path + "/" + (query == null ? "" : "?" + query));
     });
