@@ -1,5 +1,6 @@
-// Credentials arrive once in the URL (?token=…) and are kept in localStorage, so the address bar,
-// bookmarks and screenshots never show them again.
+// Credentials arrive once in the URL (?token=…) and are kept in storage, so the address bar,
+// bookmarks and screenshots never show them again. Each tab keeps its own copy (sessionStorage)
+// so several kiosks tried in one browser stay apart; localStorage keeps it across a kiosk's reboot.
 
 export const TOKEN_KEYS = {
   kiosk: 'shangliang.kiosk.token',
@@ -15,9 +16,9 @@ const memoryStorage = {
   removeItem: (k) => memory.delete(k),
 };
 
-function storage() {
+function storage(kind = 'localStorage') {
   try {
-    const s = window.localStorage;
+    const s = window[kind];
     s.getItem('shangliang.probe');
     return s;
   } catch {
@@ -39,13 +40,15 @@ export function takeToken(key) {
 }
 
 export function readToken(key) {
-  return storage().getItem(key);
+  return storage('sessionStorage').getItem(key) || storage().getItem(key);
 }
 
 export function saveToken(key, token) {
+  storage('sessionStorage').setItem(key, token);
   storage().setItem(key, token);
 }
 
 export function forgetToken(key) {
+  storage('sessionStorage').removeItem(key);
   storage().removeItem(key);
 }
