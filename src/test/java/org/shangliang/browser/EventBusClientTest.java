@@ -1,0 +1,84 @@
+package org.shangliang.browser;
+
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.shangliang.app.DemoData;
+import org.shangliang.room.RoomAddresses;
+import org.shangliang.support.Await;
+import org.shangliang.support.BridgeClient;
+import org.shangliang.support.Browsers;
+import org.shangliang.support.TestServer;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Our browser event-bus client (kiosk-ui/common/eventbus.js) in Chromium against the real bridge. */
+class EventBusClientTest {
+  TestServer server;
+  Browsers browsers;
+  Page page;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = TestServer.start();
+    browsers = new Browsers();
+    // Any of our pages gives the module its origin and SockJS; the test drives its own bus in it.
+    page = browsers.open(server.baseUrl() + "/display/");
+    page.evaluate("async (token) => {"
+        + " const { EventBus } = await import('/common/eventbus.js');"
+        + " window.received = []; window.opens = 0; window.states = [];"
+        + " window.bus = new EventBus({ url: '/eventbus', headers: () => ({ auth: token }) });"
+        + " window.bus.onStateChange((s) => window.states.push(s));"
+        + " window.bus.onOpen(() => { window.opens++; });"
+        + " window.bus.subscribe('" + RoomAddresses.state(DemoData.ROOM_ID) + "', (body) => window.received.push(body.kind));"
+        + " await new Promise((resolve) => window.bus.onOpen(resolve)); }", server.token("Room display"));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    browsers.close();
+    server.close();
+  }
+
+  String request(String action) {
+    return (String) page.evaluate("async () => { try { const r = await window.bus.request('room.cmd', { action: '"
+        + action + "' }); return r.ok ? 'ok' : 'no'; } catch (e) { return e.code; } }");
+  }
+
+  void hostOpensMeeting() throws Exception {
+    BridgeClient host = Await.result(BridgeClient.connect(server.vertx, server.port(), server.login("cadre")));
+    Await.result(host.request(RoomAddresses.COMMANDS, new io.vertx.core.json.JsonObject()
+        .put("action", "openMeeting").put("roomId", DemoData.ROOM_ID)));
+  }
+
+  @Test
+  @DisplayName("a request resolves with the reply, and a refusal rejects with the server's named code")
+  void requestsAndNamedErrors() {
+    assertEquals("ok", request("snapshot"));
+    assertEquals("FORBIDDEN", request("openMeeting"));
+    assertEquals("UNKNOWN_ACTION", request("selfDestruct"));
+  }
+
+  @Test
+  @DisplayName("after the server goes away requests fail OFFLINE; when it is back the client reconnects and re-subscribes")
+  void reconnectsAndResubscribes() throws Exception {
+    int port = server.port();
+    Path dataDir = server.dataDir;
+    server.close();
+    Await.until("the client notices", 10_000, () -> "closed".equals(page.evaluate("window.bus.state")));
+    assertEquals("OFFLINE", request("snapshot"));
+
+    server = TestServer.start(dataDir, port);
+    Await.until("the client is back", 15_000, () -> ((Number) page.evaluate("window.opens")).intValue() >= 2);
+    hostOpensMeeting();
+    Await.until("a publish reaches the re-registered subscription", 10_000,
+        () -> ((List<?>) page.evaluate("window.received")).contains("snapshot"));
+    assertTrue(((List<?>) page.evaluate("window.states")).contains("closed"));
+  }
+}
