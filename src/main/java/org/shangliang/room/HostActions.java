@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.bson.types.ObjectId;
 
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -18,24 +19,15 @@ final class HostActions {
   }
 
   Future<JsonObject> openMeeting(Command c) {
-    return apply(c, meeting -> {
-      meeting.open();
-      return new JsonObject();
-    });
+    return run(c, Meeting::open);
   }
 
   Future<JsonObject> closeMeeting(Command c) {
-    return apply(c, meeting -> {
-      meeting.close();
-      return new JsonObject();
-    });
+    return run(c, Meeting::close);
   }
 
   Future<JsonObject> gotoMatter(Command c) {
-    return apply(c, meeting -> {
-      meeting.gotoMatter(c.body().getInteger("index"));
-      return new JsonObject();
-    });
+    return run(c, meeting -> meeting.gotoMatter(c.body().getInteger("index")));
   }
 
   Future<JsonObject> giveFloor(Command c) {
@@ -47,31 +39,19 @@ final class HostActions {
   }
 
   Future<JsonObject> pauseSpeech(Command c) {
-    return apply(c, meeting -> {
-      meeting.pauseSpeech(room.now());
-      return new JsonObject();
-    });
+    return run(c, meeting -> meeting.pauseSpeech(room.now()));
   }
 
   Future<JsonObject> resumeSpeech(Command c) {
-    return apply(c, meeting -> {
-      meeting.resumeSpeech(room.now());
-      return new JsonObject();
-    });
+    return run(c, meeting -> meeting.resumeSpeech(room.now()));
   }
 
   Future<JsonObject> extendSpeech(Command c) {
-    return apply(c, meeting -> {
-      meeting.extendSpeech(c.body().getInteger("seconds"));
-      return new JsonObject();
-    });
+    return run(c, meeting -> meeting.extendSpeech(c.body().getInteger("seconds")));
   }
 
   Future<JsonObject> endSpeech(Command c) {
-    return apply(c, meeting -> {
-      meeting.endSpeech();
-      return new JsonObject();
-    });
+    return run(c, Meeting::endSpeech);
   }
 
   Future<JsonObject> openVote(Command c) {
@@ -101,8 +81,13 @@ final class HostActions {
   }
 
   Future<JsonObject> announceResult(Command c) {
+    return run(c, meeting -> meeting.announceResult(room.now()));
+  }
+
+  /** For actions that answer nothing but "done". */
+  private Future<JsonObject> run(Command c, Consumer<Meeting> change) {
     return apply(c, meeting -> {
-      meeting.announceResult(room.now());
+      change.accept(meeting);
       return new JsonObject();
     });
   }
