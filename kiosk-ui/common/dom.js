@@ -55,8 +55,3 @@ export function renderKeyed(el, key, build) {
   return true;
 }
 
-/** Shows or hides an element without touching its layout rules. */
-export function show(el, visible) {
-  el.hidden = !visible;
-  return el;
-}

@@ -32,7 +32,7 @@ replace(document.getElementById('app'),
 let token = readToken(TOKEN_KEYS.host);
 let session = null;
 let stopTicker = null;
-let busy = false;
+const inFlight = new Set();
 
 function signOut() {
   if (session) session.stop();
@@ -68,9 +68,11 @@ function fail(err) {
   notice.show(errorText(t, err));
 }
 
+/** Runs a room command; shows its error and resolves to null on failure. A double click is one command. */
 async function act(action, params) {
-  if (busy || !session) return null;
-  busy = true;
+  const key = action + JSON.stringify(params || {});
+  if (!session || inFlight.has(key)) return null;
+  inFlight.add(key);
   try {
     const reply = await session.command(action, params);
     notice.clear();
@@ -79,7 +81,7 @@ async function act(action, params) {
     fail(err);
     return null;
   } finally {
-    busy = false;
+    inFlight.delete(key);
   }
 }
 
@@ -93,6 +95,7 @@ async function chooseRoom() {
     rooms = await listRooms(token);
   } catch (err) {
     fail(err);
+    if (token) replace(content, h('button', { class: 'btn', testid: 'retry', onclick: start }, t('retry')));
     return null;
   }
   if (!rooms || rooms.length === 0) {

@@ -28,12 +28,14 @@ let identity = null;
 let snapshot = null;
 let view = 'home'; // 'home' | 'checkin' | 'walkin': local navigation only
 let screen = { kind: null };
-let busy = false;
+const inFlight = new Set();
 
-/** Runs a room command; shows its error and resolves to null on failure. Ignores taps while one runs. */
+/** Runs a room command; shows its error and resolves to null on failure. A second tap on the same
+ * button while its command is still on the way is ignored (shaky fingers tap twice). */
 async function act(action, params) {
-  if (busy) return null;
-  busy = true;
+  const key = action + JSON.stringify(params || {});
+  if (inFlight.has(key)) return null;
+  inFlight.add(key);
   document.body.classList.add('busy');
   try {
     const reply = await session.command(action, params);
@@ -43,8 +45,8 @@ async function act(action, params) {
     notice.show(errorText(t, err));
     return null;
   } finally {
-    busy = false;
-    document.body.classList.remove('busy');
+    inFlight.delete(key);
+    document.body.classList.toggle('busy', inFlight.size > 0);
   }
 }
 

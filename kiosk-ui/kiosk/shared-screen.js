@@ -15,7 +15,8 @@ export function createSharedScreen({ t, act, deviceId, onCheckInMore }) {
   const people = h('section', { class: 'people' });
   const body = h('section', { class: 'shared-body' });
   const votePanel = createVotePanel({ t, act });
-  const el = h('main', { class: 'screen shared' }, meetingLine.el, clock.el, people, body, votePanel.el);
+  const voterHello = h('h1', { class: 'hello', testid: 'voter-name', hidden: true });
+  const el = h('main', { class: 'screen shared' }, meetingLine.el, clock.el, people, voterHello, votePanel.el, body);
 
   // What the screen is doing: null (home), {action, step: 'who'} or {action: 'vote', attendeeId}.
   let mode = null;
@@ -97,7 +98,7 @@ export function createSharedScreen({ t, act, deviceId, onCheckInMore }) {
     const who = mine.filter(action.who);
     return [
       h('h1', { class: 'who-title', testid: 'who-title' }, t('shared.who')),
-      h('p', { class: 'status-text' }, t(action.label)),
+      h('p', { class: 'who-action', testid: 'who-action' }, t(action.label)),
       who.length === 0
         ? h('p', { class: 'status-text' }, t('shared.nobody'))
         : h('div', { class: 'name-grid' }, who.map((a) => h('button', {
@@ -107,11 +108,8 @@ export function createSharedScreen({ t, act, deviceId, onCheckInMore }) {
     ];
   }
 
-  function buildVoting(attendee) {
-    return [
-      h('h1', { class: 'hello' }, t('personal.hello', { name: attendee.name })),
-      h('button', { class: 'btn btn-secondary', testid: 'shared-done', onclick: goHome }, t('shared.done')),
-    ];
+  function buildVoting() {
+    return h('button', { class: 'btn btn-secondary', testid: 'shared-done', onclick: goHome }, t('shared.done'));
   }
 
   function renderPeople(mine) {
@@ -141,8 +139,10 @@ export function createSharedScreen({ t, act, deviceId, onCheckInMore }) {
     const speaker = floor && mine.find((a) => a.id === floor.attendeeId);
     clock.update(speaker ? floor : null, speaker ? speaker.name : null);
     renderPeople(mine);
+    voterHello.hidden = !voter;
+    voterHello.textContent = voter ? t('personal.hello', { name: voter.name }) : '';
     const key = JSON.stringify([mode, mine.map((a) => a.id), mode && mode.step === 'who' ? mine.filter(ACTIONS[mode.action].who).map((a) => a.id) : null, availableActions()]);
-    renderKeyed(body, key, () => (!mode ? buildHome(mine) : mode.step === 'who' ? buildWho(mine) : buildVoting(voter)));
+    renderKeyed(body, key, () => (!mode ? buildHome(mine) : mode.step === 'who' ? buildWho(mine) : buildVoting()));
     votePanel.update(snap, voter ? voter.id : null);
     if (voter && votePanel.isCounted(snap, voter.id) && !homeTimer) {
       homeTimer = setTimeout(() => { homeTimer = null; goHome(); }, BACK_HOME_AFTER_VOTE_MS);

@@ -2,7 +2,7 @@
 // the ballot counted. Whether the attendee may vote is the server's decision, not ours.
 
 import { h, renderKeyed } from '../common/dom.js';
-import { openVote, hasVoted } from '../common/snapshot.js';
+import { openVote, voteOf, hasVoted } from '../common/snapshot.js';
 
 const CHOICES = ['FOR', 'AGAINST', 'ABSTAIN'];
 const counted = new Set(); // `${voteId}/${attendeeId}` the server confirmed on this page
@@ -53,9 +53,26 @@ export function createVotePanel({ t, act }) {
     ];
   }
 
+  // After the host announces the result, everyone at a kiosk sees it too.
+  function buildResult(vote) {
+    const o = vote.outcome;
+    return [
+      h('h2', { class: 'vote-motion' }, t('vote.title', { motion: vote.motion })),
+      h('div', { class: o.passed ? 'vote-result passed' : 'vote-result failed', testid: 'vote-result' },
+        t('vote.result', { verdict: t(o.passed ? 'vote.passed' : 'vote.notPassed') })),
+      h('div', { class: 'vote-figures' }, t('vote.figures', { FOR: o.FOR, AGAINST: o.AGAINST, ABSTAIN: o.ABSTAIN })),
+    ];
+  }
+
   function render() {
     const vote = openVote(last.snap);
     const attendeeId = last.attendeeId;
+    const closed = voteOf(last.snap);
+    if (!vote && closed && closed.announced && closed.outcome) {
+      el.hidden = false;
+      renderKeyed(el, JSON.stringify(['result', closed.id, closed.motion, closed.outcome]), () => buildResult(closed));
+      return;
+    }
     el.hidden = !vote || !attendeeId;
     if (el.hidden) {
       renderKeyed(el, '', () => []);

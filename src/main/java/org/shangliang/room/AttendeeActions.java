@@ -74,23 +74,25 @@ final class AttendeeActions {
         .compose(changed -> room.acknowledge(c.roomId(), new JsonObject()));
   }
 
-  /** One ballot per entitled attendee per vote, counted by a single conditional write. */
+  /**
+   * One ballot per entitled attendee per vote, counted by a single conditional write on the vote's
+   * ballot box; whether the vote is still open is the box's to say, so the meeting is not read.
+   */
   Future<JsonObject> castBallot(Command c) {
     Tally.Choice choice = Tally.Choice.valueOf(c.body().getString("choice"));
-    return ownAttendee(c, c.body().getString("attendeeId")).compose(attendee ->
-        room.store.meetingOf(c.roomId()).compose(meeting -> {
-          requireSameMeeting(attendee, meeting);
-          Vote vote = meeting.openVote(c.body().getString("voteId"));
-          if (!vote.entitles(attendee)) {
-            return Future.failedFuture(new Failure(ErrorCode.NOT_ENTITLED));
-          }
-          return room.store.castBallot(vote, attendee.id(), choice).compose(room::durable)
-              .map(box -> {
-                room.publisher.ballotCounted(c.roomId(), vote, box);
-                return new JsonObject().put("counted", true).put("voteId", vote.id())
-                    .put("cast", box.getInteger("cast"));
-              });
-        }));
+    Future<BallotBoxes.Rules> rules = room.ballots.rules(c.body().getString("voteId"));
+    return ownAttendee(c, c.body().getString("attendeeId")).compose(attendee -> rules.compose(vote -> {
+      if (!vote.roomId().equals(c.roomId()) || !vote.meetingId().equals(attendee.meetingId())) {
+        return Future.failedFuture(new Failure(ErrorCode.NO_VOTE_OPEN));
+      }
+      if (attendee.walkIn() && !vote.walkInsVote()) {
+        return Future.failedFuture(new Failure(ErrorCode.NOT_ENTITLED));
+      }
+      return room.ballots.cast(vote, attendee.id(), choice).compose(room::durable).map(box -> {
+        room.publisher.ballotCounted(vote, box);
+        return new JsonObject().put("counted", true).put("voteId", vote.voteId()).put("cast", box.getInteger("cast"));
+      });
+    }));
   }
 
   /** The attendee, if checked in on the kiosk that sent the command. */

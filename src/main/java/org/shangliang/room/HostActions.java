@@ -57,11 +57,15 @@ final class HostActions {
   Future<JsonObject> openVote(Command c) {
     JsonObject p = c.body();
     String voteId = new ObjectId().toHexString();
-    return room.store.openBallotBox(voteId, c.roomId()).compose(v -> apply(c, meeting -> {
-      meeting.openVote(voteId, p.getString("motion").strip(), p.getBoolean("secret"), p.getBoolean("walkInsVote"),
-          p.getBoolean("liveTally"), MajorityBase.valueOf(p.getString("base")), p.getInteger("quorum"), room.now());
-      return new JsonObject().put("voteId", voteId);
-    }));
+    // The box exists before the vote does, so no ballot finds it missing; if the meeting refuses
+    // the vote, the box is closed again and never counts.
+    return room.store.meetingOf(c.roomId()).compose(current -> room.ballots.open(new BallotBoxes.Rules(voteId,
+            c.roomId(), current.id(), p.getBoolean("secret"), p.getBoolean("walkInsVote"), p.getBoolean("liveTally"))))
+        .compose(v -> apply(c, meeting -> {
+          meeting.openVote(voteId, p.getString("motion").strip(), p.getBoolean("secret"), p.getBoolean("walkInsVote"),
+              p.getBoolean("liveTally"), MajorityBase.valueOf(p.getString("base")), p.getInteger("quorum"), room.now());
+          return new JsonObject().put("voteId", voteId);
+        }).recover(refused -> room.ballots.close(voteId).transform(ar -> Future.failedFuture(refused))));
   }
 
   /**
@@ -72,7 +76,7 @@ final class HostActions {
   Future<JsonObject> closeVote(Command c) {
     return room.store.meetingOf(c.roomId()).compose(meeting -> {
       Vote vote = meeting.openVote(meeting.vote() == null ? "" : meeting.vote().id());
-      return room.store.closeBallotBox(vote.id()).compose(tally ->
+      return room.ballots.close(vote.id()).compose(tally ->
           room.store.countEntitled(meeting.id(), vote.walkInsVote()).compose(entitled -> apply(c, m -> {
             m.openVote(vote.id());
             return new JsonObject().put("outcome", m.closeVote(tally, entitled, room.now()).toJson());

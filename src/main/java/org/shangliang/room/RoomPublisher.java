@@ -12,18 +12,25 @@ import java.util.Set;
 
 /**
  * Pushes state to the pages of a room. Changes are coalesced: at most one snapshot per room every
- * {@value #SNAPSHOT_DELAY_MS} ms and one tally per vote every {@value #TALLY_DELAY_MS} ms, so a burst
- * of commands costs a few broadcasts instead of one per command. Runs on one event loop.
+ * {@value #SNAPSHOT_DELAY_MS} ms, and at most one tally per vote every {@value #TALLY_INTERVAL_MS} ms
+ * (the first at once, later ones carrying the newest counts), so a burst of commands costs a few
+ * broadcasts instead of one per command. Runs on one event loop.
  */
 public final class RoomPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(RoomPublisher.class);
   static final long SNAPSHOT_DELAY_MS = 25;
-  static final long TALLY_DELAY_MS = 10;
+  static final long TALLY_INTERVAL_MS = 10;
 
   private final Vertx vertx;
   private final Snapshots snapshots;
   private final Set<String> snapshotDue = new HashSet<>();
-  private final Map<String, JsonObject> latestTally = new HashMap<>();
+  private final Map<String, TallyLine> tallies = new HashMap<>();
+
+  /** Per vote: when a tally last went out, and the newest one waiting to go. */
+  private static final class TallyLine {
+    long lastSentAt;
+    JsonObject waiting;
+  }
 
   public RoomPublisher(Vertx vertx, Snapshots snapshots) {
     this.vertx = vertx;
@@ -42,21 +49,35 @@ public final class RoomPublisher {
     }
   }
 
-  /** A ballot was counted; the box after it is sent on as a tally, the newest one winning. */
-  public void ballotCounted(String roomId, Vote vote, JsonObject box) {
-    String key = roomId + "/" + vote.id();
+  /** A ballot was counted; the counts after it go out as a tally, the newest one winning. */
+  public void ballotCounted(BallotBoxes.Rules vote, JsonObject box) {
     JsonObject message = Snapshots.tallyMessage(vote, box);
-    JsonObject pending = latestTally.get(key);
-    if (pending != null) {
-      if (message.getInteger("cast") > pending.getInteger("cast")) {
-        latestTally.put(key, message);
+    TallyLine line = tallies.computeIfAbsent(vote.voteId(), id -> new TallyLine());
+    if (line.waiting != null) {
+      if (message.getInteger("cast") > line.waiting.getInteger("cast")) {
+        line.waiting = message;
       }
       return;
     }
-    latestTally.put(key, message);
-    vertx.setTimer(TALLY_DELAY_MS, t -> {
-      JsonObject newest = latestTally.remove(key);
-      vertx.eventBus().publish(RoomAddresses.state(roomId), newest);
+    long now = System.currentTimeMillis();
+    long wait = line.lastSentAt + TALLY_INTERVAL_MS - now;
+    if (wait <= 0) {
+      send(vote, line, message, now);
+      return;
+    }
+    line.waiting = message;
+    vertx.setTimer(wait, t -> {
+      JsonObject newest = line.waiting;
+      line.waiting = null;
+      send(vote, line, newest, System.currentTimeMillis());
     });
+  }
+
+  private void send(BallotBoxes.Rules vote, TallyLine line, JsonObject message, long now) {
+    line.lastSentAt = now;
+    vertx.eventBus().publish(RoomAddresses.state(vote.roomId()), message);
+    if (tallies.size() > 100) {
+      tallies.values().removeIf(l -> l.waiting == null && now - l.lastSentAt > 60_000);
+    }
   }
 }

@@ -9,12 +9,14 @@ import org.shangliang.store.Database;
  */
 final class RoomServices {
   final RoomStore store;
+  final BallotBoxes ballots;
   final RoomPublisher publisher;
   final SpeechClock clock;
   private final Database db;
 
-  RoomServices(RoomStore store, Database db, RoomPublisher publisher, SpeechClock clock) {
+  RoomServices(RoomStore store, BallotBoxes ballots, Database db, RoomPublisher publisher, SpeechClock clock) {
     this.store = store;
+    this.ballots = ballots;
     this.db = db;
     this.publisher = publisher;
     this.clock = clock;

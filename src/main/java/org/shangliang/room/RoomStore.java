@@ -3,11 +3,9 @@ package org.shangliang.room;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
-import io.vertx.ext.mongo.UpdateOptions;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
 import org.shangliang.store.Database;
@@ -25,7 +23,6 @@ public final class RoomStore {
   public static final String ROOMS = "rooms";
   public static final String MEETINGS = "meetings";
   public static final String ATTENDEES = "attendees";
-  public static final String BALLOTS = "ballots";
   public static final String DEVICES = "devices";
   public static final String AUDIT = "audit";
   private static final int MAX_ATTEMPTS = 25;
@@ -149,51 +146,6 @@ public final class RoomStore {
       query.put("walkIn", false);
     }
     return mongo.count(ATTENDEES, query).map(Long::intValue);
-  }
-
-  // ---- ballots ----
-
-  /**
-   * Counts one ballot, at most once per attendee per vote, in a single conditional update of the
-   * vote's ballot box. A secret ballot adds to the counts and the list of voters but keeps no link
-   * between the two. Answers the box after the ballot, or fails ALREADY_VOTED / NO_VOTE_OPEN.
-   */
-  public Future<JsonObject> castBallot(Vote vote, String attendeeId, Tally.Choice choice) {
-    JsonObject filter = new JsonObject().put("_id", vote.id()).put("open", true)
-        .put("voters", new JsonObject().put("$ne", attendeeId));
-    JsonObject update = new JsonObject()
-        .put("$inc", new JsonObject().put("counts." + choice.name(), 1).put("cast", 1))
-        .put("$push", new JsonObject().put("voters", attendeeId));
-    if (!vote.secret()) {
-      update.put("$set", new JsonObject().put("choices." + attendeeId, choice.name()));
-    }
-    UpdateOptions returnNew = new UpdateOptions().setReturningNewDocument(true);
-    return mongo.findOneAndUpdateWithOptions(BALLOTS, filter, update, new FindOptions(), returnNew)
-        .compose(box -> box != null ? Future.succeededFuture(box) : whyBallotRefused(vote.id()));
-  }
-
-  private Future<JsonObject> whyBallotRefused(String voteId) {
-    return ballotBox(voteId).compose(box -> Future.failedFuture(box != null && box.getBoolean("open", false)
-        ? new Failure(ErrorCode.ALREADY_VOTED) : new Failure(ErrorCode.NO_VOTE_OPEN)));
-  }
-
-  public Future<JsonObject> ballotBox(String voteId) {
-    return mongo.findOne(BALLOTS, new JsonObject().put("_id", voteId), null);
-  }
-
-  /** An empty, open ballot box, set up before the vote is announced so no ballot can find it missing. */
-  public Future<Void> openBallotBox(String voteId, String roomId) {
-    JsonObject box = new JsonObject().put("_id", voteId).put("roomId", roomId).put("open", true).put("cast", 0)
-        .put("counts", Tally.EMPTY.toCounts()).put("voters", new JsonArray());
-    return mongo.insert(BALLOTS, box).mapEmpty();
-  }
-
-  /** Closes the box so no ballot can enter any more, and answers the final counts. Safe to repeat. */
-  public Future<Tally> closeBallotBox(String voteId) {
-    JsonObject update = new JsonObject().put("$set", new JsonObject().put("open", false));
-    return mongo.findOneAndUpdateWithOptions(BALLOTS, new JsonObject().put("_id", voteId), update,
-            new FindOptions(), new UpdateOptions().setReturningNewDocument(true))
-        .map(box -> box == null ? Tally.EMPTY : Tally.fromCounts(box.getJsonObject("counts")));
   }
 
   // ---- audit ----

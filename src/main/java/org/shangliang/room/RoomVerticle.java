@@ -20,10 +20,11 @@ public final class RoomVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     RoomStore store = new RoomStore(vertx, db);
-    Snapshots snapshots = new Snapshots(store);
+    BallotBoxes ballots = new BallotBoxes(db);
+    Snapshots snapshots = new Snapshots(store, ballots);
     RoomPublisher publisher = new RoomPublisher(vertx, snapshots);
     clock = new SpeechClock(vertx, store, publisher);
-    RoomServices services = new RoomServices(store, db, publisher, clock);
+    RoomServices services = new RoomServices(store, ballots, db, publisher, clock);
     RoomCommands commands = new RoomCommands(new AttendeeActions(services), new HostActions(services), snapshots);
     clock.start();
     return vertx.eventBus().<Object>consumer(RoomAddresses.COMMANDS, commands::handle).completion();

@@ -11,9 +11,11 @@ import java.util.List;
 /** Builds what the pages of a room render: the whole room state, and small tally messages. */
 public final class Snapshots {
   private final RoomStore store;
+  private final BallotBoxes ballots;
 
-  public Snapshots(RoomStore store) {
+  public Snapshots(RoomStore store, BallotBoxes ballots) {
     this.store = store;
+    this.ballots = ballots;
   }
 
   public Future<JsonObject> of(String roomId) {
@@ -29,7 +31,7 @@ public final class Snapshots {
 
   private Future<JsonObject> withMeeting(JsonObject roomJson, Meeting meeting) {
     Vote vote = meeting.vote();
-    Future<JsonObject> box = vote == null ? Future.succeededFuture() : store.ballotBox(vote.id());
+    Future<JsonObject> box = vote == null ? Future.succeededFuture() : ballots.publicView(vote.id());
     return store.attendees(meeting.id()).compose(attendees -> box.map(ballots -> {
       long now = System.currentTimeMillis();
       JsonArray people = new JsonArray();
@@ -68,17 +70,21 @@ public final class Snapshots {
    * off the screens; who has voted is shown, never how (the choices of named ballots stay stored).
    */
   static JsonObject tally(Vote vote, JsonObject box, boolean withVoters) {
-    JsonObject ballots = box == null ? new JsonObject() : box;
-    boolean countsVisible = !vote.open() || vote.liveTally();
-    JsonObject tally = new JsonObject().put("voteId", vote.id()).put("cast", ballots.getInteger("cast", 0))
-        .put("counts", countsVisible ? Tally.fromCounts(ballots.getJsonObject("counts")).toCounts() : null);
+    JsonObject tally = counts(vote.id(), !vote.open() || vote.liveTally(), box);
     if (withVoters) {
-      tally.put("voters", ballots.getJsonArray("voters", new JsonArray()));
+      tally.put("voters", box == null ? new JsonArray() : box.getJsonArray("voters", new JsonArray()));
     }
     return tally;
   }
 
-  static JsonObject tallyMessage(Vote vote, JsonObject box) {
-    return tally(vote, box, false).put("kind", "tally").put("serverTime", System.currentTimeMillis());
+  /** The small message sent while ballots come in. */
+  static JsonObject tallyMessage(BallotBoxes.Rules vote, JsonObject box) {
+    return counts(vote.voteId(), vote.liveTally(), box).put("kind", "tally").put("serverTime", System.currentTimeMillis());
+  }
+
+  private static JsonObject counts(String voteId, boolean countsVisible, JsonObject box) {
+    JsonObject ballots = box == null ? new JsonObject() : box;
+    return new JsonObject().put("voteId", voteId).put("cast", ballots.getInteger("cast", 0))
+        .put("counts", countsVisible ? Tally.fromCounts(ballots.getJsonObject("counts")).toCounts() : null);
   }
 }

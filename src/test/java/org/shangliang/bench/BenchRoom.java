@@ -28,13 +28,14 @@ import java.util.function.IntFunction;
  */
 final class BenchRoom {
   static final int BATCH = 50;
+  static final long PING_MS = 5_000;
 
   final String roomId = new ObjectId().toHexString();
   final String meetingId = new ObjectId().toHexString();
   final List<String> attendeeIds = new ArrayList<>();
   /** Held for the whole run: an unreachable client is closed by Vert.x. */
   final List<BridgeClient> kiosks = new ArrayList<>();
-  final List<BridgeClient> displays = new ArrayList<>();
+  final List<DisplaySocket> displays = new ArrayList<>();
   final List<DisplayWatch> watches = new ArrayList<>();
   BridgeClient host;
 
@@ -54,7 +55,12 @@ final class BenchRoom {
     room.seed();
     room.connectHost();
     room.connectKiosks();
+    List<Runnable> pings = new ArrayList<>();
+    pings.add(() -> room.host.send(new JsonObject().put("type", "ping")));
+    room.kiosks.forEach(k -> pings.add(() -> k.send(new JsonObject().put("type", "ping"))));
+    room.keepAlive(pings);
     room.connectDisplays(displayCount);
+    room.keepAlive(room.displays.stream().<Runnable>map(d -> d::ping).toList());
     return room;
   }
 
@@ -96,12 +102,32 @@ final class BenchRoom {
   private void connectDisplays(int count) {
     List<String> tokens = inBatches(count, BATCH, i -> app.devices()
         .enrol(Identity.Role.DISPLAY, roomId, "大屏" + (i + 1), false).map(d -> d.getString("token")));
-    displays.addAll(inBatches(count, BATCH, i -> BridgeClient.connect(clientVertx, app.port(), tokens.get(i))));
-    for (BridgeClient display : displays) {
-      DisplayWatch watch = new DisplayWatch(voters);
-      watches.add(watch);
-      display.register(RoomAddresses.state(roomId), watch::onMessage);
+    for (int i = 0; i < count; i++) {
+      watches.add(new DisplayWatch(voters));
     }
+    displays.addAll(inBatches(count, BATCH, i -> DisplaySocket.connect(clientVertx, app.port(), tokens.get(i),
+        RoomAddresses.state(roomId), watches.get(i)::onMessage)));
+  }
+
+  /**
+   * Pings every socket every {@value #PING_MS} ms, as the pages do, spread over the interval: the
+   * bridge closes sockets that stay silent for its ping timeout (30 s), which is shorter than a run.
+   */
+  private void keepAlive(List<Runnable> pings) {
+    for (int i = 0; i < pings.size(); i++) {
+      Runnable ping = pings.get(i);
+      clientVertx.setTimer(1 + (long) i * PING_MS / pings.size(), t -> {
+        ping.run();
+        clientVertx.setPeriodic(PING_MS, p -> ping.run());
+      });
+    }
+  }
+
+  /** Display sockets the bridge closed, and error frames the displays got (e.g. a refused registration). */
+  String displayTrouble() {
+    long closed = displays.stream().filter(DisplaySocket::isClosed).count();
+    long errors = displays.stream().mapToLong(d -> d.errors.size()).sum();
+    return closed == 0 && errors == 0 ? "" : closed + " display sockets closed, " + errors + " error frames";
   }
 
   /** Runs count operations, at most batch of them at a time, and answers their results in order. */

@@ -66,6 +66,12 @@ final class DisplayWatch {
     return p.firstSeen[k];
   }
 
+  /** How many messages about this vote the display got (tallies and snapshots). */
+  int messages(String voteId) {
+    Progress p = byVote.get(voteId);
+    return p == null ? 0 : p.messages;
+  }
+
   /** Frees a finished vote's times. */
   void forget(String voteId) {
     byVote.remove(voteId);
@@ -75,12 +81,14 @@ final class DisplayWatch {
     final long[] firstSeen;
     volatile int highest = -1;
     volatile int claimed = -1;
+    volatile int messages;
 
     Progress(int capacity) {
       firstSeen = new long[capacity + 1];
     }
 
     void saw(int cast, long now) {
+      messages++;
       claimed = Math.max(claimed, cast);
       int upTo = Math.min(cast, firstSeen.length - 1);
       for (int k = highest + 1; k <= upTo; k++) {

@@ -5,20 +5,21 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
+import org.shangliang.room.BallotBoxes;
 import org.shangliang.room.RoomAddresses;
-import org.shangliang.room.RoomStore;
 import org.shangliang.support.Await;
 import org.shangliang.support.BridgeClient;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 
 /**
  * One round of the storm: a vote where every kiosk casts one ballot, paced evenly over the round,
@@ -27,6 +28,8 @@ import java.util.function.BooleanSupplier;
  */
 final class StormRound {
   private static final long DISPLAY_TIMEOUT_MS = 10_000;
+  /** A snapshot of a big room to every display is heavy; waiting for it is set-up, not measured. */
+  private static final long SNAPSHOT_TIMEOUT_MS = 30_000;
   private static final long START_DELAY_MS = 20;
   private static final String[] CHOICES = {"FOR", "AGAINST", "ABSTAIN"};
 
@@ -38,16 +41,31 @@ final class StormRound {
   private final MongoClient mongo;
   private final int n;
   private final double seconds;
+  private final long bareCoalesceMs;
 
-  /** Figures of one round. */
-  record Result(int acked, double spanSeconds, Latencies real, int unseenReal, Latencies ack, Latencies bare,
-                int unseenBare, int lost, int doubled, Map<String, Integer> errors, long gcPauses, long gcMillis) {
+  /** Figures of one round; latencies in ms, frames are messages per display for the vote. */
+  record Result(Ballots ballots, Bare bare, long gcPauses, long gcMillis) {
+  }
+
+  /** The real vote: ballots acknowledged, their span, latencies, and what the final box says. */
+  record Ballots(int acked, double spanSeconds, Latencies.Measured toDisplays, Latencies ack, double ackFirstFifthP50,
+                 double ackLastFifthP50, double frames, int lost, int doubled, Map<String, Integer> errors) {
     double votesPerSecond() {
       return acked / spanSeconds;
     }
+
+    /** Ballots missing from the final box or never acknowledged, plus those some display never showed. */
+    int lostTotal() {
+      return lost + toDisplays.unseen();
+    }
   }
 
-  StormRound(BenchRoom room, Vertx clientVertx, Vertx serverVertx, MongoClient mongo, int n, double seconds) {
+  /** The baseline broadcast. */
+  record Bare(Latencies.Measured toDisplays, double frames) {
+  }
+
+  StormRound(BenchRoom room, Vertx clientVertx, Vertx serverVertx, MongoClient mongo, int n, double seconds,
+             long bareCoalesceMs) {
     this.room = room;
     this.clientVertx = clientVertx;
     this.serverVertx = serverVertx;
@@ -56,29 +74,27 @@ final class StormRound {
     this.mongo = mongo;
     this.n = n;
     this.seconds = seconds;
+    this.bareCoalesceMs = bareCoalesceMs;
   }
 
   Result run(int round) throws InterruptedException {
     long[] gcBefore = gc();
     Ballots ballots = castBallots();
     Thread.sleep(200);
-    Latencies.Measured bare = broadcastBare(round);
+    Bare bare = broadcastBare(round);
     long[] gcAfter = gc();
-    return new Result(ballots.acked, ballots.spanSeconds, ballots.toDisplays.latencies(), ballots.toDisplays.unseen(),
-        ballots.ack, bare.latencies(), bare.unseen(), ballots.lost, ballots.doubled, ballots.errors,
-        gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1]);
-  }
-
-  private record Ballots(int acked, double spanSeconds, Latencies.Measured toDisplays, Latencies ack, int lost,
-                         int doubled, Map<String, Integer> errors) {
+    return new Result(ballots, bare, gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1]);
   }
 
   private Ballots castBallots() throws InterruptedException {
     JsonObject spec = new JsonObject().put("motion", "压测表决").put("secret", false).put("walkInsVote", false)
         .put("liveTally", true).put("base", "CAST");
     String voteId = room.hostCommand("openVote", spec).getString("voteId");
-    awaitDisplays("every display has the new vote", voteId, 0, DISPLAY_TIMEOUT_MS);
-
+    if (!waitUntil(SNAPSHOT_TIMEOUT_MS, () -> room.watches.stream().allMatch(w -> w.highest(voteId) >= 0))) {
+      long missing = room.watches.stream().filter(w -> w.highest(voteId) < 0).count();
+      throw new IllegalStateException(missing + " displays got no snapshot of the new vote in time "
+          + room.displayTrouble());
+    }
     long[] sentAt = new long[n];
     long[] ackAt = new long[n];
     int[] ordinal = new int[n];
@@ -99,107 +115,119 @@ final class StormRound {
       });
     });
     waitUntil((long) (seconds * 1000) + 20_000, () -> answered.get() == n);
-    int expected = 0;
-    for (int k : ordinal) {
-      expected = Math.max(expected, k);
-    }
-    awaitDisplays(null, voteId, Math.min(expected, n), DISPLAY_TIMEOUT_MS);
+    awaitDisplays(voteId, Math.min(Arrays.stream(ordinal).max().orElse(0), n));
     return settle(voteId, sentAt, ackAt, ordinal, errors);
   }
 
-  /** Closes the vote, reads the final box, and works out latencies, losses and doubles. */
+  /** Works out latencies, closes the vote, reads the final box, announces the result, counts losses and doubles. */
   private Ballots settle(String voteId, long[] sentAt, long[] ackAt, int[] ordinal, Map<String, Integer> errors)
       throws InterruptedException {
     long[] sentByOrdinal = new long[n + 1];
-    double[] ackMs = new double[n];
+    double[] ackByOrdinal = new double[n + 1];
     Set<String> ackedAttendees = new HashSet<>();
-    int acked = 0;
     int clashingOrdinals = 0;
-    long firstSend = Long.MAX_VALUE;
+    long firstSend = Arrays.stream(sentAt).min().orElse(0);
     long lastAck = Long.MIN_VALUE;
     for (int i = 0; i < n; i++) {
-      firstSend = Math.min(firstSend, sentAt[i]);
       int k = ordinal[i];
       if (k == 0) {
         continue;
       }
-      ackMs[acked++] = (ackAt[i] - sentAt[i]) / 1e6;
       lastAck = Math.max(lastAck, ackAt[i]);
       ackedAttendees.add(room.attendeeIds.get(i));
       if (k > n || sentByOrdinal[k] != 0) {
         clashingOrdinals++;
       } else {
         sentByOrdinal[k] = sentAt[i];
+        ackByOrdinal[k] = (ackAt[i] - sentAt[i]) / 1e6;
       }
     }
     Latencies.Measured toDisplays = Latencies.toAllDisplays(sentByOrdinal, voteId, room.watches);
+    double frames = room.watches.stream().mapToInt(w -> w.messages(voteId)).average().orElse(0);
+    int claimed = room.watches.stream().mapToInt(w -> w.highestClaimed(voteId)).max().orElse(-1);
 
-    int[] snapshotsBefore = room.watches.stream().mapToInt(DisplayWatch::snapshots).toArray();
     room.hostCommand("closeVote", new JsonObject());
-    JsonObject box = Await.result(mongo.findOne(RoomStore.BALLOTS, new JsonObject().put("_id", voteId), null));
+    JsonObject box = Await.result(mongo.findOne(BallotBoxes.COLLECTION, new JsonObject().put("_id", voteId), null));
+    room.hostCommand("announceResult", new JsonObject());
+    awaitNextSnapshot();
+    room.watches.forEach(w -> w.forget(voteId));
+
     JsonArray voters = box.getJsonArray("voters", new JsonArray());
     Set<Object> distinctVoters = new HashSet<>(voters.getList());
-    int lost = (n - acked) + (int) ackedAttendees.stream().filter(a -> !distinctVoters.contains(a)).count();
+    int lost = (n - ackedAttendees.size()) + (int) ackedAttendees.stream().filter(a -> !distinctVoters.contains(a)).count();
     int doubled = Math.max(voters.size() - distinctVoters.size(), box.getInteger("cast", 0) - ackedAttendees.size());
-    doubled = Math.max(0, doubled) + clashingOrdinals;
-    int claimed = room.watches.stream().mapToInt(w -> w.highestClaimed(voteId)).max().orElse(-1);
-    doubled = Math.max(doubled, claimed - n);
+    doubled = Math.max(Math.max(0, doubled) + clashingOrdinals, claimed - n);
+    double[] acks = Arrays.stream(ackByOrdinal, 1, n + 1).filter(v -> v > 0).toArray();
+    int fifth = Math.max(1, n / 5);
+    return new Ballots(ackedAttendees.size(), lastAck == Long.MIN_VALUE ? Double.NaN : (lastAck - firstSend) / 1e9,
+        toDisplays, Latencies.of(acks), Latencies.of(positive(ackByOrdinal, 1, 1 + fifth)).p50(),
+        Latencies.of(positive(ackByOrdinal, n + 1 - fifth, n + 1)).p50(), frames, lost, doubled, errors);
+  }
 
-    waitUntil(DISPLAY_TIMEOUT_MS, () -> {
-      for (int d = 0; d < snapshotsBefore.length; d++) {
-        if (room.watches.get(d).snapshots() <= snapshotsBefore[d]) {
+  /**
+   * The baseline: tally-shaped frames published by the server's Vert.x at the ballots' pace, one per
+   * ballot, or (bench.bareCoalesceMs &gt; 0) the newest at most once per that many ms, as the server does.
+   */
+  private Bare broadcastBare(int round) throws InterruptedException {
+    String voteId = String.format("baseline-%015d", round);
+    String address = RoomAddresses.state(room.roomId);
+    long[] sentAt = new long[n + 1];
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger due = new AtomicInteger();
+    pace(i -> {
+      int k = next.incrementAndGet();
+      sentAt[k] = System.nanoTime();
+      if (bareCoalesceMs <= 0) {
+        publishBare(address, voteId, k);
+      } else if (due.getAndSet(k) == 0) {
+        clientVertx.setTimer(bareCoalesceMs, t -> publishBare(address, voteId, due.getAndSet(0)));
+      }
+    });
+    waitUntil((long) (seconds * 1000) + 5_000, () -> next.get() == n);
+    awaitDisplays(voteId, n);
+    Latencies.Measured measured = Latencies.toAllDisplays(sentAt, voteId, room.watches);
+    double frames = room.watches.stream().mapToInt(w -> w.messages(voteId)).average().orElse(0);
+    room.watches.forEach(w -> w.forget(voteId));
+    return new Bare(measured, frames);
+  }
+
+  private void publishBare(String address, String voteId, int cast) {
+    JsonObject counts = new JsonObject().put("FOR", (cast + 2) / 3).put("AGAINST", (cast + 1) / 3).put("ABSTAIN", cast / 3);
+    JsonObject frame = new JsonObject().put("voteId", voteId).put("cast", cast).put("counts", counts)
+        .put("kind", "tally").put("serverTime", System.currentTimeMillis());
+    serverContext.runOnContext(v -> serverVertx.eventBus().publish(address, frame));
+  }
+
+  /** Runs action(i) for i in 0..n-1, spread evenly over the round, on one context of the client's Vert.x. */
+  private void pace(IntConsumer action) {
+    pacer.runOnContext(v -> {
+      for (int i = 0; i < n; i++) {
+        int index = i;
+        clientVertx.setTimer(START_DELAY_MS + Math.round(i * seconds * 1000 / n), t -> action.accept(index));
+      }
+    });
+  }
+
+  /** Waits (bounded) until every display has seen cast ≥ atLeast of the vote. */
+  private boolean awaitDisplays(String voteId, int atLeast) throws InterruptedException {
+    return waitUntil(DISPLAY_TIMEOUT_MS, () -> room.watches.stream().allMatch(w -> w.highest(voteId) >= atLeast));
+  }
+
+  /** The snapshot that follows a host command must be out of the way before the next phase. */
+  private void awaitNextSnapshot() throws InterruptedException {
+    int[] before = room.watches.stream().mapToInt(DisplayWatch::snapshots).toArray();
+    waitUntil(SNAPSHOT_TIMEOUT_MS, () -> {
+      for (int d = 0; d < before.length; d++) {
+        if (room.watches.get(d).snapshots() <= before[d]) {
           return false;
         }
       }
       return true;
     });
-    room.watches.forEach(w -> w.forget(voteId));
-    double span = lastAck == Long.MIN_VALUE ? Double.NaN : (lastAck - firstSend) / 1e9;
-    return new Ballots(acked, span, toDisplays, Latencies.of(java.util.Arrays.copyOf(ackMs, acked)), lost, doubled,
-        errors);
   }
 
-  /** The baseline: the same number of tally-shaped frames at the same pace, published by the server's Vert.x. */
-  private Latencies.Measured broadcastBare(int round) throws InterruptedException {
-    String voteId = String.format("baseline-%015d", round);
-    String address = RoomAddresses.state(room.roomId);
-    long[] sentAt = new long[n + 1];
-    AtomicInteger next = new AtomicInteger();
-    AtomicInteger published = new AtomicInteger();
-    pace(i -> {
-      int k = next.incrementAndGet();
-      JsonObject counts = new JsonObject().put("FOR", (k + 2) / 3).put("AGAINST", (k + 1) / 3).put("ABSTAIN", k / 3);
-      JsonObject frame = new JsonObject().put("voteId", voteId).put("cast", k).put("counts", counts)
-          .put("kind", "tally").put("serverTime", System.currentTimeMillis());
-      sentAt[k] = System.nanoTime();
-      published.incrementAndGet();
-      serverContext.runOnContext(v -> serverVertx.eventBus().publish(address, frame));
-    });
-    waitUntil((long) (seconds * 1000) + 5_000, () -> published.get() == n);
-    awaitDisplays(null, voteId, n, DISPLAY_TIMEOUT_MS);
-    Latencies.Measured measured = Latencies.toAllDisplays(sentAt, voteId, room.watches);
-    room.watches.forEach(w -> w.forget(voteId));
-    return measured;
-  }
-
-  /** Runs action(i) for i in 0..n-1, spread evenly over the round, on the client's Vert.x timers. */
-  private void pace(java.util.function.IntConsumer action) {
-    pacer.runOnContext(v -> {
-      for (int i = 0; i < n; i++) {
-        int index = i;
-        long delay = START_DELAY_MS + Math.round(i * seconds * 1000 / n);
-        clientVertx.setTimer(delay, t -> action.accept(index));
-      }
-    });
-  }
-
-  /** Waits until every display has seen cast ≥ atLeast of the vote; with a label, failing to is fatal. */
-  private void awaitDisplays(String fatalLabel, String voteId, int atLeast, long timeoutMs) throws InterruptedException {
-    List<DisplayWatch> watches = room.watches;
-    boolean all = waitUntil(timeoutMs, () -> watches.stream().allMatch(w -> w.highest(voteId) >= atLeast));
-    if (!all && fatalLabel != null) {
-      throw new IllegalStateException("timed out waiting until " + fatalLabel);
-    }
+  private static double[] positive(double[] values, int from, int to) {
+    return Arrays.stream(values, from, to).filter(v -> v > 0).toArray();
   }
 
   private static boolean waitUntil(long timeoutMs, BooleanSupplier condition) throws InterruptedException {

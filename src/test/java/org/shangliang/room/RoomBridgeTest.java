@@ -238,7 +238,7 @@ class RoomBridgeTest {
         && "ALREADY_VOTED".equals(((BridgeClient.BridgeFailure) f.cause()).code)).count();
     assertEquals(1, counted);
     assertEquals(49, refused);
-    JsonObject box = Await.result(server.app.db().mongo().findOne(RoomStore.BALLOTS,
+    JsonObject box = Await.result(server.app.db().mongo().findOne(BallotBoxes.COLLECTION,
         new JsonObject().put("_id", voteId), null));
     assertEquals(1, box.getInteger("cast"));
     assertEquals(1, box.getJsonObject("counts").getInteger("FOR"));
@@ -266,7 +266,7 @@ class RoomBridgeTest {
     Await.result(command(host, "announceResult"));
     JsonObject matter = snapshot().getJsonObject("meeting").getJsonArray("agenda").getJsonObject(0);
     assertEquals("TIE", matter.getJsonObject("resolution").getJsonObject("outcome").getString("reason"));
-    JsonObject box = Await.result(server.app.db().mongo().findOne(RoomStore.BALLOTS,
+    JsonObject box = Await.result(server.app.db().mongo().findOne(BallotBoxes.COLLECTION,
         new JsonObject().put("_id", voteId), null));
     assertNull(box.getValue("choices"), "a secret ballot keeps no link from voter to choice");
     assertEquals(1, Await.result(server.app.db().mongo().count(RoomStore.AUDIT,

@@ -1,0 +1,80 @@
+package org.shangliang.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.json.JsonObject;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * A room display's end of the bridge: a real WebSocket to /eventbus/websocket that registers for
+ * one address and hands on every message published there. Unlike the tests' BridgeClient it reads
+ * whole WebSocket messages: the snapshot of a room of hundreds spans several 64 KiB frames, and a
+ * per-frame handler would see pieces of JSON.
+ */
+final class DisplaySocket {
+  private static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+  /** Held on purpose: an unreachable client is closed by Vert.x, evicting its connections. */
+  private final WebSocketClient client;
+  private final WebSocket socket;
+  private final String token;
+  private final String address;
+  private final Consumer<JsonObject> onMessage;
+  /** Error frames, e.g. a refused registration. */
+  final List<JsonObject> errors = new CopyOnWriteArrayList<>();
+
+  private DisplaySocket(WebSocketClient client, WebSocket socket, String token, String address,
+                        Consumer<JsonObject> onMessage) {
+    this.client = client;
+    this.socket = socket;
+    this.token = token;
+    this.address = address;
+    this.onMessage = onMessage;
+    socket.binaryMessageHandler(this::onFrame);
+    socket.textMessageHandler(text -> onFrame(Buffer.buffer(text)));
+    write(new JsonObject().put("type", "register").put("address", address));
+  }
+
+  /** Connects, registers for the address, and answers once the socket is open. */
+  static Future<DisplaySocket> connect(Vertx vertx, int port, String token, String address,
+                                       Consumer<JsonObject> onMessage) {
+    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(MAX_MESSAGE_BYTES));
+    return client.connect(port, "127.0.0.1", "/eventbus/websocket")
+        .map(ws -> new DisplaySocket(client, ws, token, address, onMessage));
+  }
+
+  /** The bridge closes a socket that has not pinged within its ping timeout; pages ping every 5 s. */
+  void ping() {
+    write(new JsonObject().put("type", "ping"));
+  }
+
+  boolean isClosed() {
+    return socket.isClosed();
+  }
+
+  Future<Void> close() {
+    return socket.close().eventually(client::close);
+  }
+
+  private void write(JsonObject frame) {
+    frame.put("headers", new JsonObject().put("auth", token));
+    socket.writeTextMessage(frame.encode());
+  }
+
+  private void onFrame(Buffer data) {
+    JsonObject frame = new JsonObject(data);
+    String type = frame.getString("type");
+    if ("rec".equals(type) && address.equals(frame.getString("address"))) {
+      onMessage.accept(frame.getJsonObject("body"));
+    } else if ("err".equals(type)) {
+      errors.add(frame);
+    }
+  }
+}
