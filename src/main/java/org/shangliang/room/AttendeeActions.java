@@ -6,6 +6,8 @@ import org.bson.types.ObjectId;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
 
+import java.util.function.Function;
+
 /**
  * What an attendee does at a kiosk: check in or out, raise a hand, vote. A kiosk acts only for
  * attendees checked in on it; a personal (not shared) kiosk acts for one attendee at a time.
@@ -81,7 +83,7 @@ final class AttendeeActions {
   Future<JsonObject> castBallot(Command c) {
     Tally.Choice choice = Tally.Choice.valueOf(c.body().getString("choice"));
     Future<BallotBoxes.Rules> rules = room.ballots.rules(c.body().getString("voteId"));
-    return ownAttendee(c, c.body().getString("attendeeId")).compose(attendee -> rules.compose(vote -> {
+    return ownAttendee(c, c.body().getString("attendeeId"), room.store::recentAttendee).compose(attendee -> rules.compose(vote -> {
       if (!vote.roomId().equals(c.roomId()) || !vote.meetingId().equals(attendee.meetingId())) {
         return Future.failedFuture(new Failure(ErrorCode.NO_VOTE_OPEN));
       }
@@ -97,7 +99,11 @@ final class AttendeeActions {
 
   /** The attendee, if checked in on the kiosk that sent the command. */
   private Future<Attendee> ownAttendee(Command c, String attendeeId) {
-    return room.store.attendee(attendeeId).compose(attendee -> {
+    return ownAttendee(c, attendeeId, room.store::attendee);
+  }
+
+  private Future<Attendee> ownAttendee(Command c, String attendeeId, Function<String, Future<Attendee>> read) {
+    return read.apply(attendeeId).compose(attendee -> {
       if (!attendee.checkedIn()) {
         return Future.failedFuture(new Failure(ErrorCode.NOT_CHECKED_IN));
       }

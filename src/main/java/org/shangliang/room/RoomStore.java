@@ -29,6 +29,7 @@ public final class RoomStore {
 
   private final Vertx vertx;
   private final MongoClient mongo;
+  private final AttendeeCache attendees;
 
   /** What a change decided, and the meeting as saved. */
   public record Changed<T>(T result, Meeting meeting) {
@@ -37,6 +38,7 @@ public final class RoomStore {
   public RoomStore(Vertx vertx, Database db) {
     this.vertx = vertx;
     this.mongo = db.mongo();
+    this.attendees = new AttendeeCache(vertx);
   }
 
   public Future<JsonObject> room(String roomId) {
@@ -99,10 +101,16 @@ public final class RoomStore {
 
   // ---- attendees and kiosks ----
 
+  /** The attendee as the database has it now. */
   public Future<Attendee> attendee(String attendeeId) {
     return mongo.findOne(ATTENDEES, new JsonObject().put("_id", attendeeId), null).compose(doc -> doc == null
         ? Future.failedFuture(new Failure(ErrorCode.NOT_FOUND, "没有这位参会人"))
         : Future.succeededFuture(Attendee.fromJson(doc)));
+  }
+
+  /** The attendee as read at most {@value AttendeeCache#TTL_MS} ms ago and unchanged since, as far as any node said. */
+  public Future<Attendee> recentAttendee(String attendeeId) {
+    return attendees.get(attendeeId, this::attendee);
   }
 
   public Future<List<Attendee>> attendees(String meetingId) {
@@ -111,20 +119,22 @@ public final class RoomStore {
   }
 
   public Future<Void> addAttendee(Attendee attendee) {
-    return mongo.insert(ATTENDEES, attendee.toDocument()).mapEmpty();
+    return mongo.insert(ATTENDEES, attendee.toDocument()).onSuccess(id -> attendees.changed(attendee.id())).mapEmpty();
   }
 
   /** Checks an attendee in on a kiosk unless already checked in; false if someone was faster. */
   public Future<Boolean> checkIn(String attendeeId, String kioskId, long now) {
     JsonObject filter = new JsonObject().put("_id", attendeeId).put("checkedInAt", null);
     JsonObject set = new JsonObject().put("$set", new JsonObject().put("checkedInAt", now).put("kioskId", kioskId));
-    return mongo.updateCollection(ATTENDEES, filter, set).map(r -> r.getDocMatched() == 1);
+    return mongo.updateCollection(ATTENDEES, filter, set).map(r -> r.getDocMatched() == 1)
+        .onSuccess(changed -> attendees.changed(attendeeId));
   }
 
   public Future<Boolean> checkOut(String attendeeId, String kioskId) {
     JsonObject filter = new JsonObject().put("_id", attendeeId).put("kioskId", kioskId);
     JsonObject set = new JsonObject().put("$set", new JsonObject().put("checkedInAt", null).put("kioskId", null));
-    return mongo.updateCollection(ATTENDEES, filter, set).map(r -> r.getDocMatched() == 1);
+    return mongo.updateCollection(ATTENDEES, filter, set).map(r -> r.getDocMatched() == 1)
+        .onSuccess(changed -> attendees.changed(attendeeId));
   }
 
   /** A personal kiosk acts for one attendee at a time: claims it, atomically. */

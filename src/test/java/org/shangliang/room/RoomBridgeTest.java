@@ -223,6 +223,25 @@ class RoomBridgeTest {
   }
 
   @Test
+  @DisplayName("once an attendee has moved to another kiosk, the first kiosk can no longer vote for them")
+  void ballotsFollowTheCheckIn() {
+    openMeetingWithTwoHands();
+    String first = openVote(false);
+    Await.result(command(kiosk1, "castBallot", new JsonObject().put("attendeeId", WANG).put("voteId", first)
+        .put("choice", "FOR")));
+    Await.result(command(host, "closeVote"));
+    Await.result(command(host, "announceResult"));
+    Await.result(command(kiosk1, "checkOut", new JsonObject().put("attendeeId", WANG)));
+    Await.result(command(kiosk2, "checkOut", new JsonObject().put("attendeeId", SUN)));
+    Await.result(command(kiosk2, "checkIn", new JsonObject().put("attendeeId", WANG)));
+    String second = openVote(false);
+    Await.failure(command(kiosk1, "castBallot", new JsonObject().put("attendeeId", WANG).put("voteId", second)
+        .put("choice", "AGAINST")), "FORBIDDEN");
+    Await.result(command(kiosk2, "castBallot", new JsonObject().put("attendeeId", WANG).put("voteId", second)
+        .put("choice", "AGAINST")));
+  }
+
+  @Test
   @DisplayName("50 identical ballots sent at once store exactly one")
   void identicalBallotsCountOnce() {
     openMeetingWithTwoHands();
