@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.JsonObject;
 
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.function.Consumer;
  * speaking the bridge's JSON frames, with the caller's token in every frame's headers.
  */
 public final class BridgeClient {
+  private static final int MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
   /** Held on purpose: an unreachable client is closed by Vert.x, evicting its connections. */
   private final WebSocketClient client;
   private final WebSocket socket;
@@ -33,11 +35,13 @@ public final class BridgeClient {
     this.client = client;
     this.socket = socket;
     this.token = token;
-    socket.handler(this::onFrame);
+    // Whole messages, not frames: a big snapshot arrives in several WebSocket frames.
+    socket.binaryMessageHandler(this::onFrame);
+    socket.textMessageHandler(text -> onFrame(Buffer.buffer(text)));
   }
 
   public static Future<BridgeClient> connect(Vertx vertx, int port, String token) {
-    WebSocketClient client = vertx.createWebSocketClient();
+    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(MAX_MESSAGE_BYTES));
     return client.connect(port, "127.0.0.1", "/eventbus/websocket").map(ws -> new BridgeClient(client, ws, token));
   }
 
