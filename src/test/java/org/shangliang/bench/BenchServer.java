@@ -1,0 +1,207 @@
+package org.shangliang.bench;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import org.bson.types.ObjectId;
+import org.shangliang.app.Config;
+import org.shangliang.app.Shangliang;
+import org.shangliang.auth.Identity;
+import org.shangliang.room.Attendee;
+import org.shangliang.room.AttendeeKind;
+import org.shangliang.room.BallotBoxes;
+import org.shangliang.room.Matter;
+import org.shangliang.room.Meeting;
+import org.shangliang.room.RoomAddresses;
+import org.shangliang.room.RoomStore;
+import org.shangliang.support.Await;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * The vote storm's server process: Shangliang in-process on a fresh embedded store with the bench
+ * room seeded, answering the load generator's commands on stdin with one "BENCH {json}" line each.
+ *
+ * <p>Commands: {@code box <voteId>} (the stored ballot box), {@code bare <voteId> <n> <seconds>
+ * <coalesceMs>} (publish n tally-shaped frames on this Vert.x at the ballots' pace; answers each
+ * frame's due time), {@code gc}, {@code clock} (System.nanoTime). End of input stops the server.
+ */
+public final class BenchServer {
+  static final String PREFIX = "BENCH ";
+  static final String HOST_USER = "benchhost";
+  static final String HOST_PASSWORD = "pw";
+  /** Paced sends start this long after the command, as the load generator's do. */
+  static final long START_DELAY_MS = 20;
+
+  private final Vertx vertx;
+  private final Shangliang app;
+  private final Context context;
+  private final PrintStream out;
+  private String roomId;
+
+  private BenchServer(Vertx vertx, Shangliang app, PrintStream out) {
+    this.vertx = vertx;
+    this.app = app;
+    this.context = vertx.getOrCreateContext();
+    this.out = out;
+  }
+
+  /** Arguments: voters displays. */
+  public static void main(String[] args) throws Exception {
+    PrintStream out = System.out;
+    // Anything else the server prints must not be taken for an answer.
+    System.setOut(System.err);
+    int voters = Integer.parseInt(args[0]);
+    int displays = Integer.parseInt(args[1]);
+    Path dataDir = Files.createTempDirectory("shangliang-bench");
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dataDir)));
+    Vertx vertx = Vertx.vertx();
+    Shangliang app = Await.result(Shangliang.start(vertx, Config.local(0, dataDir.toString())));
+    BenchServer server = new BenchServer(vertx, app, out);
+    server.answer(server.seed(voters, displays));
+    server.serve(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+    try {
+      app.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      System.err.println("bench server shutdown: " + e);
+    }
+    System.exit(0);
+  }
+
+  /**
+   * The room straight into the store: a meeting with one matter, an attendee per voter, a host
+   * account, a kiosk device per voter and the displays; answers what the clients need to connect.
+   */
+  private JsonObject seed(int voters, int displays) {
+    MongoClient mongo = app.db().mongo();
+    roomId = new ObjectId().toHexString();
+    String meetingId = new ObjectId().toHexString();
+    Meeting meeting = new Meeting(meetingId, roomId, "压测议事会", 1,
+        new ArrayList<>(List.of(new Matter(new ObjectId().toHexString(), "压测议题", 180, 2))));
+    Await.result(mongo.insert(RoomStore.ROOMS, new JsonObject().put("_id", roomId).put("name", "压测议事室")
+        .put("meetingId", meetingId)));
+    Await.result(mongo.insert(RoomStore.MEETINGS, meeting.toDocument()));
+    List<String> attendeeIds = new ArrayList<>();
+    for (int i = 0; i < voters; i++) {
+      attendeeIds.add(new ObjectId().toHexString());
+    }
+    BenchRoom.inBatches(voters, 100, i -> mongo.insert(RoomStore.ATTENDEES, new Attendee(attendeeIds.get(i),
+        meetingId, "代表" + (i + 1), AttendeeKind.RESIDENT_REP, false, null, null).toDocument()));
+    Await.result(app.accounts().save(HOST_USER, "Bench", Identity.Role.HOST, HOST_PASSWORD));
+    List<String> kiosks = BenchRoom.inBatches(voters, BenchRoom.BATCH, i -> app.devices()
+        .enrol(Identity.Role.KIOSK, roomId, "终端" + (i + 1), false).map(d -> d.getString("token")));
+    List<String> screens = BenchRoom.inBatches(displays, BenchRoom.BATCH, i -> app.devices()
+        .enrol(Identity.Role.DISPLAY, roomId, "大屏" + (i + 1), false).map(d -> d.getString("token")));
+    Await.result(app.db().durable());
+    return new JsonObject().put("port", app.port()).put("roomId", roomId).put("meetingId", meetingId)
+        .put("attendeeIds", new JsonArray(attendeeIds)).put("kioskTokens", new JsonArray(kiosks))
+        .put("displayTokens", new JsonArray(screens)).put("hostUser", HOST_USER).put("hostPassword", HOST_PASSWORD)
+        .put("mongoUri", app.db().embeddedUri()).put("jvm", ChildJvm.describe());
+  }
+
+  private void serve(BufferedReader in) throws IOException {
+    String line;
+    while ((line = in.readLine()) != null) {
+      String[] words = line.trim().split("\\s+");
+      try {
+        answer(switch (words[0]) {
+          case "box" -> box(words[1]);
+          case "bare" -> new JsonObject().put("sentAt", bare(words[1], Integer.parseInt(words[2]),
+              Double.parseDouble(words[3]), Long.parseLong(words[4])));
+          case "gc" -> {
+            long[] gc = ChildJvm.gc();
+            yield new JsonObject().put("count", gc[0]).put("millis", gc[1]);
+          }
+          case "clock" -> new JsonObject().put("nanos", System.nanoTime());
+          default -> new JsonObject().put("error", "unknown command " + line);
+        });
+      } catch (RuntimeException e) {
+        answer(new JsonObject().put("error", e.toString()));
+      }
+    }
+  }
+
+  private JsonObject box(String voteId) {
+    JsonObject box = Await.result(app.db().mongo().findOne(BallotBoxes.COLLECTION,
+        new JsonObject().put("_id", voteId), null));
+    return new JsonObject().put("box", box);
+  }
+
+  /**
+   * Publishes frames cast = 1..n due at the ballots' pace, one per due time or (coalesceMs &gt; 0)
+   * the newest at most once per coalesceMs, as the server does with tallies. Answers when each cast
+   * was due (System.nanoTime, index = cast), once cast n has been published.
+   */
+  private JsonArray bare(String voteId, int n, double seconds, long coalesceMs) {
+    String address = RoomAddresses.state(roomId);
+    long[] dueAt = new long[n + 1];
+    AtomicInteger pending = new AtomicInteger();
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    context.runOnContext(v -> {
+      for (int i = 1; i <= n; i++) {
+        int k = i;
+        vertx.setTimer(START_DELAY_MS + Math.round((k - 1) * seconds * 1000 / n), t -> {
+          dueAt[k] = System.nanoTime();
+          if (coalesceMs <= 0) {
+            publish(address, voteId, k, n, done);
+          } else if (pending.getAndSet(k) == 0) {
+            vertx.setTimer(coalesceMs, c -> publish(address, voteId, pending.getAndSet(0), n, done));
+          }
+        });
+      }
+    });
+    try {
+      done.get((long) (seconds * 1000) + 10_000, TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("bare broadcast did not finish: " + e);
+    }
+    JsonArray answer = new JsonArray();
+    for (long t : dueAt) {
+      answer.add(t);
+    }
+    return answer;
+  }
+
+  private void publish(String address, String voteId, int cast, int n, CompletableFuture<Void> done) {
+    JsonObject counts = new JsonObject().put("FOR", (cast + 2) / 3).put("AGAINST", (cast + 1) / 3)
+        .put("ABSTAIN", cast / 3);
+    vertx.eventBus().publish(address, new JsonObject().put("voteId", voteId).put("cast", cast).put("counts", counts)
+        .put("kind", "tally").put("serverTime", System.currentTimeMillis()));
+    if (cast == n) {
+      done.complete(null);
+    }
+  }
+
+  private void answer(JsonObject answer) {
+    synchronized (out) {
+      out.println(PREFIX + answer.encode());
+      out.flush();
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException | RuntimeException e) {
+      System.err.println("bench server: could not delete " + dir + ": " + e);
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package org.shangliang.bench;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The load generator's handle on the {@link BenchServer} process: starts it on its own core, reads
+ * what it seeded, and sends it one command at a time over its stdin, waiting for its answer line.
+ */
+final class ServerLink implements AutoCloseable {
+  private static final long SETUP_TIMEOUT_MS = 120_000;
+  private static final long ANSWER_TIMEOUT_MS = 60_000;
+
+  private final Process process;
+  private final Writer commands;
+  private final BlockingQueue<JsonObject> answers = new LinkedBlockingQueue<>();
+  private final JsonObject hello;
+  /** Server's System.nanoTime minus ours; 0 when both read the same clock, as on one Linux machine. */
+  private long clockOffset;
+  private String clockNote = "";
+
+  private ServerLink(Process process) throws InterruptedException {
+    this.process = process;
+    this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+    Thread reader = new Thread(this::readAnswers, "bench-server-reader");
+    reader.setDaemon(true);
+    reader.start();
+    hello = next(SETUP_TIMEOUT_MS, "seeding the room");
+  }
+
+  /** Starts the server process (on core, or unpinned when core &lt; 0) and waits until its room is seeded. */
+  static ServerLink start(int core, int voters, int displays) throws IOException, InterruptedException {
+    Process process = ChildJvm.start(core, List.of(), BenchServer.class.getName(),
+        List.of(String.valueOf(voters), String.valueOf(displays)), false);
+    ServerLink link = new ServerLink(process);
+    link.measureClock();
+    return link;
+  }
+
+  /** What the server seeded: port, roomId, attendeeIds, kioskTokens, displayTokens, host login, jvm. */
+  JsonObject hello() {
+    return hello;
+  }
+
+  String clockNote() {
+    return clockNote;
+  }
+
+  /** The stored ballot box of the vote, or null. */
+  JsonObject box(String voteId) throws InterruptedException {
+    return ask("box " + voteId).getJsonObject("box");
+  }
+
+  /** Has the server publish n tally-shaped frames at the ballots' pace; answers when each was due, in our clock. */
+  long[] bare(String voteId, int n, double seconds, long coalesceMs) throws InterruptedException {
+    JsonArray due = ask("bare " + voteId + " " + n + " " + seconds + " " + coalesceMs).getJsonArray("sentAt");
+    long[] sentAt = new long[due.size()];
+    for (int k = 1; k < sentAt.length; k++) {
+      long t = due.getLong(k);
+      sentAt[k] = t == 0 ? 0 : t - clockOffset;
+    }
+    return sentAt;
+  }
+
+  /** The server's GC pauses so far: {count, milliseconds}. */
+  long[] gc() throws InterruptedException {
+    JsonObject gc = ask("gc");
+    return new long[] {gc.getLong("count"), gc.getLong("millis")};
+  }
+
+  /**
+   * Compares the two processes' System.nanoTime with the tightest of a few round trips. Linux gives
+   * both the same monotonic clock, so the offset is within the round trip and is taken as 0.
+   */
+  private void measureClock() throws InterruptedException {
+    long bestRtt = Long.MAX_VALUE;
+    long offset = 0;
+    for (int i = 0; i < 20; i++) {
+      long before = System.nanoTime();
+      long server = ask("clock").getLong("nanos");
+      long after = System.nanoTime();
+      if (after - before < bestRtt) {
+        bestRtt = after - before;
+        offset = server - (before + after) / 2;
+      }
+    }
+    boolean shared = Math.abs(offset) <= bestRtt / 2;
+    clockOffset = shared ? 0 : offset;
+    clockNote = shared
+        ? String.format("one clock (server's System.nanoTime within the %.2f ms round trip of ours)", bestRtt / 1e6)
+        : String.format("clocks differ: server ahead by %.3f ms, corrected (± %.2f ms)", offset / 1e6, bestRtt / 2e6);
+  }
+
+  private synchronized JsonObject ask(String command) throws InterruptedException {
+    try {
+      commands.write(command + "\n");
+      commands.flush();
+    } catch (IOException e) {
+      throw new IllegalStateException("bench server gone: " + e);
+    }
+    JsonObject answer = next(ANSWER_TIMEOUT_MS, command);
+    if (answer.containsKey("error")) {
+      throw new IllegalStateException("bench server: " + answer.getString("error"));
+    }
+    return answer;
+  }
+
+  private JsonObject next(long timeoutMs, String what) throws InterruptedException {
+    JsonObject answer = answers.poll(timeoutMs, TimeUnit.MILLISECONDS);
+    if (answer == null || answer.containsKey("exited")) {
+      throw new IllegalStateException("no answer from the bench server to " + what
+          + (process.isAlive() ? " in time" : ": it exited with " + process.exitValue()));
+    }
+    return answer;
+  }
+
+  private void readAnswers() {
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        if (line.startsWith(BenchServer.PREFIX)) {
+          answers.add(new JsonObject(line.substring(BenchServer.PREFIX.length())));
+        } else {
+          System.err.println("server| " + line);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      System.err.println("bench server output: " + e);
+    }
+    answers.add(new JsonObject().put("exited", true));
+  }
+
+  /** Ends the server: closing its stdin stops it cleanly; destroy if it lingers. */
+  @Override
+  public void close() {
+    try {
+      commands.close();
+      if (!process.waitFor(15, TimeUnit.SECONDS)) {
+        ChildJvm.destroy(process);
+      }
+    } catch (IOException e) {
+      ChildJvm.destroy(process);
+    } catch (InterruptedException e) {
+      ChildJvm.destroy(process);
+      Thread.currentThread().interrupt();
+    }
+  }
+}
