@@ -2,17 +2,9 @@ package org.shangliang.bench;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.MongoClient;
-import org.bson.types.ObjectId;
-import org.shangliang.app.Shangliang;
-import org.shangliang.auth.Identity;
-import org.shangliang.room.Attendee;
-import org.shangliang.room.AttendeeKind;
-import org.shangliang.room.Matter;
-import org.shangliang.room.Meeting;
 import org.shangliang.room.RoomAddresses;
-import org.shangliang.room.RoomStore;
 import org.shangliang.support.Await;
 import org.shangliang.support.BridgeClient;
 import org.shangliang.support.Http;
@@ -22,16 +14,15 @@ import java.util.List;
 import java.util.function.IntFunction;
 
 /**
- * The benchmark's room, seeded straight into the server's store: a meeting with one matter, one
- * attendee per voter checked in on a personal kiosk of their own, and the room's displays, each a
- * real WebSocket to the bridge. Connections are opened in batches to avoid a connect storm.
+ * The load generator's side of the benchmark's room, which the {@link BenchServer} seeded: the host,
+ * one kiosk per voter checked in on a WebSocket of its own, and the room's displays, each a real
+ * WebSocket to the bridge. Connections are opened in batches to avoid a connect storm.
  */
 final class BenchRoom {
   static final int BATCH = 50;
   static final long PING_MS = 5_000;
 
-  final String roomId = new ObjectId().toHexString();
-  final String meetingId = new ObjectId().toHexString();
+  final String roomId;
   final List<String> attendeeIds = new ArrayList<>();
   /** Held for the whole run: an unreachable client is closed by Vert.x. */
   final List<BridgeClient> kiosks = new ArrayList<>();
@@ -39,27 +30,28 @@ final class BenchRoom {
   final List<DisplayWatch> watches = new ArrayList<>();
   BridgeClient host;
 
-  private final Shangliang app;
   private final Vertx clientVertx;
-  private final int voters;
+  private final int port;
 
-  private BenchRoom(Shangliang app, Vertx clientVertx, int voters) {
-    this.app = app;
+  private BenchRoom(Vertx clientVertx, JsonObject seeded) {
     this.clientVertx = clientVertx;
-    this.voters = voters;
+    this.port = seeded.getInteger("port");
+    this.roomId = seeded.getString("roomId");
+    seeded.getJsonArray("attendeeIds").forEach(id -> attendeeIds.add((String) id));
   }
 
-  /** Seeds the room, signs the host in, connects and checks in every kiosk, connects every display. */
-  static BenchRoom create(Shangliang app, Vertx clientVertx, int voters, int displayCount) throws Exception {
-    BenchRoom room = new BenchRoom(app, clientVertx, voters);
-    room.seed();
-    room.connectHost();
-    room.connectKiosks();
+  /** Signs the host in, connects and checks in every kiosk, connects every display, keeps them all pinging. */
+  static BenchRoom connect(Vertx clientVertx, JsonObject seeded) throws Exception {
+    BenchRoom room = new BenchRoom(clientVertx, seeded);
+    String token = Http.login("http://127.0.0.1:" + room.port, seeded.getString("hostUser"),
+        seeded.getString("hostPassword"));
+    room.host = Await.result(BridgeClient.connect(clientVertx, room.port, token));
+    room.connectKiosks(strings(seeded.getJsonArray("kioskTokens")));
     List<Runnable> pings = new ArrayList<>();
     pings.add(() -> room.host.send(new JsonObject().put("type", "ping")));
     room.kiosks.forEach(k -> pings.add(() -> k.send(new JsonObject().put("type", "ping"))));
     room.keepAlive(pings);
-    room.connectDisplays(displayCount);
+    room.connectDisplays(strings(seeded.getJsonArray("displayTokens")));
     room.keepAlive(room.displays.stream().<Runnable>map(d -> d::ping).toList());
     return room;
   }
@@ -70,43 +62,23 @@ final class BenchRoom {
         params.copy().put("action", action).put("roomId", roomId)));
   }
 
-  private void seed() {
-    MongoClient mongo = app.db().mongo();
-    Meeting meeting = new Meeting(meetingId, roomId, "压测议事会", 1,
-        new ArrayList<>(List.of(new Matter(new ObjectId().toHexString(), "压测议题", 180, 2))));
-    Await.result(mongo.insert(RoomStore.ROOMS, new JsonObject().put("_id", roomId).put("name", "压测议事室")
-        .put("meetingId", meetingId)));
-    Await.result(mongo.insert(RoomStore.MEETINGS, meeting.toDocument()));
-    for (int i = 0; i < voters; i++) {
-      attendeeIds.add(new ObjectId().toHexString());
-    }
-    inBatches(voters, 100, i -> mongo.insert(RoomStore.ATTENDEES, new Attendee(attendeeIds.get(i), meetingId,
-        "代表" + (i + 1), AttendeeKind.RESIDENT_REP, false, null, null).toDocument()));
-    Await.result(app.db().durable());
-  }
-
-  private void connectHost() throws Exception {
-    Await.result(app.accounts().save("benchhost", "Bench", Identity.Role.HOST, "pw"));
-    String token = Http.login("http://127.0.0.1:" + app.port(), "benchhost", "pw");
-    host = Await.result(BridgeClient.connect(clientVertx, app.port(), token));
-  }
-
-  private void connectKiosks() {
-    List<String> tokens = inBatches(voters, BATCH, i -> app.devices()
-        .enrol(Identity.Role.KIOSK, roomId, "终端" + (i + 1), false).map(d -> d.getString("token")));
-    kiosks.addAll(inBatches(voters, BATCH, i -> BridgeClient.connect(clientVertx, app.port(), tokens.get(i))));
+  private void connectKiosks(List<String> tokens) {
+    int voters = attendeeIds.size();
+    kiosks.addAll(inBatches(voters, BATCH, i -> BridgeClient.connect(clientVertx, port, tokens.get(i))));
     inBatches(voters, BATCH, i -> kiosks.get(i).request(RoomAddresses.COMMANDS,
         new JsonObject().put("action", "checkIn").put("attendeeId", attendeeIds.get(i))));
   }
 
-  private void connectDisplays(int count) {
-    List<String> tokens = inBatches(count, BATCH, i -> app.devices()
-        .enrol(Identity.Role.DISPLAY, roomId, "大屏" + (i + 1), false).map(d -> d.getString("token")));
-    for (int i = 0; i < count; i++) {
-      watches.add(new DisplayWatch(voters));
+  private void connectDisplays(List<String> tokens) {
+    for (int i = 0; i < tokens.size(); i++) {
+      watches.add(new DisplayWatch(attendeeIds.size()));
     }
-    displays.addAll(inBatches(count, BATCH, i -> DisplaySocket.connect(clientVertx, app.port(), tokens.get(i),
+    displays.addAll(inBatches(tokens.size(), BATCH, i -> DisplaySocket.connect(clientVertx, port, tokens.get(i),
         RoomAddresses.state(roomId), watches.get(i)::onMessage)));
+  }
+
+  private static List<String> strings(JsonArray values) {
+    return values.stream().map(String.class::cast).toList();
   }
 
   /**

@@ -128,14 +128,16 @@ final class ChildJvm {
     }
   }
 
-  /** GC pauses so far in this JVM: {count, milliseconds}. */
-  static long[] gc() {
+  /** GC pauses and CPU time so far in this JVM: {pauses, pause milliseconds, CPU nanoseconds}. */
+  static long[] usage() {
     long count = 0;
     long millis = 0;
     for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
       count += Math.max(0, bean.getCollectionCount());
       millis += Math.max(0, bean.getCollectionTime());
     }
-    return new long[] {count, millis};
+    long cpu = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime() : -1;
+    return new long[] {count, millis, cpu};
   }
 }

@@ -73,10 +73,10 @@ final class ServerLink implements AutoCloseable {
     return sentAt;
   }
 
-  /** The server's GC pauses so far: {count, milliseconds}. */
-  long[] gc() throws InterruptedException {
-    JsonObject gc = ask("gc");
-    return new long[] {gc.getLong("count"), gc.getLong("millis")};
+  /** The server's GC pauses and CPU time so far: {pauses, pause ms, CPU ns}. */
+  long[] usage() throws InterruptedException {
+    JsonArray usage = ask("usage").getJsonArray("usage");
+    return new long[] {usage.getLong(0), usage.getLong(1), usage.getLong(2)};
   }
 
   /**

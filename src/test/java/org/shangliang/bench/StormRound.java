@@ -4,14 +4,9 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.MongoClient;
-import org.shangliang.room.BallotBoxes;
 import org.shangliang.room.RoomAddresses;
-import org.shangliang.support.Await;
 import org.shangliang.support.BridgeClient;
 
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Map;
@@ -23,28 +18,31 @@ import java.util.function.IntConsumer;
 
 /**
  * One round of the storm: a vote where every kiosk casts one ballot, paced evenly over the round,
- * then, on the same sockets and at the same pace, a bare event-bus broadcast of tally-shaped frames
- * published on the server's Vert.x. Both are measured from send until every display has it.
+ * then, on the same sockets and at the same pace, bare event-bus broadcasts of tally-shaped frames
+ * that the server process publishes on its own Vert.x. All are measured until every display has it.
  */
 final class StormRound {
   private static final long DISPLAY_TIMEOUT_MS = 10_000;
   /** A snapshot of a big room to every display is heavy; waiting for it is set-up, not measured. */
   private static final long SNAPSHOT_TIMEOUT_MS = 30_000;
-  private static final long START_DELAY_MS = 20;
+  private static final long START_DELAY_MS = BenchServer.START_DELAY_MS;
   private static final String[] CHOICES = {"FOR", "AGAINST", "ABSTAIN"};
 
   private final BenchRoom room;
   private final Vertx clientVertx;
-  private final Vertx serverVertx;
-  private final Context serverContext;
+  private final ServerLink server;
   private final Context pacer;
-  private final MongoClient mongo;
   private final int n;
   private final double seconds;
   private final long bareCoalesceMs;
+  private final StringBuilder cpu = new StringBuilder();
 
-  /** Figures of one round; latencies in ms, frames are messages per display for the vote. */
-  record Result(Ballots ballots, Bare bare, long gcPauses, long gcMillis) {
+  /**
+   * Figures of one round; latencies in ms. bare is one frame per ballot; coalesced the newest frame
+   * at most every bench.bareCoalesceMs (null when 0). GC: {pauses, ms} in each process. cpu: each
+   * phase's CPU use by server/load process, in % of one core, while its messages were in flight.
+   */
+  record Result(Ballots ballots, Bare bare, Bare coalesced, long[] serverGc, long[] loadGc, String cpu) {
   }
 
   /** The real vote: ballots acknowledged, their span, latencies, and what the final box says. */
@@ -60,30 +58,52 @@ final class StormRound {
     }
   }
 
-  /** The baseline broadcast. */
+  /** A baseline broadcast; frames are messages per display. */
   record Bare(Latencies.Measured toDisplays, double frames) {
+    Latencies latencies() {
+      return toDisplays.latencies();
+    }
   }
 
-  StormRound(BenchRoom room, Vertx clientVertx, Vertx serverVertx, MongoClient mongo, int n, double seconds,
-             long bareCoalesceMs) {
+  StormRound(BenchRoom room, Vertx clientVertx, ServerLink server, int n, double seconds, long bareCoalesceMs) {
     this.room = room;
     this.clientVertx = clientVertx;
-    this.serverVertx = serverVertx;
-    this.serverContext = serverVertx.getOrCreateContext();
+    this.server = server;
     this.pacer = clientVertx.getOrCreateContext();
-    this.mongo = mongo;
     this.n = n;
     this.seconds = seconds;
     this.bareCoalesceMs = bareCoalesceMs;
   }
 
   Result run(int round) throws InterruptedException {
-    long[] gcBefore = gc();
+    long[] serverBefore = server.usage();
+    long[] loadBefore = ChildJvm.usage();
+    cpu.setLength(0);
     Ballots ballots = castBallots();
     Thread.sleep(200);
-    Bare bare = broadcastBare(round);
-    long[] gcAfter = gc();
-    return new Result(ballots, bare, gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1]);
+    Bare bare = broadcastBare("baseline-" + round, 0);
+    Bare coalesced = null;
+    if (bareCoalesceMs > 0) {
+      Thread.sleep(200);
+      coalesced = broadcastBare("coalesced-" + round, bareCoalesceMs);
+    }
+    long[] serverAfter = server.usage();
+    long[] loadAfter = ChildJvm.usage();
+    return new Result(ballots, bare, coalesced, new long[] {serverAfter[0] - serverBefore[0],
+        serverAfter[1] - serverBefore[1]}, new long[] {loadAfter[0] - loadBefore[0], loadAfter[1] - loadBefore[1]},
+        cpu.toString());
+  }
+
+  /** {now, server CPU ns, load CPU ns}. */
+  private long[] mark() throws InterruptedException {
+    return new long[] {System.nanoTime(), server.usage()[2], ChildJvm.usage()[2]};
+  }
+
+  private void noteCpu(String phase, long[] from) throws InterruptedException {
+    long[] to = mark();
+    double wall = to[0] - from[0];
+    cpu.append(cpu.length() == 0 ? "" : ", ").append(String.format("%s %.0f/%.0f%%", phase,
+        100 * (to[1] - from[1]) / wall, 100 * (to[2] - from[2]) / wall));
   }
 
   private Ballots castBallots() throws InterruptedException {
@@ -100,6 +120,7 @@ final class StormRound {
     int[] ordinal = new int[n];
     AtomicInteger answered = new AtomicInteger();
     Map<String, Integer> errors = new ConcurrentHashMap<>();
+    long[] start = mark();
     pace(i -> {
       sentAt[i] = System.nanoTime();
       JsonObject ballot = new JsonObject().put("action", "castBallot").put("attendeeId", room.attendeeIds.get(i))
@@ -116,6 +137,7 @@ final class StormRound {
     });
     waitUntil((long) (seconds * 1000) + 20_000, () -> answered.get() == n);
     awaitDisplays(voteId, Math.min(Arrays.stream(ordinal).max().orElse(0), n));
+    noteCpu("vote", start);
     return settle(voteId, sentAt, ackAt, ordinal, errors);
   }
 
@@ -147,7 +169,10 @@ final class StormRound {
     int claimed = room.watches.stream().mapToInt(w -> w.highestClaimed(voteId)).max().orElse(-1);
 
     room.hostCommand("closeVote", new JsonObject());
-    JsonObject box = Await.result(mongo.findOne(BallotBoxes.COLLECTION, new JsonObject().put("_id", voteId), null));
+    JsonObject box = server.box(voteId);
+    if (box == null) {
+      throw new IllegalStateException("no ballot box stored for vote " + voteId);
+    }
     room.hostCommand("announceResult", new JsonObject());
     awaitNextSnapshot();
     room.watches.forEach(w -> w.forget(voteId));
@@ -165,37 +190,19 @@ final class StormRound {
   }
 
   /**
-   * The baseline: tally-shaped frames published by the server's Vert.x at the ballots' pace, one per
-   * ballot, or (bench.bareCoalesceMs &gt; 0) the newest at most once per that many ms, as the server does.
+   * A baseline: the server process publishes tally-shaped frames on its own Vert.x at the ballots'
+   * pace, one per ballot, or (coalesceMs &gt; 0) the newest at most once per that many ms, as it
+   * does with real tallies. Latency runs from when a frame's cast was due until every display held it.
    */
-  private Bare broadcastBare(int round) throws InterruptedException {
-    String voteId = String.format("baseline-%015d", round);
-    String address = RoomAddresses.state(room.roomId);
-    long[] sentAt = new long[n + 1];
-    AtomicInteger next = new AtomicInteger();
-    AtomicInteger due = new AtomicInteger();
-    pace(i -> {
-      int k = next.incrementAndGet();
-      sentAt[k] = System.nanoTime();
-      if (bareCoalesceMs <= 0) {
-        publishBare(address, voteId, k);
-      } else if (due.getAndSet(k) == 0) {
-        clientVertx.setTimer(bareCoalesceMs, t -> publishBare(address, voteId, due.getAndSet(0)));
-      }
-    });
-    waitUntil((long) (seconds * 1000) + 5_000, () -> next.get() == n);
+  private Bare broadcastBare(String voteId, long coalesceMs) throws InterruptedException {
+    long[] start = mark();
+    long[] sentAt = server.bare(voteId, n, seconds, coalesceMs);
     awaitDisplays(voteId, n);
+    noteCpu(coalesceMs > 0 ? "coalesced" : "bare", start);
     Latencies.Measured measured = Latencies.toAllDisplays(sentAt, voteId, room.watches);
     double frames = room.watches.stream().mapToInt(w -> w.messages(voteId)).average().orElse(0);
     room.watches.forEach(w -> w.forget(voteId));
     return new Bare(measured, frames);
-  }
-
-  private void publishBare(String address, String voteId, int cast) {
-    JsonObject counts = new JsonObject().put("FOR", (cast + 2) / 3).put("AGAINST", (cast + 1) / 3).put("ABSTAIN", cast / 3);
-    JsonObject frame = new JsonObject().put("voteId", voteId).put("cast", cast).put("counts", counts)
-        .put("kind", "tally").put("serverTime", System.currentTimeMillis());
-    serverContext.runOnContext(v -> serverVertx.eventBus().publish(address, frame));
   }
 
   /** Runs action(i) for i in 0..n-1, spread evenly over the round, on one context of the client's Vert.x. */
@@ -239,16 +246,5 @@ final class StormRound {
       Thread.sleep(5);
     }
     return true;
-  }
-
-  /** GC pauses so far: {count, milliseconds}. */
-  private static long[] gc() {
-    long count = 0;
-    long millis = 0;
-    for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
-      count += Math.max(0, bean.getCollectionCount());
-      millis += Math.max(0, bean.getCollectionTime());
-    }
-    return new long[] {count, millis};
   }
 }
