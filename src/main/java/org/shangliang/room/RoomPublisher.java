@@ -43,7 +43,7 @@ public final class RoomPublisher {
       vertx.setTimer(SNAPSHOT_DELAY_MS, t -> {
         snapshotDue.remove(roomId);
         snapshots.of(roomId)
-            .onSuccess(snapshot -> vertx.eventBus().publish(RoomAddresses.state(roomId), snapshot))
+            .onSuccess(snapshot -> publish(roomId, snapshot))
             .onFailure(e -> LOG.warn("cannot publish the state of room {}", roomId, e));
       });
     }
@@ -73,9 +73,17 @@ public final class RoomPublisher {
     });
   }
 
+  /**
+   * Sent as JSON text encoded once: the bridge would otherwise copy the object for every page
+   * registered on the address and serialise each copy again (docs/API.md: pages accept both).
+   */
+  private void publish(String roomId, JsonObject message) {
+    vertx.eventBus().publish(RoomAddresses.state(roomId), message.encode());
+  }
+
   private void send(BallotBoxes.Rules vote, TallyLine line, JsonObject message, long now) {
     line.lastSentAt = now;
-    vertx.eventBus().publish(RoomAddresses.state(vote.roomId()), message);
+    publish(vote.roomId(), message);
     if (tallies.size() > 100) {
       tallies.values().removeIf(l -> l.waiting == null && now - l.lastSentAt > 60_000);
     }

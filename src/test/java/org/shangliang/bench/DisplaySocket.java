@@ -72,7 +72,8 @@ final class DisplaySocket {
     JsonObject frame = new JsonObject(data);
     String type = frame.getString("type");
     if ("rec".equals(type) && address.equals(frame.getString("address"))) {
-      onMessage.accept(frame.getJsonObject("body"));
+      Object body = frame.getValue("body");
+      onMessage.accept(body instanceof String text ? new JsonObject(text) : (JsonObject) body);
     } else if ("err".equals(type)) {
       errors.add(frame);
     }

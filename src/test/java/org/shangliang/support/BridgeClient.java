@@ -94,7 +94,8 @@ public final class BridgeClient {
     }
     Consumer<JsonObject> handler = address == null ? null : subscriptions.get(address);
     if (handler != null && "rec".equals(frame.getString("type"))) {
-      handler.accept(frame.getJsonObject("body"));
+      Object body = frame.getValue("body");
+      handler.accept(body instanceof String text ? new JsonObject(text) : (JsonObject) body);
     } else if ("err".equals(frame.getString("type"))) {
       errors.add(frame);
     }
