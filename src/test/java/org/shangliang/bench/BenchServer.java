@@ -177,8 +177,9 @@ public final class BenchServer {
   private void publish(String address, String voteId, int cast, int n, CompletableFuture<Void> done) {
     JsonObject counts = new JsonObject().put("FOR", (cast + 2) / 3).put("AGAINST", (cast + 1) / 3)
         .put("ABSTAIN", cast / 3);
+    // The same form as the server's own tallies: JSON text encoded once.
     vertx.eventBus().publish(address, new JsonObject().put("voteId", voteId).put("cast", cast).put("counts", counts)
-        .put("kind", "tally").put("serverTime", System.currentTimeMillis()));
+        .put("kind", "tally").put("serverTime", System.currentTimeMillis()).encode());
     if (cast == n) {
       done.complete(null);
     }
