@@ -10,17 +10,24 @@ import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
 import org.shangliang.store.Database;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One ballot box document per vote: the vote's fixed rules, whether it is open, the counts and who
- * has voted. A ballot is a single conditional update of the box, so the database itself enforces
- * one ballot per attendee per vote. The rules never change after opening, so each node keeps them
- * in a small cache (rebuilt from the box on a miss) and a ballot costs one read and one write.
+ * The ballot box of a vote: a head document with the vote's fixed rules, whether it is open and a
+ * running count for the screens, and {@value #SHARDS} shard documents that hold the ballots. Each
+ * attendee always falls into the same shard, and a ballot is one conditional update of that shard
+ * (open, and this attendee not among its voters), so the database itself enforces one ballot per
+ * attendee per vote. Shards keep each update small: a single document holding every voter grows
+ * with the vote and made every ballot slower. The shards are the authority: the result is their
+ * sum; the head's count only feeds the live tally. The rules never change after opening, so each
+ * node caches them (rebuilt from the head on a miss).
  */
 public final class BallotBoxes {
   public static final String COLLECTION = "ballots";
+  static final int SHARDS = 16;
   private static final JsonObject COUNT_FIELDS = new JsonObject().put("cast", 1).put("counts", 1).put("open", 1);
   private static final int RULES_CACHE_SIZE = 1_000;
 
@@ -46,11 +53,17 @@ public final class BallotBoxes {
 
   /** An empty open box, set up before the vote is announced so no ballot can find it missing. */
   public Future<Void> open(Rules vote) {
-    JsonObject box = new JsonObject().put("_id", vote.voteId()).put("roomId", vote.roomId())
+    JsonObject head = new JsonObject().put("_id", vote.voteId()).put("roomId", vote.roomId())
         .put("meetingId", vote.meetingId()).put("secret", vote.secret()).put("walkInsVote", vote.walkInsVote())
-        .put("liveTally", vote.liveTally()).put("open", true).put("cast", 0)
-        .put("counts", Tally.EMPTY.toCounts()).put("voters", new JsonArray());
-    return mongo.insert(COLLECTION, box).mapEmpty();
+        .put("liveTally", vote.liveTally()).put("open", true).put("cast", 0).put("counts", Tally.EMPTY.toCounts());
+    List<Future<String>> inserts = new ArrayList<>();
+    for (int shard = 0; shard < SHARDS; shard++) {
+      inserts.add(mongo.insert(COLLECTION, new JsonObject().put("_id", shardId(vote.voteId(), shard))
+          .put("voteId", vote.voteId()).put("open", true).put("counts", Tally.EMPTY.toCounts())
+          .put("voters", new JsonArray())));
+    }
+    // Shards first: a head that says "open" always has its shards.
+    return Future.all(inserts).compose(v -> mongo.insert(COLLECTION, head)).mapEmpty();
   }
 
   /** The rules of a vote, or NO_VOTE_OPEN if there is no such box. */
@@ -67,39 +80,69 @@ public final class BallotBoxes {
 
   /**
    * Counts one ballot if the box is open and the attendee has not voted yet. A secret ballot adds to
-   * the counts and to the list of voters but keeps no link between the two. Answers the box's
+   * the counts and to the list of voters but keeps no link between the two. Answers the running
    * {@code cast} and {@code counts} after the ballot, or fails ALREADY_VOTED / NO_VOTE_OPEN.
    */
   public Future<JsonObject> cast(Rules vote, String attendeeId, Tally.Choice choice) {
-    JsonObject filter = new JsonObject().put("_id", vote.voteId()).put("open", true)
+    String shard = shardId(vote.voteId(), shardOf(attendeeId));
+    JsonObject filter = new JsonObject().put("_id", shard).put("open", true)
         .put("voters", new JsonObject().put("$ne", attendeeId));
     JsonObject update = new JsonObject()
-        .put("$inc", new JsonObject().put("counts." + choice.name(), 1).put("cast", 1))
+        .put("$inc", new JsonObject().put("counts." + choice.name(), 1))
         .put("$push", new JsonObject().put("voters", attendeeId));
     if (!vote.secret()) {
       update.put("$set", new JsonObject().put("choices." + attendeeId, choice.name()));
     }
-    return mongo.findOneAndUpdateWithOptions(COLLECTION, filter, update, new FindOptions().setFields(COUNT_FIELDS),
-            new UpdateOptions().setReturningNewDocument(true))
-        .compose(box -> box != null ? Future.succeededFuture(box) : whyRefused(vote.voteId()));
+    return mongo.updateCollection(COLLECTION, filter, update).compose(counted -> counted.getDocMatched() == 1
+        ? addToRunningCount(vote.voteId(), choice) : whyRefused(shard));
   }
 
-  private Future<JsonObject> whyRefused(String voteId) {
-    return mongo.findOne(COLLECTION, new JsonObject().put("_id", voteId), COUNT_FIELDS).compose(box ->
+  private Future<JsonObject> addToRunningCount(String voteId, Tally.Choice choice) {
+    JsonObject update = new JsonObject().put("$inc", new JsonObject().put("counts." + choice.name(), 1).put("cast", 1));
+    return mongo.findOneAndUpdateWithOptions(COLLECTION, new JsonObject().put("_id", voteId), update,
+        new FindOptions().setFields(COUNT_FIELDS), new UpdateOptions().setReturningNewDocument(true));
+  }
+
+  private Future<JsonObject> whyRefused(String shard) {
+    return mongo.findOne(COLLECTION, new JsonObject().put("_id", shard), new JsonObject().put("open", 1)).compose(box ->
         Future.failedFuture(box != null && box.getBoolean("open", false)
             ? new Failure(ErrorCode.ALREADY_VOTED) : new Failure(ErrorCode.NO_VOTE_OPEN)));
   }
 
-  /** The box as pages may see it: counts and who voted, never the choices. */
+  /** The box as pages may see it: the running count and who voted, never the choices. */
   public Future<JsonObject> publicView(String voteId) {
-    return mongo.findOne(COLLECTION, new JsonObject().put("_id", voteId), new JsonObject().put("choices", 0));
+    return mongo.findOne(COLLECTION, new JsonObject().put("_id", voteId), COUNT_FIELDS).compose(head ->
+        shards(voteId, new JsonObject().put("voters", 1)).map(shards -> {
+          JsonArray voters = new JsonArray();
+          shards.forEach(shard -> voters.addAll(shard.getJsonArray("voters", new JsonArray())));
+          return (head == null ? new JsonObject() : head).put("voters", voters);
+        }));
   }
 
-  /** Closes the box so no ballot can enter any more, and answers the final counts. Safe to repeat. */
+  /**
+   * Closes every shard so no ballot can enter any more, and answers the final counts: the sum of the
+   * shards, whatever the running count says. Safe to repeat.
+   */
   public Future<Tally> close(String voteId) {
-    JsonObject update = new JsonObject().put("$set", new JsonObject().put("open", false));
-    return mongo.findOneAndUpdateWithOptions(COLLECTION, new JsonObject().put("_id", voteId), update,
-            new FindOptions().setFields(COUNT_FIELDS), new UpdateOptions().setReturningNewDocument(true))
-        .map(box -> box == null ? Tally.EMPTY : Tally.fromCounts(box.getJsonObject("counts")));
+    JsonObject closed = new JsonObject().put("$set", new JsonObject().put("open", false));
+    return mongo.updateCollectionWithOptions(COLLECTION, new JsonObject().put("voteId", voteId), closed,
+            new UpdateOptions().setMulti(true))
+        .compose(v -> mongo.updateCollection(COLLECTION, new JsonObject().put("_id", voteId), closed))
+        .compose(v -> shards(voteId, new JsonObject().put("counts", 1)))
+        .map(shards -> shards.stream().map(shard -> Tally.fromCounts(shard.getJsonObject("counts")))
+            .reduce(Tally.EMPTY, Tally::plus));
+  }
+
+  private Future<List<JsonObject>> shards(String voteId, JsonObject fields) {
+    return mongo.findWithOptions(COLLECTION, new JsonObject().put("voteId", voteId), new FindOptions().setFields(fields));
+  }
+
+  static String shardId(String voteId, int shard) {
+    return voteId + "." + shard;
+  }
+
+  /** The same attendee always lands in the same shard: that is what makes one ballot per attendee hold. */
+  static int shardOf(String attendeeId) {
+    return Math.floorMod(attendeeId.hashCode(), SHARDS);
   }
 }

@@ -8,6 +8,10 @@ public record Tally(int inFavour, int against, int abstain) {
 
   public int cast() { return inFavour + against + abstain; }
 
+  public Tally plus(Tally other) {
+    return new Tally(inFavour + other.inFavour, against + other.against, abstain + other.abstain);
+  }
+
   public static Tally fromCounts(JsonObject counts) {
     if (counts == null) {
       return EMPTY;

@@ -11,7 +11,7 @@ import org.shangliang.app.Shangliang;
 import org.shangliang.auth.Identity;
 import org.shangliang.room.Attendee;
 import org.shangliang.room.AttendeeKind;
-import org.shangliang.room.BallotBoxes;
+import org.shangliang.support.StoredBallots;
 import org.shangliang.room.Matter;
 import org.shangliang.room.Meeting;
 import org.shangliang.room.RoomAddresses;
@@ -133,10 +133,10 @@ public final class BenchServer {
     }
   }
 
+  /** The stored ballots in the shape the load side checks: the authoritative count and every voter. */
   private JsonObject box(String voteId) {
-    JsonObject box = Await.result(app.db().mongo().findOne(BallotBoxes.COLLECTION,
-        new JsonObject().put("_id", voteId), null));
-    return new JsonObject().put("box", box);
+    StoredBallots stored = StoredBallots.of(app.db().mongo(), voteId);
+    return new JsonObject().put("box", new JsonObject().put("cast", stored.cast()).put("voters", stored.voters()));
   }
 
   /**

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.shangliang.app.DemoData;
 import org.shangliang.support.Await;
 import org.shangliang.support.BridgeClient;
+import org.shangliang.support.StoredBallots;
 import org.shangliang.support.TestServer;
 
 import java.util.ArrayList;
@@ -257,11 +258,12 @@ class RoomBridgeTest {
         && "ALREADY_VOTED".equals(((BridgeClient.BridgeFailure) f.cause()).code)).count();
     assertEquals(1, counted);
     assertEquals(49, refused);
-    JsonObject box = Await.result(server.app.db().mongo().findOne(BallotBoxes.COLLECTION,
-        new JsonObject().put("_id", voteId), null));
-    assertEquals(1, box.getInteger("cast"));
-    assertEquals(1, box.getJsonObject("counts").getInteger("FOR"));
-    assertEquals(new JsonArray().add(WANG), box.getJsonArray("voters"));
+    StoredBallots stored = StoredBallots.of(server.app.db().mongo(), voteId);
+    assertEquals(1, stored.cast());
+    assertEquals(1, stored.runningCast());
+    assertEquals(1, stored.counts().getInteger("FOR"));
+    assertEquals(new JsonArray().add(WANG), stored.voters());
+    assertTrue(stored.anyChoiceStored(), "a named ballot records its choice");
   }
 
   @Test
@@ -285,9 +287,9 @@ class RoomBridgeTest {
     Await.result(command(host, "announceResult"));
     JsonObject matter = snapshot().getJsonObject("meeting").getJsonArray("agenda").getJsonObject(0);
     assertEquals("TIE", matter.getJsonObject("resolution").getJsonObject("outcome").getString("reason"));
-    JsonObject box = Await.result(server.app.db().mongo().findOne(BallotBoxes.COLLECTION,
-        new JsonObject().put("_id", voteId), null));
-    assertNull(box.getValue("choices"), "a secret ballot keeps no link from voter to choice");
+    StoredBallots stored = StoredBallots.of(server.app.db().mongo(), voteId);
+    assertEquals(2, stored.cast());
+    assertFalse(stored.anyChoiceStored(), "a secret ballot keeps no link from voter to choice");
     assertEquals(1, Await.result(server.app.db().mongo().count(RoomStore.AUDIT,
         new JsonObject().put("action", "closeVote"))));
   }
