@@ -29,7 +29,7 @@ final class AttendeeActions {
         return Future.failedFuture(new Failure(ErrorCode.ALREADY_CHECKED_IN));
       }
       return claimKiosk(c, attendeeId)
-          .compose(v -> room.store.checkIn(attendeeId, c.who().id(), room.now()))
+          .compose(v -> room.store.checkIn(attendee, c.who().id(), room.now()))
           .compose(checkedIn -> checkedIn ? Future.succeededFuture()
               : releaseKiosk(c, attendeeId).compose(v -> Future.failedFuture(new Failure(ErrorCode.ALREADY_CHECKED_IN))));
     })).compose(v -> room.acknowledge(c.roomId(), new JsonObject().put("attendeeId", attendeeId)));

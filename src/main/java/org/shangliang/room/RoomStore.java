@@ -108,7 +108,7 @@ public final class RoomStore {
         : Future.succeededFuture(Attendee.fromJson(doc)));
   }
 
-  /** The attendee as read at most {@value AttendeeCache#TTL_MS} ms ago and unchanged since, as far as any node said. */
+  /** The attendee as this node last read or wrote it, unless any node changed it since (see AttendeeCache). */
   public Future<Attendee> recentAttendee(String attendeeId) {
     return attendees.get(attendeeId, this::attendee);
   }
@@ -119,22 +119,25 @@ public final class RoomStore {
   }
 
   public Future<Void> addAttendee(Attendee attendee) {
-    return mongo.insert(ATTENDEES, attendee.toDocument()).onSuccess(id -> attendees.changed(attendee.id())).mapEmpty();
+    return mongo.insert(ATTENDEES, attendee.toDocument()).onSuccess(id -> attendees.changed(attendee.id(), attendee))
+        .mapEmpty();
   }
 
   /** Checks an attendee in on a kiosk unless already checked in; false if someone was faster. */
-  public Future<Boolean> checkIn(String attendeeId, String kioskId, long now) {
-    JsonObject filter = new JsonObject().put("_id", attendeeId).put("checkedInAt", null);
+  public Future<Boolean> checkIn(Attendee attendee, String kioskId, long now) {
+    JsonObject filter = new JsonObject().put("_id", attendee.id()).put("checkedInAt", null);
     JsonObject set = new JsonObject().put("$set", new JsonObject().put("checkedInAt", now).put("kioskId", kioskId));
+    Attendee checkedIn = new Attendee(attendee.id(), attendee.meetingId(), attendee.name(), attendee.kind(),
+        attendee.walkIn(), now, kioskId);
     return mongo.updateCollection(ATTENDEES, filter, set).map(r -> r.getDocMatched() == 1)
-        .onSuccess(changed -> attendees.changed(attendeeId));
+        .onSuccess(done -> attendees.changed(attendee.id(), done ? checkedIn : null));
   }
 
   public Future<Boolean> checkOut(String attendeeId, String kioskId) {
     JsonObject filter = new JsonObject().put("_id", attendeeId).put("kioskId", kioskId);
     JsonObject set = new JsonObject().put("$set", new JsonObject().put("checkedInAt", null).put("kioskId", null));
     return mongo.updateCollection(ATTENDEES, filter, set).map(r -> r.getDocMatched() == 1)
-        .onSuccess(changed -> attendees.changed(attendeeId));
+        .onSuccess(changed -> attendees.changed(attendeeId, null));
   }
 
   /** A personal kiosk acts for one attendee at a time: claims it, atomically. */

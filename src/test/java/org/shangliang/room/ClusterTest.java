@@ -51,7 +51,7 @@ class ClusterTest {
   }
 
   @Test
-  @DisplayName("a change made through one node reaches a page connected to the other")
+  @DisplayName("a change made through one node reaches a page connected to the other, and check-ins hold on both")
   void changesCrossNodes() throws Exception {
     vertxA = Await.result(Cluster.vertxFor(clustered(null, dataDir.toString())));
     nodeA = Await.result(Shangliang.start(vertxA, clustered(null, dataDir.toString())));
@@ -76,5 +76,41 @@ class ClusterTest {
             && "OPEN".equals(s.getJsonObject("meeting").getString("status"))));
     JsonObject viaB = Await.result(displayOnB.request(RoomAddresses.COMMANDS, new JsonObject().put("action", "snapshot")));
     assertEquals("OPEN", viaB.getJsonObject("meeting").getString("status"));
+
+    // A kiosk on node B votes for an attendee it checked in through node A; once the attendee has
+    // moved to another kiosk (through node A), node B refuses that kiosk's next ballot for them.
+    String kiosk1 = token(urls, "Kiosk 1");
+    BridgeClient kiosk1OnA = Await.result(BridgeClient.connect(vertxA, nodeA.port(), kiosk1));
+    BridgeClient kiosk1OnB = Await.result(BridgeClient.connect(vertxB, nodeB.port(), kiosk1));
+    BridgeClient kiosk2OnA = Await.result(BridgeClient.connect(vertxA, nodeA.port(), token(urls, "Kiosk 2")));
+    Await.result(command(kiosk1OnA, "checkIn", new JsonObject().put("attendeeId", WANG)));
+    String first = openVote(hostOnA);
+    Await.result(command(kiosk1OnB, "castBallot", ballot(first)));
+    Await.result(command(hostOnA, "closeVote", new JsonObject()));
+    Await.result(command(hostOnA, "announceResult", new JsonObject()));
+    Await.result(command(kiosk1OnA, "checkOut", new JsonObject().put("attendeeId", WANG)));
+    Await.result(command(kiosk2OnA, "checkIn", new JsonObject().put("attendeeId", WANG)));
+    String second = openVote(hostOnA);
+    Await.failure(command(kiosk1OnB, "castBallot", ballot(second)), "FORBIDDEN");
+  }
+
+  static final String WANG = "00000000000000000000d008";
+
+  static String token(java.util.Map<String, String> urls, String label) {
+    return urls.entrySet().stream().filter(e -> e.getKey().startsWith(label)).findFirst()
+        .orElseThrow().getValue().replaceAll(".*token=", "");
+  }
+
+  static io.vertx.core.Future<JsonObject> command(BridgeClient client, String action, JsonObject params) {
+    return client.request(RoomAddresses.COMMANDS, params.copy().put("action", action).put("roomId", DemoData.ROOM_ID));
+  }
+
+  static String openVote(BridgeClient host) {
+    return Await.result(command(host, "openVote", new JsonObject().put("motion", "同意").put("secret", true)
+        .put("walkInsVote", false).put("liveTally", true).put("base", "CAST"))).getString("voteId");
+  }
+
+  static JsonObject ballot(String voteId) {
+    return new JsonObject().put("attendeeId", WANG).put("voteId", voteId).put("choice", "FOR");
   }
 }
