@@ -38,7 +38,7 @@ public final class VoteStormBenchmark {
     static Params fromSystemProperties() {
       return new Params(Integer.getInteger("bench.voters", 500), Integer.getInteger("bench.displays", 200),
           Double.parseDouble(System.getProperty("bench.seconds", "2")), Integer.getInteger("bench.rounds", 3),
-          Integer.getInteger("bench.warmup", 1), Long.getLong("bench.bareCoalesceMs", 10));
+          Integer.getInteger("bench.warmup", 3), Long.getLong("bench.bareCoalesceMs", 10));
     }
   }
 
