@@ -87,7 +87,7 @@ final class AttendeeActions {
       if (!vote.roomId().equals(c.roomId()) || !vote.meetingId().equals(attendee.meetingId())) {
         return Future.failedFuture(new Failure(ErrorCode.NO_VOTE_OPEN));
       }
-      if (attendee.walkIn() && !vote.walkInsVote()) {
+      if (!vote.entitles(attendee)) {
         return Future.failedFuture(new Failure(ErrorCode.NOT_ENTITLED));
       }
       return room.ballots.cast(vote, attendee.id(), choice).compose(room::durable).map(box -> {

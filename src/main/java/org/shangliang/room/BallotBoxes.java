@@ -41,6 +41,10 @@ public final class BallotBoxes {
       return new Rules(vote.id(), roomId, meetingId, vote.secret(), vote.walkInsVote(), vote.liveTally());
     }
 
+    boolean entitles(Attendee attendee) {
+      return Vote.entitles(walkInsVote, attendee);
+    }
+
     static Rules fromBox(JsonObject box) {
       return new Rules(box.getString("_id"), box.getString("roomId"), box.getString("meetingId"),
           box.getBoolean("secret", true), box.getBoolean("walkInsVote", false), box.getBoolean("liveTally", false));

@@ -29,7 +29,7 @@ public final class RoomStore {
 
   private final Vertx vertx;
   private final MongoClient mongo;
-  private final AttendeeCache attendees;
+  private AttendeeCache attendees;
 
   /** What a change decided, and the meeting as saved. */
   public record Changed<T>(T result, Meeting meeting) {
@@ -38,7 +38,14 @@ public final class RoomStore {
   public RoomStore(Vertx vertx, Database db) {
     this.vertx = vertx;
     this.mongo = db.mongo();
-    this.attendees = new AttendeeCache(vertx);
+  }
+
+  /** Created on first use, so a store that only lists rooms (the HTTP API) registers no listener. */
+  private synchronized AttendeeCache attendeeCache() {
+    if (attendees == null) {
+      attendees = new AttendeeCache(vertx);
+    }
+    return attendees;
   }
 
   public Future<JsonObject> room(String roomId) {
@@ -110,7 +117,7 @@ public final class RoomStore {
 
   /** The attendee as this node last read or wrote it, unless any node changed it since (see AttendeeCache). */
   public Future<Attendee> recentAttendee(String attendeeId) {
-    return attendees.get(attendeeId, this::attendee);
+    return attendeeCache().get(attendeeId, this::attendee);
   }
 
   public Future<List<Attendee>> attendees(String meetingId) {
@@ -119,7 +126,7 @@ public final class RoomStore {
   }
 
   public Future<Void> addAttendee(Attendee attendee) {
-    return mongo.insert(ATTENDEES, attendee.toDocument()).onSuccess(id -> attendees.changed(attendee.id(), attendee))
+    return mongo.insert(ATTENDEES, attendee.toDocument()).onSuccess(id -> attendeeCache().changed(attendee.id(), attendee))
         .mapEmpty();
   }
 
@@ -130,14 +137,14 @@ public final class RoomStore {
     Attendee checkedIn = new Attendee(attendee.id(), attendee.meetingId(), attendee.name(), attendee.kind(),
         attendee.walkIn(), now, kioskId);
     return mongo.updateCollection(ATTENDEES, filter, set).map(r -> r.getDocMatched() == 1)
-        .onSuccess(done -> attendees.changed(attendee.id(), done ? checkedIn : null));
+        .onSuccess(done -> attendeeCache().changed(attendee.id(), done ? checkedIn : null));
   }
 
   public Future<Boolean> checkOut(String attendeeId, String kioskId) {
     JsonObject filter = new JsonObject().put("_id", attendeeId).put("kioskId", kioskId);
     JsonObject set = new JsonObject().put("$set", new JsonObject().put("checkedInAt", null).put("kioskId", null));
     return mongo.updateCollection(ATTENDEES, filter, set).map(r -> r.getDocMatched() == 1)
-        .onSuccess(changed -> attendees.changed(attendeeId, null));
+        .onSuccess(changed -> attendeeCache().changed(attendeeId, null));
   }
 
   /** A personal kiosk acts for one attendee at a time: claims it, atomically. */
@@ -153,6 +160,7 @@ public final class RoomStore {
     return mongo.updateCollection(DEVICES, filter, set).mapEmpty();
   }
 
+  /** How many attendees present {@link Vote#entitles} would let vote, counted in the database. */
   public Future<Integer> countEntitled(String meetingId, boolean walkInsVote) {
     JsonObject query = new JsonObject().put("meetingId", meetingId).put("checkedInAt", new JsonObject().put("$ne", null));
     if (!walkInsVote) {

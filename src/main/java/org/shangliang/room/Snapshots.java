@@ -24,7 +24,7 @@ public final class Snapshots {
       return store.meeting(room.getString("meetingId"))
           .compose(meeting -> withMeeting(roomJson, meeting))
           .recover(e -> e instanceof Failure f && f.code() == ErrorCode.NOT_FOUND
-              ? Future.succeededFuture(base(roomJson).put("meeting", (Object) null))
+              ? Future.succeededFuture(base(roomJson, System.currentTimeMillis()).put("meeting", (Object) null))
               : Future.failedFuture(e));
     });
   }
@@ -36,14 +36,14 @@ public final class Snapshots {
       long now = System.currentTimeMillis();
       JsonArray people = new JsonArray();
       attendees.forEach(a -> people.add(a.toPublicJson()));
-      return base(roomJson).put("serverTime", now).put("meeting", meeting.toPublicJson(now))
+      return base(roomJson, now).put("meeting", meeting.toPublicJson(now))
           .put("attendees", people).put("presence", presence(attendees, meeting.quorum()))
           .put("tally", vote == null ? null : tally(vote, ballots, true));
     }));
   }
 
-  private static JsonObject base(JsonObject room) {
-    return new JsonObject().put("kind", "snapshot").put("serverTime", System.currentTimeMillis()).put("room", room)
+  private static JsonObject base(JsonObject room, long now) {
+    return new JsonObject().put("kind", "snapshot").put("serverTime", now).put("room", room)
         .put("attendees", new JsonArray()).put("presence", null).put("tally", null);
   }
 

@@ -9,6 +9,11 @@ public record Vote(String id, String matterId, String motion, boolean secret, bo
 
   /** Whether this attendee may cast a ballot on this vote at all. */
   public boolean entitles(Attendee attendee) {
+    return entitles(walkInsVote, attendee);
+  }
+
+  /** Checked-in attendees vote; walk-ins only when the vote lets them. */
+  static boolean entitles(boolean walkInsVote, Attendee attendee) {
     return attendee.checkedIn() && (walkInsVote || !attendee.walkIn());
   }
 
