@@ -1,0 +1,193 @@
+// Entry of the staff console: sign in, then wire the notice and display panels to console.cmd.
+// Every panel renders the latest overview; an UNAUTHENTICATED answer anywhere signs out.
+
+import { h, replace } from '../common/dom.js';
+import { createI18n, errorText } from '../common/i18n.js';
+import { readToken, saveToken, forgetToken } from '../common/token.js';
+import { createNotice, createConnectionMark } from '../common/notice.js';
+import { logout } from '../host/api.js';
+import { createLoginForm } from '../host/login.js';
+import { MESSAGES } from './messages.js';
+import { startConsoleSession } from './session.js';
+import { createNoticeList } from './notice-list.js';
+import { createNoticeEditor } from './notice-editor.js';
+import { createNoticePreview } from './notice-preview.js';
+import { createResultsPanel } from './results-panel.js';
+import { createFeedbackPanel } from './feedback-panel.js';
+import { createDisplaysPanel } from './displays-panel.js';
+
+const TOKEN_KEY = 'shangliang.console.token';
+const TABS = ['notices', 'displays'];
+
+const t = createI18n(MESSAGES);
+document.title = t('app.title');
+
+const tabButtons = TABS.map((name) => h('button', {
+  type: 'button', class: 'tab', role: 'tab', testid: `console-tab-${name}`, hidden: true, onclick: () => showTab(name),
+}, t(`tab.${name}`)));
+const who = h('span', { class: 'who', testid: 'signed-in-as' });
+const logoutButton = h('button', { type: 'button', class: 'btn btn-small', testid: 'logout', hidden: true, onclick: onLogout }, t('logout'));
+const connection = createConnectionMark({ testid: 'connection', text: t('connection.offline') });
+const errors = createNotice({ testid: 'console-error', className: 'toast' });
+const status = createNotice({ testid: 'console-status', className: 'toast toast-info', hideAfterMs: 4000 });
+const content = h('main', { class: 'content' });
+replace(document.getElementById('app'),
+  h('header', { class: 'topbar' }, h('h1', {}, t('app.title')), h('nav', { class: 'tabs', role: 'tablist' }, tabButtons),
+    h('span', { class: 'spacer' }), who, logoutButton),
+  connection.el, content, errors.el, status.el);
+
+let token = readToken(TOKEN_KEY);
+let session = null;
+let overview = { grids: [], displays: [], notices: [] };
+let sections = {};
+const inFlight = new Set();
+
+function showTab(name) {
+  TABS.forEach((tab, i) => {
+    tabButtons[i].setAttribute('aria-selected', String(tab === name));
+    if (sections[tab]) sections[tab].hidden = tab !== name;
+  });
+  history.replaceState(history.state, '', `${location.pathname}${location.search}#${name}`);
+}
+
+function signOut() {
+  if (session) session.stop();
+  session = null;
+  sections = {};
+  forgetToken(TOKEN_KEY);
+  token = null;
+  who.textContent = '';
+  logoutButton.hidden = true;
+  tabButtons.forEach((b) => { b.hidden = true; });
+  connection.set('open');
+  const form = createLoginForm({ t, onSignedIn });
+  replace(content, form.el);
+  form.focus();
+}
+
+function onSignedIn(result) {
+  token = result.token;
+  saveToken(TOKEN_KEY, token);
+  errors.clear();
+  start();
+}
+
+async function onLogout() {
+  const old = token;
+  signOut();
+  if (old) await logout(old);
+}
+
+function fail(err) {
+  if (err && err.code === 'UNAUTHENTICATED' && token) signOut();
+  status.clear();
+  errors.show(errorText(t, err));
+}
+
+function info(text) {
+  errors.clear();
+  status.show(text, 'info');
+}
+
+/**
+ * Runs a console command; resolves to its reply, or null after showing the error (onFailure
+ * hears it first). The same command twice at once (a double click) is sent once.
+ */
+async function act(action, params = {}, onFailure) {
+  const key = action + JSON.stringify(params);
+  if (!session || inFlight.has(key)) return null;
+  inFlight.add(key);
+  try {
+    const reply = await session.command(action, params);
+    errors.clear();
+    return reply;
+  } catch (err) {
+    if (onFailure) onFailure(err);
+    fail(err);
+    return null;
+  } finally {
+    inFlight.delete(key);
+  }
+}
+
+function query(action, params) {
+  if (!session) return Promise.reject(new Error('signed out'));
+  return session.query(action, params);
+}
+
+function qrFor(noticeId) {
+  const tokens = overview.qr || {};
+  return noticeId && tokens[noticeId] ? `/qr/${encodeURIComponent(tokens[noticeId])}.svg` : null;
+}
+
+function buildNotices() {
+  const preview = createNoticePreview({ t });
+  const feedback = createFeedbackPanel({ t, query, act });
+  const editor = createNoticeEditor({
+    t, act, token: () => token, showInfo: info, showError: fail,
+    onDraft: (draft) => {
+      preview.show(draft.notice, { boardName: draft.boardName, qrSrc: draft.saved ? qrFor(draft.notice.id) : null });
+      list.select(draft.notice.id);
+    },
+  });
+  const openNotice = (n) => {
+    editor.load(n);
+    showTab('notices');
+    editor.el.scrollIntoView({ block: 'start' });
+  };
+  const list = createNoticeList({
+    t,
+    onEdit: openNotice,
+    onFeedback: (n) => feedback.open(n).catch(fail),
+    onClearUrgent: (n) => editor.retract(n),
+  });
+  const results = createResultsPanel({
+    t, query, act, showInfo: info, onOpenNotice: openNotice,
+    findNotice: (id) => (overview.notices || []).find((n) => n.id === id) || null,
+  });
+  const el = h('section', { class: 'notices-layout', role: 'tabpanel' },
+    h('div', { class: 'column' }, list.el, feedback.el, results.el),
+    h('div', { class: 'column' }, editor.el, preview.el));
+  editor.load(null);
+  return {
+    el,
+    update(next) {
+      list.update(next);
+      editor.update(next);
+      results.refresh();
+    },
+  };
+}
+
+function start() {
+  logoutButton.hidden = false;
+  tabButtons.forEach((b) => { b.hidden = false; });
+  const notices = buildNotices();
+  const displays = createDisplaysPanel({ t, act, showInfo: info });
+  const displaysSection = h('section', { role: 'tabpanel' }, displays.el);
+  sections = { notices: notices.el, displays: displaysSection };
+  replace(content, notices.el, displaysSection);
+  const asked = location.hash.slice(1);
+  showTab(TABS.includes(asked) ? asked : 'notices');
+
+  session = startConsoleSession({
+    token: () => token,
+    onIdentity: (identity) => {
+      if (identity.type !== 'account') {
+        fail({ code: 'UNAUTHENTICATED' });
+        return;
+      }
+      who.textContent = t('signedInAs', { name: identity.name, role: t(`role.${identity.role}`) });
+    },
+    onOverview: (next) => {
+      overview = next || overview;
+      notices.update(overview);
+      displays.update(overview);
+    },
+    onConnection: (state) => connection.set(state),
+    onError: fail,
+  });
+}
+
+if (token) start();
+else signOut();
