@@ -112,7 +112,9 @@ public final class QrTokens {
     try {
       byte[] payload = DECODER.decode(token.substring(0, dot));
       byte[] given = DECODER.decode(token.substring(dot + 1));
-      if (payload.length != 1 + 2 * ID_BYTES || !MessageDigest.isEqual(given, signature(payload))) {
+      // one spelling per token: base64 tolerates stray trailing bits, a token here does not
+      boolean canonical = token.equals(ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(given));
+      if (!canonical || payload.length != 1 + 2 * ID_BYTES || !MessageDigest.isEqual(given, signature(payload))) {
         return null;
       }
       Purpose purpose = Purpose.of(payload[0]);
