@@ -7,6 +7,7 @@ import org.shangliang.auth.Credentials;
 import org.shangliang.auth.Devices;
 import org.shangliang.notice.NoticeVerticle;
 import org.shangliang.qr.QrTokens;
+import org.shangliang.request.RequestVerticle;
 import org.shangliang.room.RoomVerticle;
 import org.shangliang.store.Database;
 import org.shangliang.web.WebServer;
@@ -41,6 +42,7 @@ public final class Shangliang {
           config.publicUrl());
       return vertx.deployVerticle(new RoomVerticle(db, devices, tokens))
           .compose(id -> vertx.deployVerticle(new NoticeVerticle(db, devices, tokens)))
+          .compose(id -> vertx.deployVerticle(new RequestVerticle(db, tokens)))
           .compose(id -> vertx.deployVerticle(web))
           .map(id -> new Shangliang(vertx, db, accounts, devices, tokens, web));
     })

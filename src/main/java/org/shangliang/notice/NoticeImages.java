@@ -7,6 +7,7 @@ import io.vertx.ext.mongo.MongoClient;
 import org.bson.types.ObjectId;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
+import org.shangliang.common.ImageTypes;
 import org.shangliang.store.Database;
 
 import java.util.Base64;
@@ -35,7 +36,7 @@ public final class NoticeImages {
     if (bytes.length() > MAX_BYTES) {
       return Future.failedFuture(new Failure(ErrorCode.TOO_LARGE, "图片不能超过 1 MB"));
     }
-    String type = sniff(bytes);
+    String type = ImageTypes.sniff(bytes);
     if (type == null) {
       return Future.failedFuture(new Failure(ErrorCode.UNSUPPORTED_MEDIA));
     }
@@ -50,19 +51,5 @@ public final class NoticeImages {
         ? Future.failedFuture(new Failure(ErrorCode.NOT_FOUND, "没有这张图片"))
         : Future.succeededFuture(new Image(doc.getString("type"),
             Buffer.buffer(Base64.getDecoder().decode(doc.getString("data"))))));
-  }
-
-  /** The image type by its magic number, or null for anything else. */
-  static String sniff(Buffer b) {
-    if (b.length() >= 8 && (b.getByte(0) & 0xFF) == 0x89 && b.getByte(1) == 'P' && b.getByte(2) == 'N' && b.getByte(3) == 'G') {
-      return "image/png";
-    }
-    if (b.length() >= 3 && (b.getByte(0) & 0xFF) == 0xFF && (b.getByte(1) & 0xFF) == 0xD8 && (b.getByte(2) & 0xFF) == 0xFF) {
-      return "image/jpeg";
-    }
-    if (b.length() >= 12 && b.getString(0, 4).equals("RIFF") && b.getString(8, 12).equals("WEBP")) {
-      return "image/webp";
-    }
-    return null;
   }
 }

@@ -34,7 +34,11 @@ public final class QrTokens {
     /** Rate and comment a notice seen on a display: ids are the notice and the display. */
     FEEDBACK('F'),
     /** Ask to join a room's meeting by phone: ids are the room and the meeting. */
-    JOIN('J');
+    JOIN('J'),
+    /** Follow a resident's request and rate it: ids are the request and nothing (zeros). */
+    STATUS('R'),
+    /** File a request from a phone: ids are the grid and the display or poster showing the code. */
+    REPORT('P');
 
     private final char tag;
 

@@ -84,8 +84,16 @@ final class HostActions {
     });
   }
 
+  /** Announces the result; whoever follows the matter (a resident's request made a topic) is told. */
   Future<JsonObject> announceResult(Command c) {
-    return run(c, meeting -> meeting.announceResult(room.now()));
+    return apply(c, meeting -> {
+      meeting.announceResult(room.now());
+      Matter matter = meeting.agenda().stream().filter(m -> m.id().equals(meeting.vote().matterId())).findFirst().orElseThrow();
+      return new JsonObject().put("meetingId", meeting.id()).put("matterId", matter.id()).put("resolution", matter.resolution());
+    }).map(resolved -> {
+      room.resolved(resolved.copy());
+      return new JsonObject();
+    });
   }
 
   /** For actions that answer nothing but "done". */

@@ -237,6 +237,17 @@ public final class Meeting {
     return outcome;
   }
 
+  /** Puts a matter (e.g. a resident's request made a topic) at the end of the agenda; not once the meeting is closed. */
+  public void addMatter(Matter matter) {
+    if (status == Status.CLOSED) {
+      throw new Failure(ErrorCode.MEETING_NOT_OPEN, "会议已结束，不能再加议题");
+    }
+    if (agenda.size() >= 100) {
+      throw new Failure(ErrorCode.BAD_REQUEST, "议程已满");
+    }
+    agenda.add(matter);
+  }
+
   /** The host announces the result; it becomes the matter's resolution (协商决议). */
   public void announceResult(long now) {
     if (vote == null || vote.open() || vote.outcome() == null || vote.announced()) {

@@ -37,6 +37,11 @@ public final class RoomPublisher {
     this.snapshots = snapshots;
   }
 
+  /** A matter's result was announced: sent (not broadcast) so one node acts on it. */
+  public void resolved(JsonObject resolution) {
+    vertx.eventBus().send(RoomAddresses.MATTER_RESOLVED, resolution);
+  }
+
   /** The room changed: every page of it gets a fresh snapshot shortly. */
   public void changed(String roomId) {
     if (snapshotDue.add(roomId)) {

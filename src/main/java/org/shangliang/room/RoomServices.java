@@ -1,6 +1,7 @@
 package org.shangliang.room;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import org.shangliang.store.Database;
 
 /**
@@ -32,6 +33,11 @@ final class RoomServices {
   /** For writes that tell the room in their own way (ballots send tallies, not snapshots). */
   <T> Future<T> durable(T result) {
     return db.durable().map(result);
+  }
+
+  /** Tells other features (requests made topics) that a matter got its resolution; after it is durable. */
+  void resolved(JsonObject resolution) {
+    publisher.resolved(resolution);
   }
 
   long now() {

@@ -9,6 +9,7 @@ import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import org.shangliang.auth.Credentials;
 import org.shangliang.auth.Identity;
 import org.shangliang.notice.SignageAddresses;
+import org.shangliang.request.RequestVerticle;
 import org.shangliang.room.RoomAddresses;
 
 /**
@@ -32,6 +33,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
         .addInboundPermitted(new PermittedOptions().setAddress(RoomAddresses.COMMANDS))
         .addInboundPermitted(new PermittedOptions().setAddress(SignageAddresses.CONSOLE))
         .addInboundPermitted(new PermittedOptions().setAddress(SignageAddresses.SIGNAGE))
+        .addInboundPermitted(new PermittedOptions().setAddress(RequestVerticle.COMMANDS))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(RoomAddresses.STATE_PATTERN))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(SignageAddresses.DISPLAY_PATTERN))
         .setMaxAddressLength(64)

@@ -27,12 +27,20 @@ final class QrRoutes {
     router.get("/qr/:file").handler(this::image);
     router.get("/f/:token").handler(ctx -> phonePage(ctx, "feedback.html"));
     router.get("/j/:token").handler(ctx -> phonePage(ctx, "join.html"));
+    router.get("/r/:token").handler(ctx -> phonePage(ctx, "request-status.html"));
+    router.get("/p/:token").handler(ctx -> phonePage(ctx, "request-new.html"));
   }
 
   /** Where scanning a token leads. */
   String urlOf(String token) {
     QrTokens.Signed signed = tokens.verifyAny(token);
-    return publicUrl.get() + (signed.purpose() == QrTokens.Purpose.FEEDBACK ? "/f/" : "/j/") + token;
+    String path = switch (signed.purpose()) {
+      case FEEDBACK -> "/f/";
+      case JOIN -> "/j/";
+      case STATUS -> "/r/";
+      case REPORT -> "/p/";
+    };
+    return publicUrl.get() + path + token;
   }
 
   private void image(RoutingContext ctx) {

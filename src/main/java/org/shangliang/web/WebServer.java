@@ -22,6 +22,10 @@ import org.shangliang.notice.NoticeImages;
 import org.shangliang.notice.NoticeStore;
 import org.shangliang.notice.Pairings;
 import org.shangliang.qr.QrTokens;
+import org.shangliang.request.RequestActions;
+import org.shangliang.request.RequestIntake;
+import org.shangliang.request.RequestPhotos;
+import org.shangliang.request.RequestStore;
 import org.shangliang.room.PhoneJoinRequests;
 import org.shangliang.room.RoomStore;
 import org.shangliang.store.Database;
@@ -86,13 +90,18 @@ public final class WebServer extends VerticleBase {
     Schemas schemas = Schemas.load("schemas/http.json", null);
     RateLimiter limits = new RateLimiter(vertx, db.mongo());
     NoticeStore notices = new NoticeStore(db);
-    router.routeWithRegex("/api/(?!images$).*").handler(BodyHandler.create(false).setBodyLimit(MAX_API_BODY_BYTES));
+    router.routeWithRegex("/api/(?!images$|requests/photo$).*").handler(BodyHandler.create(false).setBodyLimit(MAX_API_BODY_BYTES));
     new HttpApi(accounts, credentials, devices, new RoomStore(vertx, db), this::publicUrl).mount(router);
     new MediaRoutes(new NoticeImages(db), credentials).mount(router);
     new FeedbackRoutes(new FeedbackIntake(db, notices, new FeedbackStore(db.mongo()), tokens, limits), schemas).mount(router);
     new PairingRoutes(new Pairings(db), limits).mount(router);
     new JoinRoutes(new PhoneJoinRequests(vertx, db, tokens), limits, schemas, this::publicUrl).mount(router);
     new QrRoutes(tokens, this::publicUrl).mount(router);
+    RequestIntake intake = new RequestIntake(db, tokens);
+    RequestStore requests = new RequestStore(db.mongo());
+    new RequestRoutes(intake, new RequestActions(vertx, requests, new RoomStore(vertx, db), db), new RequestPhotos(db),
+        tokens, limits, credentials, schemas, this::publicUrl).mount(router);
+    new Open311Routes(intake, requests).mount(router);
   }
 
   /** Where users reach this server: the configured public URL, else this machine on the bound port. */

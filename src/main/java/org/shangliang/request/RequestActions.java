@@ -1,0 +1,192 @@
+package org.shangliang.request;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.bson.types.ObjectId;
+import org.shangliang.auth.Identity;
+import org.shangliang.common.CommandEndpoint.Request;
+import org.shangliang.common.ErrorCode;
+import org.shangliang.common.Failure;
+import org.shangliang.room.Matter;
+import org.shangliang.room.RoomAddresses;
+import org.shangliang.room.RoomStore;
+import org.shangliang.store.Database;
+
+import java.util.function.BiConsumer;
+
+/**
+ * What staff do with a request, one method per step of 三即三提一转. Every step goes through
+ * {@link #transition}: the state machine decides, the step appends what it records, the history
+ * gets who, when, from and to, and the change is durable before anyone is told.
+ */
+public final class RequestActions {
+  static final String PROGRESS_CHANGED = "internal.request.changed";
+
+  private final Vertx vertx;
+  private final RequestStore store;
+  private final RoomStore rooms;
+  private final Database db;
+
+  public RequestActions(Vertx vertx, RequestStore store, RoomStore rooms, Database db) {
+    this.vertx = vertx;
+    this.store = store;
+    this.rooms = rooms;
+    this.db = db;
+  }
+
+  Future<JsonObject> take(Request r) {
+    return transition(r, RequestEvent.TAKE, true, (doc, at) -> doc.put("handler", actor(r.who())));
+  }
+
+  Future<JsonObject> consult(Request r) {
+    return transition(r, RequestEvent.CONSULT, true, (doc, at) -> append(doc, "consultations", entry(r, at,
+        "place", "with", "notes")));
+  }
+
+  /** 商定即办: the action, who does it, by when, confirmed by the resident and by the staff member recording it. */
+  Future<JsonObject> agree(Request r) {
+    return transition(r, RequestEvent.AGREE, true, (doc, at) -> append(doc, "agreements", entry(r, at,
+        "responsible", "dueAt").put("action", r.body().getString("task"))
+        .put("residentConfirmation", new JsonObject().put("name", r.body().getString("residentConfirmedBy"))
+            .put("at", r.body().getLong("residentConfirmedAt", at)))
+        .put("staffConfirmation", actor(r.who()).put("at", at))));
+  }
+
+  Future<JsonObject> complete(Request r) {
+    return transition(r, RequestEvent.COMPLETE, true, (doc, at) -> append(doc, "completions", entry(r, at, "note")));
+  }
+
+  /** 办完即反: records that the resident was told, and how. */
+  Future<JsonObject> inform(Request r) {
+    return transition(r, RequestEvent.INFORM, true, (doc, at) -> append(doc, "notifications", entry(r, at, "via", "note")));
+  }
+
+  /** A rating staff took down (e.g. by phone); residents rate on their status page. 不满意 reopens. */
+  Future<JsonObject> rate(Request r) {
+    return rateAs(r.body().getString("id"), actor(r.who()), r.body().getString("rating"), r.body().getString("comment"));
+  }
+
+  public Future<JsonObject> rateAs(String requestId, JsonObject by, String rating, String comment) {
+    boolean satisfied = !"UNSATISFIED".equals(rating);
+    JsonObject details = new JsonObject().put("rating", rating).put("comment", comment);
+    return apply(requestId, by, RequestEvent.RATE, satisfied, details, (doc, at) -> {
+      append(doc, "ratings", details.copy().put("at", at).put("by", by));
+      if (!satisfied) {
+        doc.put("reopenCount", doc.getInteger("reopenCount", 0) + 1);
+      }
+    });
+  }
+
+  /** 三提: upward only, with the reason. */
+  Future<JsonObject> escalate(Request r) {
+    EscalationLevel next = EscalationLevel.valueOf(r.body().getString("level"));
+    return transition(r, RequestEvent.ESCALATE, true, (doc, at) -> {
+      JsonArray earlier = doc.getJsonArray("escalations", new JsonArray());
+      Transitions.requireHigher(earlier.isEmpty() ? null
+          : EscalationLevel.valueOf(earlier.getJsonObject(earlier.size() - 1).getString("level")), next);
+      append(doc, "escalations", entry(r, at, "level", "reason"));
+    });
+  }
+
+  /** 一转: to a unit in the area or another community. */
+  Future<JsonObject> transfer(Request r) {
+    return transition(r, RequestEvent.TRANSFER, true, (doc, at) -> append(doc, "transfers", entry(r, at,
+        "toType", "toName", "reason")));
+  }
+
+  Future<JsonObject> promote(Request r) {
+    return transition(r, RequestEvent.PROMOTE, true, (doc, at) -> {
+      if (doc.getJsonObject("topic") != null) {
+        throw new Failure(ErrorCode.TRANSITION_NOT_ALLOWED, "这条诉求已经是议题");
+      }
+      doc.put("topic", entry(r, at, "topicKind", "title", "urgency").put("promotedAt", at));
+    });
+  }
+
+  /** Puts the topic on a meeting's agenda as a matter of its own; the meeting's resolution comes back here. */
+  Future<JsonObject> schedule(Request r) {
+    String meetingId = r.body().getString("meetingId");
+    return store.request(r.body().getString("id")).compose(doc -> {
+      Transitions.target(RequestEvent.SCHEDULE, RequestStatus.valueOf(doc.getString("status")), true);
+      JsonObject topic = doc.getJsonObject("topic");
+      if (topic == null || topic.getString("matterId") != null) {
+        throw new Failure(ErrorCode.TRANSITION_NOT_ALLOWED, topic == null ? "请先转为议题" : "已列入议程");
+      }
+      String matterId = new ObjectId().toHexString();
+      return rooms.meeting(meetingId).compose(meeting -> rooms.change(meeting.roomId(), m -> {
+        if (!m.id().equals(meetingId)) {
+          throw new Failure(ErrorCode.NOT_FOUND, "这个会议已不是议事室的当前会议");
+        }
+        m.addMatter(new Matter(matterId, topic.getString("title"), Matter.DEFAULT_SPEECH_SECONDS, Matter.DEFAULT_SPEECHES_PER_PERSON));
+        return m.roomId();
+      })).compose(changed -> transition(r, RequestEvent.SCHEDULE, true, (d, at) -> d.getJsonObject("topic")
+          .put("meetingId", meetingId).put("matterId", matterId).put("scheduledAt", at))
+          .onSuccess(v -> vertx.eventBus().send(RoomAddresses.CHANGED, changed.result())));
+    });
+  }
+
+  /** The meeting decided the topic: the resolution becomes the agreed action and the residents are told. */
+  Future<JsonObject> resolve(String requestId, JsonObject resolution) {
+    JsonObject by = new JsonObject().put("id", "meeting").put("name", "协商议事会").put("role", "MEETING");
+    return apply(requestId, by, RequestEvent.RESOLVE, true, new JsonObject().put("resolution", resolution), (doc, at) -> {
+      doc.getJsonObject("topic").put("resolution", resolution);
+      append(doc, "agreements", new JsonObject().put("at", at).put("by", by)
+          .put("action", "议事会表决：" + resolution.getString("motion"))
+          .put("outcome", resolution.getJsonObject("outcome")));
+      append(doc, "notifications", new JsonObject().put("at", at).put("by", by).put("via", "STATUS_PAGE")
+          .put("note", "协商决议已在诉求进度页告知居民"));
+    });
+  }
+
+  Future<JsonObject> followUp(Request r) {
+    return transition(r, RequestEvent.FOLLOW_UP, true, (doc, at) -> append(doc, "followUps", entry(r, at, "note")));
+  }
+
+  private Future<JsonObject> transition(Request r, RequestEvent event, boolean satisfied, BiConsumer<JsonObject, Long> record) {
+    JsonObject details = r.body().copy();
+    details.remove("action");
+    details.remove("id");
+    return apply(r.body().getString("id"), actor(r.who()), event, satisfied, details, record);
+  }
+
+  private Future<JsonObject> apply(String requestId, JsonObject by, RequestEvent event, boolean satisfied,
+                                   JsonObject details, BiConsumer<JsonObject, Long> record) {
+    long now = System.currentTimeMillis();
+    return store.request(requestId).compose(before -> {
+      RequestStatus from = RequestStatus.valueOf(before.getString("status"));
+      RequestStatus to = Transitions.target(event, from, satisfied);
+      JsonObject after = before.copy();
+      record.accept(after, now);
+      after.put("status", to.name()).put("updatedAt", now).put("version", before.getLong("version") + 1);
+      append(after, "history", new JsonObject().put("event", event.name()).put("from", from.name()).put("to", to.name())
+          .put("at", now).put("by", by).put("details", details));
+      return store.replace(after, before.getLong("version")).compose(v -> db.durable()).map(v -> {
+        vertx.eventBus().publish(PROGRESS_CHANGED, after.getJsonObject("where", new JsonObject()).getString("gridId"));
+        return new JsonObject().put("request", RequestViews.staffView(after));
+      });
+    });
+  }
+
+  private static JsonObject entry(Request r, long at, String... fields) {
+    JsonObject entry = new JsonObject().put("at", at).put("by", actor(r.who()));
+    for (String field : fields) {
+      entry.put(field, r.body().getValue(field));
+    }
+    return entry;
+  }
+
+  static JsonObject actor(Identity who) {
+    return new JsonObject().put("id", who.id()).put("name", who.name()).put("role", who.role().name());
+  }
+
+  static void append(JsonObject doc, String array, JsonObject item) {
+    JsonArray items = doc.getJsonArray(array);
+    if (items == null) {
+      items = new JsonArray();
+      doc.put(array, items);
+    }
+    items.add(item);
+  }
+}

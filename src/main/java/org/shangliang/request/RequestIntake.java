@@ -1,0 +1,114 @@
+package org.shangliang.request;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import io.vertx.ext.mongo.UpdateOptions;
+import org.bson.types.ObjectId;
+import org.shangliang.common.ErrorCode;
+import org.shangliang.common.Failure;
+import org.shangliang.notice.NoticeStore;
+import org.shangliang.qr.QrTokens;
+import org.shangliang.store.Database;
+
+import java.util.List;
+
+/**
+ * Residents file requests (我要反映) at a kiosk or on a phone and follow them by a short number and
+ * a QR code to their status page, where they also rate the outcome. The kinds of request are a
+ * list kept in MongoDB, so staff can change it without a release.
+ */
+public final class RequestIntake {
+  static final String KINDS_ID = "request-kinds";
+  static final List<String> DEFAULT_KINDS = List.of("楼院设施", "邻里纠纷", "环境卫生", "物业服务", "安全隐患", "其他");
+  static final String NO_ID = "000000000000000000000000";
+
+  private final MongoClient mongo;
+  private final Database db;
+  private final RequestStore store;
+  private final NoticeStore places;
+  private final QrTokens tokens;
+
+  public RequestIntake(Database db, QrTokens tokens) {
+    this.db = db;
+    this.mongo = db.mongo();
+    this.store = new RequestStore(mongo);
+    this.places = new NoticeStore(db);
+    this.tokens = tokens;
+  }
+
+  /** The kinds and grids a filing form offers. */
+  public Future<JsonObject> form() {
+    return Future.all(kinds(), places.grids()).map(all -> {
+      JsonArray grids = new JsonArray();
+      List<JsonObject> docs = all.resultAt(1);
+      docs.forEach(g -> grids.add(new JsonObject().put("id", g.getString("_id")).put("name", g.getString("name"))));
+      return new JsonObject().put("kinds", new JsonArray(all.<List<String>>resultAt(0))).put("grids", grids);
+    });
+  }
+
+  public Future<List<String>> kinds() {
+    return mongo.findOne(RequestStore.COUNTERS, new JsonObject().put("_id", KINDS_ID), null)
+        .map(doc -> doc == null ? DEFAULT_KINDS : doc.getJsonArray("kinds").stream().map(String::valueOf).toList());
+  }
+
+  public Future<Void> saveKinds(List<String> kinds) {
+    JsonObject set = new JsonObject().put("$set", new JsonObject().put("kinds", new JsonArray(kinds)));
+    return mongo.updateCollectionWithOptions(RequestStore.COUNTERS, new JsonObject().put("_id", KINDS_ID), set,
+        new UpdateOptions().setUpsert(true)).compose(r -> db.durable());
+  }
+
+  /**
+   * Files a request; answers its number and the token of its status page. {@code source} says where
+   * it came from (a kiosk's id, or the display or poster whose code the phone scanned).
+   */
+  public Future<JsonObject> file(JsonObject form, String channel, JsonObject source) {
+    String kind = form.getString("kind");
+    return kinds().compose(kinds -> {
+      if (!kinds.contains(kind)) {
+        throw new Failure(ErrorCode.BAD_REQUEST, "没有这种诉求类别");
+      }
+      return places.grid(form.getString("gridId"));
+    }).compose(grid -> {
+      long now = System.currentTimeMillis();
+      return store.nextNumber(now).compose(number -> {
+        String id = new ObjectId().toHexString();
+        JsonObject doc = new JsonObject().put("_id", id).put("number", number).put("kind", kind)
+            .put("what", form.getString("what").strip())
+            .put("where", new JsonObject().put("gridId", grid.getString("_id")).put("gridName", grid.getString("name"))
+                .put("building", blankToNull(form.getString("building"))))
+            .put("resident", resident(form)).put("photoId", form.getString("photoId"))
+            .put("channel", channel).put("source", source).put("status", RequestStatus.NEW.name())
+            .put("createdAt", now).put("updatedAt", now).put("version", 1L)
+            .put("history", new JsonArray().add(new JsonObject().put("event", "FILE").put("from", (Object) null)
+                .put("to", RequestStatus.NEW.name()).put("at", now)
+                .put("by", new JsonObject().put("role", "RESIDENT").put("channel", channel))));
+        return store.insert(doc).compose(v -> db.durable()).map(v -> new JsonObject().put("number", number)
+            .put("statusToken", tokens.sign(QrTokens.Purpose.STATUS, id, NO_ID)));
+      });
+    });
+  }
+
+  /** What the resident's status page shows: the public view, and whether a rating is asked for. */
+  public Future<JsonObject> status(String token) {
+    String requestId = tokens.verify(token, QrTokens.Purpose.STATUS).first();
+    return store.request(requestId).map(doc -> new JsonObject().put("request", RequestViews.publicView(doc))
+        .put("canRate", RequestStatus.INFORMED.name().equals(doc.getString("status"))));
+  }
+
+  /** The id of the request a status token names. */
+  public String requestOf(String statusToken) {
+    return tokens.verify(statusToken, QrTokens.Purpose.STATUS).first();
+  }
+
+  private static JsonObject resident(JsonObject form) {
+    String name = blankToNull(form.getString("name"));
+    String phone = blankToNull(form.getString("phone"));
+    return name == null && phone == null ? null : new JsonObject().put("name", name).put("phone", phone);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}

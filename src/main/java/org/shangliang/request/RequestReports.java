@@ -1,0 +1,163 @@
+package org.shangliang.request;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What staff read from the requests: which topics are due for follow-up, the topic list (议题清单)
+ * of a period ordered by urgency, and the response, resolution and satisfaction rates per grid and
+ * month. All computed from the stored requests on demand, so there is nothing to keep in step.
+ */
+public final class RequestReports {
+  /** A request counts as responded to when someone took it within this time of filing. */
+  static final long RESPONSE_LIMIT_MS = 24 * 3600_000L;
+  /** "Due" lists follow-ups falling within the next few days as well as those already late. */
+  static final long DUE_SOON_MS = 3 * 24 * 3600_000L;
+
+  private final RequestStore store;
+
+  public RequestReports(RequestStore store) {
+    this.store = store;
+  }
+
+  /** When the topic's next follow-up falls due, or null once it is solved (or not a topic). */
+  public static Long nextFollowUpAt(JsonObject doc) {
+    JsonObject topic = doc.getJsonObject("topic");
+    if (topic == null || Transitions.solved(RequestStatus.valueOf(doc.getString("status")))) {
+      return null;
+    }
+    JsonArray followUps = doc.getJsonArray("followUps", new JsonArray());
+    long last = followUps.isEmpty() ? topic.getLong("promotedAt")
+        : followUps.getJsonObject(followUps.size() - 1).getLong("at");
+    TopicKind kind = TopicKind.valueOf(topic.getString("topicKind"));
+    return ZonedDateTime.ofInstant(Instant.ofEpochMilli(last), RequestStore.ZONE).plus(kind.followUpEvery())
+        .toInstant().toEpochMilli();
+  }
+
+  /** Topics whose follow-up is late (overdue) or falls due soon (due), soonest first. */
+  public Future<JsonObject> followUpsDue(long now) {
+    return store.find(new JsonObject().put("topic", new JsonObject().put("$ne", null)), 1000).map(docs -> {
+      JsonArray overdue = new JsonArray();
+      JsonArray due = new JsonArray();
+      docs.stream().filter(d -> nextFollowUpAt(d) != null).sorted(Comparator.comparing(RequestReports::nextFollowUpAt))
+          .forEach(d -> {
+            long at = nextFollowUpAt(d);
+            JsonObject line = summary(d).put("nextFollowUpAt", at);
+            if (at < now) {
+              overdue.add(line);
+            } else if (at <= now + DUE_SOON_MS) {
+              due.add(line);
+            }
+          });
+      return new JsonObject().put("overdue", overdue).put("due", due);
+    });
+  }
+
+  /**
+   * 议题清单: the requests collected from {@code from} to {@code to} that are not yet solved, the
+   * topics among them first, each group by urgency (3 highest) and then by age.
+   */
+  public Future<JsonArray> topicList(long from, long to) {
+    JsonObject query = new JsonObject().put("createdAt", new JsonObject().put("$gte", from).put("$lt", to));
+    return store.find(query, 1000).map(docs -> {
+      List<JsonObject> open = new ArrayList<>(docs.stream()
+          .filter(d -> !Transitions.solved(RequestStatus.valueOf(d.getString("status")))).toList());
+      open.sort(Comparator.<JsonObject>comparingInt(d -> d.getJsonObject("topic") == null ? 1 : 0)
+          .thenComparingInt(d -> -urgency(d)).thenComparingLong(d -> d.getLong("createdAt")));
+      JsonArray list = new JsonArray();
+      open.forEach(d -> list.add(summary(d).put("urgency", urgency(d))));
+      return list;
+    });
+  }
+
+  /** 响应率, 解决率 and 满意率 per grid for the requests filed in one month. */
+  public Future<JsonObject> rates(YearMonth month) {
+    long from = month.atDay(1).atStartOfDay(RequestStore.ZONE).toInstant().toEpochMilli();
+    long to = month.plusMonths(1).atDay(1).atStartOfDay(RequestStore.ZONE).toInstant().toEpochMilli();
+    JsonObject query = new JsonObject().put("createdAt", new JsonObject().put("$gte", from).put("$lt", to));
+    return store.find(query, 100_000).map(docs -> {
+      Map<String, Rates> byGrid = new TreeMap<>();
+      Rates all = new Rates("全部");
+      for (JsonObject d : docs) {
+        String grid = d.getJsonObject("where", new JsonObject()).getString("gridName", "未知网格");
+        byGrid.computeIfAbsent(grid, Rates::new).count(d);
+        all.count(d);
+      }
+      JsonArray grids = new JsonArray();
+      byGrid.values().forEach(r -> grids.add(r.toJson()));
+      return new JsonObject().put("month", month.toString()).put("grids", grids).put("total", all.toJson());
+    });
+  }
+
+  /** Counts for one grid (or all): filed, responded in time, solved, rated, satisfied. */
+  static final class Rates {
+    final String grid;
+    int filed;
+    int responded;
+    int solved;
+    int rated;
+    int satisfied;
+
+    Rates(String grid) {
+      this.grid = grid;
+    }
+
+    void count(JsonObject d) {
+      filed++;
+      Long taken = firstAt(d, "TAKE");
+      responded += taken != null && taken - d.getLong("createdAt") <= RESPONSE_LIMIT_MS ? 1 : 0;
+      solved += Transitions.solved(RequestStatus.valueOf(d.getString("status"))) ? 1 : 0;
+      JsonArray ratings = d.getJsonArray("ratings", new JsonArray());
+      if (!ratings.isEmpty()) {
+        rated++;
+        satisfied += "UNSATISFIED".equals(ratings.getJsonObject(ratings.size() - 1).getString("rating")) ? 0 : 1;
+      }
+    }
+
+    JsonObject toJson() {
+      return new JsonObject().put("grid", grid).put("filed", filed).put("responded", responded).put("solved", solved)
+          .put("rated", rated).put("satisfied", satisfied)
+          .put("responseRate", rate(responded, filed)).put("resolutionRate", rate(solved, filed))
+          .put("satisfactionRate", rate(satisfied, rated));
+    }
+
+    private static Double rate(int part, int whole) {
+      return whole == 0 ? null : (double) part / whole;
+    }
+  }
+
+  private static Long firstAt(JsonObject d, String event) {
+    return d.getJsonArray("history", new JsonArray()).stream().map(o -> (JsonObject) o)
+        .filter(h -> event.equals(h.getString("event"))).map(h -> h.getLong("at")).findFirst().orElse(null);
+  }
+
+  private static int urgency(JsonObject d) {
+    JsonObject topic = d.getJsonObject("topic");
+    return topic != null ? topic.getInteger("urgency", 1) : d.getInteger("urgency", 1);
+  }
+
+  private static JsonObject summary(JsonObject d) {
+    JsonObject topic = d.getJsonObject("topic");
+    return new JsonObject().put("id", d.getString("_id")).put("number", d.getString("number"))
+        .put("kind", d.getString("kind")).put("what", d.getString("what")).put("status", d.getString("status"))
+        .put("gridName", d.getJsonObject("where", new JsonObject()).getString("gridName"))
+        .put("topicKind", topic == null ? null : topic.getString("topicKind"))
+        .put("title", topic == null ? null : topic.getString("title")).put("createdAt", d.getLong("createdAt"));
+  }
+
+  /** The Monday that starts the week of {@code day}, in the community's time zone (每周一收集). */
+  public static long weekStart(LocalDate day) {
+    return day.minusDays(day.getDayOfWeek().getValue() - 1L).atStartOfDay(RequestStore.ZONE).toInstant().toEpochMilli();
+  }
+}

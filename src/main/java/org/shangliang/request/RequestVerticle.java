@@ -1,0 +1,104 @@
+package org.shangliang.request;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.shangliang.auth.Identity;
+import org.shangliang.common.CommandEndpoint;
+import org.shangliang.common.CommandEndpoint.Request;
+import org.shangliang.common.Schemas;
+import org.shangliang.qr.QrTokens;
+import org.shangliang.room.RoomAddresses;
+import org.shangliang.room.RoomStore;
+import org.shangliang.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.YearMonth;
+
+/**
+ * Residents' requests on this node: the command address {@value #COMMANDS} for kiosks (filing) and
+ * staff (every step of 三即三提一转, follow-ups, the topic list, the rates), and the link back from
+ * the room: a matter's announced result resolves the request it came from.
+ */
+public final class RequestVerticle extends VerticleBase {
+  public static final String COMMANDS = "request.cmd";
+  static final int MAX_BYTES = 8192;
+  private static final Logger LOG = LoggerFactory.getLogger(RequestVerticle.class);
+
+  private final Database db;
+  private final QrTokens tokens;
+
+  public RequestVerticle(Database db, QrTokens tokens) {
+    this.db = db;
+    this.tokens = tokens;
+  }
+
+  @Override
+  public Future<?> start() {
+    RequestStore store = new RequestStore(db.mongo());
+    RequestIntake intake = new RequestIntake(db, tokens);
+    RequestActions actions = new RequestActions(vertx, store, new RoomStore(vertx, db), db);
+    RequestReports reports = new RequestReports(store);
+    CommandEndpoint endpoint = new CommandEndpoint(COMMANDS, MAX_BYTES, Schemas.load("schemas/request-commands.json", "action"))
+        .on("hello", CommandEndpoint::anyone, CommandEndpoint::hello)
+        .on("requestForm", RequestVerticle::kioskOrStaff, r -> intake.form())
+        .on("fileRequest", RequestVerticle::isKiosk, r -> intake.file(r.body(), "KIOSK",
+            new JsonObject().put("deviceId", r.who().id()).put("deviceName", r.who().name())))
+        .on("listRequests", Identity::isStaff, r -> list(store, r))
+        .on("getRequest", Identity::isStaff, r -> store.request(r.body().getString("id"))
+            .map(doc -> new JsonObject().put("request", RequestViews.staffView(doc)
+                .put("nextFollowUpAt", RequestReports.nextFollowUpAt(doc)))))
+        .on("takeRequest", Identity::isStaff, actions::take)
+        .on("consultRequest", Identity::isStaff, actions::consult)
+        .on("agreeRequest", Identity::isStaff, actions::agree)
+        .on("completeRequest", Identity::isStaff, actions::complete)
+        .on("informRequest", Identity::isStaff, actions::inform)
+        .on("rateRequest", Identity::isStaff, actions::rate)
+        .on("escalateRequest", Identity::isStaff, actions::escalate)
+        .on("transferRequest", Identity::isStaff, actions::transfer)
+        .on("promoteRequest", Identity::isStaff, actions::promote)
+        .on("scheduleTopic", Identity::isStaff, actions::schedule)
+        .on("followUpRequest", Identity::isStaff, actions::followUp)
+        .on("followUpsDue", Identity::isStaff, r -> reports.followUpsDue(System.currentTimeMillis()))
+        .on("topicList", Identity::isStaff, r -> reports.topicList(r.body().getLong("from"), r.body().getLong("to"))
+            .map(list -> new JsonObject().put("topics", list)))
+        .on("requestRates", Identity::isStaff, r -> reports.rates(YearMonth.parse(r.body().getString("month"))))
+        .on("saveRequestKinds", Identity::isStaff, r -> intake.saveKinds(
+            r.body().getJsonArray("kinds").stream().map(String::valueOf).toList()).map(v -> new JsonObject()));
+    vertx.eventBus().<JsonObject>consumer(RoomAddresses.MATTER_RESOLVED, m -> resolveFromMeeting(store, actions, m.body()));
+    return vertx.eventBus().<Object>consumer(COMMANDS, endpoint::handle).completion();
+  }
+
+  private static boolean isKiosk(Identity who) {
+    return who.type() == Identity.Type.DEVICE && who.role() == Identity.Role.KIOSK;
+  }
+
+  private static boolean kioskOrStaff(Identity who) {
+    return isKiosk(who) || who.isStaff();
+  }
+
+  private static Future<JsonObject> list(RequestStore store, Request r) {
+    JsonObject query = new JsonObject();
+    if (r.body().getString("status") != null) {
+      query.put("status", r.body().getString("status"));
+    }
+    if (r.body().getString("gridId") != null) {
+      query.put("where.gridId", r.body().getString("gridId"));
+    }
+    return store.find(query, 500).map(docs -> {
+      JsonArray out = new JsonArray();
+      docs.forEach(d -> out.add(RequestViews.staffView(d).put("nextFollowUpAt", RequestReports.nextFollowUpAt(d))));
+      return new JsonObject().put("requests", out);
+    });
+  }
+
+  /** Every request made a topic of the resolved matter gets the resolution; failures are logged, the meeting goes on. */
+  private static void resolveFromMeeting(RequestStore store, RequestActions actions, JsonObject resolved) {
+    store.matterOf(resolved.getString("matterId")).onSuccess(docs -> docs.forEach(doc ->
+        actions.resolve(doc.getString("_id"), resolved.getJsonObject("resolution"))
+            .onFailure(e -> LOG.warn("request {} not resolved from matter {}", doc.getString("number"),
+                resolved.getString("matterId"), e))));
+  }
+}

@@ -1,0 +1,98 @@
+package org.shangliang.request;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.Set;
+
+/**
+ * The two ways a request is shown. Staff whose work needs it see everything; everyone else (the
+ * status page, displays, Open311) sees the public view, built by naming what it may hold, so a
+ * field added later stays private until someone decides otherwise.
+ */
+public final class RequestViews {
+  /** Fields that identify a resident: never outside the staff view. */
+  public static final Set<String> PERSONAL = Set.of("resident", "photoId");
+
+  private RequestViews() {
+  }
+
+  public static JsonObject staffView(JsonObject doc) {
+    JsonObject view = doc.copy();
+    view.put("id", view.remove("_id"));
+    view.remove("statusTokenHash");
+    return view;
+  }
+
+  /** Kind, place, status and progress; no name, phone or photo, and no staff notes. */
+  public static JsonObject publicView(JsonObject doc) {
+    JsonObject where = doc.getJsonObject("where", new JsonObject());
+    JsonArray steps = new JsonArray();
+    doc.getJsonArray("history", new JsonArray()).forEach(o -> {
+      JsonObject h = (JsonObject) o;
+      steps.add(new JsonObject().put("event", h.getString("event")).put("status", h.getString("to")).put("at", h.getLong("at")));
+    });
+    JsonObject topic = doc.getJsonObject("topic");
+    return new JsonObject().put("number", doc.getString("number")).put("kind", doc.getString("kind"))
+        .put("what", doc.getString("what"))
+        .put("where", new JsonObject().put("gridId", where.getString("gridId")).put("gridName", where.getString("gridName"))
+            .put("building", where.getString("building")))
+        .put("status", doc.getString("status")).put("createdAt", doc.getLong("createdAt"))
+        .put("updatedAt", doc.getLong("updatedAt")).put("steps", steps)
+        .put("resolution", topic == null ? null : topic.getJsonObject("resolution"))
+        .put("agreedAction", lastOf(doc, "agreements", "action"))
+        .put("dueAt", lastLong(doc, "agreements", "dueAt"));
+  }
+
+  /** The one line a public progress board (实时晒单) shows. */
+  public static JsonObject boardLine(JsonObject doc) {
+    JsonObject where = doc.getJsonObject("where", new JsonObject());
+    return new JsonObject().put("number", doc.getString("number")).put("kind", doc.getString("kind"))
+        .put("gridName", where.getString("gridName")).put("status", doc.getString("status"))
+        .put("updatedAt", doc.getLong("updatedAt"));
+  }
+
+  /**
+   * A request as Open311 GeoReport v2 describes one, public fields only: no description (residents
+   * write names and numbers into it), no resident, no photo.
+   */
+  public static JsonObject open311View(JsonObject doc) {
+    JsonObject where = doc.getJsonObject("where", new JsonObject());
+    RequestStatus status = RequestStatus.valueOf(doc.getString("status"));
+    String building = where.getString("building");
+    return new JsonObject().put("service_request_id", doc.getString("number"))
+        .put("status", status == RequestStatus.CLOSED ? "closed" : "open")
+        .put("status_notes", RequestLabels.status(status))
+        .put("service_name", doc.getString("kind")).put("service_code", doc.getString("kind"))
+        .put("agency_responsible", agency(doc))
+        .put("requested_datetime", iso(doc.getLong("createdAt"))).put("updated_datetime", iso(doc.getLong("updatedAt")))
+        .put("address", where.getString("gridName", "") + (building == null ? "" : " " + building));
+  }
+
+  private static String agency(JsonObject doc) {
+    JsonArray transfers = doc.getJsonArray("transfers", new JsonArray());
+    if (RequestStatus.TRANSFERRED.name().equals(doc.getString("status")) && !transfers.isEmpty()) {
+      return transfers.getJsonObject(transfers.size() - 1).getString("toName");
+    }
+    return lastOf(doc, "escalations", "level") != null ? switch (lastOf(doc, "escalations", "level")) {
+      case "COMMUNITY_OFFICES" -> "社区两办两中心";
+      case "COMMUNITY_COUNCIL" -> "社区协商议事会";
+      default -> "街道协商议事工作站";
+    } : "网格";
+  }
+
+  private static String iso(Long millis) {
+    return millis == null ? null : java.time.Instant.ofEpochMilli(millis).atZone(RequestStore.ZONE)
+        .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+  }
+
+  private static String lastOf(JsonObject doc, String array, String field) {
+    JsonArray items = doc.getJsonArray(array, new JsonArray());
+    return items.isEmpty() ? null : items.getJsonObject(items.size() - 1).getString(field);
+  }
+
+  private static Long lastLong(JsonObject doc, String array, String field) {
+    JsonArray items = doc.getJsonArray(array, new JsonArray());
+    return items.isEmpty() ? null : items.getJsonObject(items.size() - 1).getLong(field);
+  }
+}

@@ -1,0 +1,266 @@
+package org.shangliang.request;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.shangliang.app.DemoData;
+import org.shangliang.qr.QrTokens;
+import org.shangliang.room.RoomAddresses;
+import org.shangliang.support.Await;
+import org.shangliang.support.BridgeClient;
+import org.shangliang.support.Http;
+import org.shangliang.support.TestServer;
+
+import java.time.ZonedDateTime;
+import java.time.ZoneId;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Residents' requests end to end over the bridge and HTTP, against the real store. */
+class RequestFlowTest {
+  static final String GRID_1 = DemoData.GRID_IDS[0];
+  static final String NAME = "赵阿婆";
+  static final String PHONE = "13912345678";
+
+  TestServer server;
+  BridgeClient staff;
+  BridgeClient kiosk;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = TestServer.start();
+    staff = connect(server.login("grid"));
+    kiosk = connect(server.token("Kiosk 1"));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    server.close();
+  }
+
+  BridgeClient connect(String token) {
+    return Await.result(BridgeClient.connect(server.vertx, server.port(), token));
+  }
+
+  static Future<JsonObject> cmd(BridgeClient client, String action, JsonObject params) {
+    return client.request(RequestVerticle.COMMANDS, params.copy().put("action", action));
+  }
+
+  JsonObject step(String action, String id, JsonObject params) {
+    return Await.result(cmd(staff, action, params.copy().put("id", id))).getJsonObject("request");
+  }
+
+  /** Files a request at the kiosk; answers {id, number, statusToken}. */
+  JsonObject file(String kind) {
+    JsonObject filed = Await.result(cmd(kiosk, "fileRequest", new JsonObject().put("kind", kind)
+        .put("what", "3号楼楼道灯坏了，晚上看不见路").put("gridId", GRID_1).put("building", "3号楼")
+        .put("name", NAME).put("phone", PHONE)));
+    JsonArray list = Await.result(cmd(staff, "listRequests", new JsonObject())).getJsonArray("requests");
+    String id = list.stream().map(o -> (JsonObject) o).filter(r -> r.getString("number").equals(filed.getString("number")))
+        .findFirst().orElseThrow().getString("id");
+    return filed.put("id", id);
+  }
+
+  JsonObject statusPage(String token) throws Exception {
+    var response = Http.get(server.baseUrl() + "/api/requests/status/" + token);
+    assertEquals(200, response.statusCode(), response.body());
+    assertTrue(!response.body().contains(NAME) && !response.body().contains(PHONE), "no personal data on the status page");
+    return new JsonObject(response.body());
+  }
+
+  JsonObject residentRates(String token, String rating) throws Exception {
+    var response = Http.post(server.baseUrl() + "/api/requests/rate", new JsonObject().put("token", token)
+        .put("rating", rating).encode(), null);
+    assertEquals(200, response.statusCode(), response.body());
+    return new JsonObject(response.body());
+  }
+
+  void agreeDoneInform(String id) {
+    step("agreeRequest", id, new JsonObject().put("task", "更换楼道灯").put("responsible", "物业赵经理")
+        .put("dueAt", System.currentTimeMillis() + 3 * 86_400_000L).put("residentConfirmedBy", NAME));
+    step("completeRequest", id, new JsonObject().put("note", "已更换"));
+    step("informRequest", id, new JsonObject().put("via", "PHONE"));
+  }
+
+  @Test
+  @DisplayName("a kiosk request goes through consultation, agreement and done; 不满意 reopens it, 满意 closes it")
+  void wholeCycleWithReopening() throws Exception {
+    JsonObject filed = file("楼院设施");
+    assertTrue(filed.getString("number").matches("\\d{4}-\\d{4}"));
+    String id = filed.getString("id");
+    assertEquals("NEW", statusPage(filed.getString("statusToken")).getJsonObject("request").getString("status"));
+    step("takeRequest", id, new JsonObject());
+    step("consultRequest", id, new JsonObject().put("place", "HOME").put("with", NAME + "、物业").put("notes", "入户查看"));
+    agreeDoneInform(id);
+    JsonObject status = statusPage(filed.getString("statusToken"));
+    assertTrue(status.getBoolean("canRate"));
+    assertEquals("更换楼道灯", status.getJsonObject("request").getString("agreedAction"));
+    JsonObject reopened = residentRates(filed.getString("statusToken"), "UNSATISFIED");
+    assertEquals("CONSULTING", reopened.getJsonObject("request").getString("status"));
+    JsonObject request = Await.result(cmd(staff, "getRequest", new JsonObject().put("id", id))).getJsonObject("request");
+    assertEquals(1, request.getInteger("reopenCount"));
+    assertEquals(NAME, request.getJsonObject("resident").getString("name"), "staff see who asked");
+    agreeDoneInform(id);
+    assertEquals("CLOSED", residentRates(filed.getString("statusToken"), "SATISFIED").getJsonObject("request").getString("status"));
+    request = Await.result(cmd(staff, "getRequest", new JsonObject().put("id", id))).getJsonObject("request");
+    JsonArray history = request.getJsonArray("history");
+    assertEquals("FILE TAKE CONSULT AGREE COMPLETE INFORM RATE AGREE COMPLETE INFORM RATE",
+        String.join(" ", history.stream().map(h -> ((JsonObject) h).getString("event")).toList()));
+    assertEquals(2, request.getJsonArray("agreements").size(), "the first agreement is kept, not overwritten");
+    assertEquals("李网格员", history.getJsonObject(1).getJsonObject("by").getString("name"), "each step keeps who took it");
+  }
+
+  @Test
+  @DisplayName("a step the state does not allow is refused by name and changes nothing")
+  void refusedStepChangesNothing() {
+    String id = file("环境卫生").getString("id");
+    Await.failure(cmd(staff, "completeRequest", new JsonObject().put("id", id)), "TRANSITION_NOT_ALLOWED");
+    Await.failure(cmd(staff, "informRequest", new JsonObject().put("id", id).put("via", "PHONE")), "TRANSITION_NOT_ALLOWED");
+    Await.failure(cmd(kiosk, "takeRequest", new JsonObject().put("id", id)), "FORBIDDEN");
+    Await.failure(cmd(kiosk, "fileRequest", new JsonObject().put("kind", "不存在的类别").put("what", "x").put("gridId", GRID_1)),
+        "BAD_REQUEST");
+    JsonObject request = Await.result(cmd(staff, "getRequest", new JsonObject().put("id", id))).getJsonObject("request");
+    assertEquals("NEW", request.getString("status"));
+    assertEquals(1, request.getJsonArray("history").size());
+  }
+
+  @Test
+  @DisplayName("escalation climbs the three levels in order and is taken up again; a transfer is done and told")
+  void escalationAndTransfer() {
+    String id = file("安全隐患").getString("id");
+    step("takeRequest", id, new JsonObject());
+    step("escalateRequest", id, new JsonObject().put("level", "COMMUNITY_OFFICES").put("reason", "需社区两办两中心协调"));
+    Await.failure(cmd(staff, "escalateRequest", new JsonObject().put("id", id).put("level", "COMMUNITY_OFFICES")
+        .put("reason", "再提一次")), "TRANSITION_NOT_ALLOWED");
+    step("escalateRequest", id, new JsonObject().put("level", "COMMUNITY_COUNCIL").put("reason", "需议事会协商"));
+    JsonObject top = step("escalateRequest", id, new JsonObject().put("level", "STREET_WORKSTATION").put("reason", "涉及多个社区"));
+    assertEquals(3, top.getJsonArray("escalations").size());
+    assertEquals("ESCALATED", top.getString("status"));
+    assertEquals("CONSULTING", step("takeRequest", id, new JsonObject()).getString("status"));
+
+    String other = file("物业服务").getString("id");
+    JsonObject moved = step("transferRequest", other, new JsonObject().put("toType", "UNIT").put("toName", "辖区供电所")
+        .put("reason", "属供电线路问题"));
+    assertEquals("TRANSFERRED", moved.getString("status"));
+    step("completeRequest", other, new JsonObject().put("note", "供电所已修复"));
+    assertEquals("INFORMED", step("informRequest", other, new JsonObject().put("via", "VISIT")).getString("status"));
+  }
+
+  @Test
+  @DisplayName("a request made a topic goes on the meeting's agenda, and the announced result comes back to it and its status page")
+  void topicThroughTheMeeting() throws Exception {
+    JsonObject filed = file("邻里纠纷");
+    String id = filed.getString("id");
+    step("promoteRequest", id, new JsonObject().put("topicKind", "CONSULTATION").put("title", "楼道灯更换费用分摊").put("urgency", 3));
+    step("scheduleTopic", id, new JsonObject().put("meetingId", DemoData.MEETING_ID));
+    BridgeClient host = connect(server.login("cadre"));
+    JsonObject snapshot = room(host, "snapshot", new JsonObject());
+    JsonArray agenda = snapshot.getJsonObject("meeting").getJsonArray("agenda");
+    assertEquals("楼道灯更换费用分摊", agenda.getJsonObject(agenda.size() - 1).getString("title"));
+    room(host, "openMeeting", new JsonObject());
+    room(kiosk, "checkIn", new JsonObject().put("attendeeId", "00000000000000000000d008"));
+    room(host, "gotoMatter", new JsonObject().put("index", agenda.size() - 1));
+    String voteId = room(host, "openVote", new JsonObject().put("motion", "按户均摊").put("secret", false)
+        .put("walkInsVote", false).put("liveTally", true).put("base", "FOR_AGAINST")).getString("voteId");
+    room(kiosk, "castBallot", new JsonObject().put("attendeeId", "00000000000000000000d008").put("voteId", voteId).put("choice", "FOR"));
+    room(host, "closeVote", new JsonObject());
+    room(host, "announceResult", new JsonObject());
+    Await.until("the request has the resolution", 3000, () -> "AGREED".equals(Await.result(cmd(staff, "getRequest",
+        new JsonObject().put("id", id))).getJsonObject("request").getString("status")));
+    JsonObject status = statusPage(filed.getString("statusToken")).getJsonObject("request");
+    assertEquals("按户均摊", status.getJsonObject("resolution").getString("motion"));
+    assertTrue(status.getJsonObject("resolution").getJsonObject("outcome").getBoolean("passed"));
+  }
+
+  JsonObject room(BridgeClient client, String action, JsonObject params) {
+    return Await.result(client.request(RoomAddresses.COMMANDS, params.copy().put("action", action).put("roomId", DemoData.ROOM_ID)));
+  }
+
+  @Test
+  @DisplayName("topics are due for follow-up every half month (协商, 决策) or month (咨询, 听证); each follow-up moves the date")
+  void followUpDueDates() {
+    String consult = file("其他").getString("id");
+    String inquiry = file("其他").getString("id");
+    JsonObject a = step("promoteRequest", consult, new JsonObject().put("topicKind", "DECISION").put("title", "甲").put("urgency", 1));
+    JsonObject b = step("promoteRequest", inquiry, new JsonObject().put("topicKind", "HEARING").put("title", "乙").put("urgency", 2));
+    ZoneId zone = ZoneId.of("Asia/Shanghai");
+    long promotedA = a.getJsonObject("topic").getLong("promotedAt");
+    long promotedB = b.getJsonObject("topic").getLong("promotedAt");
+    assertEquals(promotedA + 15 * 86_400_000L, Await.result(cmd(staff, "getRequest", new JsonObject().put("id", consult)))
+        .getJsonObject("request").getLong("nextFollowUpAt"));
+    assertEquals(ZonedDateTime.ofInstant(java.time.Instant.ofEpochMilli(promotedB), zone).plusMonths(1).toInstant().toEpochMilli(),
+        Await.result(cmd(staff, "getRequest", new JsonObject().put("id", inquiry))).getJsonObject("request").getLong("nextFollowUpAt"));
+    // the decision topic was promoted 20 days ago: overdue
+    Await.result(server.app.db().mongo().updateCollection(RequestStore.REQUESTS, new JsonObject().put("_id", consult),
+        new JsonObject().put("$set", new JsonObject().put("topic.promotedAt", promotedA - 20 * 86_400_000L))));
+    JsonObject due = Await.result(cmd(staff, "followUpsDue", new JsonObject()));
+    assertEquals(1, due.getJsonArray("overdue").size());
+    assertEquals(consult, due.getJsonArray("overdue").getJsonObject(0).getString("id"));
+    JsonObject followed = step("followUpRequest", consult, new JsonObject().put("note", "已联系物业，下周施工"));
+    long followedAt = followed.getJsonArray("followUps").getJsonObject(0).getLong("at");
+    assertEquals(0, Await.result(cmd(staff, "followUpsDue", new JsonObject())).getJsonArray("overdue").size());
+    assertEquals(followedAt + 15 * 86_400_000L, Await.result(cmd(staff, "getRequest", new JsonObject().put("id", consult)))
+        .getJsonObject("request").getLong("nextFollowUpAt"));
+  }
+
+  @Test
+  @DisplayName("response, resolution and satisfaction rates per grid for the month")
+  void ratesPerGrid() throws Exception {
+    JsonObject one = file("楼院设施");
+    file("楼院设施");
+    step("takeRequest", one.getString("id"), new JsonObject());
+    step("consultRequest", one.getString("id"), new JsonObject().put("place", "SITE").put("with", NAME));
+    agreeDoneInform(one.getString("id"));
+    residentRates(one.getString("statusToken"), "BASIC");
+    String month = java.time.YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
+    JsonObject rates = Await.result(cmd(staff, "requestRates", new JsonObject().put("month", month)));
+    JsonObject grid = rates.getJsonArray("grids").getJsonObject(0);
+    assertEquals("第一网格", grid.getString("grid"));
+    assertEquals(2, grid.getInteger("filed"));
+    assertEquals(0.5, grid.getDouble("responseRate"));
+    assertEquals(0.5, grid.getDouble("resolutionRate"));
+    assertEquals(1.0, grid.getDouble("satisfactionRate"));
+    assertNull(Await.result(cmd(staff, "requestRates", new JsonObject().put("month", "2020-01")))
+        .getJsonObject("total").getValue("responseRate"));
+  }
+
+  @Test
+  @DisplayName("a phone files a request from a display's code, with a photo only staff can fetch")
+  void phoneFilingWithPhoto() throws Exception {
+    String token = server.app.tokens().sign(QrTokens.Purpose.REPORT, GRID_1, DemoData.BOARD_1);
+    JsonObject form = new JsonObject(Http.get(server.baseUrl() + "/api/requests/form/" + token).body());
+    assertEquals(GRID_1, form.getString("gridId"));
+    assertTrue(form.getJsonArray("kinds").contains("楼院设施"));
+    byte[] png = org.shangliang.qr.QrCodes.png("a photo stands in");
+    var upload = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(server.baseUrl() + "/api/requests/photo")).header("content-type", "image/png")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(png)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(201, upload.statusCode(), upload.body());
+    String photoId = new JsonObject(upload.body()).getString("photoId");
+    var filed = Http.post(server.baseUrl() + "/api/requests", new JsonObject().put("token", token).put("kind", "安全隐患")
+        .put("what", "井盖松动").put("gridId", GRID_1).put("phone", PHONE).put("photoId", photoId).encode(), null);
+    assertEquals(201, filed.statusCode(), filed.body());
+    assertTrue(new JsonObject(filed.body()).getString("statusUrl").contains("/r/"));
+    String id = Await.result(cmd(staff, "listRequests", new JsonObject().put("status", "NEW"))).getJsonArray("requests")
+        .getJsonObject(0).getString("id");
+    assertEquals(401, Http.get(server.baseUrl() + "/api/requests/" + id + "/photo").statusCode());
+    var request = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(server.baseUrl() + "/api/requests/" + id + "/photo"))
+        .header("Authorization", "Bearer " + server.login("staff")).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, request.statusCode());
+    assertEquals("image/png", request.headers().firstValue("content-type").orElse(""));
+    var notAnImage = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(server.baseUrl() + "/api/requests/photo")).header("content-type", "image/png")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("<svg onload=alert(1)>")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(415, notAnImage.statusCode());
+    assertNotNull(photoId);
+  }
+}
