@@ -13,6 +13,7 @@ import org.shangliang.app.DemoData;
 import org.shangliang.support.Await;
 import org.shangliang.support.BridgeClient;
 import org.shangliang.support.Browsers;
+import org.shangliang.support.Http;
 import org.shangliang.support.TestServer;
 
 import java.util.ArrayList;
@@ -30,6 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class StaffConsoleInBrowsersTest {
   static final String GRID_1 = "000000000000000000001001";
+  static final String GRID_2 = "000000000000000000001002";
+  static final String GRID_3 = "000000000000000000001003";
   static final String BOARD_1 = "000000000000000000002001";
   static final String BOARD_2 = "000000000000000000002002";
   static final String MEETING = "00000000000000000000b001";
@@ -64,6 +67,11 @@ class StaffConsoleInBrowsersTest {
   /** A field of the notice form (the preview's card has testids of its own). */
   static Locator editorField(Page page, String id) {
     return byTestId(page, "notice-editor").locator("[data-testid='" + id + "']");
+  }
+
+  /** The preview's board screen: a frame with a board's viewport. */
+  static Locator previewScreen(Page page) {
+    return byTestId(page, "notice-preview").locator("iframe").contentFrame().locator("body");
   }
 
   Page signedInStaff() {
@@ -118,8 +126,8 @@ class StaffConsoleInBrowsersTest {
     editorField(page, "notice-title").fill(title);
     editorField(page, "notice-body").fill("请于**本周六**前反馈意见。\n\n- 一楼大厅意见箱\n- 扫码评价");
     byTestId(page, "notice-grid-" + GRID_1).check();
-    assertThat(byTestId(page, "notice-preview")).containsText(title);
-    assertThat(byTestId(page, "notice-preview").locator("strong")).hasText("本周六");
+    assertThat(previewScreen(page)).containsText(title);
+    assertThat(previewScreen(page).locator("strong")).hasText("本周六");
     byTestId(page, "notice-publish").click();
 
     assertThat(byTestId(page, "notice-state")).hasAttribute("data-state", "PUBLISHED", new LocatorAssertions.HasAttributeOptions().setTimeout(10_000));
@@ -144,7 +152,7 @@ class StaffConsoleInBrowsersTest {
 
     String noticeId = rowIdOf(page, MARKUP);
     Locator list = byTestId(page, "notice-list");
-    Locator preview = byTestId(page, "notice-preview");
+    Locator preview = previewScreen(page);
     assertEquals(MARKUP, byTestId(page, "notice-title-" + noticeId).textContent());
     assertThat(preview).containsText(MARKUP);
     assertEquals(2, preview.textContent().split(java.util.regex.Pattern.quote(MARKUP), -1).length - 1,
@@ -183,6 +191,100 @@ class StaffConsoleInBrowsersTest {
     assertThat(byTestId(page, "notice-history")).containsText("决议内容有误，更正后重新公示");
     assertThat(byTestId(page, "notice-reason")).isHidden();
     assertTrue(browsers.pageErrors.isEmpty(), "page errors: " + browsers.pageErrors);
+  }
+
+  @Test
+  @DisplayName("staff read a notice's ratings, comments with phone numbers and posting record, and mark a comment handled")
+  void feedbackOfANotice() throws Exception {
+    BridgeClient board1 = board("Notice board 1", BOARD_1, new CopyOnWriteArrayList<>());
+    BridgeClient staff = Await.result(BridgeClient.connect(server.vertx, server.port(), server.login("staff")));
+    clients.add(staff);
+    long now = System.currentTimeMillis();
+    JsonObject saved = Await.result(staff.request("console.cmd", new JsonObject().put("action", "saveNotice")
+        .put("kind", "PUBLICITY").put("title", "楼道照明改造").put("body", "请扫码评价。")
+        .put("targets", new JsonObject().put("everywhere", false).put("grids", new JsonArray().add(GRID_1)).put("displays", new JsonArray()))
+        .put("startsAt", now - 60_000).put("endsAt", now + 86_400_000L).put("priority", 0).put("urgent", false)));
+    String noticeId = saved.getJsonObject("notice").getString("id");
+    Await.result(staff.request("console.cmd", new JsonObject().put("action", "publishNotice").put("id", noticeId)));
+    String qr = playlist(board1).getJsonObject("qr").getString(noticeId);
+    rate(qr, "SATISFIED", MARKUP, "13800000001");
+    rate(qr, "BASIC", null, null);
+    rate(qr, "UNSATISFIED", "三楼的灯还是不亮", "13900000002");
+    Await.result(board1.request("signage.cmd", new JsonObject().put("action", "heartbeat").put("current", noticeId)
+        .put("shown", new JsonArray().add(noticeId))));
+
+    Page page = signedInStaff();
+    byTestId(page, "notice-feedback-" + noticeId).click();
+    assertThat(byTestId(page, "feedback-total")).containsText("3", new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+    assertThat(byTestId(page, "feedback-rate")).containsText("66.7%");
+    assertThat(byTestId(page, "feedback-count-SATISFIED")).containsText("1");
+    assertThat(byTestId(page, "feedback-count-BASIC")).containsText("1");
+    assertThat(byTestId(page, "feedback-count-UNSATISFIED")).containsText("1");
+    Locator markupComment = page.locator("[data-testid^='feedback-comment-']").filter(new Locator.FilterOptions().setHasText(MARKUP));
+    assertEquals(MARKUP, markupComment.textContent());
+    assertThat(byTestId(page, "feedback-panel").locator("img, script")).hasCount(0);
+    Locator unhappy = page.locator("[data-testid^='feedback-item-']").filter(new Locator.FilterOptions().setHasText("三楼的灯还是不亮"));
+    assertThat(unhappy).containsText("13900000002");
+    assertThat(unhappy).containsText("1号公示栏");
+    assertThat(byTestId(page, "postings")).containsText("1号公示栏");
+
+    unhappy.locator("[data-testid^='feedback-handle-']").click();
+    assertThat(unhappy.locator("[data-testid^='feedback-handled-']")).isVisible(SOON);
+    assertThat(page.locator("[data-testid^='feedback-handle-']")).hasCount(2);
+    assertTrue(dialogs.isEmpty(), "dialogs opened: " + dialogs);
+    assertTrue(browsers.pageErrors.isEmpty(), "page errors: " + browsers.pageErrors);
+  }
+
+  @Test
+  @DisplayName("a new screen paired by its 6-digit code joins its grid, shows online after a heartbeat and can be renamed and moved")
+  void pairAndManageADisplay() throws Exception {
+    JsonObject pairing = new JsonObject(Http.post(server.baseUrl() + "/api/pairings", "{}", null).body());
+    Page page = signedInStaff();
+    byTestId(page, "console-tab-displays").click();
+    assertThat(byTestId(page, "display-status-" + BOARD_2)).hasAttribute("data-online", "false");
+    assertThat(byTestId(page, "display-status-" + BOARD_2)).containsText("离线");
+    byTestId(page, "pair-code").fill(pairing.getString("code"));
+    byTestId(page, "pair-name").fill("3号公示栏");
+    byTestId(page, "pair-grid").selectOption(GRID_3);
+    byTestId(page, "pair-submit").click();
+    assertThat(byTestId(page, "console-status")).containsText("3号公示栏", new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+
+    JsonObject paired = new JsonObject(Http.get(server.baseUrl() + "/api/pairings/" + pairing.getString("secret")).body());
+    assertEquals("PAIRED", paired.getString("state"));
+    String displayId = paired.getString("deviceId");
+    Locator row = byTestId(page, "display-row-" + displayId);
+    assertThat(row).containsText("第三网格", new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+
+    List<JsonObject> received = new CopyOnWriteArrayList<>();
+    BridgeClient screen = Await.result(BridgeClient.connect(server.vertx, server.port(), paired.getString("token")));
+    clients.add(screen);
+    screen.register("display." + displayId + ".signage", received::add);
+    Await.result(screen.request("signage.cmd", new JsonObject().put("action", "heartbeat").putNull("current").put("shown", new JsonArray())));
+    // The console asks for display status every 10 s.
+    assertThat(byTestId(page, "display-status-" + displayId)).hasAttribute("data-online", "true",
+        new LocatorAssertions.HasAttributeOptions().setTimeout(15_000));
+
+    byTestId(page, "display-name-" + displayId).fill("3号公示栏（东门）");
+    byTestId(page, "display-grid-" + displayId).selectOption(GRID_2);
+    byTestId(page, "display-save-" + displayId).click();
+    assertThat(row).containsText("第二网格", new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+    assertThat(byTestId(page, "display-name-text-" + displayId)).hasText("3号公示栏（东门）");
+    Await.until("the screen hears its new name", 10_000, () -> received.stream()
+        .anyMatch(p -> "3号公示栏（东门）".equals(p.getJsonObject("display", new JsonObject()).getString("name"))));
+    assertTrue(browsers.pageErrors.isEmpty(), "page errors: " + browsers.pageErrors);
+  }
+
+  /** A phone scans the QR code and rates the notice. */
+  void rate(String qrToken, String rating, String comment, String phone) throws Exception {
+    JsonObject form = new JsonObject(Http.get(server.baseUrl() + "/api/feedback/" + qrToken).body());
+    JsonObject body = new JsonObject().put("token", qrToken).put("ticket", form.getString("ticket")).put("rating", rating);
+    if (comment != null) {
+      body.put("comment", comment);
+    }
+    if (phone != null) {
+      body.put("phone", phone);
+    }
+    assertEquals(201, Http.post(server.baseUrl() + "/api/feedback", body.encode(), null).statusCode());
   }
 
   /** The host opens the meeting, holds a vote on the first matter and announces it: a resolution. */
