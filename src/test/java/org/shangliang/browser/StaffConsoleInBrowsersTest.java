@@ -3,6 +3,7 @@ package org.shangliang.browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.FilePayload;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +17,9 @@ import org.shangliang.support.Browsers;
 import org.shangliang.support.Http;
 import org.shangliang.support.TestServer;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -272,6 +276,64 @@ class StaffConsoleInBrowsersTest {
     Await.until("the screen hears its new name", 10_000, () -> received.stream()
         .anyMatch(p -> "3号公示栏（东门）".equals(p.getJsonObject("display", new JsonObject()).getString("name"))));
     assertTrue(browsers.pageErrors.isEmpty(), "page errors: " + browsers.pageErrors);
+  }
+
+  @Test
+  @DisplayName("an urgent notice reaches its board at once and leaves it when staff clear it from the list")
+  void urgentNoticeIsCleared() throws Exception {
+    List<JsonObject> toBoard1 = new CopyOnWriteArrayList<>();
+    BridgeClient board1 = board("Notice board 1", BOARD_1, toBoard1);
+    playlist(board1);
+    Page page = signedInStaff();
+    String title = "停水通知：今晚22点起";
+    editorField(page, "notice-title").fill(title);
+    editorField(page, "notice-body").fill("因管道抢修，**第一网格**今晚22点至次日6点停水。");
+    byTestId(page, "notice-display-" + BOARD_1).check();
+    byTestId(page, "notice-urgent").check();
+    byTestId(page, "notice-publish").click();
+    assertThat(byTestId(page, "notice-retract")).hasText("解除紧急", new LocatorAssertions.HasTextOptions().setTimeout(10_000));
+    String noticeId = rowIdOf(page, title);
+    Await.until("board 1 gets the urgent notice", 10_000, () -> toBoard1.stream().anyMatch(p -> lists(p, noticeId)
+        && p.getJsonArray("notices").stream().map(JsonObject.class::cast).anyMatch(n -> n.getBoolean("urgent"))));
+
+    int before = toBoard1.size();
+    byTestId(page, "notice-clear-" + noticeId).click();
+    assertThat(byTestId(page, "notice-state-" + noticeId)).hasText("已撤下", new LocatorAssertions.HasTextOptions().setTimeout(10_000));
+    assertThat(byTestId(page, "notice-clear-" + noticeId)).hasCount(0);
+    Await.until("board 1 gets a playlist without it", 10_000,
+        () -> toBoard1.size() > before && !lists(toBoard1.get(toBoard1.size() - 1), noticeId));
+    assertTrue(browsers.pageErrors.isEmpty(), "page errors: " + browsers.pageErrors);
+  }
+
+  @Test
+  @DisplayName("an image chosen in the form is uploaded, shown in the preview and sent to the board with the notice")
+  void noticeWithImage() throws Exception {
+    BridgeClient board1 = board("Notice board 1", BOARD_1, new CopyOnWriteArrayList<>());
+    Page page = signedInStaff();
+    editorField(page, "notice-title").fill("社区花园开放日");
+    editorField(page, "notice-body").fill("欢迎居民参加。");
+    byTestId(page, "notice-grid-" + GRID_1).check();
+    byTestId(page, "notice-image").setInputFiles(new FilePayload("garden.png", "image/png", png()));
+    assertThat(byTestId(page, "notice-image-thumb")).isVisible(SOON);
+    String src = byTestId(page, "notice-image-thumb").getAttribute("src");
+    assertTrue(src.startsWith("/media/"), src);
+    assertThat(previewScreen(page).locator("img[src='" + src + "']")).hasCount(1);
+    byTestId(page, "notice-publish").click();
+    assertThat(byTestId(page, "notice-state")).hasAttribute("data-state", "PUBLISHED", new LocatorAssertions.HasAttributeOptions().setTimeout(10_000));
+
+    String noticeId = rowIdOf(page, "社区花园开放日");
+    JsonObject sent = playlist(board1).getJsonArray("notices").stream().map(JsonObject.class::cast)
+        .filter(n -> noticeId.equals(n.getString("id"))).findFirst().orElseThrow();
+    assertEquals(src, "/media/" + sent.getString("imageId"));
+    assertEquals(200, Http.get(server.baseUrl() + src).statusCode());
+    assertTrue(browsers.pageErrors.isEmpty(), "page errors: " + browsers.pageErrors);
+  }
+
+  static byte[] png() throws Exception {
+    BufferedImage image = new BufferedImage(32, 18, BufferedImage.TYPE_INT_RGB);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(image, "png", out);
+    return out.toByteArray();
   }
 
   /** A phone scans the QR code and rates the notice. */
