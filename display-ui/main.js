@@ -1,86 +1,97 @@
-// Entry of the room display: no interaction, everything from the server's snapshot — meeting,
-// current matter, speaker and countdown, next speakers, the vote, presence and a corrected clock.
+// Entry of the display page. One page, three modes chosen by who the server says we are: a device
+// of a room shows the room; a display without a room is a notice board (signage); a page without a
+// token shows a pairing code. A board with a kept playlist shows it before it connects.
 
-import { h, replace, renderKeyed } from '/common/dom.js';
+import { replace } from '/common/dom.js';
 import { createI18n } from '/common/i18n.js';
 import { takeToken, TOKEN_KEYS } from '/common/token.js';
 import { startRoomSession } from '/common/room-session.js';
-import { everyQuarterSecond, formatClock } from '/common/clock.js';
-import { meetingOf, currentMatter } from '/common/snapshot.js';
-import { createConnectionMark } from '/common/notice.js';
+import { everyQuarterSecond } from '/common/clock.js';
 import { MESSAGES } from './messages.js';
-import { createSpeaker } from './speaker.js';
-import { createTally } from './tally.js';
+import { createRoomView } from './room.js';
+import { createSignage } from './signage.js';
+import { startPairing } from './pairing.js';
+import { forgetPlaylist } from './playlist-cache.js';
+import { registerOfflineCache, keepOffline } from './offline.js';
+
+const OFFLINE_GRACE_MS = 3000; // a first connection that has not opened by then counts as offline
 
 const t = createI18n(MESSAGES);
 document.title = t('app.title');
-
-const roomName = h('div', { class: 'room-name', testid: 'room-name' });
-const meetingTitle = h('div', { class: 'meeting-title', testid: 'meeting-title' });
-const presence = h('div', { class: 'presence', testid: 'presence' });
-const clock = h('div', { class: 'clock', testid: 'clock' });
-const offline = createConnectionMark({ testid: 'offline', text: t('offline'), className: 'offline' });
-const banner = h('div', { class: 'banner', testid: 'meeting-status', hidden: true });
-const matter = h('div', { class: 'matter-title', testid: 'current-matter' });
-const speaker = createSpeaker(t);
-const tally = createTally(t);
-const stage = h('main', { class: 'stage' },
-  h('section', { class: 'matter-block' }, h('div', { class: 'label' }, t('matter.label')), matter),
-  h('div', { class: 'columns' }, speaker.el, tally.el));
-
-replace(document.getElementById('app'),
-  h('header', { class: 'topbar' },
-    h('div', { class: 'titles' }, roomName, meetingTitle),
-    presence, clock, offline.el),
-  banner, stage);
-
-function showMessage(titleKey, bodyKey) {
-  stage.hidden = true;
-  banner.hidden = false;
-  replace(banner, h('div', { class: 'banner-title' }, t(titleKey)), bodyKey ? h('div', { class: 'banner-body' }, t(bodyKey)) : null);
-}
-
-function render(snap) {
-  const m = meetingOf(snap);
-  roomName.textContent = (snap.room && snap.room.name) || '';
-  meetingTitle.textContent = m ? m.title || '' : '';
-  const p = snap.presence;
-  renderKeyed(presence, JSON.stringify(p && [p.checkedIn, p.quorum, p.quorumMet]), () => (p ? [
-    h('span', { class: 'count', dataset: { count: String(p.checkedIn) } }, t('presence', { n: p.checkedIn })),
-    h('span', { class: p.quorumMet ? 'quorum ok' : 'quorum warn' },
-      p.quorumMet ? t('quorum.met') : t('quorum.notMet', { quorum: p.quorum == null ? '–' : p.quorum })),
-  ] : []));
-  if (!m) return showMessage('meeting.none');
-  if (m.status !== 'OPEN' && !m.vote) return showMessage(`meeting.${m.status}`);
-  banner.hidden = true;
-  stage.hidden = false;
-  const current = currentMatter(snap);
-  matter.textContent = current ? current.title : t('matter.none');
-  speaker.update(snap);
-  tally.update(snap);
-  stage.dataset.vote = String(!tally.el.hidden);
-}
-
-const token = takeToken(TOKEN_KEYS.display);
+const app = document.getElementById('app');
 const roomFromUrl = new URLSearchParams(location.search).get('room');
 
-if (!token) {
-  showMessage('notEnrolled.title', 'notEnrolled.body');
-} else {
-  showMessage('app.title', 'connecting');
-  startRoomSession({
-    token: () => token,
-    resolveRoom: (id) => (id.type === 'device' ? id.roomId : id.type === 'account' ? roomFromUrl : null),
-    onIdentity: (id) => {
-      if (id.type === 'anonymous') showMessage('notEnrolled.title', 'notEnrolled.body');
-    },
-    onSnapshot: render,
-    onConnection: (state) => offline.set(state),
-    onError: (err) => console.warn('display:', err.code, err.message),
+let view = null; // {mode, ...} of the mode on screen
+let session = null;
+
+function show(mode, build) {
+  if (view && view.mode === mode) return view;
+  if (view && view.stop) view.stop();
+  view = { mode, ...build() };
+  replace(app, view.el);
+  document.body.dataset.mode = mode;
+  return view;
+}
+
+const roomMode = () => show('room', () => createRoomView(t));
+const signageMode = () => show('signage', () => createSignage(t, { onMedia: keepOffline }));
+
+function pairingMode() {
+  if (session) session.stop();
+  session = null;
+  forgetPlaylist();
+  show('pairing', () => {
+    const el = document.createElement('div');
+    el.className = 'pairing-root';
+    return { el, stop: startPairing(el, t, { onPaired: (token) => connect(token) }) };
   });
 }
 
-everyQuarterSecond(() => {
-  clock.textContent = formatClock();
-  speaker.tick();
-});
+/** Decides the mode from hello's identity; answers the room to follow, or null. */
+function resolveMode(identity) {
+  if (identity.type === 'account') {
+    roomMode();
+    return roomFromUrl;
+  }
+  if (identity.type === 'device' && identity.roomId) {
+    roomMode();
+    return identity.roomId;
+  }
+  if (identity.type === 'device' && identity.deviceKind === 'display') {
+    signageMode().attach(session.bus, identity);
+    return null;
+  }
+  pairingMode(); // the token is unknown or revoked: this screen needs pairing again
+  return null;
+}
+
+function connect(token) {
+  if (session) session.stop();
+  const current = session = startRoomSession({
+    token: () => token,
+    resolveRoom: (identity) => (current === session ? resolveMode(identity) : null),
+    onSnapshot: (snap) => view && view.mode === 'room' && view.render(snap),
+    onConnection: (state) => view && view.setConnection && view.setConnection(state),
+    onError: (err) => console.warn('display:', err.code, err.message),
+  });
+  setTimeout(() => {
+    if (current === session && view && view.setConnection) view.setConnection(current.bus.state);
+  }, OFFLINE_GRACE_MS);
+}
+
+const token = takeToken(TOKEN_KEYS.display);
+if (!token) {
+  pairingMode();
+} else {
+  // A board renders its kept notices before it connects, so it shows them while the server is away.
+  const board = createSignage(t, { onMedia: keepOffline });
+  if (board.showCached()) show('signage', () => board);
+  else {
+    board.stop();
+    roomMode().showMessage('app.title', 'connecting');
+  }
+  connect(token);
+}
+registerOfflineCache();
+
+everyQuarterSecond(() => view && view.tick && view.tick());

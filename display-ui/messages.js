@@ -1,4 +1,4 @@
-// Every string the room display shows, Chinese first.
+// Every string the display page shows (room, signage and pairing), Chinese first.
 
 import { KIND_MESSAGES } from '/common/kinds.js';
 import { ERROR_MESSAGES } from '/common/error-messages.js';
@@ -40,6 +40,17 @@ export const MESSAGES = {
     'vote.reason.NOT_MAJORITY': '赞成票未过半数',
     'vote.reason.TIE': '赞成票与反对票相同',
     'vote.reason.NO_QUORUM': '投票人数未达到要求',
+    'join.qr': '扫码用手机参会',
+    'signage.connecting': '正在连接……',
+    'signage.empty': '暂无公告',
+    'signage.urgent': '紧急通知',
+    'pairing.title': '配对码',
+    'pairing.instructions': '在管理台输入此配对码',
+    'pairing.steps': '工作人员登录管理台，选择“添加公示栏”，输入上面的 6 位数字。',
+    'pairing.expires': '配对码 {minutes} 分钟内有效，过期后自动更换',
+    'pairing.waiting': '正在获取配对码……',
+    'pairing.failed': '暂时无法连接服务器，稍后自动重试',
+    'pairing.done': '配对成功，正在打开公示栏……',
   },
   en: {
     ...KIND_MESSAGES.en,
@@ -77,5 +88,34 @@ export const MESSAGES = {
     'vote.reason.NOT_MAJORITY': 'no majority for',
     'vote.reason.TIE': 'tie between for and against',
     'vote.reason.NO_QUORUM': 'too few ballots',
+    'join.qr': 'Scan to join on your phone',
+    'signage.connecting': 'Connecting…',
+    'signage.empty': 'No notices right now',
+    'signage.urgent': 'Urgent',
+    'pairing.title': 'Pairing code',
+    'pairing.instructions': 'Enter this code in the staff console',
+    'pairing.steps': 'Staff sign in to the console, choose “Add a notice board” and type the six digits above.',
+    'pairing.expires': 'The code is good for {minutes} minutes and is then replaced',
+    'pairing.waiting': 'Getting a pairing code…',
+    'pairing.failed': 'The server cannot be reached; trying again shortly',
+    'pairing.done': 'Paired; opening the notice board…',
+  },
+};
+
+/** The notice card's own strings: the staff console imports the card, so they stand apart. */
+export const CARD_MESSAGES = {
+  'zh-CN': {
+    'kind.PUBLICITY': '公示',
+    'kind.TOPIC': '议题征集',
+    'kind.RESULT': '协商结果',
+    'qr.line': '扫码评价 · 提建议',
+    'urgent': '紧急',
+  },
+  en: {
+    'kind.PUBLICITY': 'Notice',
+    'kind.TOPIC': 'Topic for discussion',
+    'kind.RESULT': 'Outcome',
+    'qr.line': 'Scan to rate · suggest',
+    'urgent': 'Urgent',
   },
 };

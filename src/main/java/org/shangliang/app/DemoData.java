@@ -30,6 +30,11 @@ public final class DemoData {
       {"孙大爷", "RESIDENT_REP"}, {"社工郑老师", "SOCIAL_ORG"}};
 
   public static final int ATTENDEE_COUNT = ATTENDEES.length;
+  public static final String[] GRID_IDS = {"000000000000000000001001", "000000000000000000001002", "000000000000000000001003"};
+  static final String[] GRID_NAMES = {"第一网格", "第二网格", "第三网格"};
+  /** Two notice-board displays: one in the first grid, one in the second. */
+  public static final String BOARD_1 = "000000000000000000002001";
+  public static final String BOARD_2 = "000000000000000000002002";
 
   private DemoData() {
   }
@@ -42,6 +47,7 @@ public final class DemoData {
         .compose(v -> app.accounts().save("cadre", "王主任（社区）", Identity.Role.HOST, PASSWORD))
         .compose(v -> app.accounts().save("grid", "李网格员", Identity.Role.HOST, PASSWORD))
         .compose(v -> app.accounts().save("staff", "社区工作人员", Identity.Role.STAFF, PASSWORD))
+        .compose(v -> DemoNotices.seed(mongo, GRID_IDS, GRID_NAMES))
         .compose(v -> enrolDevices(app))
         .compose(urls -> app.db().durable().map(urls));
   }
@@ -78,9 +84,17 @@ public final class DemoData {
         }).compose(k3 -> {
           urls.put("Kiosk 3 (shared) 3号终端", base + "/kiosk/?token=" + k3.getString("token"));
           return app.devices().enrol("00000000000000000000f001", Identity.Role.DISPLAY, ROOM_ID, "议事室大屏", false);
-        }).map(display -> {
+        }).compose(display -> {
           urls.put("Room display 议事室大屏", base + "/display/?room=" + ROOM_ID + "&token=" + display.getString("token"));
+          return app.devices().enrolSignage(BOARD_1, "1号公示栏", GRID_IDS[0]);
+        }).compose(board -> {
+          urls.put("Notice board 1 (第一网格) 1号公示栏", base + "/display/?token=" + board.getString("token"));
+          return app.devices().enrolSignage(BOARD_2, "2号公示栏", GRID_IDS[1]);
+        }).map(board -> {
+          urls.put("Notice board 2 (第二网格) 2号公示栏", base + "/display/?token=" + board.getString("token"));
           urls.put("Host console 主持台 (cadre or grid / " + PASSWORD + ")", base + "/host/?room=" + ROOM_ID);
+          urls.put("Staff console 管理台 (staff / " + PASSWORD + ")", base + "/console/");
+          urls.put("New display, pairing screen 新显示屏配对", base + "/display/?pair");
           return urls;
         });
   }

@@ -5,6 +5,8 @@ import io.vertx.core.Vertx;
 import org.shangliang.auth.Accounts;
 import org.shangliang.auth.Credentials;
 import org.shangliang.auth.Devices;
+import org.shangliang.notice.NoticeVerticle;
+import org.shangliang.qr.QrTokens;
 import org.shangliang.room.RoomVerticle;
 import org.shangliang.store.Database;
 import org.shangliang.web.WebServer;
@@ -15,9 +17,11 @@ public final class Shangliang {
   private final Database db;
   private final Accounts accounts;
   private final Devices devices;
+  private final QrTokens tokens;
   private final WebServer web;
 
-  private Shangliang(Vertx vertx, Database db, Accounts accounts, Devices devices, WebServer web) {
+  private Shangliang(Vertx vertx, Database db, Accounts accounts, Devices devices, QrTokens tokens, WebServer web) {
+    this.tokens = tokens;
     this.vertx = vertx;
     this.db = db;
     this.accounts = accounts;
@@ -32,11 +36,14 @@ public final class Shangliang {
     Credentials credentials = new Credentials(db);
     Accounts accounts = new Accounts(vertx, db, credentials);
     Devices devices = new Devices(db, credentials);
-    WebServer web = new WebServer(db, credentials, accounts, devices, config.host(), config.port(), config.publicUrl());
-    return db.ping()
-        .compose(v -> vertx.deployVerticle(new RoomVerticle(db)))
-        .compose(id -> vertx.deployVerticle(web))
-        .map(id -> new Shangliang(vertx, db, accounts, devices, web))
+    return db.ping().compose(v -> QrTokens.load(db)).compose(tokens -> {
+      WebServer web = new WebServer(db, credentials, accounts, devices, tokens, config.host(), config.port(),
+          config.publicUrl());
+      return vertx.deployVerticle(new RoomVerticle(db, devices, tokens))
+          .compose(id -> vertx.deployVerticle(new NoticeVerticle(db, devices, tokens)))
+          .compose(id -> vertx.deployVerticle(web))
+          .map(id -> new Shangliang(vertx, db, accounts, devices, tokens, web));
+    })
         .onFailure(e -> db.close());
   }
 
@@ -49,6 +56,8 @@ public final class Shangliang {
   public Accounts accounts() { return accounts; }
 
   public Devices devices() { return devices; }
+
+  public QrTokens tokens() { return tokens; }
 
   public Vertx vertx() { return vertx; }
 

@@ -90,7 +90,8 @@ public final class Credentials {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  static String digest(String token) {
+  /** The SHA-256 of a secret, in hex: what is stored instead of the secret. */
+  public static String digest(String token) {
     try {
       byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(hash);

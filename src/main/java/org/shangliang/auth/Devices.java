@@ -39,4 +39,16 @@ public final class Devices {
         .compose(r -> credentials.issueDevice(identity))
         .map(token -> new JsonObject().put("deviceId", deviceId).put("token", token));
   }
+
+  /** Enrols a display beside a notice board: no room, a grid whose notices it shows. */
+  public Future<JsonObject> enrolSignage(String name, String gridId) {
+    return enrolSignage(new ObjectId().toHexString(), name, gridId);
+  }
+
+  /** Enrols (or keeps) the signage display with this id in a grid, and issues it a fresh token. */
+  public Future<JsonObject> enrolSignage(String deviceId, String name, String gridId) {
+    return enrol(deviceId, Identity.Role.DISPLAY, null, name, false).compose(device -> mongo.updateCollection(COLLECTION,
+        new JsonObject().put("_id", deviceId), new JsonObject().put("$set", new JsonObject().put("gridId", gridId)))
+        .map(device));
+  }
 }

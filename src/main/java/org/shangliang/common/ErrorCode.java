@@ -33,6 +33,14 @@ public enum ErrorCode {
   NOT_ENTITLED(453, 403, "您不在本次表决的表决人之列"),
   NO_RESULT(454, 409, "没有可宣布的表决结果"),
   RESULT_NOT_ANNOUNCED(455, 409, "请先宣布表决结果"),
+  TOKEN_INVALID(460, 403, "此二维码无效或已被篡改"),
+  TICKET_USED(461, 409, "此表单已经提交过"),
+  NOTICE_WITHDRAWN(462, 410, "该公告已撤下"),
+  RATE_LIMITED(463, 429, "提交太频繁，请稍后再试"),
+  POSTING_TOO_SHORT(464, 409, "结果公示不少于7天；提前结束须填写理由"),
+  UNSUPPORTED_MEDIA(465, 415, "只接受 PNG、JPEG 或 WebP 图片"),
+  NOTICE_NOT_PUBLISHED(466, 409, "该公告尚未发布"),
+  PAIRING_UNKNOWN(467, 404, "没有等待配对的显示屏使用此配对码，或已过期"),
   INTERNAL(500, 500, "服务器出错，操作未完成");
 
   private final int failureCode;

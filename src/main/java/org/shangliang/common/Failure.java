@@ -3,7 +3,7 @@ package org.shangliang.common;
 import io.vertx.core.json.JsonObject;
 
 /** A refusal with a named code; thrown by the domain and the handlers, mapped in one place to replies. */
-public final class Failure extends RuntimeException {
+public class Failure extends RuntimeException {
   private final ErrorCode code;
 
   public Failure(ErrorCode code) {

@@ -86,7 +86,25 @@ public final class Schemas {
         .put("properties", properties).put("required", required);
   }
 
+  /** Replaces every {@code {"$ref":"#id"}}, however deeply nested, by the id schema. */
   private static JsonObject resolveIds(JsonObject property) {
-    return "#id".equals(property.getString("$ref")) ? ID.copy() : property;
+    if ("#id".equals(property.getString("$ref"))) {
+      return ID.copy();
+    }
+    JsonObject resolved = new JsonObject();
+    property.forEach(e -> resolved.put(e.getKey(), resolveValue(e.getValue())));
+    return resolved;
+  }
+
+  private static Object resolveValue(Object value) {
+    if (value instanceof JsonObject o) {
+      return resolveIds(o);
+    }
+    if (value instanceof JsonArray a) {
+      JsonArray resolved = new JsonArray();
+      a.forEach(item -> resolved.add(resolveValue(item)));
+      return resolved;
+    }
+    return value;
   }
 }

@@ -53,6 +53,7 @@ public final class Meeting {
 
   public String id() { return id; }
   public String roomId() { return roomId; }
+  public String title() { return title; }
   public Status status() { return status; }
   public long version() { return version; }
   public int quorum() { return quorum; }

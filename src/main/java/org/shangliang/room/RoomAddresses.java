@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 public final class RoomAddresses {
   /** Pages send every room command here, request/reply. */
   public static final String COMMANDS = "room.cmd";
+  /** Internal address (not bridged): something outside the room's commands changed a room (body: its id). */
+  public static final String CHANGED = "internal.room.changed";
   /** The bridge's anchored pattern for a room's state address: one kind of address, a fixed id shape. */
   public static final String STATE_PATTERN = "room\\.[0-9a-f]{24}\\.state";
   private static final Pattern STATE = Pattern.compile("room\\.([0-9a-f]{24})\\.state");

@@ -147,6 +147,15 @@ public final class RoomStore {
         .onSuccess(changed -> attendeeCache().changed(attendeeId, null));
   }
 
+  /** Moves a checked-in attendee to another device (a confirmed phone); false if they were checked out meanwhile. */
+  public Future<Boolean> moveCheckIn(Attendee attendee, String deviceId) {
+    JsonObject filter = new JsonObject().put("_id", attendee.id()).put("kioskId", attendee.kioskId())
+        .put("checkedInAt", new JsonObject().put("$ne", null));
+    JsonObject set = new JsonObject().put("$set", new JsonObject().put("kioskId", deviceId));
+    return mongo.updateCollection(ATTENDEES, filter, set).map(r -> r.getDocMatched() == 1)
+        .onSuccess(moved -> attendeeCache().changed(attendee.id(), null));
+  }
+
   /** A personal kiosk acts for one attendee at a time: claims it, atomically. */
   public Future<Boolean> occupyKiosk(String kioskId, String attendeeId) {
     JsonObject filter = new JsonObject().put("_id", kioskId).put("occupantId", null);

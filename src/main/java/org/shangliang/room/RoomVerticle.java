@@ -2,6 +2,8 @@ package org.shangliang.room;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import org.shangliang.auth.Devices;
+import org.shangliang.qr.QrTokens;
 import org.shangliang.store.Database;
 
 /**
@@ -11,23 +13,29 @@ import org.shangliang.store.Database;
  */
 public final class RoomVerticle extends VerticleBase {
   private final Database db;
+  private final Devices devices;
+  private final QrTokens tokens;
   private SpeechClock clock;
 
-  public RoomVerticle(Database db) {
+  public RoomVerticle(Database db, Devices devices, QrTokens tokens) {
     this.db = db;
+    this.devices = devices;
+    this.tokens = tokens;
   }
 
   @Override
   public Future<?> start() {
     RoomStore store = new RoomStore(vertx, db);
     BallotBoxes ballots = new BallotBoxes(db);
-    Snapshots snapshots = new Snapshots(store, ballots);
+    Snapshots snapshots = new Snapshots(store, ballots, db.mongo(), tokens);
     RoomPublisher publisher = new RoomPublisher(vertx, snapshots);
     clock = new SpeechClock(vertx, store, publisher);
     RoomServices services = new RoomServices(store, ballots, db, publisher, clock);
-    RoomCommands commands = new RoomCommands(new AttendeeActions(services), new HostActions(services), snapshots);
+    RoomCommands commands = new RoomCommands(new AttendeeActions(services), new HostActions(services),
+        new PhoneJoins(services, db.mongo(), devices), snapshots);
     clock.start();
-    return vertx.eventBus().<Object>consumer(RoomAddresses.COMMANDS, commands::handle).completion();
+    vertx.eventBus().<String>consumer(RoomAddresses.CHANGED, message -> publisher.changed(message.body()));
+    return vertx.eventBus().<Object>consumer(RoomAddresses.COMMANDS, commands.endpoint()::handle).completion();
   }
 
   @Override

@@ -3,8 +3,10 @@ package org.shangliang.room;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
+import org.shangliang.qr.QrTokens;
 
 import java.util.List;
 
@@ -12,10 +14,14 @@ import java.util.List;
 public final class Snapshots {
   private final RoomStore store;
   private final BallotBoxes ballots;
+  private final MongoClient mongo;
+  private final QrTokens tokens;
 
-  public Snapshots(RoomStore store, BallotBoxes ballots) {
+  public Snapshots(RoomStore store, BallotBoxes ballots, MongoClient mongo, QrTokens tokens) {
     this.store = store;
     this.ballots = ballots;
+    this.mongo = mongo;
+    this.tokens = tokens;
   }
 
   public Future<JsonObject> of(String roomId) {
@@ -32,19 +38,24 @@ public final class Snapshots {
   private Future<JsonObject> withMeeting(JsonObject roomJson, Meeting meeting) {
     Vote vote = meeting.vote();
     Future<JsonObject> box = vote == null ? Future.succeededFuture() : ballots.publicView(vote.id());
-    return store.attendees(meeting.id()).compose(attendees -> box.map(ballots -> {
+    Future<JsonArray> phones = PhoneJoins.waiting(mongo, meeting.roomId());
+    return store.attendees(meeting.id()).compose(attendees -> Future.all(box, phones).map(read -> {
       long now = System.currentTimeMillis();
       JsonArray people = new JsonArray();
       attendees.forEach(a -> people.add(a.toPublicJson()));
       return base(roomJson, now).put("meeting", meeting.toPublicJson(now))
           .put("attendees", people).put("presence", presence(attendees, meeting.quorum()))
-          .put("tally", vote == null ? null : tally(vote, ballots, true));
+          .put("tally", vote == null ? null : tally(vote, read.resultAt(0), true))
+          .put("joinToken", meeting.status() == Meeting.Status.CLOSED ? null
+              : tokens.sign(QrTokens.Purpose.JOIN, meeting.roomId(), meeting.id()))
+          .put("phoneJoins", read.resultAt(1));
     }));
   }
 
   private static JsonObject base(JsonObject room, long now) {
     return new JsonObject().put("kind", "snapshot").put("serverTime", now).put("room", room)
-        .put("attendees", new JsonArray()).put("presence", null).put("tally", null);
+        .put("attendees", new JsonArray()).put("presence", null).put("tally", null)
+        .put("joinToken", (Object) null).put("phoneJoins", new JsonArray());
   }
 
   static JsonObject presence(List<Attendee> attendees, int quorum) {

@@ -8,6 +8,7 @@ import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import org.shangliang.auth.Credentials;
 import org.shangliang.auth.Identity;
+import org.shangliang.notice.SignageAddresses;
 import org.shangliang.room.RoomAddresses;
 
 /**
@@ -29,7 +30,10 @@ final class BridgeGuard implements Handler<BridgeEvent> {
   static SockJSBridgeOptions options() {
     return new SockJSBridgeOptions()
         .addInboundPermitted(new PermittedOptions().setAddress(RoomAddresses.COMMANDS))
+        .addInboundPermitted(new PermittedOptions().setAddress(SignageAddresses.CONSOLE))
+        .addInboundPermitted(new PermittedOptions().setAddress(SignageAddresses.SIGNAGE))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(RoomAddresses.STATE_PATTERN))
+        .addOutboundPermitted(new PermittedOptions().setAddressRegex(SignageAddresses.DISPLAY_PATTERN))
         .setMaxAddressLength(64)
         .setMaxHandlersPerSocket(MAX_HANDLERS_PER_SOCKET)
         .setReplyTimeout(15_000)
@@ -46,8 +50,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
       credentials.resolve(tokenOf(frame)).onComplete(ar -> {
         Identity who = ar.succeeded() ? ar.result() : Identity.ANONYMOUS;
         if (type == BridgeEventType.REGISTER) {
-          String room = RoomAddresses.roomOfStateAddress(frame.getString("address"));
-          event.complete(room != null && who.belongsTo(room));
+          event.complete(mayListen(who, frame.getString("address")));
         } else {
           frame.put("headers", new JsonObject().put(Identity.HEADER, who.toJson().encode()));
           event.setRawMessage(frame);
@@ -57,6 +60,17 @@ final class BridgeGuard implements Handler<BridgeEvent> {
     } else {
       event.complete(true);
     }
+  }
+
+  /** A room's pages listen to their room; a signage display listens to its own address only. */
+  static boolean mayListen(Identity who, String address) {
+    String room = RoomAddresses.roomOfStateAddress(address);
+    if (room != null) {
+      return who.belongsTo(room);
+    }
+    String display = SignageAddresses.displayOf(address);
+    return display != null && who.type() == Identity.Type.DEVICE && who.role() == Identity.Role.DISPLAY
+        && display.equals(who.id());
   }
 
   private static String tokenOf(JsonObject frame) {

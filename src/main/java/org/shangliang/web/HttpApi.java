@@ -5,7 +5,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import org.shangliang.auth.Accounts;
 import org.shangliang.auth.Credentials;
 import org.shangliang.auth.Devices;
@@ -19,8 +18,6 @@ import java.util.function.Supplier;
 
 /** The small HTTP API beside the bridge: sign-in, device enrolment, the list of rooms. */
 final class HttpApi {
-  static final int MAX_BODY_BYTES = 16 * 1024;
-
   private final Schemas schemas = Schemas.load("schemas/http.json", null);
   private final Accounts accounts;
   private final Credentials credentials;
@@ -37,7 +34,6 @@ final class HttpApi {
   }
 
   void mount(Router router) {
-    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     router.post("/api/login").handler(this::login);
     router.post("/api/logout").handler(this::logout);
     router.get("/api/rooms").handler(this::listRooms);
@@ -45,21 +41,21 @@ final class HttpApi {
   }
 
   private void login(RoutingContext ctx) {
-    JsonObject body = validBody(ctx, "login");
+    JsonObject body = HttpSupport.validBody(ctx, schemas, "login");
     accounts.login(body.getString("username"), body.getString("password"))
-        .onSuccess(session -> json(ctx, 200, session))
+        .onSuccess(session -> HttpSupport.json(ctx, 200, session))
         .onFailure(e -> HttpFailures.send(ctx, e));
   }
 
   private void logout(RoutingContext ctx) {
-    String token = bearer(ctx);
+    String token = HttpSupport.bearer(ctx);
     (token == null ? Future.<Void>succeededFuture() : credentials.revoke(token))
         .onSuccess(v -> ctx.response().setStatusCode(204).end())
         .onFailure(e -> HttpFailures.send(ctx, e));
   }
 
   private void listRooms(RoutingContext ctx) {
-    staff(ctx).compose(who -> rooms.rooms()).onSuccess(list -> {
+    HttpSupport.staff(credentials, ctx).compose(who -> rooms.rooms()).onSuccess(list -> {
       JsonArray answer = new JsonArray();
       list.forEach(r -> answer.add(new JsonObject().put("id", r.getString("_id")).put("name", r.getString("name"))
           .put("meetingId", r.getString("meetingId"))));
@@ -68,12 +64,12 @@ final class HttpApi {
   }
 
   private void enrolDevice(RoutingContext ctx) {
-    JsonObject body = validBody(ctx, "enrolDevice");
+    JsonObject body = HttpSupport.validBody(ctx, schemas, "enrolDevice");
     Identity.Role kind = "kiosk".equals(body.getString("kind")) ? Identity.Role.KIOSK : Identity.Role.DISPLAY;
     String roomId = body.getString("roomId");
-    staff(ctx).compose(who -> rooms.room(roomId))
+    HttpSupport.staff(credentials, ctx).compose(who -> rooms.room(roomId))
         .compose(room -> devices.enrol(kind, roomId, body.getString("name"), body.getBoolean("shared", false)))
-        .onSuccess(device -> json(ctx, 201, device.put("url", deviceUrl(kind, roomId, device.getString("token")))))
+        .onSuccess(device -> HttpSupport.json(ctx, 201, device.put("url", deviceUrl(kind, roomId, device.getString("token")))))
         .onFailure(e -> HttpFailures.send(ctx, e));
   }
 
@@ -83,36 +79,5 @@ final class HttpApi {
         : publicUrl.get() + "/display/?room=" + roomId + "&token=" + token;
   }
 
-  private Future<Identity> staff(RoutingContext ctx) {
-    return credentials.resolve(bearer(ctx)).compose(who -> {
-      if (who.type() == Identity.Type.ANONYMOUS) {
-        return Future.failedFuture(new Failure(ErrorCode.UNAUTHENTICATED));
-      }
-      return who.isStaff() ? Future.succeededFuture(who) : Future.failedFuture(new Failure(ErrorCode.FORBIDDEN));
-    });
-  }
 
-  private JsonObject validBody(RoutingContext ctx, String schema) {
-    JsonObject body;
-    try {
-      body = ctx.body().asJsonObject();
-    } catch (RuntimeException e) {
-      throw new Failure(ErrorCode.BAD_REQUEST, "请求体必须是 JSON 对象");
-    }
-    if (body == null) {
-      throw new Failure(ErrorCode.BAD_REQUEST, "请求体必须是 JSON 对象");
-    }
-    schemas.check(schema, body);
-    return body;
-  }
-
-  private static String bearer(RoutingContext ctx) {
-    String header = ctx.request().getHeader("Authorization");
-    return header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : null;
-  }
-
-  private static void json(RoutingContext ctx, int status, JsonObject body) {
-    ctx.response().setStatusCode(status).putHeader("content-type", "application/json; charset=utf-8")
-        .end(body.encode());
-  }
 }

@@ -13,6 +13,16 @@ import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import org.shangliang.auth.Accounts;
 import org.shangliang.auth.Credentials;
 import org.shangliang.auth.Devices;
+import io.vertx.ext.web.handler.BodyHandler;
+import org.shangliang.common.RateLimiter;
+import org.shangliang.common.Schemas;
+import org.shangliang.feedback.FeedbackIntake;
+import org.shangliang.feedback.FeedbackStore;
+import org.shangliang.notice.NoticeImages;
+import org.shangliang.notice.NoticeStore;
+import org.shangliang.notice.Pairings;
+import org.shangliang.qr.QrTokens;
+import org.shangliang.room.PhoneJoinRequests;
 import org.shangliang.room.RoomStore;
 import org.shangliang.store.Database;
 
@@ -23,19 +33,22 @@ public final class WebServer extends VerticleBase {
       + "img-src 'self' data:; connect-src 'self'; media-src 'self'; object-src 'none'; base-uri 'none'; "
       + "frame-ancestors 'none'; form-action 'self'";
   static final int MAX_WEBSOCKET_BYTES = 64 * 1024;
+  static final int MAX_API_BODY_BYTES = 16 * 1024;
 
   private final Database db;
   private final Credentials credentials;
   private final Accounts accounts;
   private final Devices devices;
+  private final QrTokens tokens;
   private final int port;
   private final String host;
   private final String publicUrl;
   private HttpServer server;
 
-  public WebServer(Database db, Credentials credentials, Accounts accounts, Devices devices,
+  public WebServer(Database db, Credentials credentials, Accounts accounts, Devices devices, QrTokens tokens,
                    String host, int port, String publicUrl) {
     this.db = db;
+    this.tokens = tokens;
     this.credentials = credentials;
     this.accounts = accounts;
     this.devices = devices;
@@ -49,7 +62,7 @@ public final class WebServer extends VerticleBase {
     Router router = Router.router(vertx);
     router.route().handler(WebServer::securityHeaders);
     router.get("/health").handler(this::health);
-    new HttpApi(accounts, credentials, devices, new RoomStore(vertx, db), this::publicUrl).mount(router);
+    mountApi(router);
     router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx, new SockJSHandlerOptions().setInsertJSESSIONID(false))
         .bridge(BridgeGuard.options(), new BridgeGuard(credentials)));
     router.route("/webjars/*").handler(staticFiles("META-INF/resources/webjars").setMaxAgeSeconds(86_400));
@@ -58,12 +71,28 @@ public final class WebServer extends VerticleBase {
     mountPage(router, "/kiosk", "webroot/kiosk-ui/kiosk");
     mountPage(router, "/host", "webroot/kiosk-ui/host");
     mountPage(router, "/display", "webroot/display-ui");
+    mountPage(router, "/console", "webroot/kiosk-ui/console");
+    mountPage(router, "/phone", "webroot/kiosk-ui/phone");
     router.get("/").handler(ctx -> ctx.redirect("/kiosk/"));
     router.route().failureHandler(HttpFailures::handleRouteFailure);
 
     HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port)
         .setMaxWebSocketFrameSize(MAX_WEBSOCKET_BYTES).setMaxWebSocketMessageSize(MAX_WEBSOCKET_BYTES);
     return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
+  }
+
+  /** The HTTP API: small JSON bodies everywhere except image uploads, which have their own limit. */
+  private void mountApi(Router router) {
+    Schemas schemas = Schemas.load("schemas/http.json", null);
+    RateLimiter limits = new RateLimiter(vertx, db.mongo());
+    NoticeStore notices = new NoticeStore(db);
+    router.routeWithRegex("/api/(?!images$).*").handler(BodyHandler.create(false).setBodyLimit(MAX_API_BODY_BYTES));
+    new HttpApi(accounts, credentials, devices, new RoomStore(vertx, db), this::publicUrl).mount(router);
+    new MediaRoutes(new NoticeImages(db), credentials).mount(router);
+    new FeedbackRoutes(new FeedbackIntake(db, notices, new FeedbackStore(db.mongo()), tokens, limits), schemas).mount(router);
+    new PairingRoutes(new Pairings(db), limits).mount(router);
+    new JoinRoutes(new PhoneJoinRequests(vertx, db, tokens), limits, schemas, this::publicUrl).mount(router);
+    new QrRoutes(tokens, this::publicUrl).mount(router);
   }
 
   /** Where users reach this server: the configured public URL, else this machine on the bound port. */

@@ -1,0 +1,79 @@
+// The room display: no interaction, everything from the server's snapshot — meeting, current
+// matter, speaker and countdown, next speakers, the vote, presence, a corrected clock, and the QR
+// code phones scan to join the meeting.
+
+import { h, replace, renderKeyed } from '/common/dom.js';
+import { formatClock } from '/common/clock.js';
+import { meetingOf, currentMatter } from '/common/snapshot.js';
+import { createConnectionMark } from '/common/notice.js';
+import { createSpeaker } from './speaker.js';
+import { createTally } from './tally.js';
+
+export function createRoomView(t) {
+  const roomName = h('div', { class: 'room-name', testid: 'room-name' });
+  const meetingTitle = h('div', { class: 'meeting-title', testid: 'meeting-title' });
+  const presence = h('div', { class: 'presence', testid: 'presence' });
+  const clock = h('div', { class: 'clock', testid: 'clock' });
+  const offline = createConnectionMark({ testid: 'offline', text: t('offline'), className: 'offline' });
+  const banner = h('div', { class: 'banner', testid: 'meeting-status', hidden: true });
+  const matter = h('div', { class: 'matter-title', testid: 'current-matter' });
+  const joinQr = h('figure', { class: 'join-qr', testid: 'join-qr', hidden: true });
+  const speaker = createSpeaker(t);
+  const tally = createTally(t);
+  const stage = h('main', { class: 'stage' },
+    h('section', { class: 'matter-block' }, h('div', { class: 'label' }, t('matter.label')), matter),
+    h('div', { class: 'columns' }, speaker.el, tally.el));
+  const el = h('div', { class: 'room' },
+    h('header', { class: 'topbar' },
+      h('div', { class: 'titles' }, roomName, meetingTitle),
+      presence, clock, offline.el),
+    banner, stage, joinQr);
+
+  function showMessage(titleKey, bodyKey) {
+    stage.hidden = true;
+    banner.hidden = false;
+    replace(banner, h('div', { class: 'banner-title' }, t(titleKey)), bodyKey ? h('div', { class: 'banner-body' }, t(bodyKey)) : null);
+  }
+
+  function renderJoinQr(token) {
+    joinQr.hidden = !token;
+    renderKeyed(joinQr, token || '', () => (token ? [
+      h('img', { src: `/qr/${encodeURIComponent(token)}.svg`, alt: t('join.qr'), width: 240, height: 240 }),
+      h('figcaption', {}, t('join.qr')),
+    ] : []));
+  }
+
+  function render(snap) {
+    const m = meetingOf(snap);
+    roomName.textContent = (snap.room && snap.room.name) || '';
+    meetingTitle.textContent = m ? m.title || '' : '';
+    renderJoinQr(m && m.status !== 'CLOSED' ? snap.joinToken : null);
+    const p = snap.presence;
+    renderKeyed(presence, JSON.stringify(p && [p.checkedIn, p.quorum, p.quorumMet]), () => (p ? [
+      h('span', { class: 'count', dataset: { count: String(p.checkedIn) } }, t('presence', { n: p.checkedIn })),
+      h('span', { class: p.quorumMet ? 'quorum ok' : 'quorum warn' },
+        p.quorumMet ? t('quorum.met') : t('quorum.notMet', { quorum: p.quorum == null ? '–' : p.quorum })),
+    ] : []));
+    if (!m) return showMessage('meeting.none');
+    if (m.status !== 'OPEN' && !m.vote) return showMessage(`meeting.${m.status}`);
+    banner.hidden = true;
+    stage.hidden = false;
+    const current = currentMatter(snap);
+    matter.textContent = current ? current.title : t('matter.none');
+    speaker.update(snap);
+    tally.update(snap);
+    stage.dataset.vote = String(!tally.el.hidden);
+    return undefined;
+  }
+
+  return {
+    el,
+    render,
+    showMessage,
+    setConnection: (state) => offline.set(state),
+    tick() {
+      clock.textContent = formatClock();
+      speaker.tick();
+    },
+  };
+}

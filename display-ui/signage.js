@@ -1,0 +1,199 @@
+// A notice board: the notices of its playlist that are active now, one at a time, about 10 s
+// each; a new notice at once; an urgent one over everything until a playlist without it comes.
+// It renders what the server sent and reports back what it showed.
+
+import { h, replace } from '/common/dom.js';
+import { serverNow, syncServerTime, formatClock } from '/common/clock.js';
+import { createConnectionMark } from '/common/notice.js';
+import { createNoticeCard, fitNoticeCard } from './notice-card.js';
+import { loadPlaylist, savePlaylist } from './playlist-cache.js';
+
+export const SIGNAGE_CMD = 'signage.cmd';
+export const playlistAddress = (displayId) => `display.${displayId}.signage`;
+
+const DWELL_MS = 10000;
+const DEFAULT_HEARTBEAT_SECONDS = 10;
+const MAX_SHOWN = 50; // API.md: a heartbeat lists at most 50 notices
+
+const isActive = (n, now) => n.startsAt <= now && now < n.endsAt;
+const qrSrcOf = (playlist, id) => {
+  const token = playlist && playlist.qr && playlist.qr[id];
+  return token ? `/qr/${encodeURIComponent(token)}.svg` : null;
+};
+
+/** The board's screen; start with showCached(), then attach(bus, identity) once hello has answered. */
+export function createSignage(t, { onMedia = () => {} } = {}) {
+  const gridName = h('div', { class: 'grid-name', testid: 'grid-name' });
+  const displayName = h('div', { class: 'display-name', testid: 'display-name' });
+  const clock = h('div', { class: 'clock', testid: 'clock' });
+  const offline = createConnectionMark({ testid: 'offline', text: t('offline'), className: 'offline signage-offline' });
+  const stage = h('main', { class: 'signage-stage' });
+  const urgentLayer = h('section', { class: 'urgent-layer', testid: 'urgent', hidden: true },
+    h('div', { class: 'urgent-band' }, t('signage.urgent')));
+  const el = h('div', { class: 'signage' },
+    h('header', { class: 'signage-top' }, h('div', { class: 'signage-names' }, gridName, displayName), clock),
+    stage, urgentLayer, offline.el);
+
+  let deviceId = null;
+  let playlist = null;
+  let seen = new Set(); // every notice id this board has had in a playlist
+  let pendingNew = []; // new ids to show at once, in playlist order
+  let current = null; // {id, key, since, urgent}
+  const shown = new Set();
+  let bus = null;
+  let heartbeatTimer = null;
+  let heartbeatSeconds = 0;
+  const ticker = setInterval(tick, 1000);
+
+  function accept(next, { live }) {
+    if (!next || next.type !== 'playlist' || !Array.isArray(next.notices)) return;
+    if (live && playlist && typeof next.serverTime === 'number' && next.serverTime < playlist.serverTime
+        && playlist.live) return; // a reply overtaken by a newer push
+    if (live) syncServerTime(next.serverTime);
+    const fresh = next.notices.filter((n) => !seen.has(n.id)).map((n) => n.id);
+    if (playlist) pendingNew = [...pendingNew.filter((id) => !fresh.includes(id)), ...fresh];
+    next.notices.forEach((n) => seen.add(n.id));
+    playlist = { ...next, live };
+    gridName.textContent = (next.grid && next.grid.name) || '';
+    displayName.textContent = (next.display && next.display.name) || '';
+    if (live) {
+      savePlaylist(deviceId, next, next.serverTime - Date.now());
+      scheduleHeartbeat(next.heartbeatSeconds);
+    }
+    onMedia(mediaUrls(next));
+    tick(true);
+  }
+
+  function pool(now) {
+    const active = playlist ? playlist.notices.filter((n) => isActive(n, now)) : [];
+    const urgent = active.filter((n) => n.urgent);
+    return urgent.length ? { notices: urgent, urgent: true } : { notices: active, urgent: false };
+  }
+
+  function choose(now, { notices }) {
+    const fresh = pendingNew.map((id) => notices.find((n) => n.id === id)).find(Boolean);
+    if (fresh) {
+      pendingNew = pendingNew.filter((id) => id !== fresh.id);
+      return fresh;
+    }
+    const at = current ? notices.findIndex((n) => n.id === current.id) : -1;
+    if (at >= 0 && (now - current.since < DWELL_MS || notices.length === 1)) return notices[at];
+    if (at >= 0) return notices[(at + 1) % notices.length];
+    // The shown notice left the pool: carry on with the one that followed it in the old order.
+    return notices.find((n) => current && playlist.notices.indexOf(n) > current.order) || notices[0];
+  }
+
+  function tick(changed = false) {
+    const now = Date.now();
+    clock.textContent = formatClock();
+    const p = pool(serverNow());
+    if (p.notices.length === 0) {
+      if (current !== null || changed) showEmpty();
+      return;
+    }
+    const notice = choose(now, p);
+    const key = JSON.stringify([notice, qrSrcOf(playlist, notice.id), p.urgent, displayName.textContent]);
+    if (current && current.id === notice.id && current.key === key) return;
+    const since = current && current.id === notice.id ? current.since : now;
+    current = { id: notice.id, key, since, order: playlist.notices.indexOf(notice) };
+    shown.add(notice.id);
+    showCard(notice, p.urgent);
+  }
+
+  function showCard(notice, urgent) {
+    const card = createNoticeCard(notice, { qrSrc: qrSrcOf(playlist, notice.id), boardName: displayName.textContent });
+    card.setAttribute('data-testid', 'signage-notice');
+    const old = el.querySelector('[data-testid="signage-notice"]');
+    if (old) old.remove();
+    urgentLayer.hidden = !urgent;
+    stage.hidden = urgent;
+    el.dataset.urgent = String(urgent);
+    if (urgent) urgentLayer.appendChild(card);
+    else replace(stage, card);
+    requestAnimationFrame(() => fitNoticeCard(card));
+  }
+
+  function showEmpty() {
+    current = null;
+    urgentLayer.hidden = true;
+    const old = urgentLayer.querySelector('[data-testid="signage-notice"]');
+    if (old) old.remove();
+    stage.hidden = false;
+    el.dataset.urgent = 'false';
+    replace(stage, h('div', { class: 'signage-empty', testid: 'signage-empty' },
+      h('div', { class: 'signage-empty-grid' }, gridName.textContent), t('signage.empty')));
+  }
+
+  function scheduleHeartbeat(seconds) {
+    const s = Number(seconds) > 0 ? Number(seconds) : DEFAULT_HEARTBEAT_SECONDS;
+    if (heartbeatTimer && s === heartbeatSeconds) return;
+    clearInterval(heartbeatTimer);
+    heartbeatSeconds = s;
+    heartbeatTimer = setInterval(heartbeat, s * 1000);
+  }
+
+  async function heartbeat() {
+    if (!bus || bus.state !== 'open') return;
+    if (current) shown.add(current.id);
+    const sent = [...shown].slice(-MAX_SHOWN);
+    try {
+      const reply = await bus.request(SIGNAGE_CMD, { action: 'heartbeat', current: current ? current.id : null, shown: sent });
+      sent.forEach((id) => shown.delete(id));
+      if (reply) syncServerTime(reply.serverTime);
+    } catch (err) {
+      console.warn('signage heartbeat:', err.code);
+    }
+  }
+
+  async function requestPlaylist() {
+    try {
+      accept(await bus.request(SIGNAGE_CMD, { action: 'playlist' }), { live: true });
+    } catch (err) {
+      console.warn('signage playlist:', err.code, err.message);
+    }
+  }
+
+  return {
+    el,
+    /** Shows the kept playlist at once, before any connection; false when none is kept. */
+    showCached() {
+      const saved = loadPlaylist();
+      if (!saved) return false;
+      deviceId = saved.deviceId;
+      if (typeof saved.offsetMs === 'number') syncServerTime(Date.now() + saved.offsetMs);
+      accept(saved.playlist, { live: false });
+      return true;
+    },
+    /** Follows this display's playlist on the bus; called after every hello, acts once. */
+    attach(theBus, identity) {
+      if (bus) return;
+      bus = theBus;
+      if (deviceId && deviceId !== identity.deviceId) {
+        playlist = null;
+        seen = new Set();
+      }
+      deviceId = identity.deviceId;
+      if (!displayName.textContent) displayName.textContent = identity.name || '';
+      bus.subscribe(playlistAddress(deviceId), (body) => accept(body, { live: true }));
+      bus.onOpen(requestPlaylist);
+      requestPlaylist();
+      scheduleHeartbeat(DEFAULT_HEARTBEAT_SECONDS);
+    },
+    setConnection: (state) => offline.set(state),
+    stop() {
+      clearInterval(ticker);
+      clearInterval(heartbeatTimer);
+    },
+  };
+}
+
+/** The images a playlist shows, for the offline cache. */
+function mediaUrls(playlist) {
+  const urls = [];
+  for (const n of playlist.notices) {
+    const qr = qrSrcOf(playlist, n.id);
+    if (qr) urls.push(qr);
+    if (n.imageId) urls.push(`/media/${encodeURIComponent(n.imageId)}`);
+  }
+  return urls;
+}

@@ -1,0 +1,105 @@
+package org.shangliang.notice;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.shangliang.auth.Devices;
+import org.shangliang.common.CommandEndpoint.Request;
+import org.shangliang.store.Database;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What staff do with the displays beside notice boards: pair, name, move to a grid, watch. */
+final class DisplayActions {
+  private final NoticeStore store;
+  private final Devices devices;
+  private final Pairings pairings;
+  private final Playlists playlists;
+  private final Showings showings;
+  private final Database db;
+
+  DisplayActions(NoticeStore store, Devices devices, Pairings pairings, Playlists playlists, Showings showings, Database db) {
+    this.store = store;
+    this.devices = devices;
+    this.pairings = pairings;
+    this.playlists = playlists;
+    this.showings = showings;
+    this.db = db;
+  }
+
+  /** Enrols the display waiting with this code, in a grid, and hands it its token. */
+  Future<JsonObject> pair(Request r) {
+    String code = r.body().getString("code");
+    String gridId = r.body().getString("gridId");
+    return store.grid(gridId).compose(grid -> pairings.waiting(code)).compose(waiting -> waiting
+        ? devices.enrolSignage(r.body().getString("name").strip(), gridId)
+        : Future.failedFuture(new org.shangliang.common.Failure(org.shangliang.common.ErrorCode.PAIRING_UNKNOWN)))
+        .compose(device -> pairings.complete(code, device.getString("deviceId"), device.getString("token"))
+            .compose(v -> db.durable()).compose(v -> store.signageDisplay(device.getString("deviceId"))))
+        .compose(this::displayView);
+  }
+
+  Future<JsonObject> update(Request r) {
+    String displayId = r.body().getString("id");
+    String gridId = r.body().getString("gridId");
+    JsonObject set = new JsonObject().put("name", r.body().getString("name").strip()).put("gridId", gridId);
+    return store.grid(gridId).compose(grid -> store.updateDisplay(displayId, set)).compose(v -> db.durable())
+        .compose(v -> {
+          playlists.displayChanged(displayId);
+          return store.signageDisplay(displayId);
+        }).compose(this::displayView);
+  }
+
+  Future<JsonObject> postings(Request r) {
+    String noticeId = r.body().getString("noticeId");
+    return Future.all(store.signageDisplays(), store.grids()).compose(all -> {
+      List<JsonObject> displays = all.resultAt(0);
+      Map<String, JsonObject> byId = new HashMap<>();
+      displays.forEach(d -> byId.put(d.getString("_id"), d));
+      Map<String, String> gridNames = names(all.resultAt(1));
+      return showings.postings(noticeId, displays).map(list -> {
+        JsonArray out = new JsonArray();
+        list.forEach(o -> {
+          JsonObject p = (JsonObject) o;
+          JsonObject display = byId.getOrDefault(p.getString("displayId"), new JsonObject());
+          out.add(p.put("displayName", display.getString("name")).put("gridName", gridNames.get(display.getString("gridId"))));
+        });
+        return new JsonObject().put("postings", out);
+      });
+    });
+  }
+
+  /** Every signage display with its status, as {@code overview} lists them. */
+  Future<JsonArray> statuses(Map<String, String> gridNames, Map<String, String> noticeTitles) {
+    long now = System.currentTimeMillis();
+    return store.signageDisplays().map(displays -> {
+      JsonArray out = new JsonArray();
+      displays.stream().sorted((a, b) -> a.getString("_id").compareTo(b.getString("_id")))
+          .forEach(d -> out.add(status(d, gridNames, noticeTitles, now)));
+      return out;
+    });
+  }
+
+  private Future<JsonObject> displayView(JsonObject display) {
+    return store.grids().map(grids -> new JsonObject().put("display",
+        status(display, names(grids), Map.of(), System.currentTimeMillis())));
+  }
+
+  private static JsonObject status(JsonObject d, Map<String, String> gridNames, Map<String, String> titles, long now) {
+    boolean online = Showings.online(d, now);
+    String current = d.getString("current");
+    return new JsonObject().put("id", d.getString("_id")).put("name", d.getString("name"))
+        .put("gridId", d.getString("gridId")).put("gridName", gridNames.get(d.getString("gridId")))
+        .put("online", online).put("lastSeenAt", d.getLong("lastSeenAt"))
+        .put("offlineSince", online ? null : d.getLong("lastSeenAt"))
+        .put("showing", current == null ? null : new JsonObject().put("noticeId", current).put("title", titles.get(current)));
+  }
+
+  static Map<String, String> names(List<JsonObject> docs) {
+    Map<String, String> names = new HashMap<>();
+    docs.forEach(d -> names.put(d.getString("_id"), d.getString("name") != null ? d.getString("name") : d.getString("title")));
+    return names;
+  }
+}

@@ -1,0 +1,121 @@
+package org.shangliang.notice;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.shangliang.auth.Devices;
+import org.shangliang.auth.Identity;
+import org.shangliang.common.CommandEndpoint;
+import org.shangliang.common.CommandEndpoint.Request;
+import org.shangliang.common.Schemas;
+import org.shangliang.feedback.FeedbackStore;
+import org.shangliang.qr.QrTokens;
+import org.shangliang.store.Database;
+
+import java.util.Map;
+
+/**
+ * The notice boards on this node: the staff console's commands ({@value SignageAddresses#CONSOLE})
+ * and the signage displays' ({@value SignageAddresses#SIGNAGE}). Stateless between messages: any
+ * node can answer any display, since everything is read from MongoDB.
+ */
+public final class NoticeVerticle extends VerticleBase {
+  static final int MAX_CONSOLE_BYTES = 8192;
+  static final int MAX_SIGNAGE_BYTES = 4096;
+
+  private final Database db;
+  private final Devices devices;
+  private final QrTokens tokens;
+  private NoticeStore store;
+  private Playlists playlists;
+  private DisplayActions displays;
+  private Showings showings;
+  private FeedbackStore feedback;
+
+  public NoticeVerticle(Database db, Devices devices, QrTokens tokens) {
+    this.db = db;
+    this.devices = devices;
+    this.tokens = tokens;
+  }
+
+  @Override
+  public Future<?> start() {
+    store = new NoticeStore(db);
+    playlists = new Playlists(vertx, store, tokens);
+    showings = new Showings(db.mongo(), store);
+    feedback = new FeedbackStore(db.mongo());
+    displays = new DisplayActions(store, devices, new Pairings(db), playlists, showings, db);
+    NoticeActions notices = new NoticeActions(store, playlists, db);
+    ResultNotices results = new ResultNotices(db.mongo(), store, notices);
+
+    CommandEndpoint console = new CommandEndpoint(SignageAddresses.CONSOLE, MAX_CONSOLE_BYTES,
+        Schemas.load("schemas/console-commands.json", "action"))
+        .on("hello", CommandEndpoint::anyone, CommandEndpoint::hello)
+        .on("overview", Identity::isStaff, this::overview)
+        .on("saveNotice", Identity::isStaff, notices::save)
+        .on("publishNotice", Identity::isStaff, notices::publish)
+        .on("retractNotice", Identity::isStaff, notices::retract)
+        .on("listResolutions", Identity::isStaff, results::list)
+        .on("resultFromMatter", Identity::isStaff, results::publish)
+        .on("pairDisplay", Identity::isStaff, displays::pair)
+        .on("updateDisplay", Identity::isStaff, displays::update)
+        .on("listFeedback", Identity::isStaff, this::listFeedback)
+        .on("markFeedbackHandled", Identity::isStaff, this::markFeedbackHandled)
+        .on("noticePostings", Identity::isStaff, displays::postings);
+    CommandEndpoint signage = new CommandEndpoint(SignageAddresses.SIGNAGE, MAX_SIGNAGE_BYTES,
+        Schemas.load("schemas/signage-commands.json", "action"))
+        .on("hello", CommandEndpoint::anyone, CommandEndpoint::hello)
+        .on("playlist", NoticeVerticle::isSignageDisplay, this::playlist)
+        .on("heartbeat", NoticeVerticle::isSignageDisplay, this::heartbeat);
+    return Future.all(
+        vertx.eventBus().<Object>consumer(console.address(), console::handle).completion(),
+        vertx.eventBus().<Object>consumer(signage.address(), signage::handle).completion());
+  }
+
+  static boolean isSignageDisplay(Identity who) {
+    return who.type() == Identity.Type.DEVICE && who.role() == Identity.Role.DISPLAY && who.roomId() == null;
+  }
+
+  private Future<JsonObject> overview(Request r) {
+    return Future.all(store.grids(), store.recent(200)).compose(all -> {
+      Map<String, String> gridNames = DisplayActions.names(all.resultAt(0));
+      java.util.List<JsonObject> notices = all.resultAt(1);
+      return displays.statuses(gridNames, DisplayActions.names(notices)).map(list -> {
+        JsonArray grids = new JsonArray();
+        gridNames.forEach((id, name) -> grids.add(new JsonObject().put("id", id).put("name", name)));
+        JsonArray noticeViews = new JsonArray();
+        notices.forEach(n -> noticeViews.add(NoticeStore.consoleView(n)));
+        return new JsonObject().put("grids", sortedById(grids)).put("displays", list).put("notices", noticeViews)
+            .put("serverTime", System.currentTimeMillis());
+      });
+    });
+  }
+
+  private Future<JsonObject> listFeedback(Request r) {
+    return store.signageDisplays().compose(list -> feedback.forNotice(r.body().getString("noticeId"),
+        DisplayActions.names(list)));
+  }
+
+  private Future<JsonObject> markFeedbackHandled(Request r) {
+    return feedback.markHandled(r.body().getString("id"), r.who()).compose(v -> db.durable()).map(v -> new JsonObject());
+  }
+
+  private Future<JsonObject> playlist(Request r) {
+    return playlists.of(r.who().id()).map(JsonObject::new);
+  }
+
+  /** Heartbeats are not committed one by one: a lost one is made good by the next, 10 s later. */
+  private Future<JsonObject> heartbeat(Request r) {
+    long now = System.currentTimeMillis();
+    JsonArray shown = r.body().getJsonArray("shown");
+    return showings.heartbeat(r.who().id(), r.body().getString("current"),
+            shown.stream().map(String::valueOf).toList(), now)
+        .map(v -> new JsonObject().put("serverTime", now));
+  }
+
+  private static JsonArray sortedById(JsonArray items) {
+    return new JsonArray(items.stream().map(o -> (JsonObject) o)
+        .sorted((a, b) -> a.getString("id").compareTo(b.getString("id"))).map(o -> (Object) o).toList());
+  }
+}

@@ -1,0 +1,94 @@
+package org.shangliang.notice;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import org.shangliang.auth.Credentials;
+import org.shangliang.common.ErrorCode;
+import org.shangliang.common.Failure;
+import org.shangliang.store.Database;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Enrolling a display by the short code it shows on first start. The display holds a long secret
+ * (code plus random part) to collect its token once staff entered the code; only the secret's
+ * hash is stored, and the token waits in the pairing document only until collected or expired.
+ */
+public final class Pairings {
+  static final String PAIRINGS = "pairings";
+  static final long LIFETIME_MS = 15 * 60_000;
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final int ATTEMPTS = 20;
+
+  private final MongoClient mongo;
+  private final Database db;
+
+  public Pairings(Database db) {
+    this.db = db;
+    this.mongo = db.mongo();
+  }
+
+  /** A fresh code for a display that asks: {code, secret, expiresAt}. */
+  public Future<JsonObject> start() {
+    return attempt(1);
+  }
+
+  private Future<JsonObject> attempt(int n) {
+    String code = String.format("%06d", RANDOM.nextInt(1_000_000));
+    byte[] random = new byte[24];
+    RANDOM.nextBytes(random);
+    String secret = code + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    long now = System.currentTimeMillis();
+    JsonObject doc = new JsonObject().put("_id", code).put("secretHash", Credentials.digest(secret)).put("state", "WAITING")
+        .put("expiresAt", now + LIFETIME_MS);
+    // a code is free when no pairing holds it or its holder expired: one conditional upsert decides
+    JsonObject free = new JsonObject().put("_id", code).put("expiresAt", new JsonObject().put("$lt", now));
+    return mongo.replaceDocumentsWithOptions(PAIRINGS, free, doc, new io.vertx.ext.mongo.UpdateOptions().setUpsert(true))
+        .compose(r -> db.durable())
+        .map(v -> new JsonObject().put("code", code).put("secret", secret).put("expiresAt", now + LIFETIME_MS))
+        .recover(e -> n < ATTEMPTS && isDuplicate(e) ? attempt(n + 1) : Future.failedFuture(e));
+  }
+
+  /** What the waiting display learns: still waiting, or (once) its device token. */
+  public Future<JsonObject> collect(String secret) {
+    String code = secret == null ? "" : secret.split("\\.", 2)[0];
+    return mongo.findOne(PAIRINGS, new JsonObject().put("_id", code), null).compose(doc -> {
+      if (doc == null || !MessageDigest.isEqual(Credentials.digest(secret).getBytes(StandardCharsets.UTF_8),
+          doc.getString("secretHash", "").getBytes(StandardCharsets.UTF_8))
+          || doc.getLong("expiresAt") < System.currentTimeMillis()) {
+        return Future.failedFuture(new Failure(ErrorCode.PAIRING_UNKNOWN));
+      }
+      if (!"PAIRED".equals(doc.getString("state"))) {
+        return Future.succeededFuture(new JsonObject().put("state", "WAITING").put("expiresAt", doc.getLong("expiresAt")));
+      }
+      return mongo.removeDocument(PAIRINGS, new JsonObject().put("_id", code)).compose(r -> db.durable())
+          .map(v -> new JsonObject().put("state", "PAIRED").put("deviceId", doc.getString("deviceId"))
+              .put("token", doc.getString("token")));
+    });
+  }
+
+  /** Marks the waiting pairing with this code as paired, handing over the token; PAIRING_UNKNOWN if none. */
+  Future<Void> complete(String code, String deviceId, String token) {
+    JsonObject waiting = new JsonObject().put("_id", code).put("state", "WAITING")
+        .put("expiresAt", new JsonObject().put("$gte", System.currentTimeMillis()));
+    JsonObject set = new JsonObject().put("$set", new JsonObject().put("state", "PAIRED").put("deviceId", deviceId)
+        .put("token", token));
+    return mongo.updateCollection(PAIRINGS, waiting, set).compose(r -> r.getDocMatched() == 1
+        ? Future.succeededFuture() : Future.failedFuture(new Failure(ErrorCode.PAIRING_UNKNOWN)));
+  }
+
+  /** Whether a display is waiting with this code right now. */
+  Future<Boolean> waiting(String code) {
+    JsonObject waiting = new JsonObject().put("_id", code).put("state", "WAITING")
+        .put("expiresAt", new JsonObject().put("$gte", System.currentTimeMillis()));
+    return mongo.count(PAIRINGS, waiting).map(n -> n == 1);
+  }
+
+  private static boolean isDuplicate(Throwable e) {
+    return String.valueOf(e.getMessage()).contains("E11000") || String.valueOf(e.getMessage()).contains("11000");
+  }
+}

@@ -1,0 +1,114 @@
+package org.shangliang.notice;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import org.shangliang.qr.QrTokens;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * What each signage display shows: the live notices that target it, with a QR token per notice
+ * naming that display. Built from MongoDB on every change and sent to each affected display's own
+ * address; each notice is encoded once per change, whatever the number of displays.
+ */
+public final class Playlists {
+  public static final int HEARTBEAT_SECONDS = 10;
+  private static final Comparator<JsonObject> ORDER = Comparator
+      .<JsonObject>comparingInt(n -> -n.getInteger("priority", 0))
+      .thenComparing(n -> -n.getLong("startsAt", 0L));
+
+  private final Vertx vertx;
+  private final NoticeStore store;
+  private final QrTokens tokens;
+
+  public Playlists(Vertx vertx, NoticeStore store, QrTokens tokens) {
+    this.vertx = vertx;
+    this.store = store;
+    this.tokens = tokens;
+  }
+
+  /** The playlist of one display, as its reply to {@code playlist}. */
+  public Future<String> of(String displayId) {
+    long now = System.currentTimeMillis();
+    return store.signageDisplay(displayId).compose(display -> store.live(now).compose(notices ->
+        gridNames().map(grids -> build(display, grids, encode(notices), now))));
+  }
+
+  /**
+   * Sends fresh playlists to every display that the notice reaches, before or after a change
+   * (both versions are given, so a display a notice was taken from learns it too).
+   */
+  public Future<Integer> changed(JsonObject before, JsonObject after) {
+    Targets was = before == null ? null : Targets.fromJson(before.getJsonObject("targets"));
+    Targets is = after == null ? null : Targets.fromJson(after.getJsonObject("targets"));
+    return sendTo(display -> (was != null && was.reaches(display.getString("_id"), display.getString("gridId")))
+        || (is != null && is.reaches(display.getString("_id"), display.getString("gridId"))));
+  }
+
+  /** Sends a fresh playlist to one display (renamed, moved to another grid). */
+  public Future<Integer> displayChanged(String displayId) {
+    return sendTo(display -> display.getString("_id").equals(displayId));
+  }
+
+  private Future<Integer> sendTo(Predicate<JsonObject> affected) {
+    long now = System.currentTimeMillis();
+    return Future.all(store.signageDisplays(), store.live(now), gridNames()).map(all -> {
+      List<JsonObject> displays = all.resultAt(0);
+      List<Encoded> notices = encode(all.resultAt(1));
+      Map<String, String> grids = all.resultAt(2);
+      int sent = 0;
+      for (JsonObject display : displays) {
+        if (affected.test(display)) {
+          vertx.eventBus().publish(SignageAddresses.display(display.getString("_id")), build(display, grids, notices, now));
+          sent++;
+        }
+      }
+      return sent;
+    });
+  }
+
+  /** A live notice with its public JSON encoded once. */
+  private record Encoded(String id, Targets targets, String json) {
+  }
+
+  private static List<Encoded> encode(List<JsonObject> notices) {
+    List<JsonObject> sorted = new ArrayList<>(notices);
+    sorted.sort(ORDER);
+    return sorted.stream().map(n -> new Encoded(n.getString("_id"), Targets.fromJson(n.getJsonObject("targets")),
+        NoticeStore.publicView(n).encode())).toList();
+  }
+
+  private String build(JsonObject display, Map<String, String> grids, List<Encoded> notices, long now) {
+    String displayId = display.getString("_id");
+    String gridId = display.getString("gridId");
+    JsonObject head = new JsonObject().put("type", "playlist").put("serverTime", now)
+        .put("heartbeatSeconds", HEARTBEAT_SECONDS)
+        .put("display", new JsonObject().put("id", displayId).put("name", display.getString("name")))
+        .put("grid", gridId == null ? null : new JsonObject().put("id", gridId).put("name", grids.get(gridId)));
+    String encodedHead = head.encode();
+    StringBuilder out = new StringBuilder(encodedHead.length() + 2048)
+        .append(encodedHead, 0, encodedHead.length() - 1).append(",\"notices\":[");
+    JsonObject qr = new JsonObject();
+    for (Encoded notice : notices) {
+      if (notice.targets().reaches(displayId, gridId)) {
+        out.append(qr.isEmpty() ? "" : ",").append(notice.json());
+        qr.put(notice.id(), tokens.sign(QrTokens.Purpose.FEEDBACK, notice.id(), displayId));
+      }
+    }
+    return out.append("],\"qr\":").append(qr.encode()).append('}').toString();
+  }
+
+  private Future<Map<String, String>> gridNames() {
+    return store.grids().map(list -> {
+      Map<String, String> names = new HashMap<>();
+      list.forEach(g -> names.put(g.getString("_id"), g.getString("name")));
+      return names;
+    });
+  }
+}

@@ -1,0 +1,96 @@
+package org.shangliang.notice;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which display showed which notice, and when, from the displays' heartbeats: the proof that a
+ * result was posted on a board for its seven days. While a display keeps reporting a notice, its
+ * open interval (kept on the display's document) is stretched; a gap of more than
+ * {@link #GAP_MS} closes it into the {@value #SHOWINGS} collection and a later report opens a new one.
+ */
+public final class Showings {
+  public static final String SHOWINGS = "showings";
+  /** Three missed heartbeats: the display was off or showed something else. */
+  static final long GAP_MS = 3L * Playlists.HEARTBEAT_SECONDS * 1000;
+  /** A display counts as online while its last heartbeat is this recent. */
+  static final long ONLINE_MS = 30_000;
+
+  private final MongoClient mongo;
+  private final NoticeStore store;
+
+  public Showings(MongoClient mongo, NoticeStore store) {
+    this.mongo = mongo;
+    this.store = store;
+  }
+
+  /** Records a heartbeat: the notice on screen now and those shown since the last one. */
+  public Future<Void> heartbeat(String displayId, String current, Collection<String> shown, long now) {
+    return store.signageDisplay(displayId).compose(display -> {
+      Set<String> seen = new LinkedHashSet<>(shown);
+      if (current != null) {
+        seen.add(current);
+      }
+      Long last = display.getLong("lastSeenAt");
+      long continuedFrom = last != null && now - last <= GAP_MS ? last : now;
+      JsonObject open = display.getJsonObject("showing", new JsonObject());
+      JsonObject next = new JsonObject();
+      List<JsonObject> closed = new ArrayList<>();
+      open.forEach(e -> {
+        JsonObject interval = (JsonObject) e.getValue();
+        boolean continues = seen.contains(e.getKey()) && now - interval.getLong("to") <= GAP_MS;
+        if (continues) {
+          next.put(e.getKey(), interval.copy().put("to", now));
+        } else if (now - interval.getLong("to") > GAP_MS || seen.contains(e.getKey())) {
+          closed.add(closedInterval(displayId, e.getKey(), interval));
+        } else {
+          next.put(e.getKey(), interval);
+        }
+      });
+      seen.stream().filter(id -> !next.containsKey(id))
+          .forEach(id -> next.put(id, new JsonObject().put("from", continuedFrom).put("to", now)));
+      JsonObject set = new JsonObject().put("lastSeenAt", now).put("current", current).put("showing", next);
+      List<Future<?>> writes = new ArrayList<>();
+      closed.forEach(doc -> writes.add(mongo.insert(SHOWINGS, doc)));
+      writes.add(store.updateDisplay(displayId, set));
+      return Future.all(writes).mapEmpty();
+    });
+  }
+
+  /** Every interval in which a notice was on screen, per display, oldest first. */
+  public Future<JsonArray> postings(String noticeId, List<JsonObject> displays) {
+    return mongo.find(SHOWINGS, new JsonObject().put("noticeId", noticeId)).map(closed -> {
+      List<JsonObject> all = new ArrayList<>();
+      closed.forEach(doc -> all.add(new JsonObject().put("displayId", doc.getString("displayId"))
+          .put("from", doc.getLong("from")).put("to", doc.getLong("to"))));
+      for (JsonObject display : displays) {
+        JsonObject interval = display.getJsonObject("showing", new JsonObject()).getJsonObject(noticeId);
+        if (interval != null) {
+          all.add(new JsonObject().put("displayId", display.getString("_id"))
+              .put("from", interval.getLong("from")).put("to", interval.getLong("to")));
+        }
+      }
+      all.sort((a, b) -> Long.compare(a.getLong("from"), b.getLong("from")));
+      return new JsonArray(all);
+    });
+  }
+
+  private static JsonObject closedInterval(String displayId, String noticeId, JsonObject interval) {
+    return new JsonObject().put("displayId", displayId).put("noticeId", noticeId)
+        .put("from", interval.getLong("from")).put("to", interval.getLong("to"));
+  }
+
+  static boolean online(JsonObject display, long now) {
+    Long last = display.getLong("lastSeenAt");
+    return last != null && now - last <= ONLINE_MS;
+  }
+
+}
