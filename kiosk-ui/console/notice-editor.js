@@ -63,6 +63,13 @@ export function createNoticeEditor({ t, act, token, showInfo, showError, onDraft
     draft();
   }
 
+  // The inputs show minutes; an untouched one keeps the server's exact time, so saving a published
+  // result notice does not move its start by the seconds the input cannot show.
+  function timeOf(input, field) {
+    if (current && current[field] != null && input.value === toLocalInput(current[field])) return current[field];
+    return fromLocalInput(input.value);
+  }
+
   /** What the form holds, in the shape saveNotice takes. */
   function params() {
     const p = {
@@ -70,8 +77,8 @@ export function createNoticeEditor({ t, act, token, showInfo, showError, onDraft
       title: title.value.trim(),
       body: body.value,
       targets: targets.value(),
-      startsAt: fromLocalInput(start.value),
-      endsAt: fromLocalInput(end.value),
+      startsAt: timeOf(start, 'startsAt'),
+      endsAt: timeOf(end, 'endsAt'),
       priority: Number(priority.value),
       urgent: urgent.checked,
       imageId: image.value() || null,

@@ -183,6 +183,10 @@ class StaffConsoleInBrowsersTest {
     assertThat(byTestId(page, "notice-state")).hasAttribute("data-state", "PUBLISHED", new LocatorAssertions.HasAttributeOptions().setTimeout(10_000));
     assertThat(editorField(page, "notice-kind")).hasValue("RESULT");
     assertThat(byTestId(page, "notice-reason")).isHidden();
+    // Saved unchanged, it keeps its exact start (a published result notice may not move it).
+    byTestId(page, "notice-save").click();
+    assertThat(byTestId(page, "console-status")).isVisible(SOON);
+    assertThat(byTestId(page, "console-error")).isHidden();
 
     byTestId(page, "notice-retract").click();
     assertThat(byTestId(page, "notice-reason")).isVisible(SOON);
@@ -276,6 +280,25 @@ class StaffConsoleInBrowsersTest {
     Await.until("the screen hears its new name", 10_000, () -> received.stream()
         .anyMatch(p -> "3号公示栏（东门）".equals(p.getJsonObject("display", new JsonObject()).getString("name"))));
     assertTrue(browsers.pageErrors.isEmpty(), "page errors: " + browsers.pageErrors);
+  }
+
+  @Test
+  @DisplayName("a console holding a session the server no longer knows goes back to the sign-in form")
+  void staleSessionSignsOut() throws Exception {
+    Page page = browsers.open(server.baseUrl() + "/console/", 1600, 1000);
+    assertThat(byTestId(page, "login-user")).isVisible(SOON);
+    page.evaluate("localStorage.setItem('shangliang.console.token', 'no-such-session')");
+    page.reload();
+    assertThat(byTestId(page, "login-user")).isVisible(SOON);
+    assertThat(byTestId(page, "console-error")).containsText("重新登录");
+    byTestId(page, "login-user").fill("cadre");
+    byTestId(page, "login-pass").fill(DemoData.PASSWORD);
+    byTestId(page, "login-submit").click();
+    assertThat(byTestId(page, "signed-in-as")).containsText("主持人", new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+    assertThat(byTestId(page, "notice-grid-" + GRID_1)).isVisible(SOON);
+    byTestId(page, "logout").click();
+    assertThat(byTestId(page, "login-user")).isVisible(SOON);
+    assertEquals(null, page.evaluate("localStorage.getItem('shangliang.console.token')"));
   }
 
   @Test
