@@ -20,6 +20,7 @@ import org.shangliang.support.TestServer;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -299,6 +300,32 @@ class StaffConsoleInBrowsersTest {
     byTestId(page, "logout").click();
     assertThat(byTestId(page, "login-user")).isVisible(SOON);
     assertEquals(null, page.evaluate("localStorage.getItem('shangliang.console.token')"));
+  }
+
+  @Test
+  @DisplayName("after a server restart the console reconnects by itself and shows a fresh overview")
+  void recoversAfterRestart() throws Exception {
+    Page page = signedInStaff();
+    int port = server.port();
+    Path dataDir = server.dataDir;
+    server.close();
+    assertThat(byTestId(page, "connection")).isVisible(SOON);
+    server = TestServer.start(dataDir, port);
+    assertThat(byTestId(page, "connection")).isHidden(new LocatorAssertions.IsHiddenOptions().setTimeout(15_000));
+
+    BridgeClient staff = Await.result(BridgeClient.connect(server.vertx, server.port(), server.login("staff")));
+    clients.add(staff);
+    long now = System.currentTimeMillis();
+    Await.result(staff.request("console.cmd", new JsonObject().put("action", "saveNotice")
+        .put("kind", "TOPIC").put("title", "重启后新增的议题预告").put("body", "")
+        .put("targets", new JsonObject().put("everywhere", true)).put("startsAt", now).put("endsAt", now + 86_400_000L)));
+    // Nothing pushes notices to the console: the list follows by its 10 s overview.
+    assertThat(byTestId(page, "notice-list")).containsText("重启后新增的议题预告", new LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
+    byTestId(page, "notice-new").click();
+    editorField(page, "notice-title").fill("重启后由管理台保存");
+    byTestId(page, "notice-everywhere").check();
+    byTestId(page, "notice-save").click();
+    assertThat(byTestId(page, "notice-state")).hasAttribute("data-state", "DRAFT", new LocatorAssertions.HasAttributeOptions().setTimeout(10_000));
   }
 
   @Test
