@@ -87,9 +87,14 @@ export function createNoticeEditor({ t, act, token, showInfo, showError, onDraft
     return withReason(p);
   }
 
-  function withReason(p) {
+  /** The reason staff gave after a POSTING_TOO_SHORT, or null. */
+  function givenReason() {
     const text = reason.value.trim();
-    if (!reasonField.hidden && text) p.reason = text;
+    return !reasonField.hidden && text ? text : null;
+  }
+
+  function withReason(p, text = givenReason()) {
+    if (text) p.reason = text;
     return p;
   }
 
@@ -129,10 +134,11 @@ export function createNoticeEditor({ t, act, token, showInfo, showError, onDraft
   }
 
   async function doPublish() {
+    const text = givenReason(); // saving first empties the form's reason; publishing needs it too
     let notice = current;
     if (!notice || dirty || notice.state !== 'DRAFT') notice = await doSave();
     if (!notice) return;
-    const reply = await act('publishNotice', withReason({ id: notice.id }), onFailure);
+    const reply = await act('publishNotice', withReason({ id: notice.id }, text), onFailure);
     if (reply && reply.notice) {
       load(reply.notice);
       showInfo(t('editor.published'));
@@ -233,7 +239,8 @@ export function createNoticeEditor({ t, act, token, showInfo, showError, onDraft
       targets.setPlaces(overview);
       if (!current) return draft();
       const fresh = (overview.notices || []).find((x) => x.id === current.id);
-      if (fresh && fresh.version !== current.version) {
+      // An overview asked for before our own change may arrive after it: only a newer copy counts.
+      if (fresh && fresh.version > current.version) {
         if (dirty) {
           current = fresh;
           showButtons();

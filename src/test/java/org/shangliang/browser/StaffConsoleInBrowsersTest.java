@@ -21,6 +21,8 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -199,6 +201,19 @@ class StaffConsoleInBrowsersTest {
     assertThat(byTestId(page, "notice-state")).hasAttribute("data-state", "RETRACTED", new LocatorAssertions.HasAttributeOptions().setTimeout(10_000));
     assertThat(byTestId(page, "notice-history")).containsText("决议内容有误，更正后重新公示");
     assertThat(byTestId(page, "notice-reason")).isHidden();
+
+    // A new result notice posted for only two days needs a reason too, for saving and publishing.
+    byTestId(page, "notice-new").click();
+    editorField(page, "notice-kind").selectOption("RESULT");
+    editorField(page, "notice-title").fill("更正：加装电梯费用分摊方案表决结果");
+    byTestId(page, "notice-everywhere").check();
+    byTestId(page, "notice-end").fill(LocalDateTime.now().plusDays(2).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
+    byTestId(page, "notice-publish").click();
+    assertThat(byTestId(page, "notice-reason")).isVisible(SOON);
+    byTestId(page, "notice-reason").fill("更正公示，原公示已满足大部分公示期");
+    byTestId(page, "notice-publish").click();
+    assertThat(byTestId(page, "notice-state")).hasAttribute("data-state", "PUBLISHED", new LocatorAssertions.HasAttributeOptions().setTimeout(10_000));
+    assertThat(byTestId(page, "notice-history")).containsText("更正公示，原公示已满足大部分公示期");
     assertTrue(browsers.pageErrors.isEmpty(), "page errors: " + browsers.pageErrors);
   }
 
