@@ -67,7 +67,7 @@ export function createDisplaysPanel({ t, act, showInfo }) {
     const move = h('select', { testid: `display-grid-${d.id}`, 'aria-label': t('displays.grid') });
     const saveBtn = h('button', { type: 'button', class: 'btn btn-small', testid: `display-save-${d.id}` }, t('displays.save'));
     const tr = h('tr', { testid: `display-row-${d.id}` }, nameCell, gridCell, status, showing,
-      h('td', { class: 'display-edit' }, rename, move, saveBtn));
+      h('td', {}, h('div', { class: 'display-edit' }, rename, move, saveBtn)));
     let touched = false; // the user changed the name or grid here and has not saved yet
     let gridsKey = '';
     rename.addEventListener('input', () => { touched = true; });

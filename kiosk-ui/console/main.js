@@ -147,7 +147,7 @@ function buildNotices() {
   });
   const el = h('section', { class: 'notices-layout', role: 'tabpanel' },
     h('div', { class: 'column' }, list.el, feedback.el, results.el),
-    h('div', { class: 'column' }, editor.el, preview.el));
+    h('div', { class: 'column' }, preview.el, editor.el));
   editor.load(null);
   return {
     el,

@@ -63,6 +63,13 @@ export function createNoticeEditor({ t, act, token, showInfo, showError, onDraft
     draft();
   }
 
+  // The inputs show minutes; an untouched one keeps the server's exact time, so saving a published
+  // result notice does not move its start by the seconds the input cannot show.
+  function timeOf(input, field) {
+    if (current && current[field] != null && input.value === toLocalInput(current[field])) return current[field];
+    return fromLocalInput(input.value);
+  }
+
   /** What the form holds, in the shape saveNotice takes. */
   function params() {
     const p = {
@@ -70,8 +77,8 @@ export function createNoticeEditor({ t, act, token, showInfo, showError, onDraft
       title: title.value.trim(),
       body: body.value,
       targets: targets.value(),
-      startsAt: fromLocalInput(start.value),
-      endsAt: fromLocalInput(end.value),
+      startsAt: timeOf(start, 'startsAt'),
+      endsAt: timeOf(end, 'endsAt'),
       priority: Number(priority.value),
       urgent: urgent.checked,
       imageId: image.value() || null,
@@ -80,9 +87,14 @@ export function createNoticeEditor({ t, act, token, showInfo, showError, onDraft
     return withReason(p);
   }
 
-  function withReason(p) {
+  /** The reason staff gave after a POSTING_TOO_SHORT, or null. */
+  function givenReason() {
     const text = reason.value.trim();
-    if (!reasonField.hidden && text) p.reason = text;
+    return !reasonField.hidden && text ? text : null;
+  }
+
+  function withReason(p, text = givenReason()) {
+    if (text) p.reason = text;
     return p;
   }
 
@@ -122,10 +134,11 @@ export function createNoticeEditor({ t, act, token, showInfo, showError, onDraft
   }
 
   async function doPublish() {
+    const text = givenReason(); // saving first empties the form's reason; publishing needs it too
     let notice = current;
     if (!notice || dirty || notice.state !== 'DRAFT') notice = await doSave();
     if (!notice) return;
-    const reply = await act('publishNotice', withReason({ id: notice.id }), onFailure);
+    const reply = await act('publishNotice', withReason({ id: notice.id }, text), onFailure);
     if (reply && reply.notice) {
       load(reply.notice);
       showInfo(t('editor.published'));
@@ -226,7 +239,8 @@ export function createNoticeEditor({ t, act, token, showInfo, showError, onDraft
       targets.setPlaces(overview);
       if (!current) return draft();
       const fresh = (overview.notices || []).find((x) => x.id === current.id);
-      if (fresh && fresh.version !== current.version) {
+      // An overview asked for before our own change may arrive after it: only a newer copy counts.
+      if (fresh && fresh.version > current.version) {
         if (dirty) {
           current = fresh;
           showButtons();

@@ -33,14 +33,14 @@ export function createNoticeList({ t, onEdit, onFeedback, onClearUrgent }) {
         n.urgent ? h('span', { class: 'badge badge-urgent', testid: `notice-urgent-${n.id}` }, t('urgent.mark')) : null,
         n.priority > 0 ? h('span', { class: 'badge' }, t(`priority.${n.priority}`)) : null,
         h('span', { class: 'notice-title', testid: `notice-title-${n.id}` }, n.title)),
-      h('td', {}, t(`noticeKind.${n.kind}`)),
-      h('td', { testid: `notice-state-${n.id}` }, stateText(n)),
+      h('td', { class: 'nowrap' }, t(`noticeKind.${n.kind}`)),
+      h('td', { class: 'nowrap', testid: `notice-state-${n.id}` }, stateText(n)),
       h('td', { class: 'nowrap' }, formatDateTime(n.startsAt), h('br'), formatDateTime(n.endsAt)),
       h('td', {}, describeTargets(t, n.targets, overview)),
-      h('td', { class: 'row-actions' },
+      h('td', {}, h('div', { class: 'row-actions' },
         h('button', { type: 'button', class: 'btn btn-small', testid: `notice-edit-${n.id}`, onclick: () => onEdit(n) }, t('list.edit')),
         h('button', { type: 'button', class: 'btn btn-small', testid: `notice-feedback-${n.id}`, onclick: () => onFeedback(n) }, t('list.feedback')),
-        urgentNow ? h('button', { type: 'button', class: 'btn btn-small btn-danger', testid: `notice-clear-${n.id}`, onclick: () => onClearUrgent(n) }, t('list.clearUrgent')) : null));
+        urgentNow ? h('button', { type: 'button', class: 'btn btn-small btn-danger', testid: `notice-clear-${n.id}`, onclick: () => onClearUrgent(n) }, t('list.clearUrgent')) : null)));
   }
 
   function render() {
