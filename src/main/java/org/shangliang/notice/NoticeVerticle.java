@@ -23,6 +23,7 @@ import java.util.Map;
 public final class NoticeVerticle extends VerticleBase {
   static final int MAX_CONSOLE_BYTES = 8192;
   static final int MAX_SIGNAGE_BYTES = 4096;
+  static final String NO_BOARD = "000000000000000000000000";
 
   private final Database db;
   private final Devices devices;
@@ -85,9 +86,14 @@ public final class NoticeVerticle extends VerticleBase {
         JsonArray grids = new JsonArray();
         gridNames.forEach((id, name) -> grids.add(new JsonObject().put("id", id).put("name", name)));
         JsonArray noticeViews = new JsonArray();
-        notices.forEach(n -> noticeViews.add(NoticeStore.consoleView(n)));
+        JsonObject previewQr = new JsonObject();
+        notices.forEach(n -> {
+          noticeViews.add(NoticeStore.consoleView(n));
+          // a preview's code is drawn like a board's, but names no board, so scanning it leads nowhere
+          previewQr.put(n.getString("_id"), tokens.sign(QrTokens.Purpose.FEEDBACK, n.getString("_id"), NO_BOARD));
+        });
         return new JsonObject().put("grids", sortedById(grids)).put("displays", list).put("notices", noticeViews)
-            .put("serverTime", System.currentTimeMillis());
+            .put("qr", previewQr).put("serverTime", System.currentTimeMillis());
       });
     });
   }
