@@ -61,6 +61,8 @@ public final class Shangliang {
 
   public QrTokens tokens() { return tokens; }
 
+  public WebServer web() { return web; }
+
   public Vertx vertx() { return vertx; }
 
   /** Stops serving and closes the store; the Vert.x instance is the caller's to close. */

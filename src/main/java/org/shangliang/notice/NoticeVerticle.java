@@ -11,6 +11,9 @@ import org.shangliang.common.CommandEndpoint.Request;
 import org.shangliang.common.Schemas;
 import org.shangliang.feedback.FeedbackStore;
 import org.shangliang.qr.QrTokens;
+import org.shangliang.request.RequestActions;
+import org.shangliang.request.RequestReports;
+import org.shangliang.request.RequestStore;
 import org.shangliang.store.Database;
 
 import java.util.Map;
@@ -24,6 +27,8 @@ public final class NoticeVerticle extends VerticleBase {
   static final int MAX_CONSOLE_BYTES = 8192;
   static final int MAX_SIGNAGE_BYTES = 4096;
   static final String NO_BOARD = "000000000000000000000000";
+  static final long PROGRESS_DELAY_MS = 1000;
+  private final java.util.Set<String> progressDue = new java.util.HashSet<>();
 
   private final Database db;
   private final Devices devices;
@@ -43,12 +48,13 @@ public final class NoticeVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     store = new NoticeStore(db);
-    playlists = new Playlists(vertx, store, tokens);
+    playlists = new Playlists(vertx, store, new RequestStore(db.mongo()), tokens);
     showings = new Showings(db.mongo(), store);
     feedback = new FeedbackStore(db.mongo());
     displays = new DisplayActions(store, devices, new Pairings(db), playlists, showings, db);
     NoticeActions notices = new NoticeActions(store, playlists, db);
     ResultNotices results = new ResultNotices(db.mongo(), store, notices);
+    TopicListNotices topicLists = new TopicListNotices(new RequestReports(new RequestStore(db.mongo())), notices);
 
     CommandEndpoint console = new CommandEndpoint(SignageAddresses.CONSOLE, MAX_CONSOLE_BYTES,
         Schemas.load("schemas/console-commands.json", "action"))
@@ -59,6 +65,7 @@ public final class NoticeVerticle extends VerticleBase {
         .on("retractNotice", Identity::isStaff, notices::retract)
         .on("listResolutions", Identity::isStaff, results::list)
         .on("resultFromMatter", Identity::isStaff, results::publish)
+        .on("publishTopicList", Identity::isStaff, topicLists::publish)
         .on("pairDisplay", Identity::isStaff, displays::pair)
         .on("updateDisplay", Identity::isStaff, displays::update)
         .on("listFeedback", Identity::isStaff, this::listFeedback)
@@ -69,9 +76,23 @@ public final class NoticeVerticle extends VerticleBase {
         .on("hello", CommandEndpoint::anyone, CommandEndpoint::hello)
         .on("playlist", NoticeVerticle::isSignageDisplay, this::playlist)
         .on("heartbeat", NoticeVerticle::isSignageDisplay, this::heartbeat);
+    vertx.eventBus().<String>consumer(RequestActions.PROGRESS_CHANGED, m -> progressChanged(m.body()));
     return Future.all(
         vertx.eventBus().<Object>consumer(console.address(), console::handle).completion(),
         vertx.eventBus().<Object>consumer(signage.address(), signage::handle).completion());
+  }
+
+  /**
+   * A request of the grid moved: its boards' progress lines change. Coalesced per grid for a
+   * second, since a burst of steps need not cost a burst of fan-outs.
+   */
+  private void progressChanged(String gridId) {
+    if (gridId != null && progressDue.add(gridId)) {
+      vertx.setTimer(PROGRESS_DELAY_MS, t -> {
+        progressDue.remove(gridId);
+        playlists.gridChanged(gridId);
+      });
+    }
   }
 
   static boolean isSignageDisplay(Identity who) {
@@ -84,7 +105,9 @@ public final class NoticeVerticle extends VerticleBase {
       java.util.List<JsonObject> notices = all.resultAt(1);
       return displays.statuses(gridNames, DisplayActions.names(notices)).map(list -> {
         JsonArray grids = new JsonArray();
-        gridNames.forEach((id, name) -> grids.add(new JsonObject().put("id", id).put("name", name)));
+        // a poster's code files a request for its grid (docs/API.md, posterToken)
+        gridNames.forEach((id, name) -> grids.add(new JsonObject().put("id", id).put("name", name)
+            .put("posterToken", tokens.sign(QrTokens.Purpose.REPORT, id, NO_BOARD))));
         JsonArray noticeViews = new JsonArray();
         JsonObject previewQr = new JsonObject();
         notices.forEach(n -> {

@@ -3,7 +3,10 @@ package org.shangliang.notice;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.JsonArray;
 import org.shangliang.qr.QrTokens;
+import org.shangliang.request.RequestStore;
+import org.shangliang.request.RequestViews;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,6 +22,8 @@ import java.util.function.Predicate;
  */
 public final class Playlists {
   public static final int HEARTBEAT_SECONDS = 10;
+  static final int PROGRESS_DAYS = 30;
+  static final int PROGRESS_LINES = 8;
   private static final Comparator<JsonObject> ORDER = Comparator
       .<JsonObject>comparingInt(n -> -n.getInteger("priority", 0))
       .thenComparing(n -> -n.getLong("startsAt", 0L));
@@ -26,18 +31,20 @@ public final class Playlists {
   private final Vertx vertx;
   private final NoticeStore store;
   private final QrTokens tokens;
+  private final RequestStore requests;
 
-  public Playlists(Vertx vertx, NoticeStore store, QrTokens tokens) {
+  public Playlists(Vertx vertx, NoticeStore store, RequestStore requests, QrTokens tokens) {
     this.vertx = vertx;
     this.store = store;
+    this.requests = requests;
     this.tokens = tokens;
   }
 
   /** The playlist of one display, as its reply to {@code playlist}. */
   public Future<String> of(String displayId) {
     long now = System.currentTimeMillis();
-    return store.signageDisplay(displayId).compose(display -> store.live(now).compose(notices ->
-        gridNames().map(grids -> build(display, grids, encode(notices), now))));
+    return store.signageDisplay(displayId).compose(display -> Future.all(store.live(now), gridNames(), progress(now))
+        .map(all -> build(display, all.resultAt(1), encode(all.resultAt(0)), all.resultAt(2), now)));
   }
 
   /**
@@ -51,6 +58,11 @@ public final class Playlists {
         || (is != null && is.reaches(display.getString("_id"), display.getString("gridId"))));
   }
 
+  /** Sends fresh playlists to the displays of a grid whose requests' progress changed. */
+  public Future<Integer> gridChanged(String gridId) {
+    return sendTo(display -> gridId != null && gridId.equals(display.getString("gridId")));
+  }
+
   /** Sends a fresh playlist to one display (renamed, moved to another grid). */
   public Future<Integer> displayChanged(String displayId) {
     return sendTo(display -> display.getString("_id").equals(displayId));
@@ -58,14 +70,16 @@ public final class Playlists {
 
   private Future<Integer> sendTo(Predicate<JsonObject> affected) {
     long now = System.currentTimeMillis();
-    return Future.all(store.signageDisplays(), store.live(now), gridNames()).map(all -> {
+    return Future.all(store.signageDisplays(), store.live(now), gridNames(), progress(now)).map(all -> {
       List<JsonObject> displays = all.resultAt(0);
       List<Encoded> notices = encode(all.resultAt(1));
       Map<String, String> grids = all.resultAt(2);
+      Map<String, String> progress = all.resultAt(3);
       int sent = 0;
       for (JsonObject display : displays) {
         if (affected.test(display)) {
-          vertx.eventBus().publish(SignageAddresses.display(display.getString("_id")), build(display, grids, notices, now));
+          vertx.eventBus().publish(SignageAddresses.display(display.getString("_id")),
+              build(display, grids, notices, progress, now));
           sent++;
         }
       }
@@ -84,7 +98,8 @@ public final class Playlists {
         NoticeStore.publicView(n).encode())).toList();
   }
 
-  private String build(JsonObject display, Map<String, String> grids, List<Encoded> notices, long now) {
+  private String build(JsonObject display, Map<String, String> grids, List<Encoded> notices,
+                       Map<String, String> progress, long now) {
     String displayId = display.getString("_id");
     String gridId = display.getString("gridId");
     JsonObject head = new JsonObject().put("type", "playlist").put("serverTime", now)
@@ -101,7 +116,31 @@ public final class Playlists {
         qr.put(notice.id(), tokens.sign(QrTokens.Purpose.FEEDBACK, notice.id(), displayId));
       }
     }
-    return out.append("],\"qr\":").append(qr.encode()).append('}').toString();
+    out.append("],\"qr\":").append(qr.encode()).append(",\"progress\":").append(progress.getOrDefault(gridId, "[]"));
+    if (gridId != null) {
+      out.append(",\"reportToken\":\"").append(tokens.sign(QrTokens.Purpose.REPORT, gridId, displayId)).append('"');
+    }
+    return out.append('}').toString();
+  }
+
+  /**
+   * 实时晒单: per grid, the requests that moved in the last {@value #PROGRESS_DAYS} days, newest
+   * first, as public board lines (kind, grid, status; nothing personal), encoded once.
+   */
+  private Future<Map<String, String>> progress(long now) {
+    JsonObject recent = new JsonObject().put("updatedAt", new JsonObject().put("$gt", now - PROGRESS_DAYS * 86_400_000L));
+    return requests.find(recent, 500).map(docs -> {
+      Map<String, JsonArray> byGrid = new HashMap<>();
+      docs.stream().sorted(Comparator.comparingLong(d -> -d.getLong("updatedAt"))).forEach(d -> {
+        JsonArray lines = byGrid.computeIfAbsent(d.getJsonObject("where", new JsonObject()).getString("gridId"), g -> new JsonArray());
+        if (lines.size() < PROGRESS_LINES) {
+          lines.add(RequestViews.boardLine(d));
+        }
+      });
+      Map<String, String> encoded = new HashMap<>();
+      byGrid.forEach((grid, lines) -> encoded.put(grid, lines.encode()));
+      return encoded;
+    });
   }
 
   private Future<Map<String, String>> gridNames() {

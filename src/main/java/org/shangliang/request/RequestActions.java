@@ -22,7 +22,8 @@ import java.util.function.BiConsumer;
  * gets who, when, from and to, and the change is durable before anyone is told.
  */
 public final class RequestActions {
-  static final String PROGRESS_CHANGED = "internal.request.changed";
+  /** Internal address (not bridged): a request of this grid (body: its id) moved; boards show progress. */
+  public static final String PROGRESS_CHANGED = "internal.request.changed";
 
   private final Vertx vertx;
   private final RequestStore store;
@@ -163,7 +164,7 @@ public final class RequestActions {
       append(after, "history", new JsonObject().put("event", event.name()).put("from", from.name()).put("to", to.name())
           .put("at", now).put("by", by).put("details", details));
       return store.replace(after, before.getLong("version")).compose(v -> db.durable()).map(v -> {
-        vertx.eventBus().publish(PROGRESS_CHANGED, after.getJsonObject("where", new JsonObject()).getString("gridId"));
+        vertx.eventBus().send(PROGRESS_CHANGED, after.getJsonObject("where", new JsonObject()).getString("gridId"));
         return new JsonObject().put("request", RequestViews.staffView(after));
       });
     });

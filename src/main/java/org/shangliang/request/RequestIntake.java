@@ -1,6 +1,7 @@
 package org.shangliang.request;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
@@ -30,7 +31,10 @@ public final class RequestIntake {
   private final NoticeStore places;
   private final QrTokens tokens;
 
-  public RequestIntake(Database db, QrTokens tokens) {
+  private final Vertx vertx;
+
+  public RequestIntake(Vertx vertx, Database db, QrTokens tokens) {
+    this.vertx = vertx;
     this.db = db;
     this.mongo = db.mongo();
     this.store = new RequestStore(mongo);
@@ -84,8 +88,10 @@ public final class RequestIntake {
             .put("history", new JsonArray().add(new JsonObject().put("event", "FILE").put("from", (Object) null)
                 .put("to", RequestStatus.NEW.name()).put("at", now)
                 .put("by", new JsonObject().put("role", "RESIDENT").put("channel", channel))));
-        return store.insert(doc).compose(v -> db.durable()).map(v -> new JsonObject().put("number", number)
-            .put("statusToken", tokens.sign(QrTokens.Purpose.STATUS, id, NO_ID)));
+        return store.insert(doc).compose(v -> db.durable()).map(v -> {
+          vertx.eventBus().send(RequestActions.PROGRESS_CHANGED, grid.getString("_id"));
+          return new JsonObject().put("number", number).put("statusToken", tokens.sign(QrTokens.Purpose.STATUS, id, NO_ID));
+        });
       });
     });
   }

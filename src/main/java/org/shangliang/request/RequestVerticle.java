@@ -38,7 +38,7 @@ public final class RequestVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     RequestStore store = new RequestStore(db.mongo());
-    RequestIntake intake = new RequestIntake(db, tokens);
+    RequestIntake intake = new RequestIntake(vertx, db, tokens);
     RequestActions actions = new RequestActions(vertx, store, new RoomStore(vertx, db), db);
     RequestReports reports = new RequestReports(store);
     CommandEndpoint endpoint = new CommandEndpoint(COMMANDS, MAX_BYTES, Schemas.load("schemas/request-commands.json", "action"))

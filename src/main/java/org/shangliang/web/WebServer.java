@@ -2,9 +2,11 @@ package org.shangliang.web;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -30,6 +32,8 @@ import org.shangliang.room.PhoneJoinRequests;
 import org.shangliang.room.RoomStore;
 import org.shangliang.store.Database;
 
+import java.util.List;
+
 /** Serves the pages, the event-bus bridge and the HTTP API on one port. */
 public final class WebServer extends VerticleBase {
   /** No inline script or style, nothing from elsewhere: pages are our modules and nothing else. */
@@ -48,6 +52,7 @@ public final class WebServer extends VerticleBase {
   private final String host;
   private final String publicUrl;
   private HttpServer server;
+  private Router router;
 
   public WebServer(Database db, Credentials credentials, Accounts accounts, Devices devices, QrTokens tokens,
                    String host, int port, String publicUrl) {
@@ -63,7 +68,7 @@ public final class WebServer extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    Router router = Router.router(vertx);
+    router = Router.router(vertx);
     router.route().handler(WebServer::securityHeaders);
     router.get("/health").handler(this::health);
     mountApi(router);
@@ -97,7 +102,7 @@ public final class WebServer extends VerticleBase {
     new PairingRoutes(new Pairings(db), limits).mount(router);
     new JoinRoutes(new PhoneJoinRequests(vertx, db, tokens), limits, schemas, this::publicUrl).mount(router);
     new QrRoutes(tokens, this::publicUrl).mount(router);
-    RequestIntake intake = new RequestIntake(db, tokens);
+    RequestIntake intake = new RequestIntake(vertx, db, tokens);
     RequestStore requests = new RequestStore(db.mongo());
     new RequestRoutes(intake, new RequestActions(vertx, requests, new RoomStore(vertx, db), db), new RequestPhotos(db),
         tokens, limits, credentials, schemas, this::publicUrl).mount(router);
@@ -107,6 +112,12 @@ public final class WebServer extends VerticleBase {
   /** Where users reach this server: the configured public URL, else this machine on the bound port. */
   public String publicUrl() {
     return publicUrl != null ? publicUrl.replaceAll("/+$", "") : "http://localhost:" + actualPort();
+  }
+
+  /** Every GET route's path (handlers on patterns, like the body handler, serve no data of their own). */
+  public List<String> getRoutes() {
+    return router.getRoutes().stream().filter(r -> r.getPath() != null)
+        .filter(r -> r.methods() == null || r.methods().contains(HttpMethod.GET)).map(Route::getPath).toList();
   }
 
   /** The port actually bound (useful when configured as 0). */

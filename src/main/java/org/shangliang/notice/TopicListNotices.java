@@ -1,0 +1,66 @@
+package org.shangliang.notice;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.bson.types.ObjectId;
+import org.shangliang.common.CommandEndpoint.Request;
+import org.shangliang.request.RequestReports;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The topic list (议题清单) of a period, published in one step as a topic-announcement notice on
+ * every board for two weeks: what residents raised, by urgency, without who raised it.
+ */
+final class TopicListNotices {
+  static final long POSTING_MS = 14L * 24 * 3600_000;
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日").withZone(ResultNotices.COMMUNITY_ZONE);
+
+  private final RequestReports reports;
+  private final NoticeActions notices;
+
+  TopicListNotices(RequestReports reports, NoticeActions notices) {
+    this.reports = reports;
+    this.notices = notices;
+  }
+
+  Future<JsonObject> publish(Request r) {
+    long from = r.body().getLong("from");
+    long to = r.body().getLong("to");
+    return reports.topicList(from, to).compose(list -> {
+      long now = System.currentTimeMillis();
+      JsonObject doc = new JsonObject().put("_id", new ObjectId().toHexString()).put("kind", NoticeKind.TOPIC.name())
+          .put("title", "议题清单（" + DAY.format(Instant.ofEpochMilli(from)) + "—" + DAY.format(Instant.ofEpochMilli(to - 1)) + "）")
+          .put("body", body(list)).put("imageId", (Object) null)
+          .put("targets", new Targets(true, java.util.Set.of(), java.util.Set.of()).toJson())
+          .put("startsAt", now).put("endsAt", now + POSTING_MS).put("priority", 1).put("urgent", false)
+          .put("source", new JsonObject().put("topicList", new JsonObject().put("from", from).put("to", to)));
+      return notices.publishNew(r.who(), doc, "publishTopicList");
+    });
+  }
+
+  /** One list item per request: urgency, kind, grid and the topic title (or what was asked). */
+  static String body(JsonArray list) {
+    if (list.isEmpty()) {
+      return "本期没有新收集的议题。";
+    }
+    StringBuilder body = new StringBuilder("本期收集的议题，按紧急程度排列：\n");
+    list.forEach(o -> {
+      JsonObject item = (JsonObject) o;
+      String title = item.getString("title") != null ? item.getString("title") : item.getString("what");
+      body.append("\n- ").append(urgency(item.getInteger("urgency", 1))).append(" ").append(item.getString("kind"))
+          .append(" · ").append(item.getString("gridName")).append("：").append(title);
+    });
+    return body.append("\n\n欢迎扫码发表意见。").toString();
+  }
+
+  private static String urgency(int urgency) {
+    return switch (urgency) {
+      case 3 -> "【紧急】";
+      case 2 -> "【较急】";
+      default -> "【一般】";
+    };
+  }
+}
