@@ -44,6 +44,13 @@ export function createSignage(t, { onMedia = () => {} } = {}) {
   let heartbeatTimer = null;
   let heartbeatSeconds = 0;
   const ticker = setInterval(tick, 1000);
+  // Type is fitted to the box: again when the screen turns or the fonts arrive.
+  const refit = () => {
+    const card = el.querySelector('[data-testid="signage-notice"]');
+    if (card) fitNoticeCard(card);
+  };
+  window.addEventListener('resize', refit);
+  if (document.fonts) document.fonts.ready.then(refit);
 
   function accept(next, { live }) {
     if (!next || next.type !== 'playlist' || !Array.isArray(next.notices)) return;
@@ -181,6 +188,7 @@ export function createSignage(t, { onMedia = () => {} } = {}) {
     },
     setConnection: (state) => offline.set(state),
     stop() {
+      window.removeEventListener('resize', refit);
       clearInterval(ticker);
       clearInterval(heartbeatTimer);
     },
