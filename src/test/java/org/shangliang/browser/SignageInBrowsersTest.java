@@ -175,7 +175,7 @@ class SignageInBrowsersTest {
 
   @Test
   @DisplayName("an urgent notice takes over the board until it is retracted, then the rotation comes back")
-  void urgentNoticeTakesOver() {
+  void urgentNoticeTakesOver() throws Exception {
     Page board = board(1);
     JsonObject usual = publish("垃圾分类宣传", "请按时分类投放。", GRID_1, false);
     assertThat(card(board, usual.getString("id"))).isVisible(SOON);
@@ -187,6 +187,13 @@ class SignageInBrowsersTest {
     board.waitForTimeout(11_000);
     assertThat(byTestId(board, "urgent")).isVisible();
     assertThat(card(board, usual.getString("id"))).hasCount(0);
+    // The board's heartbeats tell the console what it shows.
+    Await.until("the console sees the urgent notice on board 1", 5_000, () -> {
+      JsonObject display = console("overview", new JsonObject()).getJsonArray("displays").stream()
+          .map(JsonObject.class::cast).filter(d -> DemoData.BOARD_1.equals(d.getString("id"))).findFirst().orElseThrow();
+      JsonObject showing = display.getJsonObject("showing");
+      return display.getBoolean("online") && showing != null && urgent.getString("id").equals(showing.getString("noticeId"));
+    });
 
     console("retractNotice", new JsonObject().put("id", urgent.getString("id")));
     assertThat(byTestId(board, "urgent")).isHidden(new LocatorAssertions.IsHiddenOptions().setTimeout(5_000));
