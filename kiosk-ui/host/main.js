@@ -12,6 +12,7 @@ import { listRooms, logout } from './api.js';
 import { createLoginForm } from './login.js';
 import { createMeetingPanel } from './meeting-panel.js';
 import { createPresencePanel } from './presence-panel.js';
+import { createPhonesPanel } from './phones-panel.js';
 import { createQueuePanel } from './queue-panel.js';
 import { createFloorPanel } from './floor-panel.js';
 import { createVotePanel } from './vote-panel.js';
@@ -125,10 +126,11 @@ async function start() {
     createFloorPanel({ t, act }),
     createQueuePanel({ t, act }),
     createVotePanel({ t, act, showError: (m) => notice.show(m) }),
+    createPhonesPanel({ t, act }),
   ];
-  const [meeting, presence, floor, queue, vote] = panels;
+  const [meeting, presence, floor, queue, vote, phones] = panels;
   replace(content, h('div', { class: 'console' },
-    h('div', { class: 'column' }, meeting.el, presence.el),
+    h('div', { class: 'column' }, meeting.el, phones.el, presence.el),
     h('div', { class: 'column' }, floor.el, queue.el, vote.el)));
 
   session = startRoomSession({

@@ -56,10 +56,19 @@ public final class QrTokens {
   public record Signed(Purpose purpose, String first, String second) {
   }
 
-  private final byte[] key;
+  /** A Mac per thread: creating one costs more than signing, and a publish signs once per board. */
+  private final ThreadLocal<Mac> macs;
 
   private QrTokens(byte[] key) {
-    this.key = key;
+    this.macs = ThreadLocal.withInitial(() -> {
+      try {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        return mac;
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException(e);
+      }
+    });
   }
 
   /** Reads the signing key, creating it on first start; concurrent first starts agree on one key. */
@@ -112,7 +121,9 @@ public final class QrTokens {
     try {
       byte[] payload = DECODER.decode(token.substring(0, dot));
       byte[] given = DECODER.decode(token.substring(dot + 1));
-      if (payload.length != 1 + 2 * ID_BYTES || !MessageDigest.isEqual(given, signature(payload))) {
+      // one spelling per token: base64 tolerates stray trailing bits, a token here does not
+      boolean canonical = token.equals(ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(given));
+      if (!canonical || payload.length != 1 + 2 * ID_BYTES || !MessageDigest.isEqual(given, signature(payload))) {
         return null;
       }
       Purpose purpose = Purpose.of(payload[0]);
@@ -125,15 +136,9 @@ public final class QrTokens {
   }
 
   private byte[] signature(byte[] payload) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      byte[] full = mac.doFinal(payload);
-      byte[] cut = new byte[SIGNATURE_BYTES];
-      System.arraycopy(full, 0, cut, 0, SIGNATURE_BYTES);
-      return cut;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    byte[] full = macs.get().doFinal(payload);
+    byte[] cut = new byte[SIGNATURE_BYTES];
+    System.arraycopy(full, 0, cut, 0, SIGNATURE_BYTES);
+    return cut;
   }
 }

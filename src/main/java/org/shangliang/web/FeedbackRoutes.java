@@ -43,14 +43,27 @@ final class FeedbackRoutes {
   }
 
   private void submit(RoutingContext ctx) {
-    JsonObject body = ctx.body().asJsonObject();
-    if (body != null && body.getValue("comment") instanceof String comment && comment.length() > MAX_COMMENT) {
-      throw new Failure(ErrorCode.TOO_LARGE, "留言不能超过" + MAX_COMMENT + "字");
+    JsonObject valid;
+    try {
+      valid = HttpSupport.validBody(ctx, schemas, "feedback");
+    } catch (Failure invalid) {
+      // an over-long comment is worth its own message: the page can tell the writer what to shorten
+      if (commentTooLong(ctx)) {
+        throw new Failure(ErrorCode.TOO_LARGE, "留言不能超过" + MAX_COMMENT + "字");
+      }
+      throw invalid;
     }
-    JsonObject valid = HttpSupport.validBody(ctx, schemas, "feedback");
     intake.submit(valid, phoneOf(ctx), HttpSupport.address(ctx))
         .onSuccess(v -> HttpSupport.json(ctx, 201, new JsonObject().put("ok", true)))
         .onFailure(e -> HttpFailures.send(ctx, e));
+  }
+
+  private static boolean commentTooLong(RoutingContext ctx) {
+    try {
+      return ctx.body().asJsonObject().getValue("comment") instanceof String comment && comment.length() > MAX_COMMENT;
+    } catch (RuntimeException notAnObject) {
+      return false;
+    }
   }
 
   /** The phone's cookie, set now if it has none. */

@@ -9,6 +9,8 @@ import org.bson.types.ObjectId;
 import org.shangliang.app.Config;
 import org.shangliang.app.Shangliang;
 import org.shangliang.auth.Identity;
+import org.shangliang.notice.NoticeStore;
+import org.shangliang.notice.SignageAddresses;
 import org.shangliang.room.Attendee;
 import org.shangliang.room.AttendeeKind;
 import org.shangliang.support.StoredBallots;
@@ -47,12 +49,14 @@ public final class BenchServer {
   static final String HOST_PASSWORD = "pw";
   /** Paced sends start this long after the command, as the load generator's do. */
   static final long START_DELAY_MS = 20;
+  static final int GRIDS = 20;
 
   private final Vertx vertx;
   private final Shangliang app;
   private final Context context;
   private final PrintStream out;
   private String roomId;
+  private final List<String> boardIds = new ArrayList<>();
 
   private BenchServer(Vertx vertx, Shangliang app, PrintStream out) {
     this.vertx = vertx;
@@ -61,19 +65,20 @@ public final class BenchServer {
     this.out = out;
   }
 
-  /** Arguments: voters displays. */
+  /** Arguments: voters displays [boards]: boards are signage displays spread over {@value #GRIDS} grids. */
   public static void main(String[] args) throws Exception {
     PrintStream out = System.out;
     // Anything else the server prints must not be taken for an answer.
     System.setOut(System.err);
     int voters = Integer.parseInt(args[0]);
     int displays = Integer.parseInt(args[1]);
+    int boards = args.length > 2 ? Integer.parseInt(args[2]) : 0;
     Path dataDir = Files.createTempDirectory("shangliang-bench");
     Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dataDir)));
     Vertx vertx = Vertx.vertx();
     Shangliang app = Await.result(Shangliang.start(vertx, Config.local(0, dataDir.toString())));
     BenchServer server = new BenchServer(vertx, app, out);
-    server.answer(server.seed(voters, displays));
+    server.answer(server.seed(voters, displays).mergeIn(server.seedBoards(boards)));
     server.serve(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
     // No graceful stop: the store is thrown away (the shutdown hook deletes it), and closing 700
     // sockets one by one only fills the log with "Connection was closed".
@@ -125,11 +130,53 @@ public final class BenchServer {
             yield new JsonObject().put("usage", new JsonArray(List.of(usage[0], usage[1], usage[2])));
           }
           case "clock" -> new JsonObject().put("nanos", System.nanoTime());
+          case "barefan" -> new JsonObject().put("sentAt", bareFan(words[1], Integer.parseInt(words[2])));
           default -> new JsonObject().put("error", "unknown command " + line);
         });
       } catch (RuntimeException e) {
         answer(new JsonObject().put("error", e.toString()));
       }
+    }
+  }
+
+  /** Grids and signage displays straight into the store; answers their ids and tokens. */
+  private JsonObject seedBoards(int boards) {
+    if (boards == 0) {
+      return new JsonObject();
+    }
+    MongoClient mongo = app.db().mongo();
+    List<String> grids = new ArrayList<>();
+    for (int g = 0; g < GRIDS; g++) {
+      grids.add(new ObjectId().toHexString());
+      Await.result(mongo.insert(NoticeStore.GRIDS, new JsonObject().put("_id", grids.get(g)).put("name", "网格" + (g + 1))));
+    }
+    List<JsonObject> enrolled = BenchRoom.inBatches(boards, BenchRoom.BATCH,
+        i -> app.devices().enrolSignage("公示栏" + (i + 1), grids.get(i % GRIDS)));
+    enrolled.forEach(d -> boardIds.add(d.getString("deviceId")));
+    Await.result(app.db().durable());
+    return new JsonObject().put("boardIds", new JsonArray(boardIds))
+        .put("boardTokens", new JsonArray(enrolled.stream().map(d -> d.getString("token")).toList()));
+  }
+
+  /**
+   * The bare baseline of a notice's fan-out: the same number of frames of the same size, sent
+   * by this Vert.x straight to each board's address in one loop. Answers when the loop began.
+   */
+  private long bareFan(String round, int bytes) {
+    String frame = new JsonObject().put("type", "bare").put("round", round)
+        .put("padding", "x".repeat(Math.max(0, bytes - 40))).encode();
+    CompletableFuture<Long> began = new CompletableFuture<>();
+    context.runOnContext(v -> {
+      long start = System.nanoTime();
+      for (String id : boardIds) {
+        vertx.eventBus().publish(SignageAddresses.display(id), frame);
+      }
+      began.complete(start);
+    });
+    try {
+      return began.get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("bare fan-out did not run: " + e);
     }
   }
 

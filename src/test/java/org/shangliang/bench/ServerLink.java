@@ -41,8 +41,13 @@ final class ServerLink implements AutoCloseable {
 
   /** Starts the server process (on core, or unpinned when core &lt; 0) and waits until its room is seeded. */
   static ServerLink start(int core, int voters, int displays) throws IOException, InterruptedException {
+    return start(core, voters, displays, 0);
+  }
+
+  /** As {@link #start(int, int, int)}, with this many notice-board displays besides. */
+  static ServerLink start(int core, int voters, int displays, int boards) throws IOException, InterruptedException {
     Process process = ChildJvm.start(core, List.of(), BenchServer.class.getName(),
-        List.of(String.valueOf(voters), String.valueOf(displays)), false);
+        List.of(String.valueOf(voters), String.valueOf(displays), String.valueOf(boards)), false);
     ServerLink link = new ServerLink(process);
     link.measureClock();
     return link;
@@ -71,6 +76,11 @@ final class ServerLink implements AutoCloseable {
       sentAt[k] = t == 0 ? 0 : t - clockOffset;
     }
     return sentAt;
+  }
+
+  /** Has the server send a frame of about this size to every board at once; answers when it began, in our clock. */
+  long bareFan(String round, int bytes) throws InterruptedException {
+    return ask("barefan " + round + " " + bytes).getLong("sentAt") - clockOffset;
   }
 
   /** The server's GC pauses and CPU time so far: {pauses, pause ms, CPU ns}. */

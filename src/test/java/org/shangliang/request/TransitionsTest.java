@@ -1,0 +1,89 @@
+package org.shangliang.request;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.shangliang.common.ErrorCode;
+import org.shangliang.common.Failure;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every pair of event and state, allowed or refused, against the process as the community describes it. */
+class TransitionsTest {
+  /** event → "FROM>TO ..." as read from 三即三提一转 (DOMAIN.md); every pair not listed must be refused. */
+  static final Map<RequestEvent, String> EXPECTED = Map.ofEntries(
+      Map.entry(RequestEvent.TAKE, "NEW>CONSULTING ESCALATED>CONSULTING"),
+      Map.entry(RequestEvent.CONSULT, "CONSULTING>CONSULTING"),
+      Map.entry(RequestEvent.AGREE, "CONSULTING>AGREED"),
+      Map.entry(RequestEvent.COMPLETE, "AGREED>DONE TRANSFERRED>DONE"),
+      Map.entry(RequestEvent.INFORM, "DONE>INFORMED"),
+      Map.entry(RequestEvent.RATE, "INFORMED>CLOSED"),
+      Map.entry(RequestEvent.ESCALATE, "NEW>ESCALATED CONSULTING>ESCALATED AGREED>ESCALATED ESCALATED>ESCALATED"),
+      Map.entry(RequestEvent.TRANSFER, "NEW>TRANSFERRED CONSULTING>TRANSFERRED ESCALATED>TRANSFERRED"),
+      Map.entry(RequestEvent.PROMOTE, "NEW>TOPIC CONSULTING>TOPIC ESCALATED>TOPIC"),
+      Map.entry(RequestEvent.SCHEDULE, "TOPIC>TOPIC"),
+      Map.entry(RequestEvent.RESOLVE, "TOPIC>AGREED"),
+      Map.entry(RequestEvent.FOLLOW_UP, "AGREED>AGREED ESCALATED>ESCALATED TRANSFERRED>TRANSFERRED TOPIC>TOPIC"));
+
+  static Map<RequestStatus, RequestStatus> expected(RequestEvent event) {
+    Map<RequestStatus, RequestStatus> pairs = new HashMap<>();
+    for (String pair : EXPECTED.get(event).split(" ")) {
+      String[] fromTo = pair.split(">");
+      pairs.put(RequestStatus.valueOf(fromTo[0]), RequestStatus.valueOf(fromTo[1]));
+    }
+    return pairs;
+  }
+
+  @Test
+  @DisplayName("every allowed transition leads where the process says, and every other pair is refused by name")
+  void everyPair() {
+    int allowed = 0;
+    int refused = 0;
+    for (RequestEvent event : RequestEvent.values()) {
+      Map<RequestStatus, RequestStatus> pairs = expected(event);
+      for (RequestStatus from : RequestStatus.values()) {
+        if (pairs.containsKey(from)) {
+          assertEquals(pairs.get(from), Transitions.target(event, from, true), event + " from " + from);
+          allowed++;
+        } else {
+          Failure f = assertThrows(Failure.class, () -> Transitions.target(event, from, true), event + " from " + from);
+          assertEquals(ErrorCode.TRANSITION_NOT_ALLOWED, f.code());
+          assertTrue(f.getMessage().startsWith("诉求当前为「"), f.getMessage());
+          refused++;
+        }
+      }
+    }
+    assertEquals(24, allowed);
+    assertEquals(RequestEvent.values().length * RequestStatus.values().length - 24, refused);
+  }
+
+  @Test
+  @DisplayName("不满意 reopens the request for a new consultation; 满意 closes it")
+  void ratingOutcomes() {
+    assertEquals(RequestStatus.CONSULTING, Transitions.target(RequestEvent.RATE, RequestStatus.INFORMED, false));
+    assertEquals(RequestStatus.CLOSED, Transitions.target(RequestEvent.RATE, RequestStatus.INFORMED, true));
+  }
+
+  @Test
+  @DisplayName("escalation only goes upward through the three levels")
+  void escalationGoesUp() {
+    assertDoesNotThrow(() -> Transitions.requireHigher(null, EscalationLevel.COMMUNITY_OFFICES));
+    assertDoesNotThrow(() -> Transitions.requireHigher(EscalationLevel.COMMUNITY_OFFICES, EscalationLevel.STREET_WORKSTATION));
+    assertThrows(Failure.class, () -> Transitions.requireHigher(EscalationLevel.COMMUNITY_COUNCIL, EscalationLevel.COMMUNITY_COUNCIL));
+    assertThrows(Failure.class, () -> Transitions.requireHigher(EscalationLevel.STREET_WORKSTATION, EscalationLevel.COMMUNITY_OFFICES));
+  }
+
+  @Test
+  @DisplayName("consultation and decision topics are followed up every half month, inquiries and hearings every month")
+  void followUpCadence() {
+    assertEquals(15, TopicKind.CONSULTATION.followUpEvery().getDays());
+    assertEquals(15, TopicKind.DECISION.followUpEvery().getDays());
+    assertEquals(1, TopicKind.INQUIRY.followUpEvery().getMonths());
+    assertEquals(1, TopicKind.HEARING.followUpEvery().getMonths());
+  }
+}
