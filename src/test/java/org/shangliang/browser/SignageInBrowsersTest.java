@@ -55,6 +55,10 @@ class SignageInBrowsersTest {
       + "   if (!(c.dataset.noticeId in window.cardSeenAt)) window.cardSeenAt[c.dataset.noticeId] = Date.now(); });"
       + " note(); new MutationObserver(note).observe(document.body, { childList: true, subtree: true }); }";
 
+  /** Every playlist a page keeps for offline use, as one text. */
+  static final String KEPT_PLAYLISTS = "() => Object.keys(localStorage).filter((k) => k.startsWith('shangliang.display.playlist'))"
+      + ".map((k) => localStorage.getItem(k)).join('\\n')";
+
   TestServer server;
   Browsers browsers;
   BridgeClient staff;
@@ -167,7 +171,7 @@ class SignageInBrowsersTest {
     assertThat(byTestId(board2, "grid-name")).hasText("第二网格");
     for (JsonObject notice : List.of(first, second)) {
       assertEquals(Boolean.FALSE, board2.evaluate("(id) => id in window.cardSeenAt", notice.getString("id")));
-      assertFalse(String.valueOf(board2.evaluate("() => localStorage.getItem('shangliang.display.playlist')"))
+      assertFalse(String.valueOf(board2.evaluate(KEPT_PLAYLISTS))
           .contains(notice.getString("id")), "board 2 was sent " + notice.getString("title"));
     }
     assertTrue(browsers.pageErrors.isEmpty(), "page errors: " + browsers.pageErrors);
@@ -224,7 +228,7 @@ class SignageInBrowsersTest {
     assertThat(byTestId(board, "signage-notice")).isVisible(SOON);
     assertThat(byTestId(board, "offline")).isVisible(SOON);
     assertThat(byTestId(board, "display-name")).hasText("1号公示栏");
-    String kept = String.valueOf(board.evaluate("() => localStorage.getItem('shangliang.display.playlist')"));
+    String kept = String.valueOf(board.evaluate(KEPT_PLAYLISTS));
     assertTrue(kept.contains(a) && kept.contains(b), "the kept playlist has both new notices");
     // The QR code comes from the offline cache too.
     board.waitForFunction("() => { const img = document.querySelector('[data-testid=notice-qr]');"
@@ -315,14 +319,18 @@ class SignageInBrowsersTest {
   }
 
   @Test
-  @DisplayName("a new screen shows a pairing code, and once staff pair it it becomes the board they named")
+  @DisplayName("a new screen shows a pairing code, and once staff pair it it becomes the board they named, also after a reload")
   void pairingMakesABoard() {
-    Page screen = open(server.baseUrl() + "/display/", 1920, 1080);
+    Page screen = open(server.baseUrl() + "/display/?pair", 1920, 1080);
     Locator code = byTestId(screen, "pairing-code");
     assertThat(code).hasText(java.util.regex.Pattern.compile("^\\d{6}$"), new LocatorAssertions.HasTextOptions().setTimeout(10_000));
     console("pairDisplay", new JsonObject().put("code", code.textContent()).put("name", "3号公示栏").put("gridId", GRID_2));
     assertThat(byTestId(screen, "display-name")).hasText("3号公示栏", new LocatorAssertions.HasTextOptions().setTimeout(10_000));
     assertThat(byTestId(screen, "grid-name")).hasText("第二网格");
+    // The board keeps its token: after a restart of the page it is still the same board.
+    screen.reload();
+    assertThat(byTestId(screen, "display-name")).hasText("3号公示栏", new LocatorAssertions.HasTextOptions().setTimeout(10_000));
+    assertThat(byTestId(screen, "pairing-code")).hasCount(0);
     assertTrue(browsers.pageErrors.isEmpty(), "page errors: " + browsers.pageErrors);
   }
 
