@@ -1,6 +1,7 @@
 // Entry of the display page. One page, three modes chosen by who the server says we are: a device
 // of a room shows the room; a display without a room is a notice board (signage); a page without a
-// token shows a pairing code. A board with a kept playlist shows it before it connects.
+// token (or opened with ?pair) shows a pairing code. A board with a kept playlist shows it before
+// it connects.
 
 import { replace } from '/common/dom.js';
 import { createI18n } from '/common/i18n.js';
@@ -11,7 +12,7 @@ import { MESSAGES } from './messages.js';
 import { createRoomView } from './room.js';
 import { createSignage } from './signage.js';
 import { startPairing } from './pairing.js';
-import { forgetPlaylist } from './playlist-cache.js';
+import { forgetPlaylist, cacheScope } from './playlist-cache.js';
 import { registerOfflineCache, keepOffline } from './offline.js';
 
 const OFFLINE_GRACE_MS = 3000; // a first connection that has not opened by then counts as offline
@@ -19,7 +20,8 @@ const OFFLINE_GRACE_MS = 3000; // a first connection that has not opened by then
 const t = createI18n(MESSAGES);
 document.title = t('app.title');
 const app = document.getElementById('app');
-const roomFromUrl = new URLSearchParams(location.search).get('room');
+const params = new URLSearchParams(location.search);
+const roomFromUrl = params.get('room');
 
 let view = null; // {mode, ...} of the mode on screen
 let session = null;
@@ -33,17 +35,18 @@ function show(mode, build) {
   return view;
 }
 
+let token = null;
 const roomMode = () => show('room', () => createRoomView(t));
-const signageMode = () => show('signage', () => createSignage(t, { onMedia: keepOffline }));
+const signageMode = () => show('signage', () => createSignage(t, { scope: cacheScope(token), onMedia: keepOffline }));
 
 function pairingMode() {
   if (session) session.stop();
   session = null;
-  forgetPlaylist();
+  if (token) forgetPlaylist(cacheScope(token));
   show('pairing', () => {
     const el = document.createElement('div');
     el.className = 'pairing-root';
-    return { el, stop: startPairing(el, t, { onPaired: (token) => connect(token) }) };
+    return { el, stop: startPairing(el, t, { onPaired: (paired) => connect(paired) }) };
   });
 }
 
@@ -65,10 +68,11 @@ function resolveMode(identity) {
   return null;
 }
 
-function connect(token) {
+function connect(newToken) {
+  token = newToken;
   if (session) session.stop();
   const current = session = startRoomSession({
-    token: () => token,
+    token: () => newToken,
     resolveRoom: (identity) => (current === session ? resolveMode(identity) : null),
     onSnapshot: (snap) => view && view.mode === 'room' && view.render(snap),
     onConnection: (state) => view && view.setConnection && view.setConnection(state),
@@ -79,18 +83,24 @@ function connect(token) {
   }, OFFLINE_GRACE_MS);
 }
 
-const token = takeToken(TOKEN_KEYS.display);
-if (!token) {
+const stored = takeToken(TOKEN_KEYS.display);
+if (params.has('pair')) {
+  // ?pair: a new screen, whatever this browser kept; once paired, a reload shows the board.
+  params.delete('pair');
+  const rest = params.toString();
+  history.replaceState(history.state, '', location.pathname + (rest ? `?${rest}` : ''));
+  pairingMode();
+} else if (!stored) {
   pairingMode();
 } else {
   // A board renders its kept notices before it connects, so it shows them while the server is away.
-  const board = createSignage(t, { onMedia: keepOffline });
+  const board = createSignage(t, { scope: cacheScope(stored), onMedia: keepOffline });
   if (board.showCached()) show('signage', () => board);
   else {
     board.stop();
     roomMode().showMessage('app.title', 'connecting');
   }
-  connect(token);
+  connect(stored);
 }
 registerOfflineCache();
 

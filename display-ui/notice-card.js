@@ -52,7 +52,7 @@ export function createNoticeCard(notice, { qrSrc = null, boardName = null } = {}
  * Shrinks the body's type step by step until the card fits its box (long notices), down to a
  * floor that stays readable; the card must be in the document. The QR leads to the full text.
  */
-export function fitNoticeCard(card, { minScale = 0.6, step = 0.08 } = {}) {
+export function fitNoticeCard(card, { minScale = 0.7, step = 0.05 } = {}) {
   const body = card.querySelector('.notice-card__body');
   if (!body) return;
   let scale = 1;

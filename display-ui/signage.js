@@ -21,8 +21,11 @@ const qrSrcOf = (playlist, id) => {
   return token ? `/qr/${encodeURIComponent(token)}.svg` : null;
 };
 
-/** The board's screen; start with showCached(), then attach(bus, identity) once hello has answered. */
-export function createSignage(t, { onMedia = () => {} } = {}) {
+/**
+ * The board's screen; start with showCached(), then attach(bus, identity) once hello has answered.
+ * scope names the kept playlist (cacheScope of the token).
+ */
+export function createSignage(t, { scope, onMedia = () => {} } = {}) {
   const gridName = h('div', { class: 'grid-name', testid: 'grid-name' });
   const displayName = h('div', { class: 'display-name', testid: 'display-name' });
   const clock = h('div', { class: 'clock', testid: 'clock' });
@@ -44,6 +47,13 @@ export function createSignage(t, { onMedia = () => {} } = {}) {
   let heartbeatTimer = null;
   let heartbeatSeconds = 0;
   const ticker = setInterval(tick, 1000);
+  // Type is fitted to the box: again when the screen turns or the fonts arrive.
+  const refit = () => {
+    const card = el.querySelector('[data-testid="signage-notice"]');
+    if (card) fitNoticeCard(card);
+  };
+  window.addEventListener('resize', refit);
+  if (document.fonts) document.fonts.ready.then(refit);
 
   function accept(next, { live }) {
     if (!next || next.type !== 'playlist' || !Array.isArray(next.notices)) return;
@@ -57,7 +67,7 @@ export function createSignage(t, { onMedia = () => {} } = {}) {
     gridName.textContent = (next.grid && next.grid.name) || '';
     displayName.textContent = (next.display && next.display.name) || '';
     if (live) {
-      savePlaylist(deviceId, next, next.serverTime - Date.now());
+      savePlaylist(scope, deviceId, next, next.serverTime - Date.now());
       scheduleHeartbeat(next.heartbeatSeconds);
     }
     onMedia(mediaUrls(next));
@@ -157,7 +167,7 @@ export function createSignage(t, { onMedia = () => {} } = {}) {
     el,
     /** Shows the kept playlist at once, before any connection; false when none is kept. */
     showCached() {
-      const saved = loadPlaylist();
+      const saved = loadPlaylist(scope);
       if (!saved) return false;
       deviceId = saved.deviceId;
       if (typeof saved.offsetMs === 'number') syncServerTime(Date.now() + saved.offsetMs);
@@ -181,6 +191,7 @@ export function createSignage(t, { onMedia = () => {} } = {}) {
     },
     setConnection: (state) => offline.set(state),
     stop() {
+      window.removeEventListener('resize', refit);
       clearInterval(ticker);
       clearInterval(heartbeatTimer);
     },

@@ -6,6 +6,8 @@
 const CACHE = 'shangliang-display-v1';
 const NETWORK_TIMEOUT_MS = 5000;
 const PAGE = '/display/';
+// Every file the display page loads, also the /common/ modules it imports: keep in step with the
+// imports (one missing here is fetched only when online; one that no longer exists fails the install).
 const SHELL = [
   PAGE,
   '/display/display.css',
