@@ -4,13 +4,11 @@
 
 import { h } from '/common/dom.js';
 
-const pad = (n) => String(n).padStart(2, '0');
-
 /** lines: [{number, kind, gridName, status, updatedAt}]; answers a section.progress-board. */
 export function createProgressBoard(t, lines, gridName) {
   const day = (ms) => {
     const d = new Date(ms);
-    return t('progress.date', { m: d.getMonth() + 1, d: pad(d.getDate()) });
+    return t('progress.date', { m: d.getMonth() + 1, d: d.getDate() });
   };
   const status = (s) => (t.has(`progress.status.${s}`) ? t(`progress.status.${s}`) : s);
   const rows = lines.map((line) => h('tr', { testid: `progress-${line.number}` },
