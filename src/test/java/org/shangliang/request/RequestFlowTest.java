@@ -46,7 +46,7 @@ class RequestFlowTest {
   }
 
   BridgeClient connect(String token) {
-    return Await.result(BridgeClient.connect(server.vertx, server.port(), token));
+    return server.bridge(token);
   }
 
   static Future<JsonObject> cmd(BridgeClient client, String action, JsonObject params) {
