@@ -65,7 +65,7 @@ class RequestsInBrowsersTest {
   void start() throws Exception {
     server = TestServer.start();
     browsers = new Browsers();
-    staff = Await.result(BridgeClient.connect(server.vertx, server.port(), server.login("staff")));
+    staff = server.bridge(server.login("staff"));
   }
 
   @AfterEach
@@ -301,14 +301,14 @@ class RequestsInBrowsersTest {
   @Test
   @DisplayName("a request made a topic and voted on at the meeting shows the resolution on its status page")
   void topicResolutionOnTheStatusPage() throws Exception {
-    BridgeClient kioskBus = Await.result(BridgeClient.connect(server.vertx, server.port(), server.token("Kiosk 2")));
+    BridgeClient kioskBus = server.bridge(server.token("Kiosk 2"));
     JsonObject filed = Await.result(kioskBus.request("request.cmd", new JsonObject().put("action", "fileRequest")
         .put("kind", "邻里纠纷").put("what", "楼道灯更换费用谁来出").put("gridId", GRID_1)));
     String id = findRequest(filed.getString("number")).getString("id");
     step("promoteRequest", id, new JsonObject().put("topicKind", "CONSULTATION").put("title", "楼道灯更换费用分摊").put("urgency", 2));
     step("scheduleTopic", id, new JsonObject().put("meetingId", DemoData.MEETING_ID));
 
-    BridgeClient host = Await.result(BridgeClient.connect(server.vertx, server.port(), server.login("cadre")));
+    BridgeClient host = server.bridge(server.login("cadre"));
     JsonArray agenda = room(host, "snapshot", new JsonObject()).getJsonObject("meeting").getJsonArray("agenda");
     assertEquals("楼道灯更换费用分摊", agenda.getJsonObject(agenda.size() - 1).getString("title"));
     room(host, "openMeeting", new JsonObject());
