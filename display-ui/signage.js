@@ -1,11 +1,14 @@
 // A notice board: the notices of its playlist that are active now, one at a time, about 10 s
 // each; a new notice at once; an urgent one over everything until a playlist without it comes.
-// It renders what the server sent and reports back what it showed.
+// When the grid's requests moved lately, their progress (实时晒单) takes a turn as well, at once
+// when it changes. A corner code lets passers-by file a request. It renders what the server sent
+// and reports back which notices it showed.
 
 import { h, replace } from '/common/dom.js';
 import { serverNow, syncServerTime, formatClock } from '/common/clock.js';
 import { createConnectionMark } from '/common/notice.js';
 import { createNoticeCard, fitNoticeCard } from './notice-card.js';
+import { createProgressBoard } from './progress-board.js';
 import { loadPlaylist, savePlaylist } from './playlist-cache.js';
 
 export const SIGNAGE_CMD = 'signage.cmd';
@@ -15,7 +18,13 @@ const DWELL_MS = 10000;
 const DEFAULT_HEARTBEAT_SECONDS = 10;
 const MAX_SHOWN = 50; // API.md: a heartbeat lists at most 50 notices
 
+const PROGRESS_ID = 'progress'; // the progress page's place in the rotation; never a notice id
+const PROGRESS_PAGE = { id: PROGRESS_ID };
+
 const isActive = (n, now) => n.startsAt <= now && now < n.endsAt;
+const progressOf = (playlist) => (playlist && Array.isArray(playlist.progress) ? playlist.progress : []);
+const reportSrcOf = (playlist) => (playlist && playlist.reportToken
+  ? `/qr/${encodeURIComponent(playlist.reportToken)}.svg` : null);
 const qrSrcOf = (playlist, id) => {
   const token = playlist && playlist.qr && playlist.qr[id];
   return token ? `/qr/${encodeURIComponent(token)}.svg` : null;
@@ -29,12 +38,15 @@ export function createSignage(t, { scope, onMedia = () => {} } = {}) {
   const gridName = h('div', { class: 'grid-name', testid: 'grid-name' });
   const displayName = h('div', { class: 'display-name', testid: 'display-name' });
   const clock = h('div', { class: 'clock', testid: 'clock' });
+  const reportImg = h('img', { alt: t('report.qr'), width: 200, height: 200 });
+  const reportQr = h('figure', { class: 'report-qr', testid: 'report-qr', hidden: true },
+    h('figcaption', {}, t('report.qr')), reportImg);
   const offline = createConnectionMark({ testid: 'offline', text: t('offline'), className: 'offline signage-offline' });
   const stage = h('main', { class: 'signage-stage' });
   const urgentLayer = h('section', { class: 'urgent-layer', testid: 'urgent', hidden: true },
     h('div', { class: 'urgent-band' }, t('signage.urgent')));
   const el = h('div', { class: 'signage' },
-    h('header', { class: 'signage-top' }, h('div', { class: 'signage-names' }, gridName, displayName), clock),
+    h('header', { class: 'signage-top' }, h('div', { class: 'signage-names' }, gridName, displayName), clock, reportQr),
     stage, urgentLayer, offline.el);
 
   let deviceId = null;
@@ -61,11 +73,15 @@ export function createSignage(t, { scope, onMedia = () => {} } = {}) {
         && playlist.live) return; // a reply overtaken by a newer push
     if (live) syncServerTime(next.serverTime);
     const fresh = next.notices.filter((n) => !seen.has(n.id)).map((n) => n.id);
+    // Progress that changed shows next, like a new notice (实时晒单: real time).
+    const moved = progressOf(next).length > 0 && JSON.stringify(progressOf(next)) !== JSON.stringify(progressOf(playlist));
+    if (moved && !fresh.includes(PROGRESS_ID)) fresh.push(PROGRESS_ID);
     if (playlist) pendingNew = [...pendingNew.filter((id) => !fresh.includes(id)), ...fresh];
     next.notices.forEach((n) => seen.add(n.id));
     playlist = { ...next, live };
     gridName.textContent = (next.grid && next.grid.name) || '';
     displayName.textContent = (next.display && next.display.name) || '';
+    showReportQr(reportSrcOf(next));
     if (live) {
       savePlaylist(scope, deviceId, next, next.serverTime - Date.now());
       scheduleHeartbeat(next.heartbeatSeconds);
@@ -77,7 +93,13 @@ export function createSignage(t, { scope, onMedia = () => {} } = {}) {
   function pool(now) {
     const active = playlist ? playlist.notices.filter((n) => isActive(n, now)) : [];
     const urgent = active.filter((n) => n.urgent);
-    return urgent.length ? { notices: urgent, urgent: true } : { notices: active, urgent: false };
+    if (urgent.length) return { notices: urgent, urgent: true };
+    return { notices: progressOf(playlist).length ? [...active, PROGRESS_PAGE] : active, urgent: false };
+  }
+
+  function showReportQr(src) {
+    reportQr.hidden = !src;
+    if (src && reportImg.getAttribute('src') !== src) reportImg.src = src;
   }
 
   function choose(now, { notices }) {
@@ -102,12 +124,26 @@ export function createSignage(t, { scope, onMedia = () => {} } = {}) {
       return;
     }
     const notice = choose(now, p);
-    const key = JSON.stringify([notice, qrSrcOf(playlist, notice.id), p.urgent, displayName.textContent]);
+    const shownData = notice === PROGRESS_PAGE ? [progressOf(playlist), gridName.textContent] : notice;
+    const key = JSON.stringify([shownData, qrSrcOf(playlist, notice.id), p.urgent, displayName.textContent]);
     if (current && current.id === notice.id && current.key === key) return;
     const since = current && current.id === notice.id ? current.since : now;
     current = { id: notice.id, key, since, order: playlist.notices.indexOf(notice) };
+    if (notice === PROGRESS_PAGE) {
+      showProgress();
+      return;
+    }
     shown.add(notice.id);
     showCard(notice, p.urgent);
+  }
+
+  function showProgress() {
+    urgentLayer.hidden = true;
+    const old = urgentLayer.querySelector('[data-testid="signage-notice"]');
+    if (old) old.remove();
+    stage.hidden = false;
+    el.dataset.urgent = 'false';
+    replace(stage, createProgressBoard(t, progressOf(playlist), gridName.textContent));
   }
 
   function showCard(notice, urgent) {
@@ -144,10 +180,11 @@ export function createSignage(t, { scope, onMedia = () => {} } = {}) {
 
   async function heartbeat() {
     if (!bus || bus.state !== 'open') return;
-    if (current) shown.add(current.id);
+    const showing = current && current.id !== PROGRESS_ID ? current.id : null;
+    if (showing) shown.add(showing);
     const sent = [...shown].slice(-MAX_SHOWN);
     try {
-      const reply = await bus.request(SIGNAGE_CMD, { action: 'heartbeat', current: current ? current.id : null, shown: sent });
+      const reply = await bus.request(SIGNAGE_CMD, { action: 'heartbeat', current: showing, shown: sent });
       sent.forEach((id) => shown.delete(id));
       if (reply) syncServerTime(reply.serverTime);
     } catch (err) {
@@ -201,6 +238,8 @@ export function createSignage(t, { scope, onMedia = () => {} } = {}) {
 /** The images a playlist shows, for the offline cache. */
 function mediaUrls(playlist) {
   const urls = [];
+  const report = reportSrcOf(playlist);
+  if (report) urls.push(report);
   for (const n of playlist.notices) {
     const qr = qrSrcOf(playlist, n.id);
     if (qr) urls.push(qr);

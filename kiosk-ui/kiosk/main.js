@@ -1,5 +1,6 @@
 // Entry of the attendee kiosk: takes the device token, follows the room, and shows the one screen
-// that fits the snapshot — not enrolled, check-in, walk-in, personal or shared.
+// that fits the snapshot — not enrolled, check-in, walk-in, personal or shared. Above them all sits
+// 我要反映, which any resident may use, whether at the meeting or not.
 
 import { h, replace } from '../common/dom.js';
 import { createI18n, errorText } from '../common/i18n.js';
@@ -14,6 +15,9 @@ import { createCheckinScreen } from './checkin-screen.js';
 import { createWalkInScreen } from './walkin-screen.js';
 import { createPersonalScreen } from './personal-screen.js';
 import { createSharedScreen } from './shared-screen.js';
+import { createRequestFlow } from './request-flow.js';
+
+const REQUEST_CMD = 'request.cmd';
 
 const t = createI18n(MESSAGES);
 document.title = t('app.title');
@@ -21,24 +25,27 @@ document.title = t('app.title');
 const connection = createConnectionMark({ testid: 'connection', text: t('connection.offline') });
 const notice = createNotice({ testid: 'error', className: 'notice' });
 const stage = h('div', { class: 'stage' });
-replace(document.getElementById('app'), connection.el, notice.el, stage);
+const reportEntry = h('div', { class: 'report-entry', hidden: true },
+  h('button', { class: 'btn btn-report', testid: 'report-start', onclick: () => { view = 'request'; render(); } },
+    h('span', { class: 'report-label' }, t('report.button')),
+    h('span', { class: 'report-hint' }, t('report.hint'))));
+replace(document.getElementById('app'), connection.el, notice.el, reportEntry, stage);
 
 const token = takeToken(TOKEN_KEYS.kiosk);
 let identity = null;
 let snapshot = null;
-let view = 'home'; // 'home' | 'checkin' | 'walkin': local navigation only
+let view = 'home'; // 'home' | 'checkin' | 'walkin' | 'request': local navigation only
 let screen = { kind: null };
 const inFlight = new Set();
 
-/** Runs a room command; shows its error and resolves to null on failure. A second tap on the same
+/** Sends a command; shows its error and resolves to null on failure. A second tap on the same
  * button while its command is still on the way is ignored (shaky fingers tap twice). */
-async function act(action, params) {
-  const key = action + JSON.stringify(params || {});
+async function guarded(key, send) {
   if (inFlight.has(key)) return null;
   inFlight.add(key);
   document.body.classList.add('busy');
   try {
-    const reply = await session.command(action, params);
+    const reply = await send();
     notice.clear();
     return reply;
   } catch (err) {
@@ -49,6 +56,12 @@ async function act(action, params) {
     document.body.classList.toggle('busy', inFlight.size > 0);
   }
 }
+
+/** A room command for this kiosk's room. */
+const act = (action, params) => guarded(action + JSON.stringify(params || {}), () => session.command(action, params));
+/** A request command (我要反映); the kiosk's identity travels in the frame headers. */
+const ask = (action, params) => guarded(`${REQUEST_CMD}:${action}${JSON.stringify(params || {})}`,
+  () => session.bus.request(REQUEST_CMD, { action, ...params }));
 
 const go = (next) => () => { view = next; render(); };
 
@@ -62,6 +75,11 @@ const factories = {
   walkin: () => createWalkInScreen({ t, act, showError: (m) => notice.show(m), onDone: go('home'), onBack: go('checkin') }),
   personal: () => createPersonalScreen({ t, act }),
   shared: () => createSharedScreen({ t, act, deviceId: identity.deviceId, onCheckInMore: go('checkin') }),
+  request: () => {
+    const flow = createRequestFlow({ t, ask, showError: (m) => notice.show(m), onDone: go('home') });
+    flow.start();
+    return flow;
+  },
 };
 
 function show(kind, ...args) {
@@ -69,6 +87,7 @@ function show(kind, ...args) {
     screen = { kind, ...factories[kind]() };
     replace(stage, screen.el);
   }
+  reportEntry.hidden = kind === 'request' || kind === 'message';
   screen.update(...args);
 }
 
@@ -78,6 +97,7 @@ function isKiosk(id) {
 
 function render() {
   if (!token || (identity && !isKiosk(identity))) return show('message', ['notEnrolled.title', 'notEnrolled.body']);
+  if (view === 'request' && identity) return show('request');
   if (!snapshot) return show('message', ['app.title', 'connection.connecting']);
   if (view === 'walkin') return show('walkin', snapshot);
   if (identity.shared) return view === 'checkin' ? show('checkin', snapshot) : show('shared', snapshot);

@@ -2,6 +2,7 @@
 // network that does not answer is OFFLINE.
 
 const TIMEOUT_MS = 15000;
+const UPLOAD_TIMEOUT_MS = 60000; // a photo on a weak mobile network
 
 export class ApiError extends Error {
   constructor(code, status, retryAfter) {
@@ -14,17 +15,22 @@ export class ApiError extends Error {
 
 /** Answers the JSON body of a 2xx reply, or throws an ApiError. */
 export async function api(path, { method = 'GET', body } = {}) {
+  return send(path, method, body === undefined ? {} : { 'content-type': 'application/json' },
+    body === undefined ? undefined : JSON.stringify(body));
+}
+
+/** Posts a file as the raw body with its own type (a photo); answers the JSON reply like api(). */
+export async function upload(path, blob, type = blob.type) {
+  return send(path, 'POST', { 'content-type': type }, blob, UPLOAD_TIMEOUT_MS);
+}
+
+async function send(path, method, headers, body, timeoutMs = TIMEOUT_MS) {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
   let response;
   try {
     response = await fetch(path, {
-      method,
-      cache: 'no-store',
-      credentials: 'same-origin',
-      signal: controller.signal,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      method, cache: 'no-store', credentials: 'same-origin', signal: controller.signal, headers, body,
     });
   } catch {
     throw new ApiError('OFFLINE', 0, 0);
@@ -37,7 +43,7 @@ export async function api(path, { method = 'GET', body } = {}) {
   throw new ApiError(code, response.status, Number(response.headers.get('Retry-After')) || 0);
 }
 
-/** The token in /f/<token> or /j/<token>. */
+/** The token in /f/<token>, /j/<token>, /p/<token> or /r/<token>. */
 export function tokenFromPath(prefix) {
   const match = location.pathname.match(new RegExp(`^/${prefix}/([^/?#]+)`));
   return match ? decodeURIComponent(match[1]) : '';
