@@ -65,7 +65,9 @@ export class EventBus {
   constructor({ url = '/eventbus', headers = () => ({}) } = {}) {
     this.url = url;
     this.headers = headers;
-    this.state = 'closed';
+    // 'connecting' until the first attempt ends, so a page loaded while the server is down hears
+    // 'closed' (and shows its offline mark) instead of waiting silently for a first open.
+    this.state = 'connecting';
     this.sock = null;
     this.subscriptions = new Map(); // address → Set of handlers
     this.pending = new Map(); // replyAddress → {resolve, reject, timer}
@@ -113,7 +115,7 @@ export class EventBus {
     };
   }
 
-  /** fn('open' | 'closed') on every change of connection state. */
+  /** fn('open' | 'closed') on every change of connection state (the first attempt's end included). */
   onStateChange(fn) {
     this.stateListeners.push(fn);
   }
@@ -145,6 +147,7 @@ export class EventBus {
       sock = new SockJS(this.url);
     } catch (e) {
       console.warn('event bus:', e.message);
+      this.setState('closed');
       this.scheduleReconnect();
       return;
     }

@@ -27,6 +27,7 @@ export function startRoomSession(options) {
   let identity = null;
   let roomId = null;
   let current = null;
+  let missingAttendees = false; // shown without a list since a pushed snapshot left it out
   let baseline = null; // the last snapshot accepted on this connection; order is checked against it
   let generation = 0;
   let retryTimer = null;
@@ -85,12 +86,37 @@ export function startRoomSession(options) {
   }
 
   // The reply to `snapshot` and the published snapshots race; never let an older one win.
-  function acceptSnapshot(snap) {
-    if (!snap || typeof snap !== 'object') return;
-    if (baseline && isOlder(snap, baseline)) return;
+  function acceptSnapshot(received) {
+    if (!received || typeof received !== 'object') return;
+    if (baseline && isOlder(received, baseline)) {
+      adoptMissingAttendees(received);
+      return;
+    }
+    const snap = withAttendees(received);
+    if (!received.attendeesOmitted) missingAttendees = false;
     baseline = snap;
     syncServerTime(snap.serverTime);
     current = { ...snap, tally: mergeTally(snap.tally) };
+    notify('onSnapshot', current);
+  }
+
+  // A pushed snapshot leaves out the attendee list when it did not change: keep ours, or, having
+  // none yet, ask for a whole snapshot.
+  function withAttendees(snap) {
+    if (!snap.attendeesOmitted) return snap;
+    const sameMeeting = current && current.meeting && snap.meeting && current.meeting.id === snap.meeting.id;
+    if (sameMeeting && Array.isArray(current.attendees)) return { ...snap, attendees: current.attendees };
+    missingAttendees = true;
+    refresh().catch(() => {});
+    return { ...snap, attendees: [] };
+  }
+
+  // The whole snapshot asked for above may be older than the pushed one we show: its attendee
+  // list is still the best there is until the next change brings one.
+  function adoptMissingAttendees(full) {
+    if (!missingAttendees || full.attendeesOmitted || !current || !Array.isArray(full.attendees)) return;
+    missingAttendees = false;
+    current = { ...current, attendees: full.attendees };
     notify('onSnapshot', current);
   }
 

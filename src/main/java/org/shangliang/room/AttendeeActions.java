@@ -32,7 +32,7 @@ final class AttendeeActions {
           .compose(v -> room.store.checkIn(attendee, c.who().id(), room.now()))
           .compose(checkedIn -> checkedIn ? Future.succeededFuture()
               : releaseKiosk(c, attendeeId).compose(v -> Future.failedFuture(new Failure(ErrorCode.ALREADY_CHECKED_IN))));
-    })).compose(v -> room.acknowledge(c.roomId(), new JsonObject().put("attendeeId", attendeeId)));
+    })).compose(v -> room.acknowledgeAttendees(c.roomId(), new JsonObject().put("attendeeId", attendeeId)));
   }
 
   Future<JsonObject> registerWalkIn(Command c) {
@@ -43,7 +43,7 @@ final class AttendeeActions {
         .compose(meeting -> claimKiosk(c, attendeeId).map(meeting))
         .compose(meeting -> room.store.addAttendee(
             new Attendee(attendeeId, meeting.id(), name, kind, true, room.now(), c.who().id())))
-        .compose(v -> room.acknowledge(c.roomId(), new JsonObject().put("attendeeId", attendeeId)));
+        .compose(v -> room.acknowledgeAttendees(c.roomId(), new JsonObject().put("attendeeId", attendeeId)));
   }
 
   Future<JsonObject> checkOut(Command c) {
@@ -54,7 +54,7 @@ final class AttendeeActions {
         .compose(v -> room.store.meetingOf(c.roomId()))
         .compose(meeting -> meeting.orderedQueue().stream().anyMatch(h -> h.attendeeId().equals(attendeeId))
             ? room.store.change(c.roomId(), m -> m.dropHand(attendeeId)).mapEmpty() : Future.succeededFuture())
-        .compose(v -> room.acknowledge(c.roomId(), new JsonObject()));
+        .compose(v -> room.acknowledgeAttendees(c.roomId(), new JsonObject()));
   }
 
   Future<JsonObject> raiseHand(Command c) {

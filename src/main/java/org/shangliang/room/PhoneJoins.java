@@ -38,7 +38,7 @@ public final class PhoneJoins {
               .compose(v -> decide(join, "CONFIRMED", c.who(), new JsonObject()
                   .put("deviceId", phone.getString("deviceId")).put("token", phone.getString("token")))));
     })).compose(v -> room.store.audit(c.auditEntry(room.now())))
-        .compose(v -> room.acknowledge(c.roomId(), new JsonObject()));
+        .compose(v -> room.acknowledgeAttendees(c.roomId(), new JsonObject()));
   }
 
   Future<JsonObject> reject(Command c) {

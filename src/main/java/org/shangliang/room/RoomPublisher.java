@@ -24,6 +24,7 @@ public final class RoomPublisher {
   private final Vertx vertx;
   private final Snapshots snapshots;
   private final Set<String> snapshotDue = new HashSet<>();
+  private final Set<String> attendeesDue = new HashSet<>();
   private final Map<String, TallyLine> tallies = new HashMap<>();
 
   /** Per vote: when a tally last went out, and the newest one waiting to go. */
@@ -42,12 +43,24 @@ public final class RoomPublisher {
     vertx.eventBus().send(RoomAddresses.MATTER_RESOLVED, resolution);
   }
 
-  /** The room changed: every page of it gets a fresh snapshot shortly. */
+  /** Who is present changed: the next snapshot carries the attendee list. */
+  public void attendeesChanged(String roomId) {
+    attendeesDue.add(roomId);
+    changed(roomId);
+  }
+
+  /**
+   * The room changed: every page of it gets a fresh snapshot shortly. A pushed snapshot leaves
+   * the attendee list out unless it changed since the last push (pages keep theirs): with
+   * hundreds of attendees the list is most of a snapshot, and the bridge escapes it once per page.
+   */
   public void changed(String roomId) {
     if (snapshotDue.add(roomId)) {
       vertx.setTimer(SNAPSHOT_DELAY_MS, t -> {
         snapshotDue.remove(roomId);
+        boolean withAttendees = attendeesDue.remove(roomId);
         snapshots.of(roomId)
+            .map(snapshot -> withAttendees ? snapshot : Snapshots.withoutAttendees(snapshot))
             .onSuccess(snapshot -> publish(roomId, snapshot))
             .onFailure(e -> LOG.warn("cannot publish the state of room {}", roomId, e));
       });

@@ -30,6 +30,14 @@ final class RoomServices {
     });
   }
 
+  /** As {@link #acknowledge}, for changes to who is present: the pages get the attendee list again. */
+  <T> Future<T> acknowledgeAttendees(String roomId, T result) {
+    return db.durable().map(v -> {
+      publisher.attendeesChanged(roomId);
+      return result;
+    });
+  }
+
   /** For writes that tell the room in their own way (ballots send tallies, not snapshots). */
   <T> Future<T> durable(T result) {
     return db.durable().map(result);

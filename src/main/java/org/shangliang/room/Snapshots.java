@@ -52,6 +52,12 @@ public final class Snapshots {
     }));
   }
 
+  /** A pushed snapshot whose attendee list did not change: pages keep the one they have. */
+  static JsonObject withoutAttendees(JsonObject snapshot) {
+    snapshot.remove("attendees");
+    return snapshot.put("attendeesOmitted", true);
+  }
+
   private static JsonObject base(JsonObject room, long now) {
     return new JsonObject().put("kind", "snapshot").put("serverTime", now).put("room", room)
         .put("attendees", new JsonArray()).put("presence", null).put("tally", null)

@@ -81,4 +81,17 @@ class EventBusClientTest {
         () -> ((List<?>) page.evaluate("window.received")).contains("snapshot"));
     assertTrue(((List<?>) page.evaluate("window.states")).contains("closed"));
   }
+
+  @Test
+  @DisplayName("a client whose first connection fails reports 'closed' at once, so a page loaded in an outage can say so")
+  void firstFailedConnectionIsReported() {
+    Object states = page.evaluate("async () => {"
+        + " const { EventBus } = await import('/common/eventbus.js');"
+        + " const states = [];"
+        + " const bus = new EventBus({ url: '/no-bridge-here' });"
+        + " bus.onStateChange((s) => states.push(s));"
+        + " await new Promise((resolve) => { const t = setInterval(() => { if (states.length) { clearInterval(t); resolve(); } }, 50); });"
+        + " bus.close(); return states; }");
+    assertEquals(List.of("closed"), states);
+  }
 }

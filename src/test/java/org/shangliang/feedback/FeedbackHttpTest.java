@@ -71,7 +71,7 @@ class FeedbackHttpTest {
   }
 
   JsonObject staffFeedback() throws Exception {
-    BridgeClient staff = Await.result(BridgeClient.connect(server.vertx, server.port(), server.login("staff")));
+    BridgeClient staff = server.bridge(server.login("staff"));
     return Await.result(staff.request(SignageAddresses.CONSOLE,
         new JsonObject().put("action", "listFeedback").put("noticeId", WELCOME)));
   }
@@ -110,7 +110,7 @@ class FeedbackHttpTest {
     refused(post(phone, "/api/feedback", rating(ticket(phone), "SATISFIED").put("token", otherBoard).encode()), 403, "TOKEN_INVALID");
 
     String pending = ticket(phone);
-    BridgeClient staff = Await.result(BridgeClient.connect(server.vertx, server.port(), server.login("staff")));
+    BridgeClient staff = server.bridge(server.login("staff"));
     Await.result(staff.request(SignageAddresses.CONSOLE, new JsonObject().put("action", "retractNotice").put("id", WELCOME)));
     refused(post(phone, "/api/feedback", rating(pending, "UNSATISFIED").encode()), 410, "NOTICE_WITHDRAWN");
     refused(get(phone, "/api/feedback/" + token), 410, "NOTICE_WITHDRAWN");

@@ -51,7 +51,7 @@ class NoticeBridgeTest {
   }
 
   BridgeClient connect(String token) {
-    return Await.result(BridgeClient.connect(server.vertx, server.port(), token));
+    return server.bridge(token);
   }
 
   static Future<JsonObject> console(BridgeClient client, String action, JsonObject params) {

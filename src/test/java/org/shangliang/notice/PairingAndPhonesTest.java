@@ -36,7 +36,7 @@ class PairingAndPhonesTest {
   }
 
   BridgeClient connect(String token) {
-    return Await.result(BridgeClient.connect(server.vertx, server.port(), token));
+    return server.bridge(token);
   }
 
   static JsonObject body(HttpResponse<String> response, int status) {

@@ -43,16 +43,16 @@ class PublicDataTest {
   @BeforeAll
   static void start() throws Exception {
     server = TestServer.start();
-    BridgeClient board = Await.result(BridgeClient.connect(server.vertx, server.port(), server.token("Notice board 1")));
+    BridgeClient board = server.bridge(server.token("Notice board 1"));
     board.register(SignageAddresses.display(DemoData.BOARD_1), pushedToBoard::add);
     Await.result(board.request(SignageAddresses.SIGNAGE, new JsonObject().put("action", "playlist")));
-    BridgeClient kiosk = Await.result(BridgeClient.connect(server.vertx, server.port(), server.token("Kiosk 1")));
+    BridgeClient kiosk = server.bridge(server.token("Kiosk 1"));
     JsonObject filed = Await.result(kiosk.request(RequestVerticle.COMMANDS, new JsonObject().put("action", "fileRequest")
         .put("kind", "楼院设施").put("what", "楼上漏水").put("gridId", DemoData.GRID_IDS[0]).put("building", "5号楼")
         .put("name", NAME).put("phone", PHONE)));
     statusToken = filed.getString("statusToken");
     number = filed.getString("number");
-    BridgeClient staff = Await.result(BridgeClient.connect(server.vertx, server.port(), server.login("staff")));
+    BridgeClient staff = server.bridge(server.login("staff"));
     requestId = Await.result(staff.request(RequestVerticle.COMMANDS, new JsonObject().put("action", "listRequests")))
         .getJsonArray("requests").getJsonObject(0).getString("id");
     Await.result(staff.request(RequestVerticle.COMMANDS, new JsonObject().put("action", "takeRequest").put("id", requestId)));
@@ -136,7 +136,7 @@ class PublicDataTest {
         Map.of("number", line.getString("number"), "kind", line.getString("kind"), "gridName", line.getString("gridName"),
             "status", line.getString("status")));
     assertFalse(line.containsKey("what"), "what a resident wrote may name people: boards leave it out");
-    BridgeClient roomDisplay = Await.result(BridgeClient.connect(server.vertx, server.port(), server.token("Room display")));
+    BridgeClient roomDisplay = server.bridge(server.token("Room display"));
     noPersonalData("the room snapshot", Await.result(roomDisplay.request(RoomAddresses.COMMANDS,
         new JsonObject().put("action", "snapshot"))).encode());
   }

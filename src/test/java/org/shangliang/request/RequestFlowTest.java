@@ -16,6 +16,8 @@ import org.shangliang.support.Http;
 import org.shangliang.support.TestServer;
 
 import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
 import java.time.ZoneId;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,7 +48,7 @@ class RequestFlowTest {
   }
 
   BridgeClient connect(String token) {
-    return Await.result(BridgeClient.connect(server.vertx, server.port(), token));
+    return server.bridge(token);
   }
 
   static Future<JsonObject> cmd(BridgeClient client, String action, JsonObject params) {
@@ -186,27 +188,32 @@ class RequestFlowTest {
   @Test
   @DisplayName("topics are due for follow-up every half month (协商, 决策) or month (咨询, 听证); each follow-up moves the date")
   void followUpDueDates() {
-    String consult = file("其他").getString("id");
-    String inquiry = file("其他").getString("id");
-    JsonObject a = step("promoteRequest", consult, new JsonObject().put("topicKind", "DECISION").put("title", "甲").put("urgency", 1));
-    JsonObject b = step("promoteRequest", inquiry, new JsonObject().put("topicKind", "HEARING").put("title", "乙").put("urgency", 2));
     ZoneId zone = ZoneId.of("Asia/Shanghai");
-    long promotedA = a.getJsonObject("topic").getLong("promotedAt");
-    long promotedB = b.getJsonObject("topic").getLong("promotedAt");
-    assertEquals(promotedA + 15 * 86_400_000L, Await.result(cmd(staff, "getRequest", new JsonObject().put("id", consult)))
-        .getJsonObject("request").getLong("nextFollowUpAt"));
-    assertEquals(ZonedDateTime.ofInstant(java.time.Instant.ofEpochMilli(promotedB), zone).plusMonths(1).toInstant().toEpochMilli(),
-        Await.result(cmd(staff, "getRequest", new JsonObject().put("id", inquiry))).getJsonObject("request").getLong("nextFollowUpAt"));
+    Map<String, String> ids = new java.util.LinkedHashMap<>();
+    for (String kind : List.of("CONSULTATION", "DECISION", "INQUIRY", "HEARING")) {
+      String id = file("其他").getString("id");
+      ids.put(kind, id);
+      JsonObject topic = step("promoteRequest", id, new JsonObject().put("topicKind", kind).put("title", kind).put("urgency", 1))
+          .getJsonObject("topic");
+      ZonedDateTime promoted = ZonedDateTime.ofInstant(java.time.Instant.ofEpochMilli(topic.getLong("promotedAt")), zone);
+      long expected = (kind.equals("CONSULTATION") || kind.equals("DECISION") ? promoted.plusDays(15) : promoted.plusMonths(1))
+          .toInstant().toEpochMilli();
+      assertEquals(expected, Await.result(cmd(staff, "getRequest", new JsonObject().put("id", id)))
+          .getJsonObject("request").getLong("nextFollowUpAt"), kind);
+    }
+    String decision = ids.get("DECISION");
+    long promotedAt = Await.result(cmd(staff, "getRequest", new JsonObject().put("id", decision)))
+        .getJsonObject("request").getJsonObject("topic").getLong("promotedAt");
     // the decision topic was promoted 20 days ago: overdue
-    Await.result(server.app.db().mongo().updateCollection(RequestStore.REQUESTS, new JsonObject().put("_id", consult),
-        new JsonObject().put("$set", new JsonObject().put("topic.promotedAt", promotedA - 20 * 86_400_000L))));
+    Await.result(server.app.db().mongo().updateCollection(RequestStore.REQUESTS, new JsonObject().put("_id", decision),
+        new JsonObject().put("$set", new JsonObject().put("topic.promotedAt", promotedAt - 20 * 86_400_000L))));
     JsonObject due = Await.result(cmd(staff, "followUpsDue", new JsonObject()));
     assertEquals(1, due.getJsonArray("overdue").size());
-    assertEquals(consult, due.getJsonArray("overdue").getJsonObject(0).getString("id"));
-    JsonObject followed = step("followUpRequest", consult, new JsonObject().put("note", "已联系物业，下周施工"));
+    assertEquals(decision, due.getJsonArray("overdue").getJsonObject(0).getString("id"));
+    JsonObject followed = step("followUpRequest", decision, new JsonObject().put("note", "已联系物业，下周施工"));
     long followedAt = followed.getJsonArray("followUps").getJsonObject(0).getLong("at");
     assertEquals(0, Await.result(cmd(staff, "followUpsDue", new JsonObject())).getJsonArray("overdue").size());
-    assertEquals(followedAt + 15 * 86_400_000L, Await.result(cmd(staff, "getRequest", new JsonObject().put("id", consult)))
+    assertEquals(followedAt + 15 * 86_400_000L, Await.result(cmd(staff, "getRequest", new JsonObject().put("id", decision)))
         .getJsonObject("request").getLong("nextFollowUpAt"));
   }
 
@@ -261,6 +268,11 @@ class RequestFlowTest {
         .POST(java.net.http.HttpRequest.BodyPublishers.ofString("<svg onload=alert(1)>")).build(),
         java.net.http.HttpResponse.BodyHandlers.ofString());
     assertEquals(415, notAnImage.statusCode());
+    var tooBig = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(server.baseUrl() + "/api/requests/photo")).header("content-type", "image/png")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[RequestPhotos.MAX_BYTES + 1])).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(413, tooBig.statusCode());
     assertNotNull(photoId);
   }
 }

@@ -58,6 +58,11 @@ public final class TestServer implements AutoCloseable {
         .map(Map.Entry::getValue).orElseThrow().replace("http://localhost:", "http://127.0.0.1:");
   }
 
+  /** A real bridge client holding the token (or none). */
+  public BridgeClient bridge(String token) {
+    return Await.result(BridgeClient.connect(vertx, port(), token));
+  }
+
   /** Signs a demo account in over HTTP and answers its session token. */
   public String login(String username) throws Exception {
     return Http.login(baseUrl(), username, DemoData.PASSWORD);
