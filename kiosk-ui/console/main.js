@@ -1,5 +1,6 @@
-// Entry of the staff console: sign in, then wire the notice and display panels to console.cmd.
-// Every panel renders the latest overview; an UNAUTHENTICATED answer anywhere signs out.
+// Entry of the staff console: sign in, then wire the notice and display panels to console.cmd and
+// the requests tab to request.cmd. Every panel renders the latest overview; an UNAUTHENTICATED
+// answer anywhere signs out.
 
 import { h, replace } from '../common/dom.js';
 import { createI18n, errorText } from '../common/i18n.js';
@@ -15,9 +16,10 @@ import { createNoticePreview } from './notice-preview.js';
 import { createResultsPanel } from './results-panel.js';
 import { createFeedbackPanel } from './feedback-panel.js';
 import { createDisplaysPanel } from './displays-panel.js';
+import { createRequestsTab } from './requests-tab.js';
 
 const TOKEN_KEY = 'shangliang.console.token';
-const TABS = ['notices', 'displays'];
+const TABS = ['notices', 'displays', 'requests'];
 
 const t = createI18n(MESSAGES);
 document.title = t('app.title');
@@ -40,6 +42,8 @@ let token = readToken(TOKEN_KEY);
 let session = null;
 let overview = { grids: [], displays: [], notices: [] };
 let sections = {};
+let requests = null;
+let myName = '';
 const inFlight = new Set();
 
 function showTab(name) {
@@ -47,6 +51,7 @@ function showTab(name) {
     tabButtons[i].setAttribute('aria-selected', String(tab === name));
     if (sections[tab]) sections[tab].hidden = tab !== name;
   });
+  if (name === 'requests' && requests) requests.refresh();
   history.replaceState(history.state, '', `${location.pathname}${location.search}#${name}`);
 }
 
@@ -54,6 +59,7 @@ function signOut() {
   if (session) session.stop();
   session = null;
   sections = {};
+  requests = null;
   forgetToken(TOKEN_KEY);
   token = null;
   who.textContent = '';
@@ -93,12 +99,21 @@ function info(text) {
  * Runs a console command; resolves to its reply, or null after showing the error (onFailure
  * hears it first). The same command twice at once (a double click) is sent once.
  */
-async function act(action, params = {}, onFailure) {
-  const key = action + JSON.stringify(params);
+function act(action, params = {}, onFailure) {
+  return run('command', action, params, onFailure);
+}
+
+/** The same for a command on request.cmd. */
+function requestAct(action, params = {}) {
+  return run('request', action, params);
+}
+
+async function run(line, action, params, onFailure) {
+  const key = line + action + JSON.stringify(params);
   if (!session || inFlight.has(key)) return null;
   inFlight.add(key);
   try {
-    const reply = await session.command(action, params);
+    const reply = await session[line](action, params);
     errors.clear();
     return reply;
   } catch (err) {
@@ -113,6 +128,11 @@ async function act(action, params = {}, onFailure) {
 function query(action, params) {
   if (!session) return Promise.reject(new Error('signed out'));
   return session.query(action, params);
+}
+
+function requestQuery(action, params) {
+  if (!session) return Promise.reject(new Error('signed out'));
+  return session.request(action, params);
 }
 
 function qrFor(noticeId) {
@@ -165,8 +185,11 @@ function start() {
   const notices = buildNotices();
   const displays = createDisplaysPanel({ t, act, showInfo: info });
   const displaysSection = h('section', { role: 'tabpanel' }, displays.el);
-  sections = { notices: notices.el, displays: displaysSection };
-  replace(content, notices.el, displaysSection);
+  requests = createRequestsTab({
+    t, call: requestAct, query: requestQuery, act, token: () => token, me: () => myName, showInfo: info, showError: fail,
+  });
+  sections = { notices: notices.el, displays: displaysSection, requests: requests.el };
+  replace(content, notices.el, displaysSection, requests.el);
   const asked = location.hash.slice(1);
   showTab(TABS.includes(asked) ? asked : 'notices');
 
@@ -177,12 +200,14 @@ function start() {
         fail({ code: 'UNAUTHENTICATED' });
         return;
       }
+      myName = identity.name || '';
       who.textContent = t('signedInAs', { name: identity.name, role: t(`role.${identity.role}`) });
     },
     onOverview: (next) => {
       overview = next || overview;
       notices.update(overview);
       displays.update(overview);
+      if (requests) requests.update(overview);
     },
     onConnection: (state) => connection.set(state),
     onError: fail,

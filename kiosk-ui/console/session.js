@@ -1,18 +1,21 @@
-// The console's line to the server: console.cmd over our event-bus client. It says hello to learn
-// who is signed in, and asks for a fresh overview after every (re)connect, after every change it
-// makes and every 10 s (display status changes without any console command).
+// The console's line to the server: console.cmd (and request.cmd for residents' requests) over our
+// event-bus client. It says hello to learn who is signed in, and asks for a fresh overview after
+// every (re)connect, after every change it makes and every 10 s (display status changes without any
+// console command).
 
 import { EventBus } from '../common/eventbus.js';
 import { syncServerTime } from '../common/clock.js';
 
 export const CONSOLE_ADDRESS = 'console.cmd';
+export const REQUEST_ADDRESS = 'request.cmd';
 const POLL_MS = 10000;
 const RETRY_MS = 2000;
 const FINAL_CODES = ['UNAUTHENTICATED', 'FORBIDDEN'];
 
 /**
  * options: token(), onIdentity(identity), onOverview(overview), onConnection('open'|'closed'),
- * onError(BusError). Returns {command(action, params), refresh(), stop()}.
+ * onError(BusError). Returns {command(action, params), query(action, params), request(action, params),
+ * refresh(), stop()}.
  */
 export function startConsoleSession(options) {
   const { token } = options;
@@ -63,6 +66,11 @@ export function startConsoleSession(options) {
     return bus.request(CONSOLE_ADDRESS, { action, ...params });
   }
 
+  /** A command on request.cmd, with the same token; the requests tab refreshes itself afterwards. */
+  function request(action, params = {}) {
+    return bus.request(REQUEST_ADDRESS, { action, ...params });
+  }
+
   function stop() {
     stopped = true;
     clearInterval(poll);
@@ -70,5 +78,5 @@ export function startConsoleSession(options) {
     bus.close();
   }
 
-  return { command, query, refresh, stop };
+  return { command, query, request, refresh, stop };
 }
