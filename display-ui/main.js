@@ -73,6 +73,7 @@ function connect(newToken) {
   if (session) session.stop();
   const current = session = startRoomSession({
     token: () => newToken,
+    liveTally: true,
     resolveRoom: (identity) => (current === session ? resolveMode(identity) : null),
     onSnapshot: (snap) => view && view.mode === 'room' && view.render(snap),
     onConnection: (state) => view && view.setConnection && view.setConnection(state),

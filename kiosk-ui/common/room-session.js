@@ -10,12 +10,14 @@ const RETRY_MS = 2000;
 const FINAL_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND']; // retrying cannot help
 
 export const stateAddress = (roomId) => `room.${roomId}.state`;
+export const tallyAddress = (roomId) => `room.${roomId}.tally`;
 
 /**
  * options:
  *  token()               the credential for frame headers (may return null)
  *  resolveRoom(identity) → roomId | null | Promise of one (null: stop, nothing to show)
  *  onIdentity(identity), onSnapshot(snapshot), onConnection('open'|'closed'), onError(BusError)
+ *  liveTally             true for pages that show an open vote's running tally (displays, hosts)
  * Returns {bus, stop(), command(action, params), identity(), roomId(), snapshot(), refresh()}.
  */
 export function startRoomSession(options) {
@@ -65,6 +67,8 @@ export function startRoomSession(options) {
     if (subscribed) return;
     subscribed = true;
     bus.subscribe(stateAddress(roomId), onStateMessage);
+    // the running tally of an open vote comes on its own address, to the pages that show it
+    if (options.liveTally) bus.subscribe(tallyAddress(roomId), onStateMessage);
   }
 
   async function refresh(gen = generation) {

@@ -135,6 +135,7 @@ async function start() {
 
   session = startRoomSession({
     token: () => token,
+    liveTally: true,
     resolveRoom: (identity) => (identity.type === 'account' ? roomId : null),
     onIdentity: (identity) => {
       if (identity.type !== 'account') {

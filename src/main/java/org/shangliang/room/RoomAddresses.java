@@ -12,7 +12,10 @@ public final class RoomAddresses {
   public static final String MATTER_RESOLVED = "internal.matter.resolved";
   /** The bridge's anchored pattern for a room's state address: one kind of address, a fixed id shape. */
   public static final String STATE_PATTERN = "room\\.[0-9a-f]{24}\\.state";
+  /** The anchored pattern for a room's live-tally address. */
+  public static final String TALLY_PATTERN = "room\\.[0-9a-f]{24}\\.tally";
   private static final Pattern STATE = Pattern.compile("room\\.([0-9a-f]{24})\\.state");
+  private static final Pattern TALLY = Pattern.compile("room\\.([0-9a-f]{24})\\.tally");
 
   private RoomAddresses() {
   }
@@ -20,6 +23,20 @@ public final class RoomAddresses {
   /** The server publishes every change of a room's state here. */
   public static String state(String roomId) {
     return "room." + roomId + ".state";
+  }
+
+  /**
+   * The running tally of an open vote goes here, at most every 10 ms: only the pages that show it
+   * (room displays, hosts) listen, so a vote storm is not also sent to every kiosk.
+   */
+  public static String tally(String roomId) {
+    return "room." + roomId + ".tally";
+  }
+
+  /** The room named by a tally address, or null if the address is not one. */
+  public static String roomOfTallyAddress(String address) {
+    var matcher = TALLY.matcher(address == null ? "" : address);
+    return matcher.matches() ? matcher.group(1) : null;
   }
 
   /** The room named by a state address, or null if the address is not one. */

@@ -101,7 +101,7 @@ public final class RoomPublisher {
 
   private void send(BallotBoxes.Rules vote, TallyLine line, JsonObject message, long now) {
     line.lastSentAt = now;
-    publish(vote.roomId(), message);
+    vertx.eventBus().publish(RoomAddresses.tally(vote.roomId()), message.encode());
     if (tallies.size() > 100) {
       tallies.values().removeIf(l -> l.waiting == null && now - l.lastSentAt > 60_000);
     }

@@ -35,6 +35,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
         .addInboundPermitted(new PermittedOptions().setAddress(SignageAddresses.SIGNAGE))
         .addInboundPermitted(new PermittedOptions().setAddress(RequestVerticle.COMMANDS))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(RoomAddresses.STATE_PATTERN))
+        .addOutboundPermitted(new PermittedOptions().setAddressRegex(RoomAddresses.TALLY_PATTERN))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(SignageAddresses.DISPLAY_PATTERN))
         .setMaxAddressLength(64)
         .setMaxHandlersPerSocket(MAX_HANDLERS_PER_SOCKET)
@@ -67,6 +68,9 @@ final class BridgeGuard implements Handler<BridgeEvent> {
   /** A room's pages listen to their room; a signage display listens to its own address only. */
   static boolean mayListen(Identity who, String address) {
     String room = RoomAddresses.roomOfStateAddress(address);
+    if (room == null) {
+      room = RoomAddresses.roomOfTallyAddress(address);
+    }
     if (room != null) {
       return who.belongsTo(room);
     }

@@ -74,7 +74,7 @@ final class BenchRoom {
       watches.add(new DisplayWatch(attendeeIds.size()));
     }
     displays.addAll(inBatches(tokens.size(), BATCH, i -> DisplaySocket.connect(clientVertx, port, tokens.get(i),
-        RoomAddresses.state(roomId), watches.get(i)::onMessage)));
+        List.of(RoomAddresses.state(roomId), RoomAddresses.tally(roomId)), watches.get(i)::onMessage)));
   }
 
   private static List<String> strings(JsonArray values) {

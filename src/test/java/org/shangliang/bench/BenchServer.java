@@ -192,7 +192,7 @@ public final class BenchServer {
    * was due (System.nanoTime, index = cast), once cast n has been published.
    */
   private JsonArray bare(String voteId, int n, double seconds, long coalesceMs) {
-    String address = RoomAddresses.state(roomId);
+    String address = RoomAddresses.tally(roomId);
     long[] dueAt = new long[n + 1];
     AtomicInteger pending = new AtomicInteger();
     CompletableFuture<Void> done = new CompletableFuture<>();

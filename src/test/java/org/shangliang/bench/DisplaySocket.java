@@ -25,29 +25,29 @@ final class DisplaySocket {
   private final WebSocketClient client;
   private final WebSocket socket;
   private final String token;
-  private final String address;
+  private final List<String> addresses;
   private final Consumer<JsonObject> onMessage;
   /** Error frames, e.g. a refused registration. */
   final List<JsonObject> errors = new CopyOnWriteArrayList<>();
 
-  private DisplaySocket(WebSocketClient client, WebSocket socket, String token, String address,
+  private DisplaySocket(WebSocketClient client, WebSocket socket, String token, List<String> addresses,
                         Consumer<JsonObject> onMessage) {
     this.client = client;
     this.socket = socket;
     this.token = token;
-    this.address = address;
+    this.addresses = addresses;
     this.onMessage = onMessage;
     socket.binaryMessageHandler(this::onFrame);
     socket.textMessageHandler(text -> onFrame(Buffer.buffer(text)));
-    write(new JsonObject().put("type", "register").put("address", address));
+    addresses.forEach(address -> write(new JsonObject().put("type", "register").put("address", address)));
   }
 
-  /** Connects, registers for the address, and answers once the socket is open. */
-  static Future<DisplaySocket> connect(Vertx vertx, int port, String token, String address,
+  /** Connects, registers for the addresses, and answers once the socket is open. */
+  static Future<DisplaySocket> connect(Vertx vertx, int port, String token, List<String> addresses,
                                        Consumer<JsonObject> onMessage) {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(MAX_MESSAGE_BYTES));
     return client.connect(port, "127.0.0.1", "/eventbus/websocket")
-        .map(ws -> new DisplaySocket(client, ws, token, address, onMessage));
+        .map(ws -> new DisplaySocket(client, ws, token, addresses, onMessage));
   }
 
   /** The bridge closes a socket that has not pinged within its ping timeout; pages ping every 5 s. */
@@ -71,7 +71,7 @@ final class DisplaySocket {
   private void onFrame(Buffer data) {
     JsonObject frame = new JsonObject(data);
     String type = frame.getString("type");
-    if ("rec".equals(type) && address.equals(frame.getString("address"))) {
+    if ("rec".equals(type) && addresses.contains(frame.getString("address"))) {
       Object body = frame.getValue("body");
       onMessage.accept(body instanceof String text ? new JsonObject(text) : (JsonObject) body);
     } else if ("err".equals(type)) {

@@ -94,7 +94,8 @@ public final class SignageFanoutBenchmark {
       watches.add(new BoardWatch());
     }
     List<DisplaySocket> sockets = BenchRoom.inBatches(ids.size(), BenchRoom.BATCH, i -> DisplaySocket.connect(vertx,
-        seeded.getInteger("port"), tokens.getString(i), SignageAddresses.display(ids.getString(i)), watches.get(i)::onMessage));
+        seeded.getInteger("port"), tokens.getString(i), List.of(SignageAddresses.display(ids.getString(i))),
+        watches.get(i)::onMessage));
     vertx.setPeriodic(BenchRoom.PING_MS, id -> sockets.forEach(DisplaySocket::ping));
     // a registration is in place once the bridge answered a request on the same socket; a short
     // pause does for all of them here, and the first (warm-up) round would show any straggler

@@ -173,6 +173,24 @@ class RoomBridgeTest {
   }
 
   @Test
+  @DisplayName("running tallies go to the room's tally address, which only pages of that room may hear")
+  void talliesHaveTheirOwnAddress() throws Exception {
+    List<JsonObject> tallies = new CopyOnWriteArrayList<>();
+    List<JsonObject> states = new CopyOnWriteArrayList<>();
+    display.register(RoomAddresses.tally(ROOM), tallies::add);
+    display.register(RoomAddresses.state(ROOM), states::add);
+    kiosk1.register(RoomAddresses.tally(OTHER_ROOM), tallies::add);
+    Await.result(command(display, "snapshot"));
+    openMeetingWithTwoHands();
+    String voteId = openVote(false);
+    Await.result(command(kiosk1, "castBallot", new JsonObject().put("attendeeId", WANG).put("voteId", voteId).put("choice", "FOR")));
+    Await.until("the display hears the tally", 3000, () -> tallies.stream().anyMatch(t -> t.getInteger("cast", 0) == 1));
+    assertTrue(tallies.stream().allMatch(t -> "tally".equals(t.getString("kind")) && voteId.equals(t.getString("voteId"))));
+    assertTrue(states.stream().noneMatch(s -> "tally".equals(s.getString("kind"))), "the state address carries no tallies");
+    Await.until("the other room's tally address is refused", 3000, () -> !kiosk1.errors.isEmpty());
+  }
+
+  @Test
   @DisplayName("a kiosk acts only for attendees checked in on it; a personal kiosk for one at a time")
   void kioskActsForItsOwnAttendees() {
     Await.result(command(host, "openMeeting"));
