@@ -19,7 +19,12 @@ import java.util.Set;
 public final class RoomPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(RoomPublisher.class);
   static final long SNAPSHOT_DELAY_MS = 25;
-  static final long TALLY_INTERVAL_MS = 10;
+  /**
+   * Each tally costs one WebSocket write per display through the bridge (measured at 35–50 µs
+   * each on one core); at 10 ms a vote storm spent half the server on tallies alone. 25 ms (40
+   * updates a second) still looks live, and left the ballots the CPU (docs/BENCHMARKS.md).
+   */
+  static final long TALLY_INTERVAL_MS = 25;
 
   private final Vertx vertx;
   private final Snapshots snapshots;
