@@ -21,7 +21,7 @@ import java.util.function.ToDoubleFunction;
  * the clients do not steal the server's CPU. Without taskset or a second core both run unpinned.
  *
  * <p>Parameters (system properties): bench.voters (500), bench.displays (200), bench.seconds (2),
- * bench.rounds (3), bench.warmup (3 uncounted rounds first: a fresh JVM is much slower),
+ * bench.rounds (3), bench.warmup (6 uncounted rounds first: a fresh JVM is much slower),
  * bench.bareCoalesceMs (25: besides the bare broadcast of one frame per ballot, one of only the
  * newest frame at most every 25 ms, as the server coalesces its tallies; 0: skip it), and
  * bench.noPin (false).
@@ -38,7 +38,7 @@ public final class VoteStormBenchmark {
     static Params fromSystemProperties() {
       return new Params(Integer.getInteger("bench.voters", 500), Integer.getInteger("bench.displays", 200),
           Double.parseDouble(System.getProperty("bench.seconds", "2")), Integer.getInteger("bench.rounds", 3),
-          Integer.getInteger("bench.warmup", 3), Long.getLong("bench.bareCoalesceMs", 25));
+          Integer.getInteger("bench.warmup", 6), Long.getLong("bench.bareCoalesceMs", 25));
     }
   }
 
