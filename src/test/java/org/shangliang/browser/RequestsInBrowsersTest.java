@@ -1,9 +1,5 @@
 package org.shangliang.browser;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.MultiFormatReader;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
@@ -18,20 +14,16 @@ import org.shangliang.app.DemoData;
 import org.shangliang.support.Await;
 import org.shangliang.support.BridgeClient;
 import org.shangliang.support.Browsers;
+import org.shangliang.support.QrImages;
 import org.shangliang.support.TestServer;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -120,31 +112,7 @@ class RequestsInBrowsersTest {
     }
   }
 
-  /** The text a QR image encodes, read with ZXing from the server's PNG rendering. */
-  String decodeQr(String token) throws Exception {
-    HttpResponse<byte[]> png = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(server.baseUrl() + "/qr/" + token + ".png")).GET().build(),
-        HttpResponse.BodyHandlers.ofByteArray());
-    assertEquals(200, png.statusCode());
-    BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(
-        new BufferedImageLuminanceSource(ImageIO.read(new ByteArrayInputStream(png.body())))));
-    return new MultiFormatReader().decode(bitmap).getText();
-  }
 
-  /** The token of a QR image on a page: its src is /qr/<token>.svg. */
-  static String qrToken(Locator img) {
-    String src = img.getAttribute("src");
-    assertTrue(src.startsWith("/qr/") && src.endsWith(".svg"), src);
-    return src.substring("/qr/".length(), src.length() - ".svg".length());
-  }
-
-  /** The phone page a QR code leads to, as the phone would open it. */
-  String urlInQr(Locator img, String prefix) throws Exception {
-    String token = qrToken(img);
-    String url = decodeQr(token);
-    assertTrue(url.endsWith(prefix + token), url);
-    return url.replace("http://localhost:", "http://127.0.0.1:");
-  }
 
   /** A small photo, made here: a PNG of two coloured halves. */
   static byte[] photo() throws IOException {
@@ -206,7 +174,7 @@ class RequestsInBrowsersTest {
     kiosk.waitForFunction("() => { const img = document.querySelector('[data-testid=request-qr]');"
         + " return !!img && img.complete && img.naturalWidth > 0; }");
     assertFriendly(kiosk, "request: number and code");
-    String statusUrl = urlInQr(qr, "/r/");
+    String statusUrl = QrImages.urlIn(server.baseUrl(), qr, "/r/");
 
     JsonObject filed = findRequest(number.textContent());
     assertEquals("楼院设施", filed.getString("kind"));
@@ -252,7 +220,7 @@ class RequestsInBrowsersTest {
     Locator reportQr = byTestId(board, "report-qr");
     assertThat(reportQr).isVisible(SOON);
     assertThat(reportQr).containsText("扫码反映问题");
-    Page phone = open(urlInQr(reportQr.locator("img"), "/p/"), 390, 844);
+    Page phone = open(QrImages.urlIn(server.baseUrl(), reportQr.locator("img"), "/p/"), 390, 844);
     assertThat(byTestId(phone, "board")).hasText("第一网格");
     assertThat(byTestId(phone, "grid-" + GRID_1)).hasAttribute("aria-pressed", "true");
     assertThat(byTestId(phone, "kind-4")).hasText("安全隐患");
@@ -344,7 +312,7 @@ class RequestsInBrowsersTest {
     byTestId(kiosk, "request-submit").click();
     assertThat(byTestId(kiosk, "request-number")).hasText(NUMBER, new LocatorAssertions.HasTextOptions().setTimeout(10_000));
 
-    Page phone = open(server.baseUrl() + "/r/" + qrToken(byTestId(kiosk, "request-qr")), 390, 844);
+    Page phone = open(server.baseUrl() + "/r/" + QrImages.tokenOf(byTestId(kiosk, "request-qr")), 390, 844);
     assertThat(byTestId(phone, "request-what")).hasText(PAYLOAD, new LocatorAssertions.HasTextOptions().setTimeout(10_000));
     assertThat(byTestId(phone, "request-status")).hasText("待受理");
     assertThat(phone.locator("main img[src='x']")).hasCount(0);

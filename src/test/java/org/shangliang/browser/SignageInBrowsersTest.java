@@ -1,9 +1,5 @@
 package org.shangliang.browser;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.MultiFormatReader;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
@@ -17,14 +13,9 @@ import org.shangliang.app.DemoData;
 import org.shangliang.support.Await;
 import org.shangliang.support.BridgeClient;
 import org.shangliang.support.Browsers;
+import org.shangliang.support.QrImages;
 import org.shangliang.support.TestServer;
 
-import javax.imageio.ImageIO;
-import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -120,31 +111,7 @@ class SignageInBrowsersTest {
     return ((Number) at).longValue();
   }
 
-  /** The text a QR image encodes, read with ZXing from the server's PNG rendering. */
-  String decodeQr(String token) throws Exception {
-    HttpResponse<byte[]> png = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(server.baseUrl() + "/qr/" + token + ".png")).GET().build(),
-        HttpResponse.BodyHandlers.ofByteArray());
-    assertEquals(200, png.statusCode());
-    BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(
-        new BufferedImageLuminanceSource(ImageIO.read(new ByteArrayInputStream(png.body())))));
-    return new MultiFormatReader().decode(bitmap).getText();
-  }
 
-  /** The token of a QR image on a page: its src is /qr/<token>.svg. */
-  static String qrToken(Locator img) {
-    String src = img.getAttribute("src");
-    assertTrue(src.startsWith("/qr/") && src.endsWith(".svg"), src);
-    return src.substring("/qr/".length(), src.length() - ".svg".length());
-  }
-
-  /** The phone page a QR code leads to, as the phone would open it. */
-  String urlInQr(Locator img, String prefix) throws Exception {
-    String token = qrToken(img);
-    String url = decodeQr(token);
-    assertTrue(url.endsWith(prefix + token), url);
-    return url.replace("http://localhost:", "http://127.0.0.1:");
-  }
 
   @Test
   @DisplayName("a notice published for grid 1 appears on board 1 within a second, a newer one at once, and never on board 2")
@@ -265,7 +232,7 @@ class SignageInBrowsersTest {
     Locator qr = byTestId(board, "notice-qr");
     assertThat(qr).isVisible();
 
-    Page phone = open(urlInQr(qr, "/f/"), 390, 844);
+    Page phone = open(QrImages.urlIn(server.baseUrl(), qr, "/f/"), 390, 844);
     assertThat(byTestId(phone, "notice-title")).hasText("小区绿化改造方案征求意见");
     assertThat(byTestId(phone, "notice-body").locator("li")).hasCount(2);
     byTestId(phone, "rate-SATISFIED").click();
@@ -295,7 +262,7 @@ class SignageInBrowsersTest {
     assertThat(byTestId(board, "notice-body").locator("li")).hasText("列表" + PAYLOAD);
     assertThat(card(board, noticeId).locator("img[src='x'], script")).hasCount(0);
 
-    Page phone = open(server.baseUrl() + "/f/" + qrToken(byTestId(board, "notice-qr")), 390, 844);
+    Page phone = open(server.baseUrl() + "/f/" + QrImages.tokenOf(byTestId(board, "notice-qr")), 390, 844);
     assertThat(byTestId(phone, "notice-title")).hasText("标题" + PAYLOAD);
     assertThat(byTestId(phone, "notice-body")).containsText("正文" + PAYLOAD);
     assertThat(phone.locator("main img[src='x'], main script")).hasCount(0);
@@ -347,7 +314,7 @@ class SignageInBrowsersTest {
     Locator joinQr = byTestId(display, "join-qr");
     assertThat(joinQr).isVisible(SOON);
     assertThat(joinQr).containsText("扫码用手机参会");
-    Page phone = open(urlInQr(joinQr.locator("img"), "/j/"), 390, 844);
+    Page phone = open(QrImages.urlIn(server.baseUrl(), joinQr.locator("img"), "/j/"), 390, 844);
     byTestId(phone, "join-" + WANG).click();
     assertThat(byTestId(phone, "join-waiting")).isVisible(SOON);
 
