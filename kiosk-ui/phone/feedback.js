@@ -5,6 +5,7 @@ import { h, replace } from '/common/dom.js';
 import { createI18n } from '/common/i18n.js';
 import { formatNoticeBody } from '/common/notice-text.js';
 import { api, tokenFromPath, errorMessage } from './http.js';
+import { showLoadFailure } from './load-failure.js';
 import { MESSAGES } from './messages.js';
 
 const RATINGS = ['SATISFIED', 'BASIC', 'UNSATISFIED'];
@@ -98,10 +99,7 @@ async function load() {
     const { notice, board, ticket } = await api(`/api/feedback/${encodeURIComponent(token)}`);
     replace(app, h('main', { class: 'phone' }, noticeView(notice, board), error, formView(ticket)));
   } catch (err) {
-    const retry = FINAL.includes(err.code) || err.code === 'BAD_REQUEST'
-      ? null : h('button', { type: 'button', class: 'send', testid: 'retry', onclick: load }, t('retry'));
-    replace(app, h('main', { class: 'phone' }, error, retry));
-    showError(errorMessage(t, err));
+    showLoadFailure({ app, error, showError, t, err, final: FINAL, retry: load });
   }
 }
 

@@ -6,6 +6,7 @@ import { h, replace } from '/common/dom.js';
 import { createI18n } from '/common/i18n.js';
 import { api, tokenFromPath, errorMessage } from './http.js';
 import { createPhotoField } from './photo-field.js';
+import { showLoadFailure } from './load-failure.js';
 import { MESSAGES } from './messages.js';
 
 const MAX_WHAT = 500;
@@ -134,10 +135,7 @@ async function load() {
         h('p', { class: 'lead' }, t('request.newLead'))),
       error, formView(form)));
   } catch (err) {
-    const retry = FINAL.includes(err.code) || err.code === 'BAD_REQUEST'
-      ? null : h('button', { type: 'button', class: 'send', testid: 'retry', onclick: load }, t('retry'));
-    replace(app, h('main', { class: 'phone' }, error, retry));
-    showError(errorMessage(t, err));
+    showLoadFailure({ app, error, showError, t, err, final: FINAL, retry: load });
   }
 }
 
