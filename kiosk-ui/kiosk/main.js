@@ -7,7 +7,7 @@ import { createI18n, errorText } from '../common/i18n.js';
 import { takeToken, TOKEN_KEYS } from '../common/token.js';
 import { startRoomSession } from '../common/room-session.js';
 import { everyQuarterSecond } from '../common/clock.js';
-import { onKiosk } from '../common/snapshot.js';
+import { onKiosk, openVote } from '../common/snapshot.js';
 import { createNotice, createConnectionMark } from '../common/notice.js';
 import { MESSAGES } from './messages.js';
 import { enableSound } from './beep.js';
@@ -26,7 +26,7 @@ const connection = createConnectionMark({ testid: 'connection', text: t('connect
 const notice = createNotice({ testid: 'error', className: 'notice' });
 const stage = h('div', { class: 'stage' });
 const reportEntry = h('div', { class: 'report-entry', hidden: true },
-  h('button', { class: 'btn btn-report', testid: 'report-start', onclick: () => { view = 'request'; render(); } },
+  h('button', { class: 'btn btn-report', testid: 'report-start', onclick: startRequest },
     h('span', { class: 'report-label' }, t('report.button')),
     h('span', { class: 'report-hint' }, t('report.hint'))));
 replace(document.getElementById('app'), connection.el, notice.el, reportEntry, stage);
@@ -65,6 +65,22 @@ const ask = (action, params) => guarded(`${REQUEST_CMD}:${action}${JSON.stringif
 
 const go = (next) => () => { view = next; render(); };
 
+// A vote that opens while someone checked in here is filing a request comes first: the kiosk leaves
+// the request (a few taps to start again) and shows the ballot, so nobody misses a vote.
+let voteAtRequestStart = null;
+const currentVoteId = () => { const v = snapshot && openVote(snapshot); return v ? v.id : null; };
+
+function startRequest() {
+  voteAtRequestStart = currentVoteId();
+  view = 'request';
+  render();
+}
+
+function aVoteCalls() {
+  const voteId = currentVoteId();
+  return !!voteId && voteId !== voteAtRequestStart && onKiosk(snapshot, identity.deviceId).length > 0;
+}
+
 const factories = {
   message: () => {
     const title = h('h1', { testid: 'screen-title' });
@@ -97,7 +113,11 @@ function isKiosk(id) {
 
 function render() {
   if (!token || (identity && !isKiosk(identity))) return show('message', ['notEnrolled.title', 'notEnrolled.body']);
-  if (view === 'request' && identity) return show('request');
+  if (view === 'request' && identity) {
+    if (!aVoteCalls()) return show('request');
+    view = 'home';
+    notice.show(t('request.voteOpened'));
+  }
   if (!snapshot) return show('message', ['app.title', 'connection.connecting']);
   if (view === 'walkin') return show('walkin', snapshot);
   if (identity.shared) return view === 'checkin' ? show('checkin', snapshot) : show('shared', snapshot);

@@ -332,4 +332,22 @@ class RequestsInBrowsersTest {
     assertThat(byTestId(kiosk, "checkin-" + WANG)).isVisible(SOON);
     assertEquals(0, requests("listRequests", new JsonObject()).getJsonArray("requests").size());
   }
+
+  @Test
+  @DisplayName("a vote that opens while a checked-in attendee files a request takes the kiosk back to the ballot")
+  void aVoteComesFirst() throws Exception {
+    Page kiosk = kiosk();
+    byTestId(kiosk, "checkin-" + WANG).click();
+    assertThat(byTestId(kiosk, "attendee-name")).isVisible(SOON);
+    kioskUpToWhat(kiosk, 0, "楼院设施");
+    BridgeClient host = server.bridge(server.login("cadre"));
+    String room = "00000000000000000000a001";
+    Await.result(host.request("room.cmd", new JsonObject().put("action", "openMeeting").put("roomId", room)));
+    assertThat(byTestId(kiosk, "request-text")).isVisible();
+    Await.result(host.request("room.cmd", new JsonObject().put("action", "openVote").put("roomId", room)
+        .put("motion", "同意方案").put("secret", true).put("walkInsVote", false).put("liveTally", true).put("base", "FOR_AGAINST")));
+    assertThat(byTestId(kiosk, "vote-FOR")).isVisible(SOON);
+    assertThat(byTestId(kiosk, "error")).containsText("表决开始了");
+    assertThat(byTestId(kiosk, "request-text")).hasCount(0);
+  }
 }
