@@ -8,8 +8,6 @@ import org.shangliang.store.Database;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +21,6 @@ public final class Credentials {
   public static final String COLLECTION = "credentials";
   private static final long CACHE_MS = 30_000;
   private static final long SESSION_MS = 12 * 3600_000L;
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final MongoClient mongo;
   private final Database db;
@@ -85,9 +82,7 @@ public final class Credentials {
   }
 
   private static String newToken() {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return Secrets.random(32);
   }
 
   /** The SHA-256 of a secret, in hex: what is stored instead of the secret. */

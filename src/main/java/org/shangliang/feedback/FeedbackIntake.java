@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import org.bson.types.ObjectId;
+import org.shangliang.auth.Secrets;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
 import org.shangliang.common.RateLimiter;
@@ -12,8 +13,6 @@ import org.shangliang.notice.NoticeStore;
 import org.shangliang.qr.QrTokens;
 import org.shangliang.store.Database;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
  * The phone page's side of feedback. The QR token says which notice on which board; the form
@@ -27,7 +26,6 @@ public final class FeedbackIntake {
   static final int PER_PHONE = 5;
   static final int PER_ADDRESS = 30;
   static final int FORMS_PER_ADDRESS = 120;
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final MongoClient mongo;
   private final Database db;
@@ -85,9 +83,7 @@ public final class FeedbackIntake {
   }
 
   private Future<String> issueTicket(QrTokens.Signed signed) {
-    byte[] random = new byte[18];
-    RANDOM.nextBytes(random);
-    String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    String ticket = Secrets.random(18);
     JsonObject doc = new JsonObject().put("_id", ticket).put("noticeId", signed.first()).put("displayId", signed.second())
         .put("expiresAt", System.currentTimeMillis() + TICKET_MS).put("used", false);
     return mongo.insert(TICKETS, doc).map(ticket);

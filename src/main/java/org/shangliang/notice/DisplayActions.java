@@ -5,6 +5,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.shangliang.auth.Devices;
 import org.shangliang.common.CommandEndpoint.Request;
+import org.shangliang.common.ErrorCode;
+import org.shangliang.common.Failure;
 import org.shangliang.store.Database;
 
 import java.util.HashMap;
@@ -35,7 +37,7 @@ final class DisplayActions {
     String gridId = r.body().getString("gridId");
     return store.grid(gridId).compose(grid -> pairings.waiting(code)).compose(waiting -> waiting
         ? devices.enrolSignage(r.body().getString("name").strip(), gridId)
-        : Future.failedFuture(new org.shangliang.common.Failure(org.shangliang.common.ErrorCode.PAIRING_UNKNOWN)))
+        : Future.failedFuture(new Failure(ErrorCode.PAIRING_UNKNOWN)))
         .compose(device -> pairings.complete(code, device.getString("deviceId"), device.getString("token"))
             .compose(v -> db.durable()).compose(v -> store.signageDisplay(device.getString("deviceId"))))
         .compose(this::displayView);

@@ -8,6 +8,7 @@ import org.shangliang.auth.Identity;
 import org.shangliang.common.CommandEndpoint.Request;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
+import org.shangliang.room.RoomStore;
 import org.shangliang.store.Database;
 
 /**
@@ -93,7 +94,7 @@ final class NoticeActions {
     JsonObject entry = new JsonObject().put("at", System.currentTimeMillis()).put("action", r.action())
         .put("noticeId", after.getString("_id")).put("reason", r.body().getString("reason"))
         .put("actor", new JsonObject().put("id", r.who().id()).put("name", r.who().name()).put("role", r.who().role().name()));
-    return db.mongo().insert("audit", entry).compose(id -> db.durable()).map(v -> {
+    return db.mongo().insert(RoomStore.AUDIT, entry).compose(id -> db.durable()).map(v -> {
       if (wasOrIsPublished(before) || wasOrIsPublished(after)) {
         playlists.changed(wasOrIsPublished(before) ? before : null, wasOrIsPublished(after) ? after : null);
       }

@@ -16,7 +16,10 @@ import org.shangliang.request.RequestReports;
 import org.shangliang.request.RequestStore;
 import org.shangliang.store.Database;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The notice boards on this node: the staff console's commands ({@value SignageAddresses#CONSOLE})
@@ -28,7 +31,7 @@ public final class NoticeVerticle extends VerticleBase {
   static final int MAX_SIGNAGE_BYTES = 4096;
   static final String NO_BOARD = "000000000000000000000000";
   static final long PROGRESS_DELAY_MS = 1000;
-  private final java.util.Set<String> progressDue = new java.util.HashSet<>();
+  private final Set<String> progressDue = new HashSet<>();
 
   private final Database db;
   private final Devices devices;
@@ -102,7 +105,7 @@ public final class NoticeVerticle extends VerticleBase {
   private Future<JsonObject> overview(Request r) {
     return Future.all(store.grids(), store.recent(200)).compose(all -> {
       Map<String, String> gridNames = DisplayActions.names(all.resultAt(0));
-      java.util.List<JsonObject> notices = all.resultAt(1);
+      List<JsonObject> notices = all.resultAt(1);
       return displays.statuses(gridNames, DisplayActions.names(notices)).map(list -> {
         JsonArray grids = new JsonArray();
         // a poster's code files a request for its grid (docs/API.md, posterToken)

@@ -4,14 +4,11 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import org.shangliang.auth.Credentials;
+import org.shangliang.auth.Secrets;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
 import org.shangliang.store.Database;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
  * Enrolling a display by the short code it shows on first start. The display holds a long secret
@@ -21,7 +18,6 @@ import java.util.Base64;
 public final class Pairings {
   static final String PAIRINGS = "pairings";
   static final long LIFETIME_MS = 15 * 60_000;
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final int ATTEMPTS = 20;
 
   private final MongoClient mongo;
@@ -38,10 +34,8 @@ public final class Pairings {
   }
 
   private Future<JsonObject> attempt(int n) {
-    String code = String.format("%06d", RANDOM.nextInt(1_000_000));
-    byte[] random = new byte[24];
-    RANDOM.nextBytes(random);
-    String secret = code + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    String code = String.format("%06d", Secrets.randomBelow(1_000_000));
+    String secret = code + "." + Secrets.random(24);
     long now = System.currentTimeMillis();
     JsonObject doc = new JsonObject().put("_id", code).put("secretHash", Credentials.digest(secret)).put("state", "WAITING")
         .put("expiresAt", now + LIFETIME_MS);
@@ -57,8 +51,7 @@ public final class Pairings {
   public Future<JsonObject> collect(String secret) {
     String code = secret == null ? "" : secret.split("\\.", 2)[0];
     return mongo.findOne(PAIRINGS, new JsonObject().put("_id", code), null).compose(doc -> {
-      if (doc == null || !MessageDigest.isEqual(Credentials.digest(secret).getBytes(StandardCharsets.UTF_8),
-          doc.getString("secretHash", "").getBytes(StandardCharsets.UTF_8))
+      if (doc == null || !Secrets.matches(secret, doc.getString("secretHash"))
           || doc.getLong("expiresAt") < System.currentTimeMillis()) {
         return Future.failedFuture(new Failure(ErrorCode.PAIRING_UNKNOWN));
       }

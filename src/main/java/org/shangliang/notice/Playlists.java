@@ -43,7 +43,8 @@ public final class Playlists {
   /** The playlist of one display, as its reply to {@code playlist}. */
   public Future<String> of(String displayId) {
     long now = System.currentTimeMillis();
-    return store.signageDisplay(displayId).compose(display -> Future.all(store.live(now), gridNames(), progress(now))
+    return store.signageDisplay(displayId).compose(display -> Future.all(store.live(now), gridNames(),
+            progress(now, display.getString("gridId")))
         .map(all -> build(display, all.resultAt(1), encode(all.resultAt(0)), all.resultAt(2), now)));
   }
 
@@ -70,7 +71,7 @@ public final class Playlists {
 
   private Future<Integer> sendTo(Predicate<JsonObject> affected) {
     long now = System.currentTimeMillis();
-    return Future.all(store.signageDisplays(), store.live(now), gridNames(), progress(now)).map(all -> {
+    return Future.all(store.signageDisplays(), store.live(now), gridNames(), progress(now, null)).map(all -> {
       List<JsonObject> displays = all.resultAt(0);
       List<Encoded> notices = encode(all.resultAt(1));
       Map<String, String> grids = all.resultAt(2);
@@ -124,11 +125,15 @@ public final class Playlists {
   }
 
   /**
-   * 实时晒单: per grid, the requests that moved in the last {@value #PROGRESS_DAYS} days, newest
-   * first, as public board lines (kind, grid, status; nothing personal), encoded once.
+   * 实时晒单: per grid (or only {@code onlyGrid}, for one display's playlist), the requests that
+   * moved in the last {@value #PROGRESS_DAYS} days, newest first, as public board lines (kind,
+   * grid, status; nothing personal), encoded once.
    */
-  private Future<Map<String, String>> progress(long now) {
+  private Future<Map<String, String>> progress(long now, String onlyGrid) {
     JsonObject recent = new JsonObject().put("updatedAt", new JsonObject().put("$gt", now - PROGRESS_DAYS * 86_400_000L));
+    if (onlyGrid != null) {
+      recent.put("where.gridId", onlyGrid);
+    }
     return requests.find(recent, 500).map(docs -> {
       Map<String, JsonArray> byGrid = new HashMap<>();
       docs.stream().sorted(Comparator.comparingLong(d -> -d.getLong("updatedAt"))).forEach(d -> {

@@ -75,7 +75,7 @@ final class ResultNotices {
   static JsonObject resultNotice(Meeting meeting, Matter matter, long now) {
     return new JsonObject().put("_id", new ObjectId().toHexString()).put("kind", NoticeKind.RESULT.name())
         .put("title", truncate("议事结果公示：" + matter.title(), 60)).put("body", body(meeting, matter))
-        .put("imageId", (Object) null).put("targets", new Targets(true, java.util.Set.of(), java.util.Set.of()).toJson())
+        .put("imageId", (Object) null).put("targets", Targets.allDisplays().toJson())
         .put("startsAt", now).put("endsAt", now + PostingRules.MIN_RESULT_POSTING_MS)
         .put("priority", 1).put("urgent", false)
         .put("source", new JsonObject().put("meetingId", meeting.id()).put("matterId", matter.id()));

@@ -9,6 +9,11 @@ import java.util.stream.Collectors;
 /** Which displays a notice is for: every display, or the displays of some grids, or named displays. */
 public record Targets(boolean everywhere, Set<String> grids, Set<String> displays) {
 
+  /** Every display, wherever it stands. */
+  public static Targets allDisplays() {
+    return new Targets(true, Set.of(), Set.of());
+  }
+
   public static Targets fromJson(JsonObject json) {
     if (json == null) {
       return new Targets(false, Set.of(), Set.of());

@@ -34,7 +34,7 @@ final class TopicListNotices {
       JsonObject doc = new JsonObject().put("_id", new ObjectId().toHexString()).put("kind", NoticeKind.TOPIC.name())
           .put("title", "议题清单（" + DAY.format(Instant.ofEpochMilli(from)) + "—" + DAY.format(Instant.ofEpochMilli(to - 1)) + "）")
           .put("body", body(list)).put("imageId", (Object) null)
-          .put("targets", new Targets(true, java.util.Set.of(), java.util.Set.of()).toJson())
+          .put("targets", Targets.allDisplays().toJson())
           .put("startsAt", now).put("endsAt", now + POSTING_MS).put("priority", 1).put("urgent", false)
           .put("source", new JsonObject().put("topicList", new JsonObject().put("from", from).put("to", to)));
       return notices.publishNew(r.who(), doc, "publishTopicList");

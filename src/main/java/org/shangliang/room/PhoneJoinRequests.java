@@ -7,15 +7,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import org.bson.types.ObjectId;
 import org.shangliang.auth.Credentials;
+import org.shangliang.auth.Secrets;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
 import org.shangliang.qr.QrTokens;
 import org.shangliang.store.Database;
 
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
  * The phone's side of joining the meeting: the room display's code names the room and meeting;
@@ -23,7 +20,6 @@ import java.util.Base64;
  * and, once, its device token. The hosts see the request in the room snapshot.
  */
 public final class PhoneJoinRequests {
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Vertx vertx;
   private final MongoClient mongo;
@@ -60,7 +56,7 @@ public final class PhoneJoinRequests {
         return Future.failedFuture(new Failure(ErrorCode.NOT_CHECKED_IN, "请先在签到终端签到，再用手机参会"));
       }
       String joinId = new ObjectId().toHexString();
-      String secret = joinId + "." + randomPart();
+      String secret = joinId + "." + Secrets.random(24);
       JsonObject doc = new JsonObject().put("_id", joinId).put("roomId", signed.first()).put("meetingId", meeting.id())
           .put("attendeeId", attendeeId).put("attendeeName", attendee.name()).put("state", "PENDING")
           .put("secretHash", Credentials.digest(secret)).put("at", System.currentTimeMillis());
@@ -75,8 +71,7 @@ public final class PhoneJoinRequests {
   public Future<JsonObject> status(String secret) {
     String joinId = secret == null ? "" : secret.split("\\.", 2)[0];
     return mongo.findOne(PhoneJoins.COLLECTION, new JsonObject().put("_id", joinId), null).compose(doc -> {
-      if (doc == null || !MessageDigest.isEqual(Credentials.digest(secret).getBytes(StandardCharsets.UTF_8),
-          doc.getString("secretHash", "").getBytes(StandardCharsets.UTF_8))) {
+      if (doc == null || !Secrets.matches(secret, doc.getString("secretHash"))) {
         return Future.failedFuture(new Failure(ErrorCode.NOT_FOUND, "没有这个参会申请"));
       }
       String state = doc.getString("state");
@@ -95,11 +90,5 @@ public final class PhoneJoinRequests {
         && meeting.status() != Meeting.Status.CLOSED
         ? Future.succeededFuture(meeting)
         : Future.failedFuture(new Failure(ErrorCode.MEETING_NOT_OPEN, "这次会议已经结束")));
-  }
-
-  private static String randomPart() {
-    byte[] random = new byte[24];
-    RANDOM.nextBytes(random);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
   }
 }

@@ -5,13 +5,12 @@ import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.shangliang.auth.Secrets;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
 import org.shangliang.common.Schemas;
 import org.shangliang.feedback.FeedbackIntake;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
  * The phone feedback page's two calls. A phone gets a random cookie on its first visit so that
@@ -20,7 +19,6 @@ import java.util.Base64;
 final class FeedbackRoutes {
   static final String PHONE_COOKIE = "sl_phone";
   static final int MAX_COMMENT = 500;
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final FeedbackIntake intake;
   private final Schemas schemas;
@@ -72,9 +70,7 @@ final class FeedbackRoutes {
     if (cookie != null && cookie.getValue().matches("[A-Za-z0-9_-]{16,64}")) {
       return cookie.getValue();
     }
-    byte[] random = new byte[18];
-    RANDOM.nextBytes(random);
-    String value = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    String value = Secrets.random(18);
     ctx.response().addCookie(Cookie.cookie(PHONE_COOKIE, value).setPath("/api/").setHttpOnly(true)
         .setSameSite(CookieSameSite.STRICT).setMaxAge(365L * 24 * 3600));
     return value;

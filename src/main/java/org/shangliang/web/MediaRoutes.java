@@ -1,5 +1,7 @@
 package org.shangliang.web;
 
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -24,8 +26,8 @@ final class MediaRoutes {
 
   private void upload(RoutingContext ctx) {
     HttpSupport.staff(credentials, ctx)
-        .compose(who -> images.store(ctx.body().buffer() == null ? io.vertx.core.buffer.Buffer.buffer() : ctx.body().buffer(), who.name()))
-        .onSuccess(id -> HttpSupport.json(ctx, 201, new io.vertx.core.json.JsonObject().put("imageId", id)))
+        .compose(who -> images.store(ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer(), who.name()))
+        .onSuccess(id -> HttpSupport.json(ctx, 201, new JsonObject().put("imageId", id)))
         .onFailure(e -> HttpFailures.send(ctx, e));
   }
 

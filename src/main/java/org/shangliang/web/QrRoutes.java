@@ -1,5 +1,6 @@
 package org.shangliang.web;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.shangliang.common.Failure;
@@ -61,7 +62,7 @@ final class QrRoutes {
     if (svg) {
       ctx.response().putHeader("content-type", "image/svg+xml").end(QrCodes.svg(url));
     } else {
-      ctx.response().putHeader("content-type", "image/png").end(io.vertx.core.buffer.Buffer.buffer(QrCodes.png(url)));
+      ctx.response().putHeader("content-type", "image/png").end(Buffer.buffer(QrCodes.png(url)));
     }
   }
 

@@ -16,7 +16,6 @@ import org.shangliang.request.RequestActions;
 import org.shangliang.request.RequestIntake;
 import org.shangliang.request.RequestPhotos;
 
-import java.util.Base64;
 import java.util.function.Supplier;
 
 /**
@@ -112,9 +111,8 @@ final class RequestRoutes {
       return;
     }
     HttpSupport.staff(credentials, ctx).compose(who -> photos.ofRequest(id))
-        .onSuccess(photo -> ctx.response().putHeader("content-type", photo.getString("type"))
-            .putHeader("Cache-Control", "private, no-store")
-            .end(Buffer.buffer(Base64.getDecoder().decode(photo.getString("data")))))
+        .onSuccess(photo -> ctx.response().putHeader("content-type", photo.type())
+            .putHeader("Cache-Control", "private, no-store").end(photo.bytes()))
         .onFailure(e -> HttpFailures.send(ctx, e));
   }
 }
