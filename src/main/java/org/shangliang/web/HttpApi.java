@@ -9,8 +9,6 @@ import org.shangliang.auth.Accounts;
 import org.shangliang.auth.Credentials;
 import org.shangliang.auth.Devices;
 import org.shangliang.auth.Identity;
-import org.shangliang.common.ErrorCode;
-import org.shangliang.common.Failure;
 import org.shangliang.common.Schemas;
 import org.shangliang.room.RoomStore;
 
