@@ -90,10 +90,11 @@ final class AttendeeActions {
       if (!vote.entitles(attendee)) {
         return Future.failedFuture(new Failure(ErrorCode.NOT_ENTITLED));
       }
-      return room.ballots.cast(vote, attendee.id(), choice).compose(room::durable).map(box -> {
-        room.publisher.ballotCounted(vote, box);
-        return new JsonObject().put("counted", true).put("voteId", vote.voteId()).put("cast", box.getInteger("cast"));
-      });
+      return room.ballots.cast(vote, attendee.id(), choice).compose(room::durable).compose(room.tallies::counted)
+          .map(running -> {
+            room.publisher.ballotCounted(vote, running);
+            return new JsonObject().put("counted", true).put("voteId", vote.voteId()).put("cast", running.cast());
+          });
     }));
   }
 

@@ -16,19 +16,18 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The ballot box of a vote: a head document with the vote's fixed rules, whether it is open and a
- * running count for the screens, and {@value #SHARDS} shard documents that hold the ballots. Each
- * attendee always falls into the same shard, and a ballot is one conditional update of that shard
- * (open, and this attendee not among its voters), so the database itself enforces one ballot per
- * attendee per vote. Shards keep each update small: a single document holding every voter grows
- * with the vote and made every ballot slower. The shards are the authority: the result is their
- * sum; the head's count only feeds the live tally. The rules never change after opening, so each
- * node caches them (rebuilt from the head on a miss).
+ * The ballot box of a vote: a head document with the vote's fixed rules and whether it is open, and
+ * {@value #SHARDS} shard documents that hold the ballots. Each attendee always falls into the same
+ * shard, and a ballot is one conditional update of that shard (open, and this attendee not among
+ * its voters), so the database itself enforces one ballot per attendee per vote. Shards keep each
+ * update small: a single document holding every voter grows with the vote and made every ballot
+ * slower. The shards are the authority: every count is their sum. The rules never change after
+ * opening, so each node caches them (rebuilt from the head on a miss).
  */
 public final class BallotBoxes {
   public static final String COLLECTION = "ballots";
   static final int SHARDS = 16;
-  private static final JsonObject COUNT_FIELDS = new JsonObject().put("cast", 1).put("counts", 1).put("open", 1);
+  private static final JsonObject COUNTS_ONLY = new JsonObject().put("counts", 1);
   private static final int RULES_CACHE_SIZE = 1_000;
 
   private final MongoClient mongo;
@@ -51,6 +50,10 @@ public final class BallotBoxes {
     }
   }
 
+  /** The counts in one shard of a vote's box at some moment; a shard's counts only ever grow. */
+  public record ShardCount(String voteId, int shard, Tally tally) {
+  }
+
   public BallotBoxes(Database db) {
     this.mongo = db.mongo();
   }
@@ -59,7 +62,7 @@ public final class BallotBoxes {
   public Future<Void> open(Rules vote) {
     JsonObject head = new JsonObject().put("_id", vote.voteId()).put("roomId", vote.roomId())
         .put("meetingId", vote.meetingId()).put("secret", vote.secret()).put("walkInsVote", vote.walkInsVote())
-        .put("liveTally", vote.liveTally()).put("open", true).put("cast", 0).put("counts", Tally.EMPTY.toCounts());
+        .put("liveTally", vote.liveTally()).put("open", true);
     List<Future<String>> inserts = new ArrayList<>();
     for (int shard = 0; shard < SHARDS; shard++) {
       inserts.add(mongo.insert(COLLECTION, new JsonObject().put("_id", shardId(vote.voteId(), shard))
@@ -84,12 +87,13 @@ public final class BallotBoxes {
 
   /**
    * Counts one ballot if the box is open and the attendee has not voted yet. A secret ballot adds to
-   * the counts and to the list of voters but keeps no link between the two. Answers the running
-   * {@code cast} and {@code counts} after the ballot, or fails ALREADY_VOTED / NO_VOTE_OPEN.
+   * the counts and to the list of voters but keeps no link between the two. Answers the counts of
+   * the attendee's shard after the ballot, or fails ALREADY_VOTED / NO_VOTE_OPEN.
    */
-  public Future<JsonObject> cast(Rules vote, String attendeeId, Tally.Choice choice) {
-    String shard = shardId(vote.voteId(), shardOf(attendeeId));
-    JsonObject filter = new JsonObject().put("_id", shard).put("open", true)
+  public Future<ShardCount> cast(Rules vote, String attendeeId, Tally.Choice choice) {
+    int shard = shardOf(attendeeId);
+    String shardId = shardId(vote.voteId(), shard);
+    JsonObject filter = new JsonObject().put("_id", shardId).put("open", true)
         .put("voters", new JsonObject().put("$ne", attendeeId));
     JsonObject update = new JsonObject()
         .put("$inc", new JsonObject().put("counts." + choice.name(), 1))
@@ -97,48 +101,67 @@ public final class BallotBoxes {
     if (!vote.secret()) {
       update.put("$set", new JsonObject().put("choices." + attendeeId, choice.name()));
     }
-    return mongo.updateCollection(COLLECTION, filter, update).compose(counted -> counted.getDocMatched() == 1
-        ? addToRunningCount(vote.voteId(), choice) : whyRefused(shard));
+    return mongo.findOneAndUpdateWithOptions(COLLECTION, filter, update, new FindOptions().setFields(COUNTS_ONLY),
+            new UpdateOptions().setReturningNewDocument(true))
+        .compose(counted -> counted == null ? whyRefused(shardId)
+            : Future.succeededFuture(new ShardCount(vote.voteId(), shard, Tally.fromCounts(counted.getJsonObject("counts")))));
   }
 
-  private Future<JsonObject> addToRunningCount(String voteId, Tally.Choice choice) {
-    JsonObject update = new JsonObject().put("$inc", new JsonObject().put("counts." + choice.name(), 1).put("cast", 1));
-    return mongo.findOneAndUpdateWithOptions(COLLECTION, new JsonObject().put("_id", voteId), update,
-        new FindOptions().setFields(COUNT_FIELDS), new UpdateOptions().setReturningNewDocument(true));
+  /** The stored counts of every shard of a vote (none if there is no such box). */
+  public Future<List<ShardCount>> shardCounts(String voteId) {
+    return shards(voteId, COUNTS_ONLY).map(shards -> shards.stream()
+        .map(shard -> new ShardCount(voteId, shardNumber(shard.getString("_id")), Tally.fromCounts(shard.getJsonObject("counts"))))
+        .toList());
   }
 
-  private Future<JsonObject> whyRefused(String shard) {
+  private <T> Future<T> whyRefused(String shard) {
     return mongo.findOne(COLLECTION, new JsonObject().put("_id", shard), new JsonObject().put("open", 1)).compose(box ->
         Future.failedFuture(box != null && box.getBoolean("open", false)
             ? new Failure(ErrorCode.ALREADY_VOTED) : new Failure(ErrorCode.NO_VOTE_OPEN)));
   }
 
-  /** The box as pages may see it: the running count and who voted, never the choices. */
+  /** The box as pages may see it: the counts and who voted, never the choices. */
   public Future<JsonObject> publicView(String voteId) {
-    return mongo.findOne(COLLECTION, new JsonObject().put("_id", voteId), COUNT_FIELDS).compose(head ->
-        shards(voteId, new JsonObject().put("voters", 1)).map(shards -> {
-          JsonArray voters = new JsonArray();
-          shards.forEach(shard -> voters.addAll(shard.getJsonArray("voters", new JsonArray())));
-          return (head == null ? new JsonObject() : head).put("voters", voters);
-        }));
+    return shards(voteId, new JsonObject().put("counts", 1).put("voters", 1)).map(shards -> {
+      JsonArray voters = new JsonArray();
+      Tally sum = Tally.EMPTY;
+      for (JsonObject shard : shards) {
+        voters.addAll(shard.getJsonArray("voters", new JsonArray()));
+        sum = sum.plus(Tally.fromCounts(shard.getJsonObject("counts")));
+      }
+      return new JsonObject().put("cast", sum.cast()).put("counts", sum.toCounts()).put("voters", voters);
+    });
   }
 
   /**
    * Closes every shard so no ballot can enter any more, and answers the final counts: the sum of the
-   * shards, whatever the running count says. Safe to repeat.
+   * shards. Safe to repeat.
    */
   public Future<Tally> close(String voteId) {
     JsonObject closed = new JsonObject().put("$set", new JsonObject().put("open", false));
-    return mongo.updateCollectionWithOptions(COLLECTION, new JsonObject().put("voteId", voteId), closed,
-            new UpdateOptions().setMulti(true))
+    return mongo.updateCollectionWithOptions(COLLECTION, new JsonObject().put("_id", new JsonObject().put("$in", shardIds(voteId))),
+            closed, new UpdateOptions().setMulti(true))
         .compose(v -> mongo.updateCollection(COLLECTION, new JsonObject().put("_id", voteId), closed))
-        .compose(v -> shards(voteId, new JsonObject().put("counts", 1)))
-        .map(shards -> shards.stream().map(shard -> Tally.fromCounts(shard.getJsonObject("counts")))
-            .reduce(Tally.EMPTY, Tally::plus));
+        .compose(v -> shardCounts(voteId))
+        .map(shards -> shards.stream().map(ShardCount::tally).reduce(Tally.EMPTY, Tally::plus));
   }
 
+  /** By their ids, which the embedded store looks up through its index (a query by voteId reads every box). */
   private Future<List<JsonObject>> shards(String voteId, JsonObject fields) {
-    return mongo.findWithOptions(COLLECTION, new JsonObject().put("voteId", voteId), new FindOptions().setFields(fields));
+    return mongo.findWithOptions(COLLECTION, new JsonObject().put("_id", new JsonObject().put("$in", shardIds(voteId))),
+        new FindOptions().setFields(fields));
+  }
+
+  private static JsonArray shardIds(String voteId) {
+    JsonArray ids = new JsonArray();
+    for (int shard = 0; shard < SHARDS; shard++) {
+      ids.add(shardId(voteId, shard));
+    }
+    return ids;
+  }
+
+  private static int shardNumber(String shardId) {
+    return Integer.parseInt(shardId.substring(shardId.lastIndexOf('.') + 1));
   }
 
   static String shardId(String voteId, int shard) {

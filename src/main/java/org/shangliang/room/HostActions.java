@@ -76,11 +76,13 @@ final class HostActions {
   Future<JsonObject> closeVote(Command c) {
     return room.store.meetingOf(c.roomId()).compose(meeting -> {
       Vote vote = meeting.openVote(meeting.vote() == null ? "" : meeting.vote().id());
-      return room.ballots.close(vote.id()).compose(tally ->
-          room.store.countEntitled(meeting.id(), vote.walkInsVote()).compose(entitled -> apply(c, m -> {
+      return room.ballots.close(vote.id()).compose(tally -> {
+        room.tallies.forget(vote.id());
+        return room.store.countEntitled(meeting.id(), vote.walkInsVote()).compose(entitled -> apply(c, m -> {
             m.openVote(vote.id());
             return new JsonObject().put("outcome", m.closeVote(tally, entitled, room.now()).toJson());
-          })));
+          }));
+      });
     });
   }
 

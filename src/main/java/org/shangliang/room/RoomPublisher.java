@@ -73,8 +73,8 @@ public final class RoomPublisher {
   }
 
   /** A ballot was counted; the counts after it go out as a tally, the newest one winning. */
-  public void ballotCounted(BallotBoxes.Rules vote, JsonObject box) {
-    JsonObject message = Snapshots.tallyMessage(vote, box);
+  public void ballotCounted(BallotBoxes.Rules vote, Tally running) {
+    JsonObject message = Snapshots.tallyMessage(vote, running);
     TallyLine line = tallies.computeIfAbsent(vote.voteId(), id -> new TallyLine());
     if (line.waiting != null) {
       if (message.getInteger("cast") > line.waiting.getInteger("cast")) {

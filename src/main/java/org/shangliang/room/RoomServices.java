@@ -11,13 +11,16 @@ import org.shangliang.store.Database;
 final class RoomServices {
   final RoomStore store;
   final BallotBoxes ballots;
+  final LiveTallies tallies;
   final RoomPublisher publisher;
   final SpeechClock clock;
   private final Database db;
 
-  RoomServices(RoomStore store, BallotBoxes ballots, Database db, RoomPublisher publisher, SpeechClock clock) {
+  RoomServices(RoomStore store, BallotBoxes ballots, LiveTallies tallies, Database db, RoomPublisher publisher,
+               SpeechClock clock) {
     this.store = store;
     this.ballots = ballots;
+    this.tallies = tallies;
     this.db = db;
     this.publisher = publisher;
     this.clock = clock;

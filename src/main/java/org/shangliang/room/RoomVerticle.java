@@ -30,7 +30,9 @@ public final class RoomVerticle extends VerticleBase {
     Snapshots snapshots = new Snapshots(store, ballots, db.mongo(), tokens);
     RoomPublisher publisher = new RoomPublisher(vertx, snapshots);
     clock = new SpeechClock(vertx, store, publisher);
-    RoomServices services = new RoomServices(store, ballots, db, publisher, clock);
+    LiveTallies tallies = new LiveTallies(vertx, ballots);
+    tallies.listen();
+    RoomServices services = new RoomServices(store, ballots, tallies, db, publisher, clock);
     RoomCommands commands = new RoomCommands(new AttendeeActions(services), new HostActions(services),
         new PhoneJoins(services, db.mongo(), devices), snapshots);
     clock.start();

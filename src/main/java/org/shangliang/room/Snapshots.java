@@ -87,7 +87,8 @@ public final class Snapshots {
    * off the screens; who has voted is shown, never how (the choices of named ballots stay stored).
    */
   static JsonObject tally(Vote vote, JsonObject box, boolean withVoters) {
-    JsonObject tally = counts(vote.id(), !vote.open() || vote.liveTally(), box);
+    Tally counted = box == null ? Tally.EMPTY : Tally.fromCounts(box.getJsonObject("counts"));
+    JsonObject tally = counts(vote.id(), !vote.open() || vote.liveTally(), counted);
     if (withVoters) {
       tally.put("voters", box == null ? new JsonArray() : box.getJsonArray("voters", new JsonArray()));
     }
@@ -95,13 +96,12 @@ public final class Snapshots {
   }
 
   /** The small message sent while ballots come in. */
-  static JsonObject tallyMessage(BallotBoxes.Rules vote, JsonObject box) {
-    return counts(vote.voteId(), vote.liveTally(), box).put("kind", "tally").put("serverTime", System.currentTimeMillis());
+  static JsonObject tallyMessage(BallotBoxes.Rules vote, Tally running) {
+    return counts(vote.voteId(), vote.liveTally(), running).put("kind", "tally").put("serverTime", System.currentTimeMillis());
   }
 
-  private static JsonObject counts(String voteId, boolean countsVisible, JsonObject box) {
-    JsonObject ballots = box == null ? new JsonObject() : box;
-    return new JsonObject().put("voteId", voteId).put("cast", ballots.getInteger("cast", 0))
-        .put("counts", countsVisible ? Tally.fromCounts(ballots.getJsonObject("counts")).toCounts() : null);
+  private static JsonObject counts(String voteId, boolean countsVisible, Tally counted) {
+    return new JsonObject().put("voteId", voteId).put("cast", counted.cast())
+        .put("counts", countsVisible ? counted.toCounts() : null);
   }
 }

@@ -1,7 +1,6 @@
 package org.shangliang.store;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -24,12 +23,15 @@ public final class Database {
 
   private final MongoClient client;
   private final MongoServer embeddedServer;
+  private final IdIndexedH2Backend embeddedBackend;
   private final MVStore embeddedStore;
   private final GroupCommit groupCommit;
 
-  private Database(MongoClient client, MongoServer embeddedServer, MVStore embeddedStore, GroupCommit groupCommit) {
+  private Database(MongoClient client, MongoServer embeddedServer, IdIndexedH2Backend embeddedBackend,
+                   MVStore embeddedStore, GroupCommit groupCommit) {
     this.client = client;
     this.embeddedServer = embeddedServer;
+    this.embeddedBackend = embeddedBackend;
     this.embeddedStore = embeddedStore;
     this.groupCommit = groupCommit;
   }
@@ -41,7 +43,7 @@ public final class Database {
         .put("db_name", DB_NAME)
         .put("w", "majority")
         .put("j", true);
-    return new Database(MongoClient.createShared(vertx, config, "shangliang"), null, null, null);
+    return new Database(MongoClient.createShared(vertx, config, "shangliang"), null, null, null, null);
   }
 
   /** Starts the embedded server on a loopback port with its data in {@code dataDir/shangliang.mv.db}. */
@@ -53,7 +55,8 @@ public final class Database {
     MVStore store = new MVStore.Builder()
         .fileName(new File(dir, "shangliang.mv.db").getAbsolutePath())
         .open();
-    MongoServer server = new MongoServer(new H2Backend(store));
+    IdIndexedH2Backend backend = new IdIndexedH2Backend(store);
+    MongoServer server = new MongoServer(backend);
     server.bind(new InetSocketAddress("127.0.0.1", 0));
     InetSocketAddress address = server.getLocalAddress();
     LOG.info("embedded MongoDB-protocol server on {} with data in {}", address, dir.getAbsolutePath());
@@ -67,7 +70,7 @@ public final class Database {
       store.commit();
       store.sync();
     });
-    return new Database(client, server, store, commits);
+    return new Database(client, server, backend, store, commits);
   }
 
   public MongoClient mongo() { return client; }
@@ -79,6 +82,11 @@ public final class Database {
   }
 
   public boolean isEmbedded() { return embeddedServer != null; }
+
+  /** How many queries the embedded store answered by reading a whole collection; -1 with a real MongoDB. */
+  long embeddedFullScans() {
+    return embeddedBackend == null ? -1 : embeddedBackend.fullScans();
+  }
 
   /** Completes once every write acknowledged before this call would survive a kill of the process. */
   public Future<Void> durable() {

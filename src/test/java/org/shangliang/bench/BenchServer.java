@@ -41,7 +41,7 @@ import java.util.stream.Stream;
  *
  * <p>Commands: {@code box <voteId>} (the stored ballot box), {@code bare <voteId> <n> <seconds>
  * <coalesceMs>} (publish n tally-shaped frames on this Vert.x at the ballots' pace; answers each
- * frame's due time), {@code usage} (GC pauses, their ms, CPU ns), {@code clock} (System.nanoTime). End of input stops the server.
+ * frame's due time), {@code usage} (GC pauses, their ms, CPU ns, JIT ms), {@code clock} (System.nanoTime). End of input stops the server.
  */
 public final class BenchServer {
   static final String PREFIX = "BENCH ";
@@ -127,7 +127,7 @@ public final class BenchServer {
               Double.parseDouble(words[3]), Long.parseLong(words[4])));
           case "usage" -> {
             long[] usage = ChildJvm.usage();
-            yield new JsonObject().put("usage", new JsonArray(List.of(usage[0], usage[1], usage[2])));
+            yield new JsonObject().put("usage", new JsonArray(List.of(usage[0], usage[1], usage[2], usage[3])));
           }
           case "clock" -> new JsonObject().put("nanos", System.nanoTime());
           case "barefan" -> new JsonObject().put("sentAt", bareFan(words[1], Integer.parseInt(words[2])));

@@ -2,6 +2,7 @@ package org.shangliang.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -50,7 +51,11 @@ final class ChildJvm {
       command.addAll(List.of("taskset", "-c", String.valueOf(core)));
     }
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(childFlags());
+    List<String> inherited = childFlags();
+    if (extraFlags.stream().anyMatch(ChildJvm::choosesCollector)) {
+      inherited.removeIf(ChildJvm::choosesCollector);
+    }
+    command.addAll(inherited);
     command.addAll(extraFlags);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
     command.addAll(args);
@@ -70,10 +75,14 @@ final class ChildJvm {
   static List<String> childFlags() {
     List<String> flags = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
         .filter(f -> !f.startsWith("-D" + ROLE + "=")).collect(Collectors.toCollection(ArrayList::new));
-    if (flags.stream().noneMatch(f -> f.matches("-XX:\\+Use\\w*GC"))) {
+    if (flags.stream().noneMatch(ChildJvm::choosesCollector)) {
       flags.add("-XX:+UseG1GC");
     }
     return flags;
+  }
+
+  private static boolean choosesCollector(String flag) {
+    return flag.matches("-XX:\\+Use\\w*GC");
   }
 
   /** Destroys the child and waits a little for it; safe to call twice. */
@@ -128,7 +137,10 @@ final class ChildJvm {
     }
   }
 
-  /** GC pauses and CPU time so far in this JVM: {pauses, pause milliseconds, CPU nanoseconds}. */
+  /**
+   * GC pauses, CPU and JIT time so far in this JVM: {pauses, pause milliseconds, CPU nanoseconds,
+   * JIT compilation milliseconds (-1 if unknown)}.
+   */
   static long[] usage() {
     long count = 0;
     long millis = 0;
@@ -138,6 +150,8 @@ final class ChildJvm {
     }
     long cpu = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
         ? os.getProcessCpuTime() : -1;
-    return new long[] {count, millis, cpu};
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    long jitMillis = jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
+    return new long[] {count, millis, cpu, jitMillis};
   }
 }

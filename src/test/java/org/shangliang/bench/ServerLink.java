@@ -44,9 +44,15 @@ final class ServerLink implements AutoCloseable {
     return start(core, voters, displays, 0);
   }
 
+  /** JVM flags for the server process alone, from bench.serverFlags (separated by commas or spaces). */
+  static List<String> serverOnlyFlags() {
+    String flags = System.getProperty("bench.serverFlags", "").trim();
+    return flags.isEmpty() ? List.of() : List.of(flags.split("[\\s,]+"));
+  }
+
   /** As {@link #start(int, int, int)}, with this many notice-board displays besides. */
   static ServerLink start(int core, int voters, int displays, int boards) throws IOException, InterruptedException {
-    Process process = ChildJvm.start(core, List.of(), BenchServer.class.getName(),
+    Process process = ChildJvm.start(core, serverOnlyFlags(), BenchServer.class.getName(),
         List.of(String.valueOf(voters), String.valueOf(displays), String.valueOf(boards)), false);
     ServerLink link = new ServerLink(process);
     link.measureClock();
@@ -83,10 +89,10 @@ final class ServerLink implements AutoCloseable {
     return ask("barefan " + round + " " + bytes).getLong("sentAt") - clockOffset;
   }
 
-  /** The server's GC pauses and CPU time so far: {pauses, pause ms, CPU ns}. */
+  /** The server's GC pauses, CPU and JIT time so far: {pauses, pause ms, CPU ns, JIT ms}. */
   long[] usage() throws InterruptedException {
     JsonArray usage = ask("usage").getJsonArray("usage");
-    return new long[] {usage.getLong(0), usage.getLong(1), usage.getLong(2)};
+    return new long[] {usage.getLong(0), usage.getLong(1), usage.getLong(2), usage.getLong(3)};
   }
 
   /**

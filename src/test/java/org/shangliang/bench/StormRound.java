@@ -39,10 +39,12 @@ final class StormRound {
 
   /**
    * Figures of one round; latencies in ms. bare is one frame per ballot; coalesced the newest frame
-   * at most every bench.bareCoalesceMs (null when 0). GC: {pauses, ms} in each process. cpu: each
-   * phase's CPU use by server/load process, in % of one core, while its messages were in flight.
+   * at most every bench.bareCoalesceMs (null when 0). GC: {pauses, ms} in each process. serverJitMs:
+   * time the server's JIT compilers spent in the round (-1 if unknown). cpu: each phase's CPU use by
+   * server/load process, in % of one core, while its messages were in flight.
    */
-  record Result(Ballots ballots, Bare bare, Bare coalesced, long[] serverGc, long[] loadGc, String cpu) {
+  record Result(Ballots ballots, Bare bare, Bare coalesced, long[] serverGc, long[] loadGc, long serverJitMs,
+                String cpu) {
   }
 
   /** The real vote: ballots acknowledged, their span, latencies, and what the final box says. */
@@ -91,7 +93,7 @@ final class StormRound {
     long[] loadAfter = ChildJvm.usage();
     return new Result(ballots, bare, coalesced, new long[] {serverAfter[0] - serverBefore[0],
         serverAfter[1] - serverBefore[1]}, new long[] {loadAfter[0] - loadBefore[0], loadAfter[1] - loadBefore[1]},
-        cpu.toString());
+        serverBefore[3] < 0 ? -1 : serverAfter[3] - serverBefore[3], cpu.toString());
   }
 
   /** {now, server CPU ns, load CPU ns}. */

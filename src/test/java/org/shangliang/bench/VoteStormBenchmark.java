@@ -149,11 +149,11 @@ public final class VoteStormBenchmark {
       out.append(String.format(" | %d bare frames never on every display", unseen));
     }
     out.append(String.format("%n    send→ack %s (p50 first fifth %.1f, last fifth %.1f) | frames per display: vote %.0f,"
-            + " bare %.0f%s | gc server %d pauses %d ms, load %d pauses %d ms%n    cpu server/load: %s",
+            + " bare %.0f%s | gc server %d pauses %d ms, load %d pauses %d ms | server JIT %d ms%n    cpu server/load: %s",
         b.ack().formatShort(),
         b.ackFirstFifthP50(), b.ackLastFifthP50(), b.frames(), r.bare().frames(),
         r.coalesced() == null ? "" : String.format(", coalesced %.0f", r.coalesced().frames()),
-        r.serverGc()[0], r.serverGc()[1], r.loadGc()[0], r.loadGc()[1], r.cpu()));
+        r.serverGc()[0], r.serverGc()[1], r.loadGc()[0], r.loadGc()[1], r.serverJitMs(), r.cpu()));
     return out.toString();
   }
 

@@ -94,7 +94,44 @@ class ClusterTest {
     Await.failure(command(kiosk1OnB, "castBallot", ballot(second)), "FORBIDDEN");
   }
 
+  @Test
+  @DisplayName("the running tally on every node counts the ballots counted on the others")
+  void talliesCountBallotsFromEveryNode() throws Exception {
+    vertxA = Await.result(Cluster.vertxFor(clustered(null, dataDir.toString())));
+    nodeA = Await.result(Shangliang.start(vertxA, clustered(null, dataDir.toString())));
+    var urls = Await.result(DemoData.seed(nodeA));
+    vertxB = Await.result(Cluster.vertxFor(clustered(nodeA.db().embeddedUri(), null)));
+    nodeB = Await.result(Shangliang.start(vertxB, clustered(nodeA.db().embeddedUri(), null)));
+    BridgeClient displayOnA = Await.result(BridgeClient.connect(vertxA, nodeA.port(), token(urls, "Room display")));
+    List<JsonObject> talliesOnA = new CopyOnWriteArrayList<>();
+    displayOnA.register(RoomAddresses.tally(DemoData.ROOM_ID), talliesOnA::add);
+    Await.result(displayOnA.request(RoomAddresses.COMMANDS, new JsonObject().put("action", "snapshot")));
+    BridgeClient hostOnA = Await.result(BridgeClient.connect(vertxA, nodeA.port(),
+        Http.login("http://127.0.0.1:" + nodeA.port(), "cadre", DemoData.PASSWORD)));
+    Await.result(command(hostOnA, "openMeeting", new JsonObject()));
+    BridgeClient kiosk1OnA = Await.result(BridgeClient.connect(vertxA, nodeA.port(), token(urls, "Kiosk 1")));
+    BridgeClient sharedKioskOnB = Await.result(BridgeClient.connect(vertxB, nodeB.port(), token(urls, "Kiosk 3")));
+    Await.result(command(kiosk1OnA, "checkIn", new JsonObject().put("attendeeId", WANG)));
+    for (String attendee : new String[] {ZHANG, LI}) {
+      Await.result(command(sharedKioskOnB, "checkIn", new JsonObject().put("attendeeId", attendee)));
+    }
+    String voteId = openVote(hostOnA);
+
+    JsonObject firstOnB = Await.result(command(sharedKioskOnB, "castBallot", ballot(voteId, ZHANG)));
+    JsonObject onA = Await.result(command(kiosk1OnA, "castBallot", ballot(voteId, WANG)));
+    JsonObject secondOnB = Await.result(command(sharedKioskOnB, "castBallot", ballot(voteId, LI)));
+
+    assertEquals(1, firstOnB.getInteger("cast"));
+    assertEquals(2, onA.getInteger("cast"), "node A starts its tally from the stored box");
+    assertEquals(3, secondOnB.getInteger("cast"), "node B learnt of node A's ballot");
+    Await.until("the display on node A sees all three ballots", 10_000,
+        () -> talliesOnA.stream().anyMatch(t -> t.getInteger("cast") == 3
+            && t.getJsonObject("counts").getInteger("FOR") == 3));
+  }
+
   static final String WANG = "00000000000000000000d008";
+  static final String ZHANG = "00000000000000000000d001";
+  static final String LI = "00000000000000000000d002";
 
   static String token(java.util.Map<String, String> urls, String label) {
     return urls.entrySet().stream().filter(e -> e.getKey().startsWith(label)).findFirst()
@@ -111,6 +148,10 @@ class ClusterTest {
   }
 
   static JsonObject ballot(String voteId) {
-    return new JsonObject().put("attendeeId", WANG).put("voteId", voteId).put("choice", "FOR");
+    return ballot(voteId, WANG);
+  }
+
+  static JsonObject ballot(String voteId, String attendeeId) {
+    return new JsonObject().put("attendeeId", attendeeId).put("voteId", voteId).put("choice", "FOR");
   }
 }

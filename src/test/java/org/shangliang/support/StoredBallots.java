@@ -8,7 +8,7 @@ import org.shangliang.room.BallotBoxes;
 import java.util.List;
 
 /** What the database holds for a vote, read straight from the ballot box documents. */
-public record StoredBallots(int runningCast, JsonObject counts, JsonArray voters, boolean anyChoiceStored) {
+public record StoredBallots(JsonObject counts, JsonArray voters, boolean anyChoiceStored) {
 
   public static StoredBallots of(MongoClient mongo, String voteId) {
     JsonObject head = Await.result(mongo.findOne(BallotBoxes.COLLECTION, new JsonObject().put("_id", voteId), null));
@@ -21,7 +21,7 @@ public record StoredBallots(int runningCast, JsonObject counts, JsonArray voters
       voters.addAll(shard.getJsonArray("voters"));
       choices |= shard.containsKey("choices");
     }
-    return new StoredBallots(head == null ? 0 : head.getInteger("cast", 0), counts, voters, choices);
+    return new StoredBallots(counts, voters, choices);
   }
 
   /** Ballots in the shards: the authoritative number. */
