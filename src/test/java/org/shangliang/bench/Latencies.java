@@ -17,21 +17,23 @@ record Latencies(int count, double p50, double p99, double max) {
   }
 
   /**
-   * For each ordinal 1..n that was sent (sentAt[k] != 0) and that every display saw: the time from
-   * its send until the last display first held a tally with cast ≥ k. Answers the latencies and
-   * how many sent ordinals some display never saw.
+   * For each message i that was sent (sentAt[i] != 0) with a known ordinal (ordinal[i] &gt; 0) and
+   * that every display saw: the time from its send until the last display first held a tally with
+   * cast ≥ ordinal[i], which is a tally that counts it. Several ballots may share an ordinal: the
+   * first tally to reach it counts them all. Answers the latencies and how many sent messages some
+   * display never saw.
    */
-  static Measured toAllDisplays(long[] sentAt, String voteId, List<DisplayWatch> displays) {
+  static Measured toAllDisplays(long[] sentAt, int[] ordinal, String voteId, List<DisplayWatch> displays) {
     double[] out = new double[sentAt.length];
     int measured = 0;
     int unseen = 0;
-    for (int k = 1; k < sentAt.length; k++) {
-      if (sentAt[k] == 0) {
+    for (int i = 0; i < sentAt.length; i++) {
+      if (sentAt[i] == 0 || ordinal[i] <= 0) {
         continue;
       }
       long last = Long.MIN_VALUE;
       for (DisplayWatch display : displays) {
-        long seen = display.firstSeen(voteId, k);
+        long seen = display.firstSeen(voteId, ordinal[i]);
         if (seen < 0) {
           last = Long.MIN_VALUE;
           break;
@@ -41,10 +43,19 @@ record Latencies(int count, double p50, double p99, double max) {
       if (last == Long.MIN_VALUE) {
         unseen++;
       } else {
-        out[measured++] = (last - sentAt[k]) / 1e6;
+        out[measured++] = (last - sentAt[i]) / 1e6;
       }
     }
     return new Measured(of(Arrays.copyOf(out, measured)), unseen);
+  }
+
+  /** Ordinals 1..n for frames sent as sentAt[1..n] (slot 0 unused). */
+  static int[] sequence(int length) {
+    int[] ordinal = new int[length];
+    for (int k = 1; k < length; k++) {
+      ordinal[k] = k;
+    }
+    return ordinal;
   }
 
   /** Latencies to all displays, and the number of ballots (or frames) some display never got. */

@@ -143,30 +143,26 @@ final class StormRound {
     return settle(voteId, sentAt, ackAt, ordinal, errors);
   }
 
-  /** Works out latencies, closes the vote, reads the final box, announces the result, counts losses and doubles. */
+  /**
+   * Works out latencies, closes the vote, reads the final box, announces the result, counts losses
+   * and doubles. A ballot's ordinal is the running count its acknowledgement reported: every tally
+   * with at least that count includes it.
+   */
   private Ballots settle(String voteId, long[] sentAt, long[] ackAt, int[] ordinal, Map<String, Integer> errors)
       throws InterruptedException {
-    long[] sentByOrdinal = new long[n + 1];
-    double[] ackByOrdinal = new double[n + 1];
     Set<String> ackedAttendees = new HashSet<>();
-    int clashingOrdinals = 0;
+    double[] ackMillis = new double[n];
     long firstSend = Arrays.stream(sentAt).min().orElse(0);
     long lastAck = Long.MIN_VALUE;
     for (int i = 0; i < n; i++) {
-      int k = ordinal[i];
-      if (k == 0) {
+      if (ordinal[i] == 0) {
         continue;
       }
       lastAck = Math.max(lastAck, ackAt[i]);
       ackedAttendees.add(room.attendeeIds.get(i));
-      if (k > n || sentByOrdinal[k] != 0) {
-        clashingOrdinals++;
-      } else {
-        sentByOrdinal[k] = sentAt[i];
-        ackByOrdinal[k] = (ackAt[i] - sentAt[i]) / 1e6;
-      }
+      ackMillis[i] = (ackAt[i] - sentAt[i]) / 1e6;
     }
-    Latencies.Measured toDisplays = Latencies.toAllDisplays(sentByOrdinal, voteId, room.watches);
+    Latencies.Measured toDisplays = Latencies.toAllDisplays(sentAt, ordinal, voteId, room.watches);
     double frames = room.watches.stream().mapToInt(w -> w.messages(voteId)).average().orElse(0);
     int claimed = room.watches.stream().mapToInt(w -> w.highestClaimed(voteId)).max().orElse(-1);
 
@@ -183,12 +179,11 @@ final class StormRound {
     Set<Object> distinctVoters = new HashSet<>(voters.getList());
     int lost = (n - ackedAttendees.size()) + (int) ackedAttendees.stream().filter(a -> !distinctVoters.contains(a)).count();
     int doubled = Math.max(voters.size() - distinctVoters.size(), box.getInteger("cast", 0) - ackedAttendees.size());
-    doubled = Math.max(Math.max(0, doubled) + clashingOrdinals, claimed - n);
-    double[] acks = Arrays.stream(ackByOrdinal, 1, n + 1).filter(v -> v > 0).toArray();
+    doubled = Math.max(Math.max(0, doubled), claimed - n);
     int fifth = Math.max(1, n / 5);
     return new Ballots(ackedAttendees.size(), lastAck == Long.MIN_VALUE ? Double.NaN : (lastAck - firstSend) / 1e9,
-        toDisplays, Latencies.of(acks), Latencies.of(positive(ackByOrdinal, 1, 1 + fifth)).p50(),
-        Latencies.of(positive(ackByOrdinal, n + 1 - fifth, n + 1)).p50(), frames, lost, doubled, errors);
+        toDisplays, Latencies.of(positive(ackMillis, 0, n)), Latencies.of(positive(ackMillis, 0, fifth)).p50(),
+        Latencies.of(positive(ackMillis, n - fifth, n)).p50(), frames, lost, doubled, errors);
   }
 
   /**
@@ -201,7 +196,8 @@ final class StormRound {
     long[] sentAt = server.bare(voteId, n, seconds, coalesceMs);
     awaitDisplays(voteId, n);
     noteCpu(coalesceMs > 0 ? "coalesced" : "bare", start);
-    Latencies.Measured measured = Latencies.toAllDisplays(sentAt, voteId, room.watches);
+    Latencies.Measured measured = Latencies.toAllDisplays(sentAt, Latencies.sequence(sentAt.length), voteId,
+        room.watches);
     double frames = room.watches.stream().mapToInt(w -> w.messages(voteId)).average().orElse(0);
     room.watches.forEach(w -> w.forget(voteId));
     return new Bare(measured, frames);

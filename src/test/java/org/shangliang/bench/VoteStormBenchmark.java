@@ -34,11 +34,20 @@ public final class VoteStormBenchmark {
   }
 
   /** The run's parameters, from system properties with defaults. */
-  record Params(int voters, int displays, double seconds, int rounds, int warmUps, long bareCoalesceMs) {
+  /**
+   * warmUps is the least number of warm-up rounds; after those, warm-up goes on until the server's
+   * JIT compilers spent at most jitQuietMs in each of two rounds in a row, or maxWarmUps rounds
+   * have run. On one core this stack keeps compiling for minutes, and a round measured meanwhile
+   * measures the compiler more than the server.
+   */
+  record Params(int voters, int displays, double seconds, int rounds, int warmUps, int maxWarmUps, long jitQuietMs,
+                long bareCoalesceMs) {
     static Params fromSystemProperties() {
+      int warmUps = Integer.getInteger("bench.warmup", 6);
       return new Params(Integer.getInteger("bench.voters", 500), Integer.getInteger("bench.displays", 200),
           Double.parseDouble(System.getProperty("bench.seconds", "2")), Integer.getInteger("bench.rounds", 3),
-          Integer.getInteger("bench.warmup", 6), Long.getLong("bench.bareCoalesceMs", 25));
+          warmUps, Math.max(warmUps, Integer.getInteger("bench.warmupMax", 60)), Long.getLong("bench.jitQuietMs", 250),
+          Long.getLong("bench.bareCoalesceMs", 25));
     }
   }
 
@@ -89,20 +98,25 @@ public final class VoteStormBenchmark {
     }
   }
 
-  /** Warm-up rounds first (printed, not counted); answers the counted rounds' figures. */
+  /** Warm-up rounds first (printed, not counted; see {@link Params}); answers the counted rounds' figures. */
   private static List<StormRound.Result> runRounds(BenchRoom room, StormRound storm, Params params) {
     List<StormRound.Result> counted = new ArrayList<>();
     try {
-      for (int round = 1; round <= params.warmUps() + params.rounds(); round++) {
-        boolean warmUp = round <= params.warmUps();
-        StormRound.Result result = storm.run(round);
-        System.out.println(line(warmUp ? "warm-up " + round : "round " + (round - params.warmUps()), result));
-        if (!room.displayTrouble().isEmpty()) {
-          System.out.println("    trouble: " + room.displayTrouble());
-        }
-        if (!warmUp) {
-          counted.add(result);
-        }
+      int warmUps = 0;
+      int quietInARow = 0;
+      while (warmUps < params.warmUps() || (quietInARow < 2 && warmUps < params.maxWarmUps())) {
+        warmUps++;
+        StormRound.Result result = storm.run(warmUps);
+        quietInARow = result.serverJitMs() >= 0 && result.serverJitMs() <= params.jitQuietMs() ? quietInARow + 1 : 0;
+        print("warm-up " + warmUps, result, room);
+      }
+      System.out.printf("warm-up: %d rounds; %s%n", warmUps, quietInARow >= 2
+          ? "the server's JIT compiled for at most " + params.jitQuietMs() + " ms in each of the last two"
+          : "the server's JIT was still busy (bench.warmupMax reached): the rounds below measure it too");
+      for (int round = 1; round <= params.rounds(); round++) {
+        StormRound.Result result = storm.run(warmUps + round);
+        print("round " + round, result, room);
+        counted.add(result);
       }
     } catch (Throwable e) {
       System.err.println("round failed: " + e);
@@ -111,10 +125,18 @@ public final class VoteStormBenchmark {
     return counted;
   }
 
+  private static void print(String label, StormRound.Result result, BenchRoom room) {
+    System.out.println(line(label, result));
+    if (!room.displayTrouble().isEmpty()) {
+      System.out.println("    trouble: " + room.displayTrouble());
+    }
+  }
+
   private static void printEnvironment(Params p, boolean pinned) {
-    System.out.printf("VoteStormBenchmark: %d voters, %d displays, %.2f s per round, %d rounds + %d warm-up;"
+    System.out.printf("VoteStormBenchmark: %d voters, %d displays, %.2f s per round, %d rounds after %d to %d warm-up"
+            + " rounds (until the server's JIT is quiet: at most %d ms in two rounds in a row);"
             + " bare broadcasts: one frame per ballot%s%n", p.voters(), p.displays(), p.seconds(), p.rounds(),
-        p.warmUps(), p.bareCoalesceMs() > 0 ? " and newest frame at most every " + p.bareCoalesceMs() + " ms" : "");
+        p.warmUps(), p.maxWarmUps(), p.jitQuietMs(), p.bareCoalesceMs() > 0 ? " and newest frame at most every " + p.bareCoalesceMs() + " ms" : "");
     System.out.printf("machine: %s cores; %s%n", System.getProperty(MACHINE_CORES, "?"), pinned
         ? "server JVM pinned to core 0, load generator JVM to core 1 (taskset -c)"
         : "NOT pinned (taskset missing, fewer than 2 cores, or bench.noPin): server and load share the cores");
