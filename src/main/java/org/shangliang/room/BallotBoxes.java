@@ -103,14 +103,15 @@ public final class BallotBoxes {
     }
     return mongo.findOneAndUpdateWithOptions(COLLECTION, filter, update, new FindOptions().setFields(COUNTS_ONLY),
             new UpdateOptions().setReturningNewDocument(true))
-        .compose(counted -> counted == null ? whyRefused(shardId)
-            : Future.succeededFuture(new ShardCount(vote.voteId(), shard, Tally.fromCounts(counted.getJsonObject("counts")))));
+        .compose(counted -> counted == null ? whyRefused(shardId) : Future.succeededFuture(
+            new ShardCount(vote.voteId(), shard, Tally.fromCounts(counted.getJsonObject("counts")))));
   }
 
   /** The stored counts of every shard of a vote (none if there is no such box). */
   public Future<List<ShardCount>> shardCounts(String voteId) {
     return shards(voteId, COUNTS_ONLY).map(shards -> shards.stream()
-        .map(shard -> new ShardCount(voteId, shardNumber(shard.getString("_id")), Tally.fromCounts(shard.getJsonObject("counts"))))
+        .map(shard -> new ShardCount(voteId, shardNumber(shard.getString("_id")),
+            Tally.fromCounts(shard.getJsonObject("counts"))))
         .toList());
   }
 
@@ -139,8 +140,7 @@ public final class BallotBoxes {
    */
   public Future<Tally> close(String voteId) {
     JsonObject closed = new JsonObject().put("$set", new JsonObject().put("open", false));
-    return mongo.updateCollectionWithOptions(COLLECTION, new JsonObject().put("_id", new JsonObject().put("$in", shardIds(voteId))),
-            closed, new UpdateOptions().setMulti(true))
+    return mongo.updateCollectionWithOptions(COLLECTION, byShardIds(voteId), closed, new UpdateOptions().setMulti(true))
         .compose(v -> mongo.updateCollection(COLLECTION, new JsonObject().put("_id", voteId), closed))
         .compose(v -> shardCounts(voteId))
         .map(shards -> shards.stream().map(ShardCount::tally).reduce(Tally.EMPTY, Tally::plus));
@@ -148,16 +148,15 @@ public final class BallotBoxes {
 
   /** By their ids, which the embedded store looks up through its index (a query by voteId reads every box). */
   private Future<List<JsonObject>> shards(String voteId, JsonObject fields) {
-    return mongo.findWithOptions(COLLECTION, new JsonObject().put("_id", new JsonObject().put("$in", shardIds(voteId))),
-        new FindOptions().setFields(fields));
+    return mongo.findWithOptions(COLLECTION, byShardIds(voteId), new FindOptions().setFields(fields));
   }
 
-  private static JsonArray shardIds(String voteId) {
+  private static JsonObject byShardIds(String voteId) {
     JsonArray ids = new JsonArray();
     for (int shard = 0; shard < SHARDS; shard++) {
       ids.add(shardId(voteId, shard));
     }
-    return ids;
+    return new JsonObject().put("_id", new JsonObject().put("$in", ids));
   }
 
   private static int shardNumber(String shardId) {

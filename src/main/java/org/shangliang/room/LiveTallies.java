@@ -37,7 +37,8 @@ final class LiveTallies {
       JsonObject body = message.body();
       Future<Tally[]> known = byVote.get(body.getString("voteId"));
       if (!self.equals(body.getString("from")) && known != null) {
-        known.onSuccess(shards -> merge(shards, body.getInteger("shard"), Tally.fromCounts(body.getJsonObject("counts"))));
+        Tally counts = Tally.fromCounts(body.getJsonObject("counts"));
+        known.onSuccess(shards -> merge(shards, body.getInteger("shard"), counts));
       }
     });
   }
