@@ -79,9 +79,9 @@ final class HostActions {
       return room.ballots.close(vote.id()).compose(tally -> {
         room.tallies.forget(vote.id());
         return room.store.countEntitled(meeting.id(), vote.walkInsVote()).compose(entitled -> apply(c, m -> {
-            m.openVote(vote.id());
-            return new JsonObject().put("outcome", m.closeVote(tally, entitled, room.now()).toJson());
-          }));
+          m.openVote(vote.id());
+          return new JsonObject().put("outcome", m.closeVote(tally, entitled, room.now()).toJson());
+        }));
       });
     });
   }
