@@ -5,7 +5,7 @@ import { h, replace } from '/common/dom.js';
 import { createI18n } from '/common/i18n.js';
 import { formatNoticeBody } from '/common/notice-text.js';
 import { api, tokenFromPath, errorMessage } from './http.js';
-import { showLoadFailure } from './load-failure.js';
+import { createErrorLine, showLoadFailure } from './load-failure.js';
 import { MESSAGES } from './messages.js';
 
 const RATINGS = ['SATISFIED', 'BASIC', 'UNSATISFIED'];
@@ -18,13 +18,7 @@ const t = createI18n(MESSAGES);
 document.title = t('feedback.title');
 const app = document.getElementById('app');
 const token = tokenFromPath('f');
-const error = h('div', { class: 'error', testid: 'error', role: 'alert', hidden: true });
-
-function showError(text) {
-  error.textContent = text;
-  error.hidden = !text;
-  if (text) error.scrollIntoView({ block: 'nearest' });
-}
+const { el: error, show: showError } = createErrorLine();
 
 function noticeView(notice, board) {
   const body = h('div', { class: 'notice-body', testid: 'notice-body' });

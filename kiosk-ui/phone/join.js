@@ -4,6 +4,7 @@
 import { h, replace } from '/common/dom.js';
 import { createI18n } from '/common/i18n.js';
 import { api, tokenFromPath, errorMessage } from './http.js';
+import { createErrorLine } from './load-failure.js';
 import { MESSAGES } from './messages.js';
 
 const POLL_MS = 2000;
@@ -15,13 +16,8 @@ const app = document.getElementById('app');
 const token = tokenFromPath('j');
 // A reload while waiting keeps waiting on the same request.
 const secretKey = `shangliang.join.${token}`;
-const error = h('div', { class: 'error', testid: 'error', role: 'alert', hidden: true });
+const { el: error, show: showError } = createErrorLine();
 let pollTimer = null;
-
-function showError(text) {
-  error.textContent = text;
-  error.hidden = !text;
-}
 
 function screen(...children) {
   clearTimeout(pollTimer);

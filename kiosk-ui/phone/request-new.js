@@ -6,7 +6,7 @@ import { h, replace } from '/common/dom.js';
 import { createI18n } from '/common/i18n.js';
 import { api, tokenFromPath, errorMessage } from './http.js';
 import { createPhotoField } from './photo-field.js';
-import { showLoadFailure } from './load-failure.js';
+import { createErrorLine, showLoadFailure } from './load-failure.js';
 import { MESSAGES } from './messages.js';
 
 const MAX_WHAT = 500;
@@ -17,13 +17,7 @@ const t = createI18n(MESSAGES);
 document.title = t('request.newTitle');
 const app = document.getElementById('app');
 const token = tokenFromPath('p');
-const error = h('div', { class: 'error', testid: 'error', role: 'alert', hidden: true });
-
-function showError(text) {
-  error.textContent = text;
-  error.hidden = !text;
-  if (text) error.scrollIntoView({ block: 'nearest' });
-}
+const { el: error, show: showError } = createErrorLine();
 
 /** Big buttons of which one is chosen; answers {el, value()}. */
 function choices(items, { testid, label, chosen }) {

@@ -5,7 +5,7 @@
 import { h, replace } from '/common/dom.js';
 import { createI18n } from '/common/i18n.js';
 import { api, tokenFromPath, errorMessage } from './http.js';
-import { showLoadFailure } from './load-failure.js';
+import { createErrorLine, showLoadFailure } from './load-failure.js';
 import { MESSAGES } from './messages.js';
 
 const RATINGS = ['SATISFIED', 'BASIC', 'UNSATISFIED'];
@@ -16,14 +16,8 @@ const t = createI18n(MESSAGES);
 document.title = t('status.title');
 const app = document.getElementById('app');
 const token = tokenFromPath('r');
-const error = h('div', { class: 'error', testid: 'error', role: 'alert', hidden: true });
+const { el: error, show: showError } = createErrorLine();
 let rated = null; // the rating this page sent, for the thank-you line
-
-function showError(text) {
-  error.textContent = text;
-  error.hidden = !text;
-  if (text) error.scrollIntoView({ block: 'nearest' });
-}
 
 const pad = (n) => String(n).padStart(2, '0');
 function dateTime(ms) {

@@ -1,6 +1,5 @@
 package org.shangliang.browser;
 
-import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.vertx.core.json.JsonObject;
@@ -19,6 +18,7 @@ import java.nio.file.Path;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.shangliang.support.Browsers.byTestId;
 
 /**
  * A whole meeting played in Chromium: two kiosks, the host console and the room display, each in
@@ -42,10 +42,6 @@ class MeetingInBrowsersTest {
   void stop() throws Exception {
     browsers.close();
     server.close();
-  }
-
-  static Locator byTestId(Page page, String id) {
-    return page.locator("[data-testid='" + id + "']");
   }
 
   Page signedInHost() {

@@ -22,11 +22,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.shangliang.support.Browsers.byTestId;
 
 /**
  * The console's 诉求 tab in Chromium against a real server: requests filed by a kiosk on the
@@ -49,7 +49,6 @@ class RequestsConsoleInBrowsersTest {
   Browsers browsers;
   BridgeClient kiosk;
   BridgeClient staff;
-  final List<String> dialogs = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void start() throws Exception {
@@ -69,10 +68,6 @@ class RequestsConsoleInBrowsersTest {
 
   BridgeClient connect(String token) {
     return Await.result(BridgeClient.connect(server.vertx, server.port(), token));
-  }
-
-  static Locator byTestId(Page page, String id) {
-    return page.locator("[data-testid='" + id + "']");
   }
 
   static JsonObject cmd(BridgeClient client, String action, JsonObject params) {
@@ -98,10 +93,6 @@ class RequestsConsoleInBrowsersTest {
   /** The console signed in as a user, on the 诉求 tab. */
   Page console(String user) {
     Page page = browsers.open(server.baseUrl() + "/console/", 1600, 1000);
-    page.onDialog(dialog -> {
-      dialogs.add(dialog.message());
-      dialog.dismiss();
-    });
     byTestId(page, "login-user").fill(user);
     byTestId(page, "login-pass").fill(DemoData.PASSWORD);
     byTestId(page, "login-submit").click();
@@ -135,7 +126,7 @@ class RequestsConsoleInBrowsersTest {
   }
 
   void assertNoPageErrors() {
-    assertTrue(dialogs.isEmpty(), "dialogs opened: " + dialogs);
+    assertTrue(browsers.dialogs.isEmpty(), "dialogs opened: " + browsers.dialogs);
     assertTrue(browsers.pageErrors.isEmpty(), "page errors: " + browsers.pageErrors);
   }
 
@@ -218,7 +209,7 @@ class RequestsConsoleInBrowsersTest {
     assertThat(byTestId(page, "request-step-complete")).hasCount(0);
     assertThat(byTestId(page, "request-row-status-" + number)).hasText("已上提", new LocatorAssertions.HasTextOptions().setTimeout(5_000));
     assertEquals(0, page.locator("img[src='x']").count());
-    assertTrue(dialogs.isEmpty(), "dialogs opened: " + dialogs);
+    assertTrue(browsers.dialogs.isEmpty(), "dialogs opened: " + browsers.dialogs);
   }
 
   @Test

@@ -26,7 +26,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -34,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.shangliang.support.Browsers.byTestId;
 
 /**
  * Residents' requests in Chromium: filing at the kiosk (我要反映) and on a phone from a board's code,
@@ -51,7 +51,6 @@ class RequestsInBrowsersTest {
   TestServer server;
   Browsers browsers;
   BridgeClient staff;
-  final List<String> dialogs = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void start() throws Exception {
@@ -66,27 +65,14 @@ class RequestsInBrowsersTest {
     server.close();
   }
 
-  static Locator byTestId(Page page, String id) {
-    return page.locator("[data-testid='" + id + "']");
-  }
-
-  Page open(String url, int width, int height) {
-    Page page = browsers.open(url, width, height);
-    page.onDialog(dialog -> {
-      dialogs.add(dialog.message());
-      dialog.dismiss();
-    });
-    return page;
-  }
-
   Page kiosk() {
-    Page kiosk = open(server.url("Kiosk 1"), 1280, 800);
+    Page kiosk = browsers.open(server.url("Kiosk 1"), 1280, 800);
     assertThat(byTestId(kiosk, "report-start")).isVisible(SOON);
     return kiosk;
   }
 
   Page board() {
-    Page board = open(server.url("Notice board 1"), 1920, 1080);
+    Page board = browsers.open(server.url("Notice board 1"), 1920, 1080);
     assertThat(byTestId(board, "display-name")).hasText("1号公示栏", new LocatorAssertions.HasTextOptions().setTimeout(10_000));
     return board;
   }
@@ -190,7 +176,7 @@ class RequestsInBrowsersTest {
     step("completeRequest", id, new JsonObject().put("note", "已更换"));
     step("informRequest", id, new JsonObject().put("via", "STATUS_PAGE"));
 
-    Page phone = open(statusUrl, 390, 844);
+    Page phone = browsers.open(statusUrl, 390, 844);
     assertThat(byTestId(phone, "request-number")).hasText(number.textContent());
     assertThat(byTestId(phone, "request-status")).hasText("已办结，请您评价");
     assertThat(byTestId(phone, "agreed-action")).hasText("更换3号楼楼道灯");
@@ -220,7 +206,7 @@ class RequestsInBrowsersTest {
     Locator reportQr = byTestId(board, "report-qr");
     assertThat(reportQr).isVisible(SOON);
     assertThat(reportQr).containsText("扫码反映问题");
-    Page phone = open(QrImages.urlIn(server.baseUrl(), reportQr.locator("img"), "/p/"), 390, 844);
+    Page phone = browsers.open(QrImages.urlIn(server.baseUrl(), reportQr.locator("img"), "/p/"), 390, 844);
     assertThat(byTestId(phone, "board")).hasText("第一网格");
     assertThat(byTestId(phone, "grid-" + GRID_1)).hasAttribute("aria-pressed", "true");
     assertThat(byTestId(phone, "kind-4")).hasText("安全隐患");
@@ -290,7 +276,7 @@ class RequestsInBrowsersTest {
     Await.until("the request has the resolution", 5000, () -> "AGREED".equals(
         requests("getRequest", new JsonObject().put("id", id)).getJsonObject("request").getString("status")));
 
-    Page phone = open(server.baseUrl() + "/r/" + filed.getString("statusToken"), 390, 844);
+    Page phone = browsers.open(server.baseUrl() + "/r/" + filed.getString("statusToken"), 390, 844);
     assertThat(byTestId(phone, "resolution-motion")).hasText("按户均摊", new LocatorAssertions.HasTextOptions().setTimeout(10_000));
     assertThat(byTestId(phone, "resolution-outcome")).containsText("表决通过");
     assertThat(byTestId(phone, "request-status")).hasText("已商定，办理中");
@@ -312,12 +298,12 @@ class RequestsInBrowsersTest {
     byTestId(kiosk, "request-submit").click();
     assertThat(byTestId(kiosk, "request-number")).hasText(NUMBER, new LocatorAssertions.HasTextOptions().setTimeout(10_000));
 
-    Page phone = open(server.baseUrl() + "/r/" + QrImages.tokenOf(byTestId(kiosk, "request-qr")), 390, 844);
+    Page phone = browsers.open(server.baseUrl() + "/r/" + QrImages.tokenOf(byTestId(kiosk, "request-qr")), 390, 844);
     assertThat(byTestId(phone, "request-what")).hasText(PAYLOAD, new LocatorAssertions.HasTextOptions().setTimeout(10_000));
     assertThat(byTestId(phone, "request-status")).hasText("待受理");
     assertThat(phone.locator("main img[src='x']")).hasCount(0);
     phone.waitForTimeout(500);
-    assertTrue(dialogs.isEmpty(), "scripts ran: " + dialogs);
+    assertTrue(browsers.dialogs.isEmpty(), "scripts ran: " + browsers.dialogs);
   }
 
   @Test

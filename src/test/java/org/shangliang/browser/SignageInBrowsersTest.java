@@ -20,13 +20,13 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.shangliang.support.Browsers.byTestId;
 
 /**
  * Notice boards, the phone feedback page and phones joining the room, each page in its own
@@ -53,7 +53,6 @@ class SignageInBrowsersTest {
   TestServer server;
   Browsers browsers;
   BridgeClient staff;
-  final List<String> dialogs = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void start() throws Exception {
@@ -68,25 +67,12 @@ class SignageInBrowsersTest {
     server.close();
   }
 
-  static Locator byTestId(Page page, String id) {
-    return page.locator("[data-testid='" + id + "']");
-  }
-
   static Locator card(Page page, String noticeId) {
     return page.locator("[data-testid='signage-notice'][data-notice-id='" + noticeId + "']");
   }
 
-  Page open(String url, int width, int height) {
-    Page page = browsers.open(url, width, height);
-    page.onDialog(dialog -> {
-      dialogs.add(dialog.message());
-      dialog.dismiss();
-    });
-    return page;
-  }
-
   Page board(int n) {
-    Page page = open(server.url("Notice board " + n), 1920, 1080);
+    Page page = browsers.open(server.url("Notice board " + n), 1920, 1080);
     assertThat(byTestId(page, "display-name")).containsText(n + "号公示栏", new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
     return page;
   }
@@ -232,7 +218,7 @@ class SignageInBrowsersTest {
     Locator qr = byTestId(board, "notice-qr");
     assertThat(qr).isVisible();
 
-    Page phone = open(QrImages.urlIn(server.baseUrl(), qr, "/f/"), 390, 844);
+    Page phone = browsers.open(QrImages.urlIn(server.baseUrl(), qr, "/f/"), 390, 844);
     assertThat(byTestId(phone, "notice-title")).hasText("小区绿化改造方案征求意见");
     assertThat(byTestId(phone, "notice-body").locator("li")).hasCount(2);
     byTestId(phone, "rate-SATISFIED").click();
@@ -262,7 +248,7 @@ class SignageInBrowsersTest {
     assertThat(byTestId(board, "notice-body").locator("li")).hasText("列表" + PAYLOAD);
     assertThat(card(board, noticeId).locator("img[src='x'], script")).hasCount(0);
 
-    Page phone = open(server.baseUrl() + "/f/" + QrImages.tokenOf(byTestId(board, "notice-qr")), 390, 844);
+    Page phone = browsers.open(server.baseUrl() + "/f/" + QrImages.tokenOf(byTestId(board, "notice-qr")), 390, 844);
     assertThat(byTestId(phone, "notice-title")).hasText("标题" + PAYLOAD);
     assertThat(byTestId(phone, "notice-body")).containsText("正文" + PAYLOAD);
     assertThat(phone.locator("main img[src='x'], main script")).hasCount(0);
@@ -274,13 +260,13 @@ class SignageInBrowsersTest {
     JsonObject item = console("listFeedback", new JsonObject().put("noticeId", noticeId)).getJsonArray("items").getJsonObject(0);
     assertEquals(PAYLOAD, item.getString("comment"));
     board.waitForTimeout(500);
-    assertTrue(dialogs.isEmpty(), "scripts ran: " + dialogs);
+    assertTrue(browsers.dialogs.isEmpty(), "scripts ran: " + browsers.dialogs);
   }
 
   @Test
   @DisplayName("the phone page says so in Chinese when its QR code is forged")
   void forgedQrIsRefused() {
-    Page phone = open(server.baseUrl() + "/f/AAAA.BBBB", 390, 844);
+    Page phone = browsers.open(server.baseUrl() + "/f/AAAA.BBBB", 390, 844);
     assertThat(byTestId(phone, "error")).hasText("此二维码无效。");
     assertThat(byTestId(phone, "send")).hasCount(0);
   }
@@ -288,7 +274,7 @@ class SignageInBrowsersTest {
   @Test
   @DisplayName("a new screen shows a pairing code, and once staff pair it it becomes the board they named, also after a reload")
   void pairingMakesABoard() {
-    Page screen = open(server.baseUrl() + "/display/?pair", 1920, 1080);
+    Page screen = browsers.open(server.baseUrl() + "/display/?pair", 1920, 1080);
     Locator code = byTestId(screen, "pairing-code");
     assertThat(code).hasText(java.util.regex.Pattern.compile("^\\d{6}$"), new LocatorAssertions.HasTextOptions().setTimeout(10_000));
     console("pairDisplay", new JsonObject().put("code", code.textContent()).put("name", "3号公示栏").put("gridId", GRID_2));
@@ -310,11 +296,11 @@ class SignageInBrowsersTest {
     Await.result(host.request("room.cmd", room.copy().put("action", "openMeeting")));
     Await.result(kiosk.request("room.cmd", new JsonObject().put("action", "checkIn").put("attendeeId", WANG)));
 
-    Page display = open(server.url("Room display"), 1920, 1080);
+    Page display = browsers.open(server.url("Room display"), 1920, 1080);
     Locator joinQr = byTestId(display, "join-qr");
     assertThat(joinQr).isVisible(SOON);
     assertThat(joinQr).containsText("扫码用手机参会");
-    Page phone = open(QrImages.urlIn(server.baseUrl(), joinQr.locator("img"), "/j/"), 390, 844);
+    Page phone = browsers.open(QrImages.urlIn(server.baseUrl(), joinQr.locator("img"), "/j/"), 390, 844);
     byTestId(phone, "join-" + WANG).click();
     assertThat(byTestId(phone, "join-waiting")).isVisible(SOON);
 

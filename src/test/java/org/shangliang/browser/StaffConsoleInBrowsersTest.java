@@ -31,6 +31,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.shangliang.support.Browsers.byTestId;
 
 /**
  * The staff console in Chromium against a real server: notices written, previewed and published
@@ -49,7 +50,6 @@ class StaffConsoleInBrowsersTest {
 
   TestServer server;
   Browsers browsers;
-  final List<String> dialogs = new CopyOnWriteArrayList<>();
   final List<BridgeClient> clients = new ArrayList<>();
 
   @BeforeEach
@@ -67,10 +67,6 @@ class StaffConsoleInBrowsersTest {
     server.close();
   }
 
-  static Locator byTestId(Page page, String id) {
-    return page.locator("[data-testid='" + id + "']");
-  }
-
   /** A field of the notice form (the preview's card has testids of its own). */
   static Locator editorField(Page page, String id) {
     return byTestId(page, "notice-editor").locator("[data-testid='" + id + "']");
@@ -83,10 +79,6 @@ class StaffConsoleInBrowsersTest {
 
   Page signedInStaff() {
     Page page = browsers.open(server.baseUrl() + "/console/", 1600, 1000);
-    page.onDialog(dialog -> {
-      dialogs.add(dialog.message());
-      dialog.dismiss();
-    });
     byTestId(page, "login-user").fill("staff");
     byTestId(page, "login-pass").fill(DemoData.PASSWORD);
     byTestId(page, "login-submit").click();
@@ -173,7 +165,7 @@ class StaffConsoleInBrowsersTest {
     page.reload();
     assertThat(byTestId(page, "notice-title-" + noticeId)).hasText(MARKUP, new LocatorAssertions.HasTextOptions().setTimeout(10_000));
     assertThat(list.locator("img, script")).hasCount(0);
-    assertTrue(dialogs.isEmpty(), "dialogs opened: " + dialogs);
+    assertTrue(browsers.dialogs.isEmpty(), "dialogs opened: " + browsers.dialogs);
     assertTrue(browsers.pageErrors.isEmpty(), "page errors: " + browsers.pageErrors);
   }
 
@@ -257,7 +249,7 @@ class StaffConsoleInBrowsersTest {
     unhappy.locator("[data-testid^='feedback-handle-']").click();
     assertThat(unhappy.locator("[data-testid^='feedback-handled-']")).isVisible(SOON);
     assertThat(page.locator("[data-testid^='feedback-handle-']")).hasCount(2);
-    assertTrue(dialogs.isEmpty(), "dialogs opened: " + dialogs);
+    assertTrue(browsers.dialogs.isEmpty(), "dialogs opened: " + browsers.dialogs);
     assertTrue(browsers.pageErrors.isEmpty(), "page errors: " + browsers.pageErrors);
   }
 

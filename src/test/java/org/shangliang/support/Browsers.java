@@ -3,6 +3,7 @@ package org.shangliang.support;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
@@ -25,6 +26,11 @@ public final class Browsers implements AutoCloseable {
   private final Browser browser;
   /** Console errors and page errors of every page, e.g. Content-Security-Policy violations. */
   public final List<String> pageErrors = new CopyOnWriteArrayList<>();
+  /**
+   * The messages of every alert, confirm or prompt any page opened, each dismissed: the pages use
+   * none, so one here is a script that should not have run (text shown as markup).
+   */
+  public final List<String> dialogs = new CopyOnWriteArrayList<>();
 
   public Browsers() {
     playwright = Playwright.create(new Playwright.CreateOptions()
@@ -44,12 +50,21 @@ public final class Browsers implements AutoCloseable {
       }
     });
     page.onPageError(error -> pageErrors.add(error));
+    page.onDialog(dialog -> {
+      dialogs.add(dialog.message());
+      dialog.dismiss();
+    });
     page.navigate(url);
     return page;
   }
 
   public Page open(String url) {
     return open(url, 1280, 800);
+  }
+
+  /** The element a page marks with data-testid. */
+  public static Locator byTestId(Page page, String testId) {
+    return page.locator("[data-testid='" + testId + "']");
   }
 
   @Override
