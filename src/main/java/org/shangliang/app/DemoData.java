@@ -6,9 +6,12 @@ import io.vertx.ext.mongo.MongoClient;
 import org.shangliang.auth.Identity;
 import org.shangliang.room.Attendee;
 import org.shangliang.room.AttendeeKind;
+import org.shangliang.room.MajorityBase;
 import org.shangliang.room.Matter;
 import org.shangliang.room.Meeting;
+import org.shangliang.room.Quorum;
 import org.shangliang.room.RoomStore;
+import org.shangliang.room.VoteRules;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,9 +58,10 @@ public final class DemoData {
   private static Future<Void> createRoom(MongoClient mongo) {
     List<Matter> agenda = List.of(
         new Matter("00000000000000000000c001", "老旧小区加装电梯费用分摊方案", 180, 2),
-        new Matter("00000000000000000000c002", "3号楼楼道堆物清理", 120, 2),
+        new Matter("00000000000000000000c002", "3号楼楼道堆物清理", 120, 2,
+            new VoteRules(true, false, false, MajorityBase.FOR_AGAINST, null)),
         new Matter("00000000000000000000c003", "小区夜间停车管理", 180, 2));
-    Meeting meeting = new Meeting(MEETING_ID, ROOM_ID, "仓后街社区红色邻里议事会", 5, new ArrayList<>(agenda));
+    Meeting meeting = new Meeting(MEETING_ID, ROOM_ID, "仓后街社区红色邻里议事会", Quorum.ofCount(5), new ArrayList<>(agenda));
     JsonObject room = new JsonObject().put("_id", ROOM_ID).put("name", "有事好商量协商议事室").put("meetingId", MEETING_ID);
     List<Future<?>> writes = new ArrayList<>();
     writes.add(mongo.insert(RoomStore.ROOMS, room));

@@ -36,12 +36,17 @@ public final class BallotBoxes {
   /** What a vote fixed when it opened. */
   public record Rules(String voteId, String roomId, String meetingId, boolean secret, boolean walkInsVote,
                       boolean liveTally) {
-    static Rules of(Vote vote, String roomId, String meetingId) {
-      return new Rules(vote.id(), roomId, meetingId, vote.secret(), vote.walkInsVote(), vote.liveTally());
+    static Rules of(String voteId, String roomId, String meetingId, VoteRules rules) {
+      return new Rules(voteId, roomId, meetingId, rules.secret(), rules.walkInsVote(), rules.liveTally());
     }
 
     boolean entitles(Attendee attendee) {
       return Vote.entitles(walkInsVote, attendee);
+    }
+
+    /** Never for a secret vote, whatever a box stored before that rule: see {@link VoteRules#requested}. */
+    boolean countsVisibleWhileOpen() {
+      return liveTally && !secret;
     }
 
     static Rules fromBox(JsonObject box) {
@@ -121,7 +126,10 @@ public final class BallotBoxes {
             ? new Failure(ErrorCode.ALREADY_VOTED) : new Failure(ErrorCode.NO_VOTE_OPEN)));
   }
 
-  /** The box as pages may see it: the counts and who voted, never the choices. */
+  /**
+   * The counts and who voted, never the choices: what snapshots are built from (they decide what
+   * each page may see of it).
+   */
   public Future<JsonObject> publicView(String voteId) {
     return shards(voteId, new JsonObject().put("counts", 1).put("voters", 1)).map(shards -> {
       JsonArray voters = new JsonArray();
@@ -131,6 +139,22 @@ public final class BallotBoxes {
         sum = sum.plus(Tally.fromCounts(shard.getJsonObject("counts")));
       }
       return new JsonObject().put("cast", sum.cast()).put("counts", sum.toCounts()).put("voters", voters);
+    });
+  }
+
+  /**
+   * Who voted, and for a named vote how: for hosts and the record of the meeting, never for the
+   * room. A secret vote stores no choices, so its roll call has none.
+   */
+  public Future<List<JsonObject>> rollCall(String voteId) {
+    return shards(voteId, new JsonObject().put("voters", 1).put("choices", 1)).map(shards -> {
+      List<JsonObject> ballots = new ArrayList<>();
+      for (JsonObject shard : shards) {
+        JsonObject choices = shard.getJsonObject("choices", new JsonObject());
+        shard.getJsonArray("voters", new JsonArray()).forEach(voter -> ballots.add(new JsonObject()
+            .put("attendeeId", voter).put("choice", choices.getString((String) voter))));
+      }
+      return ballots;
     });
   }
 

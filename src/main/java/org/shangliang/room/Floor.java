@@ -16,6 +16,21 @@ public record Floor(String speechId, String attendeeId, String name, long starte
     return Math.max(0, allowedMs - (until - startedAt - pausedMs));
   }
 
+  /** Speaking time used so far: time on the floor less the time paused. */
+  public long usedMs(long now) {
+    long until = paused() ? pausedAt : now;
+    return Math.max(0, until - startedAt - pausedMs);
+  }
+
+  /**
+   * What the record of the meeting keeps of a speech that ended: who, the time allowed and the
+   * time used (never more than allowed: a speech that ran out ended when its time did).
+   */
+  public JsonObject asEnded(long now) {
+    return new JsonObject().put("speechId", speechId).put("attendeeId", attendeeId).put("name", name)
+        .put("allowedMs", allowedMs).put("usedMs", Math.min(usedMs(now), allowedMs));
+  }
+
   /** When the speech runs out if nobody touches it; null while paused. */
   public Long endsAt() {
     return paused() ? null : startedAt + pausedMs + allowedMs;

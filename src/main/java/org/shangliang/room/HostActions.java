@@ -1,15 +1,20 @@
 package org.shangliang.room;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.bson.types.ObjectId;
+import org.shangliang.common.ErrorCode;
+import org.shangliang.common.Failure;
 
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * What a host does from the console. Every action is decided by {@link Meeting}, saved as one
- * versioned write, written to the audit log, made durable, and only then acknowledged.
+ * versioned write, written to the audit log with what it decided, made durable, and only then
+ * acknowledged.
  */
 final class HostActions {
   private final RoomServices room;
@@ -22,8 +27,18 @@ final class HostActions {
     return run(c, Meeting::open);
   }
 
+  /** Ends the meeting; raised hands still waiting lapse, and the audit log says how many. */
   Future<JsonObject> closeMeeting(Command c) {
-    return run(c, Meeting::close);
+    return apply(c, meeting -> new JsonObject().put("droppedHands", meeting.close()));
+  }
+
+  Future<JsonObject> setQuorum(Command c) {
+    JsonObject p = c.body();
+    if (p.containsKey("count") && p.containsKey("fraction")) {
+      throw new Failure(ErrorCode.BAD_REQUEST, "法定人数只能是人数或比例之一");
+    }
+    Quorum quorum = new Quorum(p.getInteger("count"), p.getDouble("fraction"), p.getBoolean("walkInsCount", false));
+    return run(c, meeting -> meeting.changeQuorum(quorum));
   }
 
   Future<JsonObject> gotoMatter(Command c) {
@@ -50,38 +65,50 @@ final class HostActions {
     return run(c, meeting -> meeting.extendSpeech(c.body().getInteger("seconds")));
   }
 
+  /** Ends a speech early; the audit log keeps the time it was allowed and the time it took. */
   Future<JsonObject> endSpeech(Command c) {
-    return run(c, Meeting::endSpeech);
-  }
-
-  Future<JsonObject> openVote(Command c) {
-    JsonObject p = c.body();
-    String voteId = new ObjectId().toHexString();
-    // The box exists before the vote does, so no ballot finds it missing; if the meeting refuses
-    // the vote, the box is closed again and never counts.
-    return room.store.meetingOf(c.roomId()).compose(current -> room.ballots.open(new BallotBoxes.Rules(voteId,
-            c.roomId(), current.id(), p.getBoolean("secret"), p.getBoolean("walkInsVote"), p.getBoolean("liveTally"))))
-        .compose(v -> apply(c, meeting -> {
-          meeting.openVote(voteId, p.getString("motion").strip(), p.getBoolean("secret"), p.getBoolean("walkInsVote"),
-              p.getBoolean("liveTally"), MajorityBase.valueOf(p.getString("base")), p.getInteger("quorum"), room.now());
-          return new JsonObject().put("voteId", voteId);
-        }).recover(refused -> room.ballots.close(voteId).transform(ar -> Future.failedFuture(refused))));
+    return apply(c, meeting -> meeting.endSpeech().asEnded(room.now()));
   }
 
   /**
-   * Closes the ballot box first (no ballot can enter after that), counts who was entitled, then lets
-   * the meeting decide the outcome. Repeating it after a crash in between finds the box closed and
-   * the same counts.
+   * Opens a vote after checking the meeting's quorum against who is checked in now. The box
+   * exists before the vote does, so no ballot finds it missing; if the meeting refuses the vote,
+   * the box is closed again and never counts.
+   */
+  Future<JsonObject> openVote(Command c) {
+    VoteRules rules = VoteRules.requested(c.body());
+    String motion = c.body().getString("motion").strip();
+    String voteId = new ObjectId().toHexString();
+    return room.store.meetingOf(c.roomId()).compose(current -> room.store.attendees(current.id()).compose(attendees -> {
+      Quorum.Attendance attendance = current.quorum().attendance(attendees, rules.walkInsVote());
+      return room.ballots.open(BallotBoxes.Rules.of(voteId, c.roomId(), current.id(), rules))
+          .compose(v -> apply(c, meeting -> {
+            meeting.openVote(voteId, motion, rules, attendance, quorumOverride(c, attendance), room.now());
+            return new JsonObject().put("voteId", voteId);
+          }))
+          .recover(refused -> room.ballots.close(voteId).transform(ar -> Future.failedFuture(refused)));
+    }));
+  }
+
+  /**
+   * Checks the quorum again, closes the ballot box (no ballot can enter after that), then lets the
+   * meeting decide the outcome. Repeating it after a crash in between finds the box closed and the
+   * same counts.
    */
   Future<JsonObject> closeVote(Command c) {
     return room.store.meetingOf(c.roomId()).compose(meeting -> {
       Vote vote = meeting.openVote(meeting.vote() == null ? "" : meeting.vote().id());
-      return room.ballots.close(vote.id()).compose(tally -> {
-        room.tallies.forget(vote.id());
-        return room.store.countEntitled(meeting.id(), vote.walkInsVote()).compose(entitled -> apply(c, m -> {
-          m.openVote(vote.id());
-          return new JsonObject().put("outcome", m.closeVote(tally, entitled, room.now()).toJson());
-        }));
+      return room.store.attendees(meeting.id()).compose(attendees -> {
+        Quorum.Attendance attendance = meeting.quorum().attendance(attendees, vote.walkInsVote());
+        QuorumOverride override = quorumOverride(c, attendance);
+        meeting.requireQuorumToClose(attendance, override); // before the box closes: a refusal leaves the vote running
+        return room.ballots.close(vote.id()).compose(tally -> {
+          room.tallies.forget(vote.id());
+          return apply(c, m -> {
+            m.openVote(vote.id());
+            return new JsonObject().put("outcome", m.closeVote(tally, attendance, override, room.now()).toJson());
+          });
+        });
       });
     });
   }
@@ -98,6 +125,34 @@ final class HostActions {
     });
   }
 
+  /**
+   * Who voted on the room's latest vote, with each choice if the vote was named: for the host's
+   * console only (the room sees counts, never names against choices).
+   */
+  Future<JsonObject> rollCall(Command c) {
+    return room.store.meetingOf(c.roomId()).compose(meeting -> {
+      Vote vote = meeting.vote();
+      if (vote == null) {
+        return Future.succeededFuture(new JsonObject().put("vote", (Object) null).put("ballots", new JsonArray()));
+      }
+      return Future.all(room.ballots.rollCall(vote.id()), room.store.attendees(meeting.id())).map(read -> {
+        List<JsonObject> ballots = read.resultAt(0);
+        List<Attendee> attendees = read.resultAt(1);
+        JsonArray named = new JsonArray();
+        ballots.forEach(b -> named.add(b.put("name", attendees.stream().filter(a -> a.id().equals(b.getString("attendeeId")))
+            .map(Attendee::name).findFirst().orElse(""))));
+        return new JsonObject().put("vote", new JsonObject().put("id", vote.id()).put("motion", vote.motion())
+            .put("secret", vote.secret())).put("ballots", named);
+      });
+    });
+  }
+
+  /** The host's reason for holding a vote below the quorum, if the command gives one. */
+  private QuorumOverride quorumOverride(Command c, Quorum.Attendance attendance) {
+    String reason = c.body().getString("quorumOverride");
+    return reason == null ? null : new QuorumOverride(reason.strip(), c.who().name(), room.now(), attendance);
+  }
+
   /** For actions that answer nothing but "done". */
   private Future<JsonObject> run(Command c, Consumer<Meeting> change) {
     return apply(c, meeting -> {
@@ -109,7 +164,7 @@ final class HostActions {
   private Future<JsonObject> apply(Command c, Function<Meeting, JsonObject> decide) {
     return room.store.change(c.roomId(), decide).compose(changed -> {
       room.clock.watch(c.roomId(), changed.meeting().floor());
-      return room.store.audit(c.auditEntry(room.now()))
+      return room.store.audit(c.auditEntry(room.now()).put("result", changed.result()))
           .compose(v -> room.acknowledge(c.roomId(), changed.result()));
     });
   }

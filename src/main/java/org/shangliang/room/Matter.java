@@ -5,7 +5,10 @@ import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.Map;
 
-/** One matter (议题) of the agenda with its limits (限时限次), who has spoken, and its resolution. */
+/**
+ * One matter (议题) of the agenda with its limits (限时限次), the rules its votes start from, who
+ * has spoken, and its resolution.
+ */
 public final class Matter {
   public static final int DEFAULT_SPEECH_SECONDS = 180;
   public static final int DEFAULT_SPEECHES_PER_PERSON = 2;
@@ -14,19 +17,25 @@ public final class Matter {
   final String title;
   final int speechSeconds;
   final int speechesPerPerson;
+  final VoteRules voteRules;
   final Map<String, Integer> speechCounts;
   JsonObject resolution;
 
   public Matter(String id, String title, int speechSeconds, int speechesPerPerson) {
-    this(id, title, speechSeconds, speechesPerPerson, new HashMap<>(), null);
+    this(id, title, speechSeconds, speechesPerPerson, VoteRules.DEFAULT);
   }
 
-  private Matter(String id, String title, int speechSeconds, int speechesPerPerson,
+  public Matter(String id, String title, int speechSeconds, int speechesPerPerson, VoteRules voteRules) {
+    this(id, title, speechSeconds, speechesPerPerson, voteRules, new HashMap<>(), null);
+  }
+
+  private Matter(String id, String title, int speechSeconds, int speechesPerPerson, VoteRules voteRules,
                  Map<String, Integer> speechCounts, JsonObject resolution) {
     this.id = id;
     this.title = title;
     this.speechSeconds = speechSeconds;
     this.speechesPerPerson = speechesPerPerson;
+    this.voteRules = voteRules;
     this.speechCounts = speechCounts;
     this.resolution = resolution;
   }
@@ -45,13 +54,16 @@ public final class Matter {
 
   public JsonObject resolution() { return resolution; }
 
+  public VoteRules voteRules() { return voteRules; }
+
   static Matter fromJson(JsonObject json) {
     Map<String, Integer> counts = new HashMap<>();
     json.getJsonObject("speechCounts", new JsonObject())
         .forEach(e -> counts.put(e.getKey(), ((Number) e.getValue()).intValue()));
     return new Matter(json.getString("id"), json.getString("title"),
         json.getInteger("speechSeconds", DEFAULT_SPEECH_SECONDS),
-        json.getInteger("speechesPerPerson", DEFAULT_SPEECHES_PER_PERSON), counts,
+        json.getInteger("speechesPerPerson", DEFAULT_SPEECHES_PER_PERSON),
+        VoteRules.fromJson(json.getJsonObject("voteRules")), counts,
         json.getJsonObject("resolution"));
   }
 
@@ -59,6 +71,6 @@ public final class Matter {
     JsonObject counts = new JsonObject();
     speechCounts.forEach(counts::put);
     return new JsonObject().put("id", id).put("title", title).put("speechSeconds", speechSeconds)
-        .put("speechesPerPerson", speechesPerPerson).put("speechCounts", counts).put("resolution", resolution);
+        .put("speechesPerPerson", speechesPerPerson).put("voteRules", voteRules.toJson()).put("speechCounts", counts).put("resolution", resolution);
   }
 }

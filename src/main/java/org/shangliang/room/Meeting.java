@@ -23,7 +23,7 @@ public final class Meeting {
   private final String id;
   private final String roomId;
   private final String title;
-  private final int quorum;
+  private Quorum quorum;
   private final List<Matter> agenda;
   private Status status;
   private long version;
@@ -32,11 +32,11 @@ public final class Meeting {
   private Floor floor;
   private Vote vote;
 
-  public Meeting(String id, String roomId, String title, int quorum, List<Matter> agenda) {
+  public Meeting(String id, String roomId, String title, Quorum quorum, List<Matter> agenda) {
     this(id, roomId, title, quorum, agenda, Status.SCHEDULED, 0, -1, new ArrayList<>(), null, null);
   }
 
-  private Meeting(String id, String roomId, String title, int quorum, List<Matter> agenda, Status status,
+  private Meeting(String id, String roomId, String title, Quorum quorum, List<Matter> agenda, Status status,
                   long version, int currentMatter, List<Hand> queue, Floor floor, Vote vote) {
     this.id = id;
     this.roomId = roomId;
@@ -56,7 +56,7 @@ public final class Meeting {
   public String title() { return title; }
   public Status status() { return status; }
   public long version() { return version; }
-  public int quorum() { return quorum; }
+  public Quorum quorum() { return quorum; }
   public Floor floor() { return floor; }
   public Vote vote() { return vote; }
   public List<Matter> agenda() { return List.copyOf(agenda); }
@@ -78,11 +78,32 @@ public final class Meeting {
     currentMatter = agenda.isEmpty() ? -1 : 0;
   }
 
-  public void close() {
+  /**
+   * Ends the meeting; refused while someone speaks or a vote is open (the host ends them first, so
+   * each leaves its own record). Answers how many raised hands were still waiting: they lapse.
+   */
+  public int close() {
     requireOpen();
+    if (floor != null) {
+      throw new Failure(ErrorCode.MATTER_BUSY, "有人正在发言，请先结束发言再结束会议");
+    }
+    if (vote != null && vote.open()) {
+      throw new Failure(ErrorCode.MATTER_BUSY, "表决正在进行，请先结束表决再结束会议");
+    }
     requireMatterIdle();
+    int waiting = queue.size();
     status = Status.CLOSED;
     queue.clear();
+    return waiting;
+  }
+
+  /** The quorum is a rule fixed before the meeting: it cannot be moved to suit a vote. */
+  public void changeQuorum(Quorum changed) {
+    if (status != Status.SCHEDULED) {
+      throw new Failure(status == Status.CLOSED ? ErrorCode.MEETING_CLOSED : ErrorCode.MEETING_ALREADY_OPEN,
+          "会议开始后不能再改法定人数");
+    }
+    quorum = changed;
   }
 
   public void gotoMatter(int index) {
@@ -187,24 +208,32 @@ public final class Meeting {
     floor = requireFloor().extend(seconds * 1000L);
   }
 
-  public void endSpeech() {
-    requireFloor();
+  /** Ends the speech on the floor; answers it, as it stood when it ended. */
+  public Floor endSpeech() {
+    Floor ended = requireFloor();
     floor = null;
+    return ended;
   }
 
-  /** Ends the given speech if its time is up; false (and no change) otherwise. Safe to repeat. */
-  public boolean expireSpeech(String speechId, long now) {
+  /** Ends the given speech if its time is up and answers it; null (and no change) otherwise. Safe to repeat. */
+  public Floor expireSpeech(String speechId, long now) {
     if (floor == null || !floor.speechId().equals(speechId) || floor.paused() || floor.remainingMs(now) > 0) {
-      return false;
+      return null;
     }
+    Floor ended = floor;
     floor = null;
-    return true;
+    return ended;
   }
 
   // ---- votes ----
 
-  public Vote openVote(String voteId, String motion, boolean secret, boolean walkInsVote, boolean liveTally,
-                       MajorityBase base, Integer voteQuorum, long now) {
+  /**
+   * Opens a vote on the current matter. Refused below the meeting's quorum unless the host decides
+   * to hold it anyway with a reason ({@code override}, kept with the vote), and refused when its
+   * minimum of ballots is more than those entitled to vote could cast.
+   */
+  public Vote openVote(String voteId, String motion, VoteRules rules, Quorum.Attendance attendance,
+                       QuorumOverride override, long now) {
     Matter matter = requireMatter();
     if (vote != null && vote.open()) {
       throw new Failure(ErrorCode.VOTE_OPEN);
@@ -215,8 +244,12 @@ public final class Meeting {
     if (vote != null && !vote.announced()) {
       throw new Failure(ErrorCode.RESULT_NOT_ANNOUNCED);
     }
-    vote = new Vote(voteId, matter.id(), motion, secret, walkInsVote, liveTally, base, voteQuorum, true, now,
-        null, null, false);
+    if (rules.minimumBallots() != null && rules.minimumBallots() > attendance.entitled()) {
+      throw new Failure(ErrorCode.MINIMUM_BALLOTS_UNREACHABLE, "最少投票人数 " + rules.minimumBallots()
+          + " 人，超过了到会有表决权的 " + attendance.entitled() + " 人");
+    }
+    QuorumOverride heldBelowQuorum = requireQuorum(attendance, override);
+    vote = new Vote(voteId, matter.id(), motion, rules, true, now, null, null, false, heldBelowQuorum);
     return vote;
   }
 
@@ -228,19 +261,46 @@ public final class Meeting {
     return vote;
   }
 
-  public Outcome closeVote(Tally tally, int entitledPresent, long now) {
+  /**
+   * Closes the open vote with the counts from its ballot box. The quorum is checked again: if
+   * people left during the vote, closing needs the host's reason too, unless the vote was already
+   * opened below the quorum with one.
+   */
+  public Outcome closeVote(Tally tally, Quorum.Attendance attendance, QuorumOverride override, long now) {
     if (vote == null || !vote.open()) {
       throw new Failure(ErrorCode.NO_VOTE_OPEN);
     }
-    Outcome outcome = Outcome.decide(tally, vote.base(), entitledPresent, vote.quorum());
+    QuorumOverride heldBelowQuorum = vote.quorumOverride() != null ? vote.quorumOverride()
+        : requireQuorum(attendance, override);
+    Outcome outcome = Outcome.decide(tally, vote.base(), attendance.entitled(), vote.minimumBallots())
+        .heldWith(attendance, heldBelowQuorum);
     vote = vote.close(outcome, now);
     return outcome;
+  }
+
+  /** Refuses, as {@link #closeVote} would, to close the open vote below the quorum without a reason. */
+  public void requireQuorumToClose(Quorum.Attendance attendance, QuorumOverride override) {
+    if (vote != null && vote.open() && vote.quorumOverride() == null) {
+      requireQuorum(attendance, override);
+    }
+  }
+
+  /** Null when the quorum is met; else the host's override, without which the vote cannot go on. */
+  private static QuorumOverride requireQuorum(Quorum.Attendance attendance, QuorumOverride override) {
+    if (attendance.quorumMet()) {
+      return null;
+    }
+    if (override == null) {
+      throw new Failure(ErrorCode.QUORUM_NOT_MET, "到会 " + attendance.present() + " 人，未达到法定人数 "
+          + attendance.required() + " 人");
+    }
+    return override;
   }
 
   /** Puts a matter (e.g. a resident's request made a topic) at the end of the agenda; not once the meeting is closed. */
   public void addMatter(Matter matter) {
     if (status == Status.CLOSED) {
-      throw new Failure(ErrorCode.MEETING_NOT_OPEN, "会议已结束，不能再加议题");
+      throw new Failure(ErrorCode.MEETING_CLOSED, "会议已结束，不能再加议题");
     }
     if (agenda.size() >= 100) {
       throw new Failure(ErrorCode.BAD_REQUEST, "议程已满");
@@ -263,6 +323,9 @@ public final class Meeting {
   // ---- guards ----
 
   private void requireOpen() {
+    if (status == Status.CLOSED) {
+      throw new Failure(ErrorCode.MEETING_CLOSED);
+    }
     if (status != Status.OPEN) {
       throw new Failure(ErrorCode.MEETING_NOT_OPEN);
     }
@@ -303,7 +366,7 @@ public final class Meeting {
     List<Hand> queue = new ArrayList<>();
     doc.getJsonArray("queue", new JsonArray()).forEach(h -> queue.add(Hand.fromJson((JsonObject) h)));
     return new Meeting(doc.getString("_id"), doc.getString("roomId"), doc.getString("title"),
-        doc.getInteger("quorum", 0), agenda, Status.valueOf(doc.getString("status")),
+        Quorum.fromJson(doc.getValue("quorum")), agenda, Status.valueOf(doc.getString("status")),
         doc.getLong("version", 0L), doc.getInteger("currentMatter", -1), queue,
         Floor.fromJson(doc.getJsonObject("floor")), Vote.fromJson(doc.getJsonObject("vote")));
   }
@@ -314,7 +377,7 @@ public final class Meeting {
     JsonArray queueJson = new JsonArray();
     queue.forEach(h -> queueJson.add(h.toJson()));
     Long endsAt = floor == null ? null : floor.endsAt();
-    return new JsonObject().put("_id", id).put("roomId", roomId).put("title", title).put("quorum", quorum)
+    return new JsonObject().put("_id", id).put("roomId", roomId).put("title", title).put("quorum", quorum.toJson())
         .put("status", status.name()).put("version", version).put("currentMatter", currentMatter)
         .put("agenda", agendaJson).put("queue", queueJson)
         .put("floor", floor == null ? null : floor.toJson()).put("floorEndsAt", endsAt)
@@ -330,7 +393,7 @@ public final class Meeting {
     Matter matter = currentMatter().orElse(null);
     orderedQueue().forEach(h -> ordered.add(h.toJson()
         .put("speechesMade", matter == null ? 0 : matter.speechesBy(h.attendeeId()))));
-    json.put("queue", ordered).put("settings", new JsonObject().put("quorum", quorum));
+    json.put("queue", ordered);
     if (floor != null) {
       json.getJsonObject("floor").put("remainingMs", floor.remainingMs(now));
     }

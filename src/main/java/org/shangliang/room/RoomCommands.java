@@ -25,7 +25,7 @@ public final class RoomCommands {
 
   public RoomCommands(AttendeeActions attendees, HostActions hosts, PhoneJoins phones, Snapshots snapshots) {
     endpoint.on("hello", CommandEndpoint::anyone, CommandEndpoint::hello);
-    room("snapshot", Access.MEMBER, c -> snapshots.of(c.roomId()));
+    room("snapshot", Access.MEMBER, c -> snapshots.forCaller(c.roomId(), c.who()));
     room("checkIn", Access.KIOSK, attendees::checkIn);
     room("registerWalkIn", Access.KIOSK, attendees::registerWalkIn);
     room("checkOut", Access.KIOSK, attendees::checkOut);
@@ -34,6 +34,7 @@ public final class RoomCommands {
     room("castBallot", Access.KIOSK, attendees::castBallot);
     room("openMeeting", Access.HOST, hosts::openMeeting);
     room("closeMeeting", Access.HOST, hosts::closeMeeting);
+    room("setQuorum", Access.HOST, hosts::setQuorum);
     room("gotoMatter", Access.HOST, hosts::gotoMatter);
     room("giveFloor", Access.HOST, hosts::giveFloor);
     room("pauseSpeech", Access.HOST, hosts::pauseSpeech);
@@ -43,6 +44,7 @@ public final class RoomCommands {
     room("openVote", Access.HOST, hosts::openVote);
     room("closeVote", Access.HOST, hosts::closeVote);
     room("announceResult", Access.HOST, hosts::announceResult);
+    room("rollCall", Access.HOST, hosts::rollCall);
     room("confirmPhone", Access.HOST, phones::confirm);
     room("rejectPhone", Access.HOST, phones::reject);
   }

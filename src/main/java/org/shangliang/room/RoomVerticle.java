@@ -29,7 +29,7 @@ public final class RoomVerticle extends VerticleBase {
     BallotBoxes ballots = new BallotBoxes(db);
     Snapshots snapshots = new Snapshots(store, ballots, db.mongo(), tokens);
     RoomPublisher publisher = new RoomPublisher(vertx, snapshots);
-    clock = new SpeechClock(vertx, store, publisher);
+    clock = new SpeechClock(vertx, store, publisher, db);
     LiveTallies tallies = new LiveTallies(vertx, ballots);
     tallies.listen();
     RoomServices services = new RoomServices(store, ballots, tallies, db, publisher, clock);

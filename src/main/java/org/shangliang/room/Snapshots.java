@@ -4,13 +4,19 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
+import org.shangliang.auth.Identity;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
 import org.shangliang.qr.QrTokens;
 
 import java.util.List;
 
-/** Builds what the pages of a room render: the whole room state, and small tally messages. */
+/**
+ * Builds what the pages of a room render: the whole room state, and small tally messages. While a
+ * vote is open, pages are told how many have voted out of how many may (已投 x / 应投 y); the counts
+ * per choice only for a named vote with a live tally, or once the vote is closed. Who has voted is
+ * never pushed to the room: a kiosk learns it of its own attendees, in the reply to its request.
+ */
 public final class Snapshots {
   private final RoomStore store;
   private final BallotBoxes ballots;
@@ -24,18 +30,28 @@ public final class Snapshots {
     this.tokens = tokens;
   }
 
+  /** The state every page of the room may see: what is pushed on the room's state address. */
   public Future<JsonObject> of(String roomId) {
+    return of(roomId, null);
+  }
+
+  /** The state as one caller asked for it: a kiosk also learns which of its own attendees have voted. */
+  public Future<JsonObject> forCaller(String roomId, Identity who) {
+    return of(roomId, who.role() == Identity.Role.KIOSK ? who.id() : null);
+  }
+
+  private Future<JsonObject> of(String roomId, String kioskId) {
     return store.room(roomId).compose(room -> {
       JsonObject roomJson = new JsonObject().put("id", room.getString("_id")).put("name", room.getString("name"));
       return store.meeting(room.getString("meetingId"))
-          .compose(meeting -> withMeeting(roomJson, meeting))
+          .compose(meeting -> withMeeting(roomJson, meeting, kioskId))
           .recover(e -> e instanceof Failure f && f.code() == ErrorCode.NOT_FOUND
               ? Future.succeededFuture(base(roomJson, System.currentTimeMillis()).put("meeting", (Object) null))
               : Future.failedFuture(e));
     });
   }
 
-  private Future<JsonObject> withMeeting(JsonObject roomJson, Meeting meeting) {
+  private Future<JsonObject> withMeeting(JsonObject roomJson, Meeting meeting, String kioskId) {
     Vote vote = meeting.vote();
     Future<JsonObject> box = vote == null ? Future.succeededFuture() : ballots.publicView(vote.id());
     Future<JsonArray> phones = PhoneJoins.waiting(mongo, meeting.roomId());
@@ -45,7 +61,7 @@ public final class Snapshots {
       attendees.forEach(a -> people.add(a.toPublicJson()));
       return base(roomJson, now).put("meeting", meeting.toPublicJson(now))
           .put("attendees", people).put("presence", presence(attendees, meeting.quorum()))
-          .put("tally", vote == null ? null : tally(vote, read.resultAt(0), true))
+          .put("tally", vote == null ? null : tally(vote, read.resultAt(0), attendees, kioskId))
           .put("joinToken", meeting.status() == Meeting.Status.CLOSED ? null
               : tokens.sign(QrTokens.Purpose.JOIN, meeting.roomId(), meeting.id()))
           .put("phoneJoins", read.resultAt(1));
@@ -64,7 +80,8 @@ public final class Snapshots {
         .put("joinToken", (Object) null).put("phoneJoins", new JsonArray());
   }
 
-  static JsonObject presence(List<Attendee> attendees, int quorum) {
+  /** Who is here by kind, and the meeting's quorum as counted now (walk-ins only if the meeting counts them). */
+  static JsonObject presence(List<Attendee> attendees, Quorum quorum) {
     JsonObject byKind = new JsonObject();
     int checkedIn = 0;
     int invitedCheckedIn = 0;
@@ -77,27 +94,41 @@ public final class Snapshots {
         byKind.put(a.kind().name(), byKind.getInteger(a.kind().name(), 0) + 1);
       }
     }
+    Quorum.Attendance attendance = quorum.attendance(attendees, false);
     return new JsonObject().put("checkedIn", checkedIn).put("invited", invited)
-        .put("invitedCheckedIn", invitedCheckedIn).put("quorum", quorum)
-        .put("quorumMet", invitedCheckedIn >= quorum).put("byKind", byKind);
+        .put("invitedCheckedIn", invitedCheckedIn).put("quorum", attendance.required())
+        .put("quorumPresent", attendance.present()).put("quorumMet", attendance.quorumMet())
+        .put("quorumRule", quorum.toJson()).put("byKind", byKind);
   }
 
   /**
-   * The tally of a vote as pages may see it: counts are hidden while an open vote keeps its tally
-   * off the screens; who has voted is shown, never how (the choices of named ballots stay stored).
+   * The tally of a vote as pages may see it: ballots cast out of those entitled, the counts per
+   * choice only when {@link #countsVisible}, and for a kiosk's own request which of its attendees
+   * have voted (never how: a secret ballot keeps no link, a named one's choices go to hosts only).
    */
-  static JsonObject tally(Vote vote, JsonObject box, boolean withVoters) {
+  static JsonObject tally(Vote vote, JsonObject box, List<Attendee> attendees, String kioskId) {
     Tally counted = box == null ? Tally.EMPTY : Tally.fromCounts(box.getJsonObject("counts"));
-    JsonObject tally = counts(vote.id(), !vote.open() || vote.liveTally(), counted);
-    if (withVoters) {
-      tally.put("voters", box == null ? new JsonArray() : box.getJsonArray("voters", new JsonArray()));
+    JsonObject tally = counts(vote.id(), countsVisible(vote.open(), vote.rules().countsVisibleWhileOpen()), counted)
+        .put("entitled", (int) attendees.stream().filter(vote::entitles).count());
+    if (kioskId != null) {
+      JsonArray voters = box == null ? new JsonArray() : box.getJsonArray("voters", new JsonArray());
+      JsonArray votedHere = new JsonArray();
+      attendees.stream().filter(a -> kioskId.equals(a.kioskId()) && voters.contains(a.id()))
+          .forEach(a -> votedHere.add(a.id()));
+      tally.put("voters", votedHere);
     }
     return tally;
   }
 
   /** The small message sent while ballots come in. */
   static JsonObject tallyMessage(BallotBoxes.Rules vote, Tally running) {
-    return counts(vote.voteId(), vote.liveTally(), running).put("kind", "tally").put("serverTime", System.currentTimeMillis());
+    return counts(vote.voteId(), countsVisible(true, vote.countsVisibleWhileOpen()), running)
+        .put("kind", "tally").put("serverTime", System.currentTimeMillis());
+  }
+
+  /** Per-choice counts of an open vote are for named votes with a live tally; of a closed one, for all. */
+  private static boolean countsVisible(boolean open, boolean visibleWhileOpen) {
+    return !open || visibleWhileOpen;
   }
 
   private static JsonObject counts(String voteId, boolean countsVisible, Tally counted) {

@@ -4,13 +4,16 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
+import org.shangliang.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Ends speeches whose time is up, whether or not any page is open. A timer is set for each speech
  * this node starts or changes, and a sweep of the database catches the rest: speeches started on
- * another node or before a restart. Ending is a conditional change, so nodes may race harmlessly.
+ * another node or before a restart. Ending is a conditional change, so nodes may race harmlessly:
+ * only the node whose change wins writes the speech's end to the audit log, as a host's action
+ * would be.
  */
 public final class SpeechClock {
   private static final Logger LOG = LoggerFactory.getLogger(SpeechClock.class);
@@ -19,12 +22,14 @@ public final class SpeechClock {
   private final Vertx vertx;
   private final RoomStore store;
   private final RoomPublisher publisher;
+  private final Database db;
   private long sweepTimer = -1;
 
-  public SpeechClock(Vertx vertx, RoomStore store, RoomPublisher publisher) {
+  public SpeechClock(Vertx vertx, RoomStore store, RoomPublisher publisher, Database db) {
     this.vertx = vertx;
     this.store = store;
     this.publisher = publisher;
+    this.db = db;
   }
 
   public void start() {
@@ -56,14 +61,25 @@ public final class SpeechClock {
       return;
     }
     store.change(roomId, meeting -> {
-      if (!meeting.expireSpeech(speechId, System.currentTimeMillis())) {
+      long now = System.currentTimeMillis();
+      Floor ended = meeting.expireSpeech(speechId, now);
+      if (ended == null) {
         throw new Failure(ErrorCode.NO_SPEECH);
       }
-      return null;
-    }).onSuccess(changed -> publisher.changed(roomId)).onFailure(e -> {
+      return ended.asEnded(now);
+    }).compose(changed -> store.audit(expiryEntry(roomId, changed.result())).compose(v -> db.durable()))
+        .onSuccess(v -> publisher.changed(roomId)).onFailure(e -> {
       if (!(e instanceof Failure)) {
         LOG.warn("cannot end speech {} in room {}", speechId, roomId, e);
       }
     });
+  }
+
+  /** Shaped as a host's entry ({@link Command#auditEntry}), with the clock as the actor. */
+  private static JsonObject expiryEntry(String roomId, JsonObject speech) {
+    return new JsonObject().put("at", System.currentTimeMillis()).put("roomId", roomId).put("action", "speechExpired")
+        .put("actor", new JsonObject().put("id", (Object) null).put("name", "发言计时").put("role", "CLOCK"))
+        .put("params", new JsonObject().put("speechId", speech.getString("speechId")))
+        .put("result", speech);
   }
 }

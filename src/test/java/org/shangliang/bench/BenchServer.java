@@ -16,6 +16,7 @@ import org.shangliang.room.AttendeeKind;
 import org.shangliang.support.StoredBallots;
 import org.shangliang.room.Matter;
 import org.shangliang.room.Meeting;
+import org.shangliang.room.Quorum;
 import org.shangliang.room.RoomAddresses;
 import org.shangliang.room.RoomStore;
 import org.shangliang.support.Await;
@@ -93,7 +94,7 @@ public final class BenchServer {
     MongoClient mongo = app.db().mongo();
     roomId = new ObjectId().toHexString();
     String meetingId = new ObjectId().toHexString();
-    Meeting meeting = new Meeting(meetingId, roomId, "压测议事会", 1,
+    Meeting meeting = new Meeting(meetingId, roomId, "压测议事会", Quorum.ofCount(1),
         new ArrayList<>(List.of(new Matter(new ObjectId().toHexString(), "压测议题", 180, 2))));
     Await.result(mongo.insert(RoomStore.ROOMS, new JsonObject().put("_id", roomId).put("name", "压测议事室")
         .put("meetingId", meetingId)));

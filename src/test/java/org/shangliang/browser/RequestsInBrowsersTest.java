@@ -331,7 +331,7 @@ class RequestsInBrowsersTest {
     Await.result(host.request("room.cmd", new JsonObject().put("action", "openMeeting").put("roomId", room)));
     assertThat(byTestId(kiosk, "request-text")).isVisible();
     Await.result(host.request("room.cmd", new JsonObject().put("action", "openVote").put("roomId", room)
-        .put("motion", "同意方案").put("secret", true).put("walkInsVote", false).put("liveTally", true).put("base", "FOR_AGAINST")));
+        .put("motion", "同意方案").put("secret", true).put("walkInsVote", false).put("liveTally", false).put("base", "FOR_AGAINST")));
     assertThat(byTestId(kiosk, "vote-FOR")).isVisible(SOON);
     assertThat(byTestId(kiosk, "error")).containsText("表决开始了");
     assertThat(byTestId(kiosk, "request-text")).hasCount(0);

@@ -112,7 +112,7 @@ class PairingAndPhonesTest {
     BridgeClient phone = connect(phoneToken);
     room(host, "gotoMatter", new JsonObject().put("index", 0));
     String voteId = room(host, "openVote", new JsonObject().put("motion", "同意").put("secret", true)
-        .put("walkInsVote", false).put("liveTally", true).put("base", "FOR_AGAINST")).getString("voteId");
+        .put("walkInsVote", false).put("liveTally", false).put("base", "FOR_AGAINST")).getString("voteId");
     JsonObject ballot = new JsonObject().put("action", "castBallot").put("attendeeId", WANG).put("voteId", voteId).put("choice", "FOR");
     Await.failure(kiosk.request(RoomAddresses.COMMANDS, ballot), "FORBIDDEN");
     assertTrue(Await.result(phone.request(RoomAddresses.COMMANDS, ballot)).getBoolean("counted"));

@@ -68,6 +68,7 @@ class ClusterTest {
 
     String hostToken = Http.login("http://127.0.0.1:" + nodeA.port(), "cadre", DemoData.PASSWORD);
     BridgeClient hostOnA = Await.result(BridgeClient.connect(vertxA, nodeA.port(), hostToken));
+    Await.result(command(hostOnA, "setQuorum", new JsonObject().put("count", 1)));
     Await.result(hostOnA.request(RoomAddresses.COMMANDS,
         new JsonObject().put("action", "openMeeting").put("roomId", DemoData.ROOM_ID)));
 
@@ -108,6 +109,7 @@ class ClusterTest {
     Await.result(displayOnA.request(RoomAddresses.COMMANDS, new JsonObject().put("action", "snapshot")));
     BridgeClient hostOnA = Await.result(BridgeClient.connect(vertxA, nodeA.port(),
         Http.login("http://127.0.0.1:" + nodeA.port(), "cadre", DemoData.PASSWORD)));
+    Await.result(command(hostOnA, "setQuorum", new JsonObject().put("count", 1)));
     Await.result(command(hostOnA, "openMeeting", new JsonObject()));
     BridgeClient kiosk1OnA = Await.result(BridgeClient.connect(vertxA, nodeA.port(), token(urls, "Kiosk 1")));
     BridgeClient sharedKioskOnB = Await.result(BridgeClient.connect(vertxB, nodeB.port(), token(urls, "Kiosk 3")));
@@ -142,8 +144,9 @@ class ClusterTest {
     return client.request(RoomAddresses.COMMANDS, params.copy().put("action", action).put("roomId", DemoData.ROOM_ID));
   }
 
+  /** A named vote with its counts shown live, so the tally messages carry them. */
   static String openVote(BridgeClient host) {
-    return Await.result(command(host, "openVote", new JsonObject().put("motion", "同意").put("secret", true)
+    return Await.result(command(host, "openVote", new JsonObject().put("motion", "同意").put("secret", false)
         .put("walkInsVote", false).put("liveTally", true).put("base", "CAST"))).getString("voteId");
   }
 

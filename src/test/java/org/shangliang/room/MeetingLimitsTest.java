@@ -10,6 +10,7 @@ import org.shangliang.common.Failure;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -57,7 +58,7 @@ class MeetingLimitsTest {
   @Test
   @DisplayName("a matter's own limit applies: with one speech per person the second hand is refused")
   void matterLimitOfOne() {
-    meeting = new Meeting(MEETING_ID, "room", "议事会", 0, List.of(new Matter("m1", "加装电梯", 60, 1)));
+    meeting = new Meeting(MEETING_ID, "room", "议事会", Quorum.NONE, List.of(new Matter("m1", "加装电梯", 60, 1)));
     meeting.open();
     spokeOnce(wang, "s1", NOW);
 
@@ -168,7 +169,7 @@ class MeetingLimitsTest {
   void noExpiryBeforeTime() {
     speak(wang, "s1", NOW);
 
-    assertFalse(meeting.expireSpeech("s1", NOW + 89_999));
+    assertNull(meeting.expireSpeech("s1", NOW + 89_999));
     assertEquals("s1", meeting.floor().speechId());
   }
 
@@ -177,9 +178,9 @@ class MeetingLimitsTest {
   void expiryAtTimeIsIdempotent() {
     speak(wang, "s1", NOW);
 
-    assertTrue(meeting.expireSpeech("s1", NOW + 90_000));
+    assertNotNull(meeting.expireSpeech("s1", NOW + 90_000));
     assertNull(meeting.floor());
-    assertFalse(meeting.expireSpeech("s1", NOW + 90_001));
+    assertNull(meeting.expireSpeech("s1", NOW + 90_001));
     assertNull(meeting.floor());
   }
 
@@ -189,7 +190,7 @@ class MeetingLimitsTest {
     speak(wang, "s1", NOW);
     meeting.pauseSpeech(NOW + 10_000);
 
-    assertFalse(meeting.expireSpeech("s1", NOW + 1_000_000));
+    assertNull(meeting.expireSpeech("s1", NOW + 1_000_000));
     assertEquals("s1", meeting.floor().speechId());
   }
 
@@ -200,7 +201,7 @@ class MeetingLimitsTest {
     meeting.pauseSpeech(NOW + 90_000);
 
     assertEquals(0, meeting.floor().remainingMs(NOW + 95_000));
-    assertFalse(meeting.expireSpeech("s1", NOW + 95_000));
+    assertNull(meeting.expireSpeech("s1", NOW + 95_000));
     assertTrue(meeting.floor().paused());
   }
 
@@ -211,8 +212,8 @@ class MeetingLimitsTest {
     meeting.pauseSpeech(NOW + 10_000);
     meeting.resumeSpeech(NOW + 40_000);
 
-    assertFalse(meeting.expireSpeech("s1", NOW + 90_000));
-    assertTrue(meeting.expireSpeech("s1", NOW + 120_000));
+    assertNull(meeting.expireSpeech("s1", NOW + 90_000));
+    assertNotNull(meeting.expireSpeech("s1", NOW + 120_000));
   }
 
   @Test
@@ -221,8 +222,8 @@ class MeetingLimitsTest {
     speak(wang, "s1", NOW);
     meeting.extendSpeech(30);
 
-    assertFalse(meeting.expireSpeech("s1", NOW + 90_000));
-    assertTrue(meeting.expireSpeech("s1", NOW + 120_000));
+    assertNull(meeting.expireSpeech("s1", NOW + 90_000));
+    assertNotNull(meeting.expireSpeech("s1", NOW + 120_000));
   }
 
   @Test
@@ -232,7 +233,7 @@ class MeetingLimitsTest {
     meeting.endSpeech();
     speak(li, "s2", NOW + 1_000);
 
-    assertFalse(meeting.expireSpeech("s1", NOW + 500_000));
+    assertNull(meeting.expireSpeech("s1", NOW + 500_000));
     assertEquals("s2", meeting.floor().speechId());
   }
 
@@ -331,7 +332,7 @@ class MeetingLimitsTest {
   @DisplayName("once the vote is closed and its result announced the meeting may move on to the next matter")
   void gotoAfterVoteClosed() {
     openVote("v1");
-    meeting.closeVote(new Tally(2, 0, 0), 2, NOW + 1_000);
+    meeting.closeVote(new Tally(2, 0, 0), new Quorum.Attendance(3, 3, 2), null, NOW + 1_000);
     meeting.announceResult(NOW + 2_000);
 
     meeting.gotoMatter(1);
@@ -351,20 +352,25 @@ class MeetingLimitsTest {
     assertRefused(ErrorCode.MEETING_NOT_OPEN, () -> scheduled.gotoMatter(0));
     assertRefused(ErrorCode.MEETING_NOT_OPEN, () -> scheduled.close());
     assertRefused(ErrorCode.MEETING_NOT_OPEN,
-        () -> scheduled.openVote("v1", "动议", false, false, true, MajorityBase.CAST, null, NOW));
+        () -> scheduled.openVote("v1", "动议", VoteRules.DEFAULT, new Quorum.Attendance(3, 3, 3), null, NOW));
   }
 
   @Test
-  @DisplayName("after the meeting is closed, hands and the floor are refused with MEETING_NOT_OPEN")
+  @DisplayName("after the meeting is closed, every room action is refused with MEETING_CLOSED, not as if it had not begun")
   void closedMeeting() {
     meeting.raiseHand(li, NOW);
-    meeting.close();
+    assertEquals(1, meeting.close());
 
     assertEquals(Meeting.Status.CLOSED, meeting.status());
     assertTrue(meeting.orderedQueue().isEmpty());
-    assertRefused(ErrorCode.MEETING_NOT_OPEN, () -> meeting.raiseHand(wang, NOW + 1_000));
-    assertRefused(ErrorCode.MEETING_NOT_OPEN, () -> meeting.giveFloor(null, "s1", NOW + 1_000));
-    assertRefused(ErrorCode.MEETING_NOT_OPEN, () -> meeting.close());
+    assertRefused(ErrorCode.MEETING_CLOSED, () -> meeting.raiseHand(wang, NOW + 1_000));
+    assertRefused(ErrorCode.MEETING_CLOSED, () -> meeting.withdrawHand(li.id()));
+    assertRefused(ErrorCode.MEETING_CLOSED, () -> meeting.giveFloor(null, "s1", NOW + 1_000));
+    assertRefused(ErrorCode.MEETING_CLOSED, () -> meeting.gotoMatter(1));
+    assertRefused(ErrorCode.MEETING_CLOSED, () -> meeting.endSpeech());
+    assertRefused(ErrorCode.MEETING_CLOSED, () -> openVote("v1"));
+    assertRefused(ErrorCode.MEETING_CLOSED, () -> meeting.close());
+    assertRefused(ErrorCode.MEETING_CLOSED, () -> meeting.addMatter(new Matter("m9", "新议题", 60, 1)));
   }
 
   @Test
@@ -391,7 +397,7 @@ class MeetingLimitsTest {
   @Test
   @DisplayName("a meeting with an empty agenda has no current matter to raise hands on (NO_CURRENT_MATTER)")
   void emptyAgenda() {
-    Meeting empty = new Meeting(MEETING_ID, "room", "议事会", 0, List.of());
+    Meeting empty = new Meeting(MEETING_ID, "room", "议事会", Quorum.NONE, List.of());
     empty.open();
 
     assertRefused(ErrorCode.NO_CURRENT_MATTER, () -> empty.raiseHand(wang, NOW));
@@ -422,7 +428,7 @@ class MeetingLimitsTest {
   // ---- helpers ----
 
   private static Meeting scheduledMeeting() {
-    return new Meeting(MEETING_ID, String.format("%024x", 0xB0), "仓后街议事会", 3, List.of(
+    return new Meeting(MEETING_ID, String.format("%024x", 0xB0), "仓后街议事会", Quorum.ofCount(3), List.of(
         new Matter("m1", "楼道堆物清理", SPEECH_SECONDS, Matter.DEFAULT_SPEECHES_PER_PERSON),
         new Matter("m2", "电动车充电棚", Matter.DEFAULT_SPEECH_SECONDS, Matter.DEFAULT_SPEECHES_PER_PERSON)));
   }
@@ -445,7 +451,7 @@ class MeetingLimitsTest {
   }
 
   private void openVote(String voteId) {
-    meeting.openVote(voteId, "同意清理楼道堆物", false, false, true, MajorityBase.FOR_AGAINST, null, NOW);
+    meeting.openVote(voteId, "同意清理楼道堆物", VoteRules.DEFAULT, new Quorum.Attendance(3, 3, 3), null, NOW);
   }
 
   private Matter currentMatter() {

@@ -27,7 +27,7 @@ class MeetingQueueTest {
 
   @BeforeEach
   void openMeeting() {
-    meeting = new Meeting(MEETING_ID, String.format("%024x", 0xB0), "仓后街议事会", 3,
+    meeting = new Meeting(MEETING_ID, String.format("%024x", 0xB0), "仓后街议事会", Quorum.ofCount(3),
         List.of(new Matter("m1", "楼道堆物清理", 120, Matter.DEFAULT_SPEECHES_PER_PERSON)));
     meeting.open();
   }

@@ -27,7 +27,7 @@ class MeetingVoteTest {
 
   @BeforeEach
   void openMeeting() {
-    meeting = new Meeting(MEETING_ID, String.format("%024x", 0xB0), "仓后街议事会", 3, List.of(
+    meeting = new Meeting(MEETING_ID, String.format("%024x", 0xB0), "仓后街议事会", Quorum.ofCount(3), List.of(
         new Matter("m1", "电动车充电棚", 120, Matter.DEFAULT_SPEECHES_PER_PERSON),
         new Matter("m2", "楼道堆物清理", 120, Matter.DEFAULT_SPEECHES_PER_PERSON)));
     meeting.open();
@@ -36,7 +36,7 @@ class MeetingVoteTest {
   @Test
   @DisplayName("opening a vote records its rules on the current matter and leaves it open")
   void openVoteRecordsRules() {
-    Vote vote = meeting.openVote("v1", MOTION, true, false, false, MajorityBase.PRESENT, 5, NOW);
+    Vote vote = meeting.openVote("v1", MOTION, new VoteRules(true, false, false, MajorityBase.PRESENT, 5), attended(7), null, NOW);
 
     assertSame(vote, meeting.vote());
     assertTrue(vote.open());
@@ -46,7 +46,8 @@ class MeetingVoteTest {
     assertFalse(vote.walkInsVote());
     assertFalse(vote.liveTally());
     assertEquals(MajorityBase.PRESENT, vote.base());
-    assertEquals(5, vote.quorum());
+    assertEquals(5, vote.minimumBallots());
+    assertNull(vote.quorumOverride());
     assertEquals(NOW, vote.openedAt());
     assertNull(vote.outcome());
     assertFalse(vote.announced());
@@ -58,7 +59,7 @@ class MeetingVoteTest {
     openVote("v1", MajorityBase.CAST, null);
 
     assertRefused(ErrorCode.VOTE_OPEN,
-        () -> meeting.openVote("v2", "另一动议", false, false, true, MajorityBase.CAST, null, NOW + 10));
+        () -> meeting.openVote("v2", "另一动议", VoteRules.DEFAULT, attended(3), null, NOW + 10));
     assertEquals("v1", meeting.vote().id());
   }
 
@@ -76,7 +77,7 @@ class MeetingVoteTest {
     assertRefused(ErrorCode.NO_VOTE_OPEN, () -> meeting.openVote("v1"));
     openVote("v1", MajorityBase.CAST, null);
     assertRefused(ErrorCode.NO_VOTE_OPEN, () -> meeting.openVote("v0"));
-    meeting.closeVote(new Tally(1, 0, 0), 3, NOW + 10);
+    meeting.closeVote(new Tally(1, 0, 0), attended(3), null, NOW + 10);
     assertRefused(ErrorCode.NO_VOTE_OPEN, () -> meeting.openVote("v1"));
   }
 
@@ -86,9 +87,9 @@ class MeetingVoteTest {
     openVote("v1", MajorityBase.PRESENT, 3);
     Tally tally = new Tally(3, 1, 0);
 
-    Outcome outcome = meeting.closeVote(tally, 7, NOW + 60_000);
+    Outcome outcome = meeting.closeVote(tally, attended(7), null, NOW + 60_000);
 
-    assertEquals(Outcome.decide(tally, MajorityBase.PRESENT, 7, 3), outcome);
+    assertEquals(Outcome.decide(tally, MajorityBase.PRESENT, 7, 3).heldWith(attended(7), null), outcome);
     assertFalse(outcome.passed());
     assertEquals(7, outcome.base());
     Vote closed = meeting.vote();
@@ -101,11 +102,11 @@ class MeetingVoteTest {
   @Test
   @DisplayName("closing when no vote is open, or closing twice, is refused with NO_VOTE_OPEN")
   void closeWithoutOpenVote() {
-    assertRefused(ErrorCode.NO_VOTE_OPEN, () -> meeting.closeVote(Tally.EMPTY, 0, NOW));
+    assertRefused(ErrorCode.NO_VOTE_OPEN, () -> meeting.closeVote(Tally.EMPTY, attended(0), null, NOW));
     openVote("v1", MajorityBase.CAST, null);
-    meeting.closeVote(new Tally(2, 1, 0), 3, NOW + 10);
+    meeting.closeVote(new Tally(2, 1, 0), attended(3), null, NOW + 10);
 
-    assertRefused(ErrorCode.NO_VOTE_OPEN, () -> meeting.closeVote(new Tally(0, 3, 0), 3, NOW + 20));
+    assertRefused(ErrorCode.NO_VOTE_OPEN, () -> meeting.closeVote(new Tally(0, 3, 0), attended(3), null, NOW + 20));
     assertTrue(meeting.vote().outcome().passed());
   }
 
@@ -124,7 +125,7 @@ class MeetingVoteTest {
   @DisplayName("announcing a closed vote stores the resolution on its matter and marks the vote announced")
   void announceStoresResolution() {
     openVote("v1", MajorityBase.FOR_AGAINST, null);
-    Outcome outcome = meeting.closeVote(new Tally(4, 1, 1), 6, NOW + 10);
+    Outcome outcome = meeting.closeVote(new Tally(4, 1, 1), attended(6), null, NOW + 10);
 
     meeting.announceResult(NOW + 20);
 
@@ -142,7 +143,7 @@ class MeetingVoteTest {
   @DisplayName("a resolution stays with its matter after the meeting moves on")
   void resolutionSurvivesGoto() {
     openVote("v1", MajorityBase.CAST, null);
-    meeting.closeVote(new Tally(1, 2, 0), 3, NOW + 10);
+    meeting.closeVote(new Tally(1, 2, 0), attended(3), null, NOW + 10);
     meeting.announceResult(NOW + 20);
 
     meeting.gotoMatter(1);
@@ -155,7 +156,7 @@ class MeetingVoteTest {
   @DisplayName("a closed vote must be announced before the meeting moves on, closes or votes again")
   void announceBeforeMovingOn() {
     openVote("v1", MajorityBase.CAST, null);
-    meeting.closeVote(new Tally(2, 1, 0), 3, NOW + 10);
+    meeting.closeVote(new Tally(2, 1, 0), attended(3), null, NOW + 10);
 
     assertRefused(ErrorCode.RESULT_NOT_ANNOUNCED, () -> meeting.gotoMatter(1));
     assertRefused(ErrorCode.RESULT_NOT_ANNOUNCED, meeting::close);
@@ -170,7 +171,7 @@ class MeetingVoteTest {
   @DisplayName("a result is announced once; announcing again is refused and keeps the first resolution")
   void announceOnce() {
     openVote("v1", MajorityBase.CAST, null);
-    meeting.closeVote(new Tally(2, 1, 0), 3, NOW + 10);
+    meeting.closeVote(new Tally(2, 1, 0), attended(3), null, NOW + 10);
     meeting.announceResult(NOW + 20);
 
     assertRefused(ErrorCode.NO_RESULT, () -> meeting.announceResult(NOW + 30));
@@ -183,7 +184,7 @@ class MeetingVoteTest {
     Attendee wang = attendee(1, false, true);
     meeting.raiseHand(wang, NOW);
     openVote("v1", MajorityBase.CAST, null);
-    meeting.closeVote(new Tally(1, 0, 0), 1, NOW + 10);
+    meeting.closeVote(new Tally(1, 0, 0), attended(1), null, NOW + 10);
 
     assertEquals(wang.id(), meeting.giveFloor(null, "s1", NOW + 20).attendeeId());
   }
@@ -248,8 +249,8 @@ class MeetingVoteTest {
     Attendee wang = attendee(1, false, true);
     Attendee li = attendee(2, true, true);
     Attendee zhao = attendee(3, false, true);
-    meeting.openVote("v1", MOTION, true, true, false, MajorityBase.PRESENT, 2, NOW);
-    meeting.closeVote(new Tally(2, 1, 1), 5, NOW + 10_000);
+    meeting.openVote("v1", MOTION, new VoteRules(true, true, false, MajorityBase.PRESENT, 2), attended(5), null, NOW);
+    meeting.closeVote(new Tally(2, 1, 1), attended(5), null, NOW + 10_000);
     meeting.raiseHand(wang, NOW + 11_000);
     meeting.giveFloor(null, "s1", NOW + 12_000);
     meeting.pauseSpeech(NOW + 20_000);
@@ -269,12 +270,17 @@ class MeetingVoteTest {
   }
 
   private static Vote vote(boolean walkInsVote) {
-    return new Vote("v1", "m1", MOTION, false, walkInsVote, true, MajorityBase.CAST, null, true, NOW,
-        null, null, false);
+    return new Vote("v1", "m1", MOTION, new VoteRules(false, walkInsVote, true, MajorityBase.CAST, null), true, NOW,
+        null, null, false, null);
   }
 
-  private void openVote(String voteId, MajorityBase base, Integer quorum) {
-    meeting.openVote(voteId, MOTION, false, false, true, base, quorum, NOW);
+  private void openVote(String voteId, MajorityBase base, Integer minimumBallots) {
+    meeting.openVote(voteId, MOTION, new VoteRules(false, false, true, base, minimumBallots), attended(10), null, NOW);
+  }
+
+  /** The meeting's quorum of 3 met, with this many present entitled to vote. */
+  private static Quorum.Attendance attended(int entitled) {
+    return new Quorum.Attendance(3, 3, entitled);
   }
 
   private static void assertRefused(ErrorCode expected, Executable action) {

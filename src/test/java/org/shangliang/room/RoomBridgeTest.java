@@ -75,7 +75,7 @@ class RoomBridgeTest {
 
   String openVote(boolean secret) {
     JsonObject spec = new JsonObject().put("motion", "同意加装电梯费用分摊方案").put("secret", secret)
-        .put("walkInsVote", false).put("liveTally", true).put("base", "FOR_AGAINST");
+        .put("walkInsVote", false).put("liveTally", !secret).put("base", "FOR_AGAINST");
     return Await.result(command(host, "openVote", spec)).getString("voteId");
   }
 

@@ -1,9 +1,11 @@
 package org.shangliang.support;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import org.shangliang.app.Config;
 import org.shangliang.app.DemoData;
 import org.shangliang.app.Shangliang;
+import org.shangliang.room.RoomAddresses;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +15,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real server for a test: its own Vert.x, the embedded store in a fresh folder, the demo data,
  * on a free port. Tokens of the demo devices are read from the URLs the demo prints.
+ *
+ * <p>The demo meeting needs 5 of its 10 invited present to vote; most tests hold a vote with one
+ * or two kiosks, so {@link #start()} lowers its quorum to one attendee, the way a host would before
+ * the meeting (the {@code setQuorum} command). Tests of the quorum use {@link #startWithDemoQuorum()}.
  */
 public final class TestServer implements AutoCloseable {
   public final Vertx vertx;
@@ -31,7 +37,29 @@ public final class TestServer implements AutoCloseable {
     return start(Files.createTempDirectory("shangliang-test"), 0);
   }
 
+  /** As the demo has it: votes need 5 of the 10 invited checked in. */
+  public static TestServer startWithDemoQuorum() throws Exception {
+    return startAsSeeded(Files.createTempDirectory("shangliang-test"), 0);
+  }
+
+  /** On this data; a meeting that has not opened yet gets the quorum of one attendee (see above). */
   public static TestServer start(Path dataDir, int port) throws Exception {
+    TestServer server = startAsSeeded(dataDir, port);
+    BridgeClient host = server.bridge(server.login("cadre"));
+    try {
+      JsonObject snapshot = Await.result(host.request(RoomAddresses.COMMANDS,
+          new JsonObject().put("action", "snapshot").put("roomId", DemoData.ROOM_ID)));
+      if ("SCHEDULED".equals(snapshot.getJsonObject("meeting").getString("status"))) {
+        Await.result(host.request(RoomAddresses.COMMANDS, new JsonObject().put("action", "setQuorum")
+            .put("roomId", DemoData.ROOM_ID).put("count", 1)));
+      }
+    } finally {
+      Await.result(host.close());
+    }
+    return server;
+  }
+
+  private static TestServer startAsSeeded(Path dataDir, int port) throws Exception {
     Vertx vertx = Vertx.vertx();
     Shangliang app = Shangliang.start(vertx, Config.local(port, dataDir.toString()))
         .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
