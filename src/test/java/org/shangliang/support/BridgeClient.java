@@ -30,6 +30,9 @@ public final class BridgeClient {
   private final Map<String, Consumer<JsonObject>> subscriptions = new ConcurrentHashMap<>();
   /** Error frames that answered no request (e.g. a refused registration). */
   public final List<JsonObject> errors = new CopyOnWriteArrayList<>();
+  /** Every frame received, in order, once {@link #recordFrames()} was called: what a hostile page could keep. */
+  public final List<JsonObject> frames = new CopyOnWriteArrayList<>();
+  private volatile boolean recording;
 
   private BridgeClient(WebSocketClient client, WebSocket socket, String token) {
     this.client = client;
@@ -72,6 +75,12 @@ public final class BridgeClient {
     socket.writeTextMessage(text);
   }
 
+  /** From now on, keeps every frame received in {@link #frames}. */
+  public BridgeClient recordFrames() {
+    recording = true;
+    return this;
+  }
+
   public Future<Void> close() {
     return socket.close().eventually(() -> client.close());
   }
@@ -82,6 +91,9 @@ public final class BridgeClient {
 
   private void onFrame(Buffer data) {
     JsonObject frame = new JsonObject(data);
+    if (recording) {
+      frames.add(frame);
+    }
     String address = frame.getString("address");
     Promise<JsonObject> reply = address == null ? null : pending.remove(address);
     if (reply != null) {
