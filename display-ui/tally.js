@@ -1,5 +1,6 @@
-// The vote as the room should see it: live counts as bars while open (when the host allows),
-// then the outcome the server computed once the host has announced it.
+// The vote as the room should see it: ballots cast out of those entitled while open, with live
+// counts as bars for a named vote when the host allows, then the outcome the server computed once
+// the host has announced it.
 
 import { h, renderKeyed } from '/common/dom.js';
 import { voteOf, tallyOf } from '/common/snapshot.js';
@@ -21,15 +22,25 @@ function bars(t, counts, cast) {
   }));
 }
 
-function castLine(t, n) {
-  return h('div', { class: 'cast', testid: 'tally-cast', dataset: { count: String(n) } }, t('vote.cast', { n }));
+function castLine(t, n, entitled) {
+  const text = entitled == null ? t('vote.cast', { n }) : t('vote.castOf', { n, of: entitled });
+  return h('div', { class: 'cast', testid: 'tally-cast', dataset: { count: String(n) } }, text);
+}
+
+/** 未达法定人数: a result held below the meeting's quorum says so, with the host's reason. */
+function belowQuorum(t, o) {
+  if (!o.belowQuorum || !o.quorumOverride) return null;
+  const q = o.quorumOverride;
+  return h('div', { class: 'below-quorum', testid: 'outcome-below-quorum' },
+    h('span', { class: 'below-quorum-mark' }, t('vote.belowQuorum', { present: q.present, required: q.required })),
+    h('span', { class: 'below-quorum-reason' }, t('vote.belowQuorumReason', { reason: q.reason })));
 }
 
 function build(t, vote, tally) {
   const parts = [h('div', { class: 'label' }, t('vote.label')), h('div', { class: 'motion' }, vote.motion)];
   const cast = tally ? tally.cast : 0;
   if (vote.status === 'OPEN') {
-    parts.push(h('div', { class: 'vote-state' }, t('vote.open')), castLine(t, cast));
+    parts.push(h('div', { class: 'vote-state' }, t('vote.open')), castLine(t, cast, tally ? tally.entitled : null));
     parts.push(tally && tally.counts ? bars(t, tally.counts, cast) : h('div', { class: 'muted' }, t('vote.hidden')));
     return parts;
   }
@@ -38,7 +49,8 @@ function build(t, vote, tally) {
     parts.push(castLine(t, o.cast), bars(t, o, o.cast),
       h('div', { class: o.passed ? 'outcome passed' : 'outcome failed', testid: 'outcome', dataset: { passed: String(o.passed), reason: o.reason } },
         h('span', { class: 'verdict' }, o.passed ? t('vote.passed') : t('vote.notPassed')),
-        h('span', { class: 'reason' }, t(`vote.reason.${o.reason}`))));
+        h('span', { class: 'reason' }, t(`vote.reason.${o.reason}`))),
+      belowQuorum(t, o));
     return parts;
   }
   parts.push(h('div', { class: 'vote-state' }, t('vote.closed')), castLine(t, o ? o.cast : cast));
@@ -54,7 +66,7 @@ export function createTally(t) {
       const vote = voteOf(snap);
       const tally = vote ? tallyOf(snap, vote.id) : null;
       el.hidden = !vote;
-      renderKeyed(el, JSON.stringify([vote, tally && [tally.cast, tally.counts]]), () => (vote ? build(t, vote, tally) : []));
+      renderKeyed(el, JSON.stringify([vote, tally && [tally.cast, tally.entitled, tally.counts]]), () => (vote ? build(t, vote, tally) : []));
     },
   };
 }

@@ -124,8 +124,12 @@ export function startRoomSession(options) {
     notify('onSnapshot', current);
   }
 
-  function mergeTally(tally) {
-    if (!tally || !tally.voteId) return tally || null;
+  // Pushed snapshots never say who voted; a kiosk learns it of its own attendees in the reply to
+  // its snapshot request, and keeps that list for the same vote.
+  function mergeTally(received) {
+    if (!received || !received.voteId) return received || null;
+    const old = current && current.tally && current.tally.voteId === received.voteId ? current.tally : null;
+    const tally = Array.isArray(received.voters) || !old ? received : { ...received, voters: old.voters };
     const best = bestTally.get(tally.voteId);
     if (best && best.cast > tally.cast) return { ...tally, cast: best.cast, counts: best.counts || tally.counts };
     bestTally.set(tally.voteId, { cast: tally.cast, counts: tally.counts });
@@ -141,8 +145,8 @@ export function startRoomSession(options) {
     const old = current.tally && current.tally.voteId === msg.voteId ? current.tally : null;
     const vote = current.meeting && current.meeting.vote;
     if (!old && !(vote && vote.id === msg.voteId)) return;
-    const voters = old ? old.voters : [];
-    current = { ...current, tally: { voteId: msg.voteId, cast: msg.cast, counts: msg.counts, voters } };
+    const kept = old ? { voters: old.voters, entitled: old.entitled } : { voters: [] };
+    current = { ...current, tally: { voteId: msg.voteId, cast: msg.cast, counts: msg.counts, ...kept } };
     notify('onSnapshot', current);
   }
 

@@ -86,6 +86,19 @@ async function act(action, params) {
   }
 }
 
+/** As act, but answers the refusal instead of showing it, for panels that handle some refusals themselves. */
+async function attempt(action, params) {
+  if (!session) return { error: { code: 'OFFLINE' } };
+  try {
+    const reply = await session.command(action, params);
+    notice.clear();
+    return { reply };
+  } catch (error) {
+    if (error && error.code === 'UNAUTHENTICATED' && token) signOut();
+    return { error };
+  }
+}
+
 /** ?room= wins; otherwise the only room, or a choice among several. */
 async function chooseRoom() {
   const fromUrl = new URLSearchParams(location.search).get('room');
@@ -122,10 +135,10 @@ async function start() {
 
   const panels = [
     createMeetingPanel({ t, act }),
-    createPresencePanel({ t }),
+    createPresencePanel({ t, act }),
     createFloorPanel({ t, act }),
     createQueuePanel({ t, act }),
-    createVotePanel({ t, act, showError: (m) => notice.show(m) }),
+    createVotePanel({ t, act, attempt, showError: (m) => notice.show(m) }),
     createPhonesPanel({ t, act }),
   ];
   const [meeting, presence, floor, queue, vote, phones] = panels;

@@ -1,9 +1,10 @@
-// Words for a vote outcome as the server decided it (passed, reason, figures).
+// Words for a vote outcome as the server decided it (passed, reason, figures, a vote held below the quorum).
 
 export function outcomeText(t, outcome) {
   if (!outcome) return '';
   const verdict = outcome.passed ? t('vote.passed') : t('vote.notPassed');
-  return `${verdict}（${t(`vote.reason.${outcome.reason}`)}）`;
+  const held = outcome.belowQuorum ? t('vote.belowQuorumShort') : '';
+  return `${verdict}（${t(`vote.reason.${outcome.reason}`)}）${held}`;
 }
 
 export function outcomeFigures(t, outcome) {
@@ -12,4 +13,10 @@ export function outcomeFigures(t, outcome) {
     FOR: n(outcome.FOR), AGAINST: n(outcome.AGAINST), ABSTAIN: n(outcome.ABSTAIN),
     cast: n(outcome.cast), base: n(outcome.base), entitled: n(outcome.entitled),
   });
+}
+
+/** 未达法定人数: the attendance and the host's reason for holding the vote anyway. */
+export function quorumNote(t, override) {
+  if (!override) return '';
+  return t('vote.belowQuorum', { present: override.present, required: override.required, by: override.by || '', reason: override.reason });
 }

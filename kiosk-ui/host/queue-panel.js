@@ -1,13 +1,15 @@
-// Raised hands in the order the server will give the floor, with a button per person and "next".
+// Raised hands in the order the server will give the floor, with a button per person and "next"
+// (only while the meeting is open: before and after it, there is no floor to give).
 
 import { h, renderKeyed } from '../common/dom.js';
-import { queueOf } from '../common/snapshot.js';
+import { queueOf, meetingOf } from '../common/snapshot.js';
 
 export function createQueuePanel({ t, act }) {
   const body = h('div', { class: 'panel-body' });
   const el = h('section', { class: 'panel queue' }, h('h2', {}, t('queue.title')), body);
 
-  function build(queue) {
+  function build(queue, open) {
+    if (!open) return h('p', { class: 'muted', testid: 'queue-closed' }, t('queue.notOpen'));
     return [
       queue.length === 0
         ? h('p', { class: 'muted', testid: 'queue-empty' }, t('queue.empty'))
@@ -23,7 +25,9 @@ export function createQueuePanel({ t, act }) {
     el,
     update(snap) {
       const queue = queueOf(snap);
-      renderKeyed(body, JSON.stringify(queue.map((e) => [e.attendeeId, e.name, e.kind, e.speechesMade])), () => build(queue));
+      const m = meetingOf(snap);
+      const open = !!m && m.status === 'OPEN';
+      renderKeyed(body, JSON.stringify([open, queue.map((e) => [e.attendeeId, e.name, e.kind, e.speechesMade])]), () => build(queue, open));
     },
   };
 }

@@ -91,6 +91,7 @@ final class ResultNotices {
         + "\n- 反对 " + outcome.getInteger("AGAINST", 0) + " 票"
         + "\n- 弃权 " + outcome.getInteger("ABSTAIN", 0) + " 票"
         + "\n- 共 " + outcome.getInteger("cast", 0) + " 人投票"
+        + belowQuorum(outcome.getJsonObject("quorumOverride"))
         + "\n\n宣布时间：" + WHEN.format(Instant.ofEpochMilli(resolution.getLong("announcedAt", 0L)))
         + "\n公示期不少于7天。如有意见，欢迎扫码评价、提建议。";
   }
@@ -98,9 +99,19 @@ final class ResultNotices {
   private static String reason(String reason) {
     return switch (reason == null ? "" : reason) {
       case "TIE" -> "赞成与反对票数相同";
-      case "NO_QUORUM" -> "投票人数未达法定人数";
+      case "NO_QUORUM" -> "投票人数少于规定的最少投票人数";
       default -> "赞成票未过半数";
     };
+  }
+
+  /** A vote held below the meeting's quorum is published as such, with the host's reason. */
+  private static String belowQuorum(JsonObject override) {
+    if (override == null) {
+      return "";
+    }
+    return "\n\n**未达法定人数**：到会 " + override.getInteger("present", 0) + " 人，法定人数 "
+        + override.getInteger("required", 0) + " 人；主持人" + override.getString("by", "") + "决定照常表决，理由："
+        + override.getString("reason", "");
   }
 
   private static String truncate(String s, int max) {
