@@ -1,5 +1,6 @@
-// What residents said about one notice (办完即反): the ratings, the comments with their phone
-// numbers, and where and when the notice was posted.
+// What residents said about one notice (办完即反): one entry per phone with its latest rating and
+// the ratings it replaced (已修改), its comments with phone numbers, and where and when the notice
+// was posted.
 
 import { h, replace } from '../common/dom.js';
 import { formatDateTime, formatRate } from './format.js';
@@ -40,6 +41,23 @@ export function createFeedbackPanel({ t, query, act }) {
     return name ? t('feedback.handled', { name }) : t('feedback.handledAnon');
   }
 
+  /** The ratings this phone gave before its latest, e.g. "已修改 满意 → 基本满意（time）". */
+  function changesView(item) {
+    const changes = item.changes || [];
+    if (!changes.length) return null;
+    return h('p', { class: 'changes', testid: `feedback-changed-${item.id}` },
+      h('span', { class: 'changed-mark' }, t('feedback.changed')), ' ', t(`feedback.${changes[0].from}`),
+      changes.map((c) => ` ${t('feedback.changeStep', { rating: t(`feedback.${c.to}`), at: formatDateTime(c.at) })}`));
+  }
+
+  function commentsView(item) {
+    const list = item.comments || (item.comment ? [{ text: item.comment, at: item.at }] : []);
+    if (!list.length) return h('p', { class: 'comment', testid: `feedback-comment-${item.id}` }, t('feedback.noComment'));
+    return list.map((c, i) => h('div', { class: 'comment-line' },
+      list.length > 1 ? h('span', { class: 'comment-at' }, formatDateTime(c.at)) : null,
+      h('p', { class: 'comment', testid: `feedback-comment-${item.id}-${i}` }, c.text)));
+  }
+
   function feedbackItem(item) {
     const handle = item.handled
       ? h('span', { class: 'ok', testid: `feedback-handled-${item.id}` }, handledText(item))
@@ -50,7 +68,8 @@ export function createFeedbackPanel({ t, query, act }) {
         h('span', {}, formatDateTime(item.at)),
         h('span', {}, t('feedback.board', { board: item.displayName || '' })),
         h('span', { testid: `feedback-phone-${item.id}` }, item.phone ? t('feedback.phone', { phone: item.phone }) : t('feedback.noPhone'))),
-      h('p', { class: 'comment', testid: `feedback-comment-${item.id}` }, item.comment || t('feedback.noComment')),
+      changesView(item),
+      commentsView(item),
       handle);
   }
 

@@ -1,5 +1,6 @@
 // The page a QR code on a notice board opens (/f/<token>): the notice in full, a rating in one
-// tap, an optional comment and phone number, sent once with the ticket the server handed out.
+// tap, an optional comment and phone number, sent once with the ticket the server handed out. A
+// phone has one rating per notice: opened again, the page shows it and says a new one replaces it.
 
 import { h, replace } from '/common/dom.js';
 import { createI18n } from '/common/i18n.js';
@@ -31,26 +32,41 @@ function noticeView(notice, board) {
     notice.imageId ? h('img', { class: 'picture', src: `/media/${encodeURIComponent(notice.imageId)}`, alt: '' }) : null);
 }
 
-function formView(ticket) {
+/** What this phone said before, if anything: the server counts only the latest. */
+function mineView(mine) {
+  if (!mine || !RATINGS.includes(mine.rating)) return null;
+  return h('div', { class: 'mine', testid: 'mine', role: 'status' },
+    h('strong', {}, t('feedback.mine', { rating: t(`feedback.${mine.rating}`) })),
+    h('p', {}, t('feedback.replaces')));
+}
+
+function formView(ticket, mine) {
+  const earlier = mineView(mine);
+  const sendLabel = earlier ? t('feedback.sendAgain') : t('feedback.send');
   let rating = null;
   let sending = false;
+  const pick = (r) => {
+    rating = r;
+    buttons.forEach((b, i) => b.setAttribute('aria-pressed', String(RATINGS[i] === r)));
+  };
   const buttons = RATINGS.map((r) => h('button', {
     type: 'button', class: `rate rate-${r}`, testid: `rate-${r}`, 'aria-pressed': 'false',
     onclick: () => {
-      rating = r;
-      buttons.forEach((b) => b.setAttribute('aria-pressed', String(b === buttons[RATINGS.indexOf(r)])));
+      pick(r);
       showError('');
     },
   }, t(`feedback.${r}`)));
+  if (earlier) pick(mine.rating);
   const count = h('span', { class: 'count' }, t('feedback.count', { n: 0 }));
   const comment = h('textarea', {
     id: 'comment', testid: 'comment', maxLength: MAX_COMMENT, rows: 4,
     oninput: () => { count.textContent = t('feedback.count', { n: comment.value.length }); },
   });
   const phone = h('input', { id: 'phone', testid: 'phone', type: 'tel', inputmode: 'tel', autocomplete: 'tel', maxLength: 24 });
-  const send = h('button', { type: 'submit', class: 'send', testid: 'send' }, t('feedback.send'));
+  const send = h('button', { type: 'submit', class: 'send', testid: 'send' }, sendLabel);
   const form = h('form', { class: 'form', novalidate: true },
     h('h2', {}, t('feedback.question')),
+    earlier,
     h('div', { class: 'ratings', role: 'group' }, buttons),
     h('label', { for: 'comment' }, t('feedback.comment'), count), comment,
     h('label', { for: 'phone' }, t('feedback.phone')), phone,
@@ -69,9 +85,10 @@ function formView(ticket) {
     send.disabled = true;
     send.textContent = t('feedback.sending');
     try {
-      await api('/api/feedback', { method: 'POST', body });
+      const { replaced } = await api('/api/feedback', { method: 'POST', body });
       replace(form, h('div', { class: 'thanks', testid: 'thanks', role: 'status' },
-        h('div', { class: 'thanks-title' }, t('feedback.thanks')), h('p', {}, t('feedback.thanksBody'))));
+        h('div', { class: 'thanks-title' }, t(replaced ? 'feedback.updated' : 'feedback.thanks')),
+        h('p', {}, replaced ? t('feedback.updatedBody', { rating: t(`feedback.${rating}`) }) : t('feedback.thanksBody'))));
       showError('');
     } catch (err) {
       showError(errorMessage(t, err));
@@ -79,7 +96,7 @@ function formView(ticket) {
     } finally {
       sending = false;
       send.disabled = false;
-      send.textContent = t('feedback.send');
+      send.textContent = sendLabel;
     }
     return undefined;
   });
@@ -90,8 +107,8 @@ async function load() {
   replace(app, h('main', { class: 'phone' }, h('p', { class: 'loading' }, t('feedback.loading')), error));
   showError('');
   try {
-    const { notice, board, ticket } = await api(`/api/feedback/${encodeURIComponent(token)}`);
-    replace(app, h('main', { class: 'phone' }, noticeView(notice, board), error, formView(ticket)));
+    const { notice, board, ticket, mine } = await api(`/api/feedback/${encodeURIComponent(token)}`);
+    replace(app, h('main', { class: 'phone' }, noticeView(notice, board), error, formView(ticket, mine)));
   } catch (err) {
     showLoadFailure({ app, error, showError, t, err, final: FINAL, retry: load });
   }

@@ -3,7 +3,6 @@ package org.shangliang.feedback;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
-import org.bson.types.ObjectId;
 import org.shangliang.auth.Secrets;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
@@ -16,8 +15,9 @@ import org.shangliang.store.Database;
 
 /**
  * The phone page's side of feedback. The QR token says which notice on which board; the form
- * ticket issued with the page is good for one submission, so a replayed request is refused; rates
- * are limited per phone and per network address; everything a passer-by writes is kept as text.
+ * ticket issued with the page is good for one submission, so a replayed request is refused; a
+ * phone (its cookie) has one rating per notice, which a later submission replaces; rates are
+ * limited per phone and per network address; everything a passer-by writes is kept as text.
  */
 public final class FeedbackIntake {
   static final String TICKETS = "feedback_tickets";
@@ -43,28 +43,32 @@ public final class FeedbackIntake {
     this.limits = limits;
   }
 
-  /** The page's content: the notice in full, the board's name, and a one-time ticket. */
-  public Future<JsonObject> form(String token, String address) {
+  /**
+   * The page's content: the notice in full, the board's name, a one-time ticket, and {@code mine},
+   * this phone's current rating of the notice ({@code {rating, at}}) or null.
+   */
+  public Future<JsonObject> form(String token, String phoneCookie, String address) {
     QrTokens.Signed signed = tokens.verify(token, QrTokens.Purpose.FEEDBACK);
     return limits.count("form:" + address, FORMS_PER_ADDRESS, WINDOW_MS)
         .compose(v -> liveNotice(signed.first()))
-        .compose(notice -> board(signed.second()).compose(board -> issueTicket(signed).map(ticket -> new JsonObject()
-            .put("notice", NoticeStore.publicView(notice)).put("board", board).put("ticket", ticket))));
+        .compose(notice -> board(signed.second()).compose(board -> Future.all(issueTicket(signed),
+                feedback.entryOf(signed.first(), phoneCookie))
+            .map(all -> new JsonObject().put("notice", NoticeStore.publicView(notice)).put("board", board)
+                .put("ticket", all.resultAt(0)).put("mine", all.resultAt(1)))));
   }
 
-  /** Stores one rating (and optional comment and phone number) from a phone; 201 when durable. */
-  public Future<Void> submit(JsonObject body, String phone, String address) {
+  /**
+   * Makes the rating (with an optional comment and phone number) this phone's rating of the notice;
+   * answers once durable whether it replaced an earlier one.
+   */
+  public Future<Boolean> submit(JsonObject body, String phoneCookie, String address) {
     QrTokens.Signed signed = tokens.verify(body.getString("token"), QrTokens.Purpose.FEEDBACK);
-    Future<Void> counted = phone == null ? Future.succeededFuture() : limits.count("phone:" + phone, PER_PHONE, WINDOW_MS);
-    return counted.compose(v -> limits.count("address:" + address, PER_ADDRESS, WINDOW_MS))
+    return limits.count("phone:" + phoneCookie, PER_PHONE, WINDOW_MS)
+        .compose(v -> limits.count("address:" + address, PER_ADDRESS, WINDOW_MS))
         .compose(v -> liveNotice(signed.first()))
         .compose(notice -> useTicket(body.getString("ticket"), signed))
-        .compose(v -> feedback.insert(new JsonObject().put("_id", new ObjectId().toHexString())
-            .put("noticeId", signed.first()).put("displayId", signed.second())
-            .put("rating", body.getString("rating")).put("comment", blankToNull(body.getString("comment")))
-            .put("phone", blankToNull(body.getString("phone"))).put("at", System.currentTimeMillis())
-            .put("handled", false)))
-        .compose(v -> db.durable());
+        .compose(v -> feedback.record(Submission.of(signed.first(), signed.second(), phoneCookie, body, System.currentTimeMillis())))
+        .compose(replaced -> db.durable().map(replaced));
   }
 
   private Future<JsonObject> liveNotice(String noticeId) {
@@ -102,9 +106,5 @@ public final class FeedbackIntake {
           new Failure(doc != null && doc.getBoolean("used", false) ? ErrorCode.TICKET_USED : ErrorCode.TOKEN_INVALID,
               doc != null && doc.getBoolean("used", false) ? ErrorCode.TICKET_USED.defaultMessage() : "表单已过期，请重新扫码")));
     });
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
   }
 }

@@ -44,7 +44,7 @@ public final class Pairings {
     return mongo.replaceDocumentsWithOptions(PAIRINGS, free, doc, new io.vertx.ext.mongo.UpdateOptions().setUpsert(true))
         .compose(r -> db.durable())
         .map(v -> new JsonObject().put("code", code).put("secret", secret).put("expiresAt", now + LIFETIME_MS))
-        .recover(e -> n < ATTEMPTS && isDuplicate(e) ? attempt(n + 1) : Future.failedFuture(e));
+        .recover(e -> n < ATTEMPTS && Database.isDuplicateKey(e) ? attempt(n + 1) : Future.failedFuture(e));
   }
 
   /** What the waiting display learns: still waiting, or (once) its device token. */
@@ -79,9 +79,5 @@ public final class Pairings {
     JsonObject waiting = new JsonObject().put("_id", code).put("state", "WAITING")
         .put("expiresAt", new JsonObject().put("$gte", System.currentTimeMillis()));
     return mongo.count(PAIRINGS, waiting).map(n -> n == 1);
-  }
-
-  private static boolean isDuplicate(Throwable e) {
-    return String.valueOf(e.getMessage()).contains("E11000") || String.valueOf(e.getMessage()).contains("11000");
   }
 }

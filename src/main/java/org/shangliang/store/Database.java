@@ -1,5 +1,6 @@
 package org.shangliang.store;
 
+import com.mongodb.MongoException;
 import de.bwaldvogel.mongo.MongoServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -20,6 +21,7 @@ import java.net.InetSocketAddress;
 public final class Database {
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
   public static final String DB_NAME = "shangliang";
+  private static final int DUPLICATE_KEY = 11000;
 
   private final MongoClient client;
   private final MongoServer embeddedServer;
@@ -91,6 +93,12 @@ public final class Database {
   /** Completes once every write acknowledged before this call would survive a kill of the process. */
   public Future<Void> durable() {
     return groupCommit == null ? Future.succeededFuture() : groupCommit.afterNextCommit();
+  }
+
+  /** Whether a write failed because a document with its {@code _id} (or unique key) exists already. */
+  public static boolean isDuplicateKey(Throwable e) {
+    return e instanceof MongoException m && m.getCode() == DUPLICATE_KEY
+        || String.valueOf(e.getMessage()).contains("E" + DUPLICATE_KEY);
   }
 
   public Future<Void> ping() {

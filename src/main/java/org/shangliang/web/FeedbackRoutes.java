@@ -14,7 +14,8 @@ import org.shangliang.feedback.FeedbackIntake;
 
 /**
  * The phone feedback page's two calls. A phone gets a random cookie on its first visit so that
- * limits apply per phone as well as per network address; it identifies nothing else.
+ * limits apply per phone as well as per network address, and so that a phone has one rating per
+ * notice; it identifies nothing else.
  */
 final class FeedbackRoutes {
   static final String PHONE_COOKIE = "sl_phone";
@@ -34,8 +35,7 @@ final class FeedbackRoutes {
   }
 
   private void form(RoutingContext ctx) {
-    phoneOf(ctx);
-    intake.form(ctx.pathParam("token"), HttpSupport.address(ctx))
+    intake.form(ctx.pathParam("token"), phoneOf(ctx), HttpSupport.address(ctx))
         .onSuccess(form -> HttpSupport.json(ctx, 200, form))
         .onFailure(e -> HttpFailures.send(ctx, e));
   }
@@ -52,7 +52,7 @@ final class FeedbackRoutes {
       throw invalid;
     }
     intake.submit(valid, phoneOf(ctx), HttpSupport.address(ctx))
-        .onSuccess(v -> HttpSupport.json(ctx, 201, new JsonObject().put("ok", true)))
+        .onSuccess(replaced -> HttpSupport.json(ctx, 201, new JsonObject().put("ok", true).put("replaced", replaced)))
         .onFailure(e -> HttpFailures.send(ctx, e));
   }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shangliang.app.DemoData;
+import org.shangliang.qr.QrTokens;
 import org.shangliang.support.Await;
 import org.shangliang.support.BridgeClient;
 import org.shangliang.support.Browsers;
@@ -37,6 +38,7 @@ class SignageInBrowsersTest {
   static final String GRID_1 = "000000000000000000001001";
   static final String GRID_2 = "000000000000000000001002";
   static final String WANG = "00000000000000000000d008";
+  static final String WELCOME = "000000000000000000003001";
   static final String PAYLOAD = "<img src=x onerror=alert(1)><script>alert(2)</script>";
   static final long DAY_MS = 24 * 3600 * 1000L;
   static final LocatorAssertions.IsVisibleOptions SOON = new LocatorAssertions.IsVisibleOptions().setTimeout(10_000);
@@ -234,6 +236,36 @@ class SignageInBrowsersTest {
     assertEquals("路灯希望换成节能的", item.getString("comment"));
     assertEquals("13800001234", item.getString("phone"));
     assertEquals("1号公示栏", item.getString("displayName"));
+    assertTrue(browsers.pageErrors.isEmpty(), "page errors: " + browsers.pageErrors);
+  }
+
+  @Test
+  @DisplayName("a phone that rated a notice sees its rating again after a reload, is told a new one replaces it, and counts once")
+  void phoneSeesItsRatingOnReload() throws Exception {
+    String token = server.app.tokens().sign(QrTokens.Purpose.FEEDBACK, WELCOME, DemoData.BOARD_1);
+    Page phone = browsers.open(server.baseUrl() + "/f/" + token, 390, 844);
+    assertThat(byTestId(phone, "send")).isVisible(SOON);
+    assertThat(byTestId(phone, "mine")).hasCount(0);
+    byTestId(phone, "rate-UNSATISFIED").click();
+    byTestId(phone, "comment").fill("议事会时间放在周六上午，上班的人来不了。");
+    byTestId(phone, "send").click();
+    assertThat(byTestId(phone, "thanks")).isVisible(SOON);
+
+    phone.reload();
+    assertThat(byTestId(phone, "mine")).containsText("不满意", new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+    assertThat(byTestId(phone, "mine")).containsText("再次提交将替换");
+    assertThat(byTestId(phone, "rate-UNSATISFIED")).hasAttribute("aria-pressed", "true");
+    byTestId(phone, "rate-BASIC").click();
+    byTestId(phone, "send").click();
+    assertThat(byTestId(phone, "thanks")).containsText("已更新", new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+
+    phone.reload();
+    assertThat(byTestId(phone, "mine")).containsText("基本满意", new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+    JsonObject feedback = console("listFeedback", new JsonObject().put("noticeId", WELCOME));
+    assertEquals(1, feedback.getJsonObject("summary").getInteger("total"));
+    JsonObject item = feedback.getJsonArray("items").getJsonObject(0);
+    assertEquals("BASIC", item.getString("rating"));
+    assertEquals("UNSATISFIED", item.getJsonArray("changes").getJsonObject(0).getString("from"));
     assertTrue(browsers.pageErrors.isEmpty(), "page errors: " + browsers.pageErrors);
   }
 

@@ -20,12 +20,15 @@ import org.shangliang.support.TestServer;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.net.CookieManager;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -225,8 +228,10 @@ class StaffConsoleInBrowsersTest {
     String noticeId = saved.getJsonObject("notice").getString("id");
     Await.result(staff.request("console.cmd", new JsonObject().put("action", "publishNotice").put("id", noticeId)));
     String qr = playlist(board1).getJsonObject("qr").getString(noticeId);
+    HttpClient changedItsMind = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    rate(changedItsMind, qr, "SATISFIED", null, null);
     rate(qr, "SATISFIED", MARKUP, "13800000001");
-    rate(qr, "BASIC", null, null);
+    rate(changedItsMind, qr, "BASIC", null, null);
     rate(qr, "UNSATISFIED", "三楼的灯还是不亮", "13900000002");
     Await.result(board1.request("signage.cmd", new JsonObject().put("action", "heartbeat").put("current", noticeId)
         .put("shown", new JsonArray().add(noticeId))));
@@ -245,6 +250,9 @@ class StaffConsoleInBrowsersTest {
     assertThat(unhappy).containsText("13900000002");
     assertThat(unhappy).containsText("1号公示栏");
     assertThat(byTestId(page, "postings")).containsText("1号公示栏");
+    Locator changed = page.locator("[data-testid^='feedback-item-'][data-rating='BASIC'] [data-testid^='feedback-changed-']");
+    assertThat(changed).containsText(Pattern.compile("已修改.*满意.*→.*基本满意"));
+    assertThat(page.locator("[data-testid^='feedback-changed-']")).hasCount(1);
 
     unhappy.locator("[data-testid^='feedback-handle-']").click();
     assertThat(unhappy.locator("[data-testid^='feedback-handled-']")).isVisible(SOON);
@@ -395,9 +403,15 @@ class StaffConsoleInBrowsersTest {
     return out.toByteArray();
   }
 
-  /** A phone scans the QR code and rates the notice. */
+  /** A phone scans the QR code and rates the notice; without cookies, each call is another phone. */
   void rate(String qrToken, String rating, String comment, String phone) throws Exception {
-    JsonObject form = new JsonObject(Http.get(server.baseUrl() + "/api/feedback/" + qrToken).body());
+    rate(null, qrToken, rating, comment, phone);
+  }
+
+  /** The phone holding {@code client}'s cookies (or a new one) rates the notice from a freshly opened form. */
+  void rate(HttpClient client, String qrToken, String rating, String comment, String phone) throws Exception {
+    String formUrl = server.baseUrl() + "/api/feedback/" + qrToken;
+    JsonObject form = new JsonObject((client == null ? Http.get(formUrl) : Http.get(client, formUrl)).body());
     JsonObject body = new JsonObject().put("token", qrToken).put("ticket", form.getString("ticket")).put("rating", rating);
     if (comment != null) {
       body.put("comment", comment);
@@ -405,7 +419,8 @@ class StaffConsoleInBrowsersTest {
     if (phone != null) {
       body.put("phone", phone);
     }
-    assertEquals(201, Http.post(server.baseUrl() + "/api/feedback", body.encode(), null).statusCode());
+    String sendUrl = server.baseUrl() + "/api/feedback";
+    assertEquals(201, (client == null ? Http.post(sendUrl, body.encode(), null) : Http.post(client, sendUrl, body.encode(), null)).statusCode());
   }
 
   /** The host opens the meeting, holds a vote on the first matter and announces it: a resolution. */

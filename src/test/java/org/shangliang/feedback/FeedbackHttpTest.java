@@ -6,25 +6,35 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shangliang.app.DemoData;
+import org.shangliang.auth.Credentials;
 import org.shangliang.notice.SignageAddresses;
 import org.shangliang.qr.QrTokens;
 import org.shangliang.support.Await;
 import org.shangliang.support.BridgeClient;
 import org.shangliang.support.TestServer;
 
+import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The phone feedback API over real HTTP: tickets, limits, refusals, and text kept as text. */
 class FeedbackHttpTest {
   static final String WELCOME = "000000000000000000003001";
+  static final String TOPIC = "000000000000000000003002";
   static final String PAYLOAD = "<img src=x onerror=alert(1)><script>alert(2)</script>";
 
   TestServer server;
@@ -43,7 +53,11 @@ class FeedbackHttpTest {
 
   /** A phone: its own cookie jar, like a browser. */
   static HttpClient phone() {
-    return HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).connectTimeout(Duration.ofSeconds(5)).build();
+    return phone(new CookieManager());
+  }
+
+  static HttpClient phone(CookieManager jar) {
+    return HttpClient.newBuilder().cookieHandler(jar).connectTimeout(Duration.ofSeconds(5)).build();
   }
 
   HttpResponse<String> get(HttpClient client, String path) throws Exception {
@@ -63,6 +77,16 @@ class FeedbackHttpTest {
 
   JsonObject rating(String ticket, String rating) {
     return new JsonObject().put("token", token).put("ticket", ticket).put("rating", rating);
+  }
+
+  /** Opens the form afresh, as a reload does, and sends the rating with its new ticket. */
+  void rate(HttpClient client, String rating, String comment) throws Exception {
+    JsonObject body = rating(ticket(client), rating);
+    if (comment != null) {
+      body.put("comment", comment);
+    }
+    HttpResponse<String> sent = post(client, "/api/feedback", body.encode());
+    assertEquals(201, sent.statusCode(), sent.body());
   }
 
   static void refused(HttpResponse<String> response, int status, String code) {
@@ -155,5 +179,90 @@ class FeedbackHttpTest {
     }
     assertEquals(30, accepted);
     refused(last, 429, "RATE_LIMITED");
+  }
+
+  @Test
+  @DisplayName("one phone rating a notice four times, each from a freshly opened form, counts once with its last rating and staff see the earlier ones")
+  void onePhoneCountsOnce() throws Exception {
+    rate(phone(), "UNSATISFIED", null);
+    HttpClient phone = phone();
+    rate(phone, "UNSATISFIED", "楼道灯坏了三个月，一直没人修。".repeat(20));
+    rate(phone, "BASIC", null);
+    rate(phone, "SATISFIED", null);
+    rate(phone, "SATISFIED", "今天看到已经换了新灯，谢谢。");
+
+    JsonObject seen = staffFeedback();
+    JsonObject summary = seen.getJsonObject("summary");
+    assertEquals(2, summary.getInteger("total"), summary.encode());
+    assertEquals(0.5, summary.getDouble("satisfactionRate"));
+    assertEquals(new JsonObject().put("SATISFIED", 1).put("BASIC", 0).put("UNSATISFIED", 1), summary.getJsonObject("counts"));
+    assertEquals(2, seen.getJsonArray("items").size());
+    JsonObject mine = seen.getJsonArray("items").getJsonObject(0);
+    assertEquals("SATISFIED", mine.getString("rating"));
+    List<String> changes = mine.getJsonArray("changes").stream().map(JsonObject.class::cast)
+        .map(c -> c.getString("from") + ">" + c.getString("to")).collect(Collectors.toList());
+    assertEquals(List.of("UNSATISFIED>BASIC", "BASIC>SATISFIED"), changes, "a repeated rating is no change");
+    assertEquals(2, mine.getJsonArray("comments").size(), "comments are kept, each one");
+    assertEquals("今天看到已经换了新灯，谢谢。", mine.getString("comment"));
+
+    JsonObject form = new JsonObject(get(phone, "/api/feedback/" + token).body());
+    assertEquals("SATISFIED", form.getJsonObject("mine").getString("rating"), "the phone is told what it said");
+    assertNull(new JsonObject(get(phone(), "/api/feedback/" + token).body()).getValue("mine"), "a new phone has said nothing");
+  }
+
+  @Test
+  @DisplayName("two phones that each rate a notice twice count as two ratings, each with its own last answer")
+  void twoPhonesCountTwice() throws Exception {
+    HttpClient first = phone();
+    HttpClient second = phone();
+    rate(first, "SATISFIED", null);
+    rate(second, "SATISFIED", null);
+    rate(first, "UNSATISFIED", null);
+    rate(second, "BASIC", null);
+
+    JsonObject summary = staffFeedback().getJsonObject("summary");
+    assertEquals(2, summary.getInteger("total"), summary.encode());
+    assertEquals(new JsonObject().put("SATISFIED", 0).put("BASIC", 1).put("UNSATISFIED", 1), summary.getJsonObject("counts"));
+    assertEquals(0.5, summary.getDouble("satisfactionRate"));
+  }
+
+  @Test
+  @DisplayName("four submissions sent at the same moment from one phone, each with its own ticket, all succeed and count once")
+  void concurrentSubmissionsCountOnce() throws Exception {
+    HttpClient phone = phone();
+    List<String> tickets = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      tickets.add(ticket(phone));
+    }
+    List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
+    for (String ticket : tickets) {
+      sent.add(phone.sendAsync(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/feedback"))
+          .header("content-type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(rating(ticket, "SATISFIED").encode())).build(), HttpResponse.BodyHandlers.ofString()));
+    }
+    for (CompletableFuture<HttpResponse<String>> response : sent) {
+      assertEquals(201, response.get().statusCode(), response.get().body());
+    }
+    JsonObject seen = staffFeedback();
+    assertEquals(1, seen.getJsonObject("summary").getInteger("total"), seen.encode());
+    assertEquals(1, seen.getJsonArray("items").size());
+  }
+
+  @Test
+  @DisplayName("what is stored of a phone's ratings on two notices holds neither its cookie nor the cookie's hash")
+  void storesNothingOfThePhone() throws Exception {
+    CookieManager jar = new CookieManager();
+    HttpClient phone = phone(jar);
+    rate(phone, "BASIC", null);
+    String topic = server.app.tokens().sign(QrTokens.Purpose.FEEDBACK, TOPIC, DemoData.BOARD_1);
+    JsonObject form = new JsonObject(get(phone, "/api/feedback/" + topic).body());
+    assertEquals(201, post(phone, "/api/feedback", rating(form.getString("ticket"), "SATISFIED").put("token", topic).encode()).statusCode());
+    String cookie = jar.getCookieStore().getCookies().stream().filter(c -> "sl_phone".equals(c.getName()))
+        .map(HttpCookie::getValue).findFirst().orElse(null);
+    assertNotNull(cookie, "the phone got its cookie");
+    List<JsonObject> stored = Await.result(server.app.db().mongo().find(FeedbackStore.FEEDBACK, new JsonObject()));
+    assertEquals(2, stored.size());
+    assertFalse(stored.toString().contains(cookie), stored.toString());
+    assertFalse(stored.toString().contains(Credentials.digest(cookie)), stored.toString());
   }
 }

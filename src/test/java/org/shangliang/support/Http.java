@@ -16,16 +16,25 @@ public final class Http {
   }
 
   public static HttpResponse<String> post(String url, String body, String bearer) throws Exception {
+    return post(CLIENT, url, body, bearer);
+  }
+
+  /** Through {@code client}, e.g. one with its own cookie jar standing for one phone. */
+  public static HttpResponse<String> post(HttpClient client, String url, String body, String bearer) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
         .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
     if (bearer != null) {
       request.header("Authorization", "Bearer " + bearer);
     }
-    return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   public static HttpResponse<String> get(String url) throws Exception {
-    return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+    return get(CLIENT, url);
+  }
+
+  public static HttpResponse<String> get(HttpClient client, String url) throws Exception {
+    return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
