@@ -50,6 +50,9 @@ async function guarded(key, send) {
     return reply;
   } catch (err) {
     notice.show(errorText(t, err));
+    // Voted elsewhere (another kiosk, a phone) before moving here: the server's own answer for
+    // this kiosk's attendees says so, and the ballot turns into 已投票.
+    if (err && err.code === 'ALREADY_VOTED' && session) session.refresh().catch(() => {});
     return null;
   } finally {
     inFlight.delete(key);

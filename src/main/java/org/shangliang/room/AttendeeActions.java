@@ -22,6 +22,7 @@ final class AttendeeActions {
   Future<JsonObject> checkIn(Command c) {
     String attendeeId = c.body().getString("attendeeId");
     return room.store.meetingOf(c.roomId()).compose(meeting -> room.store.attendee(attendeeId).compose(attendee -> {
+      meeting.requireNotClosed();
       if (!attendee.meetingId().equals(meeting.id())) {
         return Future.failedFuture(new Failure(ErrorCode.NOT_FOUND, "这位参会人不在本次会议名单中"));
       }
@@ -40,7 +41,10 @@ final class AttendeeActions {
     AttendeeKind kind = AttendeeKind.valueOf(c.body().getString("kind"));
     String name = c.body().getString("name").strip();
     return room.store.meetingOf(c.roomId())
-        .compose(meeting -> claimKiosk(c, attendeeId).map(meeting))
+        .compose(meeting -> {
+          meeting.requireNotClosed();
+          return claimKiosk(c, attendeeId).map(meeting);
+        })
         .compose(meeting -> room.store.addAttendee(
             new Attendee(attendeeId, meeting.id(), name, kind, true, room.now(), c.who().id())))
         .compose(v -> room.acknowledgeAttendees(c.roomId(), new JsonObject().put("attendeeId", attendeeId)));

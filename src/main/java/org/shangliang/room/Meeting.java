@@ -322,6 +322,13 @@ public final class Meeting {
 
   // ---- guards ----
 
+  /** People may check in before a meeting opens (they arrive early), never after it has ended. */
+  public void requireNotClosed() {
+    if (status == Status.CLOSED) {
+      throw new Failure(ErrorCode.MEETING_CLOSED);
+    }
+  }
+
   private void requireOpen() {
     if (status == Status.CLOSED) {
       throw new Failure(ErrorCode.MEETING_CLOSED);

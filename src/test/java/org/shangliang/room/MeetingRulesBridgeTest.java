@@ -150,6 +150,9 @@ class MeetingRulesBridgeTest {
     Await.failure(command(host, "openVote", vote()), "MEETING_CLOSED");
     Await.failure(command(host, "closeMeeting"), "MEETING_CLOSED");
     Await.failure(command(sharedKiosk, "raiseHand", new JsonObject().put("attendeeId", attendee(3))), "MEETING_CLOSED");
+    Await.failure(command(sharedKiosk, "checkIn", new JsonObject().put("attendeeId", attendee(9))), "MEETING_CLOSED");
+    Await.failure(command(sharedKiosk, "registerWalkIn", new JsonObject().put("name", "赵大妈").put("kind", "RESIDENT")),
+        "MEETING_CLOSED");
   }
 
   @Test
