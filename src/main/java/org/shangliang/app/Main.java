@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs a node: {@code java -jar shangliang.jar [--demo] [--config file.json]}.
- * See docs/CONFIGURATION.md for the settings and docs/DEPLOYMENT.md for clusters.
+ * Runs a node: {@code java -jar shangliang.jar [--demo] [--config file.json]}; or, beside a running
+ * node, {@code backup}, and with no node running, {@code restore FILE}.
+ * See docs/CONFIGURATION.md for the settings and docs/DEPLOYMENT.md for clusters and backups.
  */
 public final class Main {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -18,11 +19,17 @@ public final class Main {
   private Main() {
   }
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
     List<String> arguments = Arrays.asList(args);
     int configAt = arguments.indexOf("--config");
     String configFile = configAt >= 0 && configAt + 1 < args.length ? args[configAt + 1] : null;
     Config config = Config.load(configFile, System.getenv());
+    if (!arguments.isEmpty() && arguments.get(0).equals("backup")) {
+      System.exit(BackupCommands.backup(config, arguments));
+    }
+    if (!arguments.isEmpty() && arguments.get(0).equals("restore")) {
+      System.exit(BackupCommands.restore(config, arguments));
+    }
     boolean demo = arguments.contains("--demo");
 
     Cluster.vertxFor(config)

@@ -11,7 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.zip.ZipOutputStream;
 
 /**
  * The only source of truth. Either a real MongoDB ({@code MONGO_URI}) or, by default, an in-process
@@ -28,14 +31,16 @@ public final class Database {
   private final IdIndexedH2Backend embeddedBackend;
   private final MVStore embeddedStore;
   private final GroupCommit groupCommit;
+  private final File dataDir;
 
   private Database(MongoClient client, MongoServer embeddedServer, IdIndexedH2Backend embeddedBackend,
-                   MVStore embeddedStore, GroupCommit groupCommit) {
+                   MVStore embeddedStore, GroupCommit groupCommit, File dataDir) {
     this.client = client;
     this.embeddedServer = embeddedServer;
     this.embeddedBackend = embeddedBackend;
     this.embeddedStore = embeddedStore;
     this.groupCommit = groupCommit;
+    this.dataDir = dataDir;
   }
 
   /** Connects to a real MongoDB. Writes are acknowledged by a majority and journaled, so durable on reply. */
@@ -45,7 +50,7 @@ public final class Database {
         .put("db_name", DB_NAME)
         .put("w", "majority")
         .put("j", true);
-    return new Database(MongoClient.createShared(vertx, config, "shangliang"), null, null, null, null);
+    return new Database(MongoClient.createShared(vertx, config, "shangliang"), null, null, null, null, null);
   }
 
   /** Starts the embedded server on a loopback port with its data in {@code dataDir/shangliang.mv.db}. */
@@ -72,7 +77,7 @@ public final class Database {
       store.commit();
       store.sync();
     });
-    return new Database(client, server, backend, store, commits);
+    return new Database(client, server, backend, store, commits, dir);
   }
 
   public MongoClient mongo() { return client; }
@@ -84,6 +89,9 @@ public final class Database {
   }
 
   public boolean isEmbedded() { return embeddedServer != null; }
+
+  /** The folder holding the embedded store; null with a real MongoDB. */
+  public File embeddedDataDir() { return dataDir; }
 
   /** How many queries the embedded store answered by reading a whole collection; -1 with a real MongoDB. */
   long embeddedFullScans() {
@@ -99,6 +107,25 @@ public final class Database {
   public static boolean isDuplicateKey(Throwable e) {
     return e instanceof MongoException m && m.getCode() == DUPLICATE_KEY
         || String.valueOf(e.getMessage()).contains("E" + DUPLICATE_KEY);
+  }
+
+  /**
+   * Writes a consistent copy of the embedded store, as of its last commit, into {@code zip}.
+   * Blocking: call it off the event loop. Writes wait while the file is copied (milliseconds for a
+   * community's data); the store's own lock makes the copy one moment of it, never a torn file.
+   */
+  public void copyEmbeddedStore(ZipOutputStream zip) {
+    if (embeddedStore == null) {
+      throw new IllegalStateException("only the embedded store is copied this way");
+    }
+    embeddedStore.commit();
+    embeddedStore.executeFilestoreOperation(() -> {
+      try {
+        embeddedStore.getFileStore().backup(zip);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
   }
 
   public Future<Void> ping() {

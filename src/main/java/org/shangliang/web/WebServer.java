@@ -31,6 +31,7 @@ import org.shangliang.request.RequestPhotos;
 import org.shangliang.request.RequestStore;
 import org.shangliang.room.PhoneJoinRequests;
 import org.shangliang.room.RoomStore;
+import org.shangliang.store.Backups;
 import org.shangliang.store.Database;
 
 import java.util.List;
@@ -113,6 +114,7 @@ public final class WebServer extends VerticleBase {
     new RequestRoutes(intake, new RequestActions(vertx, requests, new RoomStore(vertx, db), db), new RequestPhotos(db),
         tokens, limits, credentials, schemas, this::publicUrl).mount(router);
     new Open311Routes(intake, requests).mount(router);
+    new BackupRoutes(Backups.forEmbedded(vertx, db)).mount(router);
   }
 
   /** Where users reach this server: the configured public URL, else this machine on the bound port. */
