@@ -1,5 +1,9 @@
 package org.shangliang.common;
 
+import com.mongodb.MongoExecutionTimeoutException;
+import com.mongodb.MongoOperationTimeoutException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import io.vertx.core.json.JsonObject;
 
 /** A refusal with a named code; thrown by the domain and the handlers, mapped in one place to replies. */
@@ -22,8 +26,24 @@ public class Failure extends RuntimeException {
     return new JsonObject().put("code", code.name()).put("message", getMessage());
   }
 
-  /** Any throwable as a Failure; unknown causes become INTERNAL so no internal text leaks out. */
+  /**
+   * Any throwable as a Failure: a database that did not answer in time becomes
+   * DATABASE_UNAVAILABLE, other unknown causes INTERNAL, so no internal text leaks out.
+   */
   public static Failure of(Throwable t) {
-    return t instanceof Failure f ? f : new Failure(ErrorCode.INTERNAL);
+    if (t instanceof Failure f) {
+      return f;
+    }
+    return unreachableDatabase(t) ? new Failure(ErrorCode.DATABASE_UNAVAILABLE) : new Failure(ErrorCode.INTERNAL);
+  }
+
+  private static boolean unreachableDatabase(Throwable t) {
+    for (Throwable cause = t; cause != null; cause = cause.getCause()) {
+      if (cause instanceof MongoTimeoutException || cause instanceof MongoOperationTimeoutException
+          || cause instanceof MongoSocketException || cause instanceof MongoExecutionTimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 }

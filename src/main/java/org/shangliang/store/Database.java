@@ -25,6 +25,12 @@ public final class Database {
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
   public static final String DB_NAME = "shangliang";
   private static final int DUPLICATE_KEY = 11000;
+  /**
+   * How long any one database operation may take before it fails with DATABASE_UNAVAILABLE: a
+   * database that stops answering must not leave a kiosk waiting (docs/CONFIGURATION.md). A
+   * {@code timeoutMS} in MONGO_URI wins.
+   */
+  public static final long OPERATION_TIMEOUT_MS = 2_000;
 
   private final MongoClient client;
   private final MongoServer embeddedServer;
@@ -46,7 +52,7 @@ public final class Database {
   /** Connects to a real MongoDB. Writes are acknowledged by a majority and journaled, so durable on reply. */
   public static Database connect(Vertx vertx, String mongoUri) {
     JsonObject config = new JsonObject()
-        .put("connection_string", mongoUri)
+        .put("connection_string", withTimeout(mongoUri))
         .put("db_name", DB_NAME)
         .put("w", "majority")
         .put("j", true);
@@ -68,7 +74,7 @@ public final class Database {
     InetSocketAddress address = server.getLocalAddress();
     LOG.info("embedded MongoDB-protocol server on {} with data in {}", address, dir.getAbsolutePath());
     JsonObject config = new JsonObject()
-        .put("connection_string", "mongodb://127.0.0.1:" + address.getPort() + "/" + DB_NAME)
+        .put("connection_string", withTimeout("mongodb://127.0.0.1:" + address.getPort() + "/" + DB_NAME))
         .put("db_name", DB_NAME);
     MongoClient client = MongoClient.create(vertx, config);
     // The H2 store commits by itself about once a second; a crash in between loses acknowledged
@@ -78,6 +84,14 @@ public final class Database {
       store.sync();
     });
     return new Database(client, server, backend, store, commits, dir);
+  }
+
+  /** The URI with the operation timeout added, unless it sets its own. */
+  static String withTimeout(String uri) {
+    if (uri.contains("timeoutMS=") && uri.matches(".*[?&]timeoutMS=.*")) {
+      return uri;
+    }
+    return uri + (uri.contains("?") ? "&" : "?") + "timeoutMS=" + OPERATION_TIMEOUT_MS;
   }
 
   public MongoClient mongo() { return client; }

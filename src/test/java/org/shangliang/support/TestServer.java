@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
  * on a free port. Tokens of the demo devices are read from the URLs the demo prints.
  *
  * <p>The demo meeting needs 5 of its 10 invited present to vote; most tests hold a vote with one
- * or two kiosks, so {@link #start()} lowers its quorum to one attendee, the way a host would before
- * the meeting (the {@code setQuorum} command). Tests of the quorum use {@link #startWithDemoQuorum()}.
+ * or two kiosks (or none), so {@link #start()} removes its quorum, the way a host would before the
+ * meeting (the {@code setQuorum} command with neither a count nor a fraction). Tests of the quorum
+ * use {@link #startWithDemoQuorum()}.
  */
 public final class TestServer implements AutoCloseable {
   public final Vertx vertx;
@@ -42,7 +43,7 @@ public final class TestServer implements AutoCloseable {
     return startAsSeeded(Files.createTempDirectory("shangliang-test"), 0);
   }
 
-  /** On this data; a meeting that has not opened yet gets the quorum of one attendee (see above). */
+  /** On this data; a meeting that has not opened yet loses its quorum (see above). */
   public static TestServer start(Path dataDir, int port) throws Exception {
     TestServer server = startAsSeeded(dataDir, port);
     BridgeClient host = server.bridge(server.login("cadre"));
@@ -51,7 +52,7 @@ public final class TestServer implements AutoCloseable {
           new JsonObject().put("action", "snapshot").put("roomId", DemoData.ROOM_ID)));
       if ("SCHEDULED".equals(snapshot.getJsonObject("meeting").getString("status"))) {
         Await.result(host.request(RoomAddresses.COMMANDS, new JsonObject().put("action", "setQuorum")
-            .put("roomId", DemoData.ROOM_ID).put("count", 1)));
+            .put("roomId", DemoData.ROOM_ID)));
       }
     } finally {
       Await.result(host.close());
