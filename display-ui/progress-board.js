@@ -1,10 +1,11 @@
-// 实时晒单: the requests of the board's grid that moved lately — number, kind, where they stand and
-// when — as one page of the board's rotation. The server sends nothing personal for it, and this
-// page shows only these four fields even if more arrived.
+// 实时晒单: the requests of the board's grid that moved lately — number, kind, public title, where
+// they stand and when — as one page of the board's rotation. The server sends nothing personal for
+// it and nothing a resident typed (the title is the one staff approved, or kind, grid and
+// building), and this page shows only these five fields even if more arrived.
 
 import { h } from '/common/dom.js';
 
-/** lines: [{number, kind, gridName, status, updatedAt}]; answers a section.progress-board. */
+/** lines: [{number, kind, gridName, title, status, updatedAt}]; answers a section.progress-board. */
 export function createProgressBoard(t, lines, gridName) {
   const day = (ms) => {
     const d = new Date(ms);
@@ -14,6 +15,7 @@ export function createProgressBoard(t, lines, gridName) {
   const rows = lines.map((line) => h('tr', { testid: `progress-${line.number}` },
     h('td', { class: 'progress-number' }, line.number),
     h('td', { class: 'progress-kind' }, line.kind),
+    h('td', { class: 'progress-matter', testid: `progress-title-${line.number}` }, line.title || ''),
     h('td', { class: 'progress-status' }, h('span', { class: `progress-chip chip-${line.status}` }, status(line.status))),
     h('td', { class: 'progress-date' }, typeof line.updatedAt === 'number' ? day(line.updatedAt) : '')));
   return h('section', { class: 'progress-board', testid: 'progress-board' },
@@ -21,6 +23,7 @@ export function createProgressBoard(t, lines, gridName) {
     h('p', { class: 'progress-lead' }, t('progress.lead')),
     h('table', { class: 'progress-table' },
       h('thead', {}, h('tr', {},
-        ['progress.number', 'progress.kind', 'progress.status', 'progress.updated'].map((k) => h('th', { scope: 'col' }, t(k))))),
+        ['progress.number', 'progress.kind', 'progress.matter', 'progress.status', 'progress.updated']
+          .map((k) => h('th', { scope: 'col' }, t(k))))),
       h('tbody', {}, rows)));
 }

@@ -1,11 +1,13 @@
-// One request as staff see it: what and where, who asked (name, phone, photo), every record it
-// gathered and its whole history, with a button for each step its status allows. The view is
-// rebuilt only when the request changed, so an open step form survives the 10 s refreshes.
+// One request as staff see it: what and where, who asked (name, phone, photo), the public title
+// that stands for it outside the console, every record it gathered and its whole history, with a
+// button for each step its status allows. The view is rebuilt only when the request changed, so
+// an open step form survives the 10 s refreshes.
 
 import { h, replace, renderKeyed } from '../common/dom.js';
 import { BusError } from '../common/eventbus.js';
 import { formatDateTime } from './format.js';
 import { allowedSteps, createStepForm } from './request-steps.js';
+import { createPublicTitle } from './public-title.js';
 
 // Parameters whose values are codes with a label of their own (message key prefix).
 const CODED = { place: 'place', via: 'via', rating: 'rating', level: 'level', toType: 'toType', topicKind: 'topicKind', urgency: 'urgency' };
@@ -37,11 +39,19 @@ export function createRequestDetail({ t, call, query, token, me, loadRooms, onCh
   const photo = h('img', { class: 'request-photo', alt: t('request.photo'), testid: 'request-photo', hidden: true });
   const steps = h('div', { class: 'row step-buttons', testid: 'request-steps' });
   const formBox = h('div', { class: 'step-form-box', testid: 'request-step-form' });
+  const publicTitle = createPublicTitle({
+    t, call,
+    onSaved: (saved) => {
+      showInfo(t('publicTitle.saved', { number: saved.number }));
+      show(saved);
+      onChanged();
+    },
+  });
   const records = h('div', { class: 'request-records' });
   const history = h('tbody', {});
   const el = h('section', { class: 'panel request-detail', testid: 'request-detail', hidden: true },
     h('div', { class: 'panel-head' }, title, status, h('span', { class: 'spacer' }), close),
-    facts, photo,
+    facts, publicTitle.el, photo,
     h('h3', {}, t('request.steps')), steps, formBox,
     records,
     h('h3', {}, t('request.history')),
@@ -119,11 +129,12 @@ export function createRequestDetail({ t, call, query, token, me, loadRooms, onCh
     return parts.filter(Boolean).join('；');
   }
 
-  function topicBox(topic) {
+  function topicBox(r) {
+    const { topic } = r;
     if (!topic) return null;
     return h('div', { class: 'record-group topic-box', testid: 'request-topic' },
       h('h3', {}, t('request.records.topic')),
-      h('p', { class: 'strong' }, topic.title),
+      h('p', { class: 'strong' }, r.publicTitle),
       h('p', {}, [t(`topicKind.${topic.topicKind}`), t(`urgency.${topic.urgency}`), t('topic.promoted', { at: formatDateTime(topic.promotedAt) }),
         topic.matterId ? t('topic.scheduled', { at: formatDateTime(topic.scheduledAt) }) : t('topic.notScheduled')].join('　')),
       topic.resolution ? h('p', { class: 'resolution', testid: 'request-resolution' }, resolutionText(topic.resolution)) : null);
@@ -131,7 +142,7 @@ export function createRequestDetail({ t, call, query, token, me, loadRooms, onCh
 
   function recordNodes(r) {
     return [
-      topicBox(r.topic),
+      topicBox(r),
       recordList('consultations', r.consultations, (c) => detailsText({ place: c.place, with: c.with, notes: c.notes })),
       recordList('agreements', r.agreements, agreementText),
       recordList('completions', r.completions, (c) => c.note || t('request.noNote')),
@@ -223,7 +234,8 @@ export function createRequestDetail({ t, call, query, token, me, loadRooms, onCh
     status.dataset.status = r.status;
     el.dataset.status = r.status;
     renderKeyed(facts, JSON.stringify([r.id, r.what, r.where, r.resident, r.channel, r.handler, r.nextFollowUpAt, r.reopenCount]), () => factList(r));
-    renderKeyed(records, JSON.stringify([r.id, r.topic, r.consultations, r.agreements, r.completions, r.notifications, r.ratings,
+    publicTitle.show(r);
+    renderKeyed(records, JSON.stringify([r.id, r.publicTitle, r.topic, r.consultations, r.agreements, r.completions, r.notifications, r.ratings,
       r.escalations, r.transfers, r.followUps]), () => recordNodes(r));
     renderKeyed(history, JSON.stringify([r.id, r.history]), () => historyRows(r));
     renderSteps(r);

@@ -132,7 +132,8 @@ function fieldsOf(t, step, request, { me, loadRooms }) {
     };
     case 'promote': return {
       topicKind: choice(t, 'topicKind', TOPIC_KINDS, 'topicKind', 'CONSULTATION'),
-      title: text(t, 'title', { required: true, maxLength: 60, value: (request.what || '').trim().slice(0, 60) }),
+      // the topic is named by the public title on the agenda and the boards: never by what the resident wrote
+      title: text(t, 'title', { required: true, maxLength: 60, value: (request.publicTitle || '').slice(0, 60) }),
       urgency: choice(t, 'urgency', URGENCIES, 'urgency', 2),
     };
     case 'schedule': return { meetingId: meetingPicker(t, loadRooms) };

@@ -57,7 +57,7 @@ export function createTopicListPanel({ t, query, act, showInfo, onOpen }) {
     return h('li', { testid: `topic-${line.number}` },
       h('button', { type: 'button', class: 'line-button', onclick: () => onOpen(line.id) },
         line.topicKind ? h('span', { class: 'badge' }, t(`urgency.${line.urgency}`)) : null,
-        h('span', { class: 'strong' }, line.title || line.what), ' ',
+        h('span', { class: 'strong' }, line.publicTitle), ' ',
         h('span', { class: 'muted' }, [line.number, line.kind, line.gridName, line.topicKind ? t(`topicKind.${line.topicKind}`) : null,
           t(`reqStatus.${line.status}`), formatDateTime(line.createdAt)].filter(Boolean).join(' · '))));
   }

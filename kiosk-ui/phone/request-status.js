@@ -1,6 +1,7 @@
-// The status page a request's code opens (/r/<statusToken>): where the request stands, the steps
-// it went through, what was agreed and by when, the meeting's resolution, and — once the resident
-// has been told it is done — a rating. 不满意 sends it back to consultation (the server decides).
+// The status page a request's code opens (/r/<statusToken>): where the request stands under its
+// public title, the steps it went through, what was agreed and by when, the meeting's resolution,
+// and — once the resident has been told it is done — a rating. 不满意 sends it back to consultation
+// (the server decides). What the resident wrote is not here: anyone holding the code could read it.
 
 import { h, replace } from '/common/dom.js';
 import { createI18n } from '/common/i18n.js';
@@ -40,8 +41,9 @@ function summary(r) {
       h('span', { class: 'fact', testid: 'request-kind' }, r.kind),
       where ? h('span', { class: 'fact', testid: 'request-where' }, where) : null),
     h('div', { class: `status-badge status-${r.status}`, testid: 'request-status' }, label('status', r.status)),
-    h('h2', {}, t('status.what')),
-    h('p', { class: 'what', testid: 'request-what' }, r.what || ''));
+    h('h2', {}, t('status.publicTitle')),
+    h('p', { class: 'what', testid: 'request-public-title' }, r.publicTitle || ''),
+    h('p', { class: 'hint' }, t('status.privateWords')));
 }
 
 function agreement(r) {

@@ -56,8 +56,9 @@ public final class NoticeVerticle extends VerticleBase {
     feedback = new FeedbackStore(db.mongo());
     displays = new DisplayActions(store, devices, new Pairings(db), playlists, showings, db);
     NoticeActions notices = new NoticeActions(store, playlists, db);
-    ResultNotices results = new ResultNotices(db.mongo(), store, notices);
-    TopicListNotices topicLists = new TopicListNotices(new RequestReports(new RequestStore(db.mongo())), notices);
+    RequestStore requests = new RequestStore(db.mongo());
+    ResultNotices results = new ResultNotices(db.mongo(), store, notices, requests);
+    TopicListNotices topicLists = new TopicListNotices(new RequestReports(requests), notices);
 
     CommandEndpoint console = new CommandEndpoint(SignageAddresses.CONSOLE, MAX_CONSOLE_BYTES,
         Schemas.load("schemas/console-commands.json", "action"))

@@ -127,7 +127,7 @@ public final class Playlists {
   /**
    * 实时晒单: per grid (or only {@code onlyGrid}, for one display's playlist), the requests that
    * moved in the last {@value #PROGRESS_DAYS} days, newest first, as public board lines (kind,
-   * grid, status; nothing personal), encoded once.
+   * grid, public title, status; nothing personal, nothing a resident typed), encoded once.
    */
   private Future<Map<String, String>> progress(long now, String onlyGrid) {
     JsonObject recent = new JsonObject().put("updatedAt", new JsonObject().put("$gt", now - PROGRESS_DAYS * 86_400_000L));

@@ -8,6 +8,8 @@ import org.bson.types.ObjectId;
 import org.shangliang.common.CommandEndpoint.Request;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
+import org.shangliang.request.PublicTitles;
+import org.shangliang.request.RequestStore;
 import org.shangliang.room.Matter;
 import org.shangliang.room.Meeting;
 import org.shangliang.room.RoomStore;
@@ -20,7 +22,9 @@ import java.util.List;
 
 /**
  * From the room to the notice boards: the announced resolutions of meetings, and the one step that
- * turns one into a published result notice (结果公示) posted everywhere for seven days.
+ * turns one into a published result notice (结果公示) posted everywhere for seven days. A matter
+ * that came from a resident's request is named by that request's public title as it stands now,
+ * whatever the agenda was given when the topic was scheduled.
  */
 final class ResultNotices {
   static final ZoneId COMMUNITY_ZONE = ZoneId.of("Asia/Shanghai");
@@ -29,11 +33,13 @@ final class ResultNotices {
   private final MongoClient mongo;
   private final NoticeStore store;
   private final NoticeActions notices;
+  private final RequestStore requests;
 
-  ResultNotices(MongoClient mongo, NoticeStore store, NoticeActions notices) {
+  ResultNotices(MongoClient mongo, NoticeStore store, NoticeActions notices, RequestStore requests) {
     this.mongo = mongo;
     this.store = store;
     this.notices = notices;
+    this.requests = requests;
   }
 
   Future<JsonObject> list(Request r) {
@@ -68,24 +74,30 @@ final class ResultNotices {
           if (matter == null || matter.resolution() == null) {
             throw new Failure(ErrorCode.NOT_FOUND, "这个议题还没有宣布的表决结果");
           }
-          return notices.publishNew(r.who(), resultNotice(meeting, matter, System.currentTimeMillis()), "resultFromMatter");
+          return titleOf(matter).compose(title -> notices.publishNew(r.who(),
+              resultNotice(meeting, matter, title, System.currentTimeMillis()), "resultFromMatter"));
         }));
   }
 
-  static JsonObject resultNotice(Meeting meeting, Matter matter, long now) {
+  /** The public title of the request the matter came from, or the matter's own title (hosts and staff wrote it). */
+  private Future<String> titleOf(Matter matter) {
+    return requests.matterOf(matter.id()).map(docs -> docs.isEmpty() ? matter.title() : PublicTitles.of(docs.get(0)));
+  }
+
+  static JsonObject resultNotice(Meeting meeting, Matter matter, String title, long now) {
     return new JsonObject().put("_id", new ObjectId().toHexString()).put("kind", NoticeKind.RESULT.name())
-        .put("title", truncate("议事结果公示：" + matter.title(), 60)).put("body", body(meeting, matter))
+        .put("title", truncate("议事结果公示：" + title, 60)).put("body", body(meeting, matter, title))
         .put("imageId", (Object) null).put("targets", Targets.allDisplays().toJson())
         .put("startsAt", now).put("endsAt", now + PostingRules.MIN_RESULT_POSTING_MS)
         .put("priority", 1).put("urgent", false)
         .put("source", new JsonObject().put("meetingId", meeting.id()).put("matterId", matter.id()));
   }
 
-  static String body(Meeting meeting, Matter matter) {
+  static String body(Meeting meeting, Matter matter, String title) {
     JsonObject resolution = matter.resolution();
     JsonObject outcome = resolution.getJsonObject("outcome", new JsonObject());
     String verdict = outcome.getBoolean("passed", false) ? "**通过**" : "**未通过**（" + reason(outcome.getString("reason")) + "）";
-    return "议事会：" + meeting.title() + "\n议题：" + matter.title() + "\n表决事项：" + resolution.getString("motion")
+    return "议事会：" + meeting.title() + "\n议题：" + title + "\n表决事项：" + resolution.getString("motion")
         + "\n\n表决结果：" + verdict
         + "\n- 赞成 " + outcome.getInteger("FOR", 0) + " 票"
         + "\n- 反对 " + outcome.getInteger("AGAINST", 0) + " 票"

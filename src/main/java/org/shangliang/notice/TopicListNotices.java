@@ -12,7 +12,8 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * The topic list (议题清单) of a period, published in one step as a topic-announcement notice on
- * every board for two weeks: what residents raised, by urgency, without who raised it.
+ * every board for two weeks: what residents raised, by urgency, each named by its public title —
+ * never by the words a resident wrote, which name people, rooms and phone numbers.
  */
 final class TopicListNotices {
   static final long POSTING_MS = 14L * 24 * 3600_000;
@@ -29,7 +30,7 @@ final class TopicListNotices {
   Future<JsonObject> publish(Request r) {
     long from = r.body().getLong("from");
     long to = r.body().getLong("to");
-    return reports.topicList(from, to).compose(list -> {
+    return reports.publicTopicList(from, to).compose(list -> {
       long now = System.currentTimeMillis();
       JsonObject doc = new JsonObject().put("_id", new ObjectId().toHexString()).put("kind", NoticeKind.TOPIC.name())
           .put("title", "议题清单（" + DAY.format(Instant.ofEpochMilli(from)) + "—" + DAY.format(Instant.ofEpochMilli(to - 1)) + "）")
@@ -41,7 +42,10 @@ final class TopicListNotices {
     });
   }
 
-  /** One list item per request: urgency, kind, grid and the topic title (or what was asked). */
+  /**
+   * One list item per request: urgency and public title, with kind and grid after a title staff
+   * gave (a default title is made of them already).
+   */
   static String body(JsonArray list) {
     if (list.isEmpty()) {
       return "本期没有新收集的议题。";
@@ -49,9 +53,10 @@ final class TopicListNotices {
     StringBuilder body = new StringBuilder("本期收集的议题，按紧急程度排列：\n");
     list.forEach(o -> {
       JsonObject item = (JsonObject) o;
-      String title = item.getString("title") != null ? item.getString("title") : item.getString("what");
-      body.append("\n- ").append(urgency(item.getInteger("urgency", 1))).append(" ").append(item.getString("kind"))
-          .append(" · ").append(item.getString("gridName")).append("：").append(title);
+      body.append("\n- ").append(urgency(item.getInteger("urgency", 1))).append(" ").append(item.getString("title"));
+      if (item.getBoolean("named", false)) {
+        body.append("（").append(item.getString("kind")).append(" · ").append(item.getString("gridName")).append("）");
+      }
     });
     return body.append("\n\n欢迎扫码发表意见。").toString();
   }

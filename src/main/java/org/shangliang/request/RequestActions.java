@@ -24,6 +24,8 @@ import java.util.function.BiConsumer;
 public final class RequestActions {
   /** Internal address (not bridged): a request of this grid (body: its id) moved; boards show progress. */
   public static final String PROGRESS_CHANGED = "internal.request.changed";
+  /** The history event of a public title set or approved: not a step, so the status stays. */
+  static final String TITLE_EVENT = "TITLE";
 
   private final Vertx vertx;
   private final RequestStore store;
@@ -97,16 +99,50 @@ public final class RequestActions {
         "toType", "toName", "reason")));
   }
 
+  /**
+   * Makes the request a topic. The topic is named by the public title; a {@code title} given here
+   * becomes the public title, as if set with {@link #setPublicTitle}.
+   */
   Future<JsonObject> promote(Request r) {
+    String title = r.body().getString("title") == null ? null : PublicTitles.checked(r.body().getString("title"));
     return transition(r, RequestEvent.PROMOTE, true, (doc, at) -> {
       if (doc.getJsonObject("topic") != null) {
         throw new Failure(ErrorCode.TRANSITION_NOT_ALLOWED, "这条诉求已经是议题");
       }
-      doc.put("topic", entry(r, at, "topicKind", "title", "urgency").put("promotedAt", at));
-    });
+      doc.put("topic", entry(r, at, "topicKind", "urgency").put("promotedAt", at));
+      if (title != null) {
+        PublicTitles.approve(doc, title, actor(r.who()), at);
+      }
+    }).compose(reply -> title == null ? Future.succeededFuture(reply) : auditTitle(r, reply));
   }
 
-  /** Puts the topic on a meeting's agenda as a matter of its own; the meeting's resolution comes back here. */
+  /**
+   * Staff write or approve the request's public title (公开标题), the only name it has on boards,
+   * notices, the agenda and Open311. Allowed in every state; kept in the history and the audit log.
+   */
+  Future<JsonObject> setPublicTitle(Request r) {
+    String title = PublicTitles.checked(r.body().getString("title"));
+    JsonObject by = actor(r.who());
+    return store.request(r.body().getString("id")).compose(before -> {
+      JsonObject details = new JsonObject().put("title", title).put("before", PublicTitles.of(before));
+      RequestStatus status = RequestStatus.valueOf(before.getString("status"));
+      return save(before, status, by, TITLE_EVENT, details, (doc, at) -> PublicTitles.approve(doc, title, by, at));
+    }).compose(reply -> auditTitle(r, reply));
+  }
+
+  /** The audit log's entry of a title given: who named the request what, durable before the reply. */
+  private Future<JsonObject> auditTitle(Request r, JsonObject reply) {
+    JsonObject request = reply.getJsonObject("request");
+    JsonObject entry = new JsonObject().put("at", System.currentTimeMillis()).put("action", r.action())
+        .put("requestId", request.getString("id")).put("actor", actor(r.who()))
+        .put("params", new JsonObject().put("title", request.getString("publicTitle")));
+    return db.mongo().insert(RoomStore.AUDIT, entry).compose(id -> db.durable()).map(v -> reply);
+  }
+
+  /**
+   * Puts the topic on a meeting's agenda as a matter of its own, named by the request's public
+   * title (the room display and kiosks show it); the meeting's resolution comes back here.
+   */
   Future<JsonObject> schedule(Request r) {
     String meetingId = r.body().getString("meetingId");
     return store.request(r.body().getString("id")).compose(doc -> {
@@ -120,7 +156,7 @@ public final class RequestActions {
         if (!m.id().equals(meetingId)) {
           throw new Failure(ErrorCode.NOT_FOUND, "这个会议已不是议事室的当前会议");
         }
-        m.addMatter(new Matter(matterId, topic.getString("title"), Matter.DEFAULT_SPEECH_SECONDS, Matter.DEFAULT_SPEECHES_PER_PERSON));
+        m.addMatter(new Matter(matterId, PublicTitles.of(doc), Matter.DEFAULT_SPEECH_SECONDS, Matter.DEFAULT_SPEECHES_PER_PERSON));
         return m.roomId();
       })).compose(changed -> transition(r, RequestEvent.SCHEDULE, true, (d, at) -> d.getJsonObject("topic")
           .put("meetingId", meetingId).put("matterId", matterId).put("scheduledAt", at))
@@ -154,19 +190,24 @@ public final class RequestActions {
 
   private Future<JsonObject> apply(String requestId, JsonObject by, RequestEvent event, boolean satisfied,
                                    JsonObject details, BiConsumer<JsonObject, Long> record) {
-    long now = System.currentTimeMillis();
     return store.request(requestId).compose(before -> {
-      RequestStatus from = RequestStatus.valueOf(before.getString("status"));
-      RequestStatus to = Transitions.target(event, from, satisfied);
-      JsonObject after = before.copy();
-      record.accept(after, now);
-      after.put("status", to.name()).put("updatedAt", now).put("version", before.getLong("version") + 1);
-      append(after, "history", new JsonObject().put("event", event.name()).put("from", from.name()).put("to", to.name())
-          .put("at", now).put("by", by).put("details", details));
-      return store.replace(after, before.getLong("version")).compose(v -> db.durable()).map(v -> {
-        vertx.eventBus().send(PROGRESS_CHANGED, after.getJsonObject("where", new JsonObject()).getString("gridId"));
-        return new JsonObject().put("request", RequestViews.staffView(after));
-      });
+      RequestStatus to = Transitions.target(event, RequestStatus.valueOf(before.getString("status")), satisfied);
+      return save(before, to, by, event.name(), details, record);
+    });
+  }
+
+  /** Records the change and the history line, at the version read; durable before the boards hear of it. */
+  private Future<JsonObject> save(JsonObject before, RequestStatus to, JsonObject by, String event, JsonObject details,
+                                  BiConsumer<JsonObject, Long> record) {
+    long now = System.currentTimeMillis();
+    JsonObject after = before.copy();
+    record.accept(after, now);
+    after.put("status", to.name()).put("updatedAt", now).put("version", before.getLong("version") + 1);
+    append(after, "history", new JsonObject().put("event", event).put("from", before.getString("status")).put("to", to.name())
+        .put("at", now).put("by", by).put("details", details));
+    return store.replace(after, before.getLong("version")).compose(v -> db.durable()).map(v -> {
+      vertx.eventBus().send(PROGRESS_CHANGED, after.getJsonObject("where", new JsonObject()).getString("gridId"));
+      return new JsonObject().put("request", RequestViews.staffView(after));
     });
   }
 

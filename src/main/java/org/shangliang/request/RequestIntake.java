@@ -78,10 +78,11 @@ public final class RequestIntake {
       long now = System.currentTimeMillis();
       return store.nextNumber(now).compose(number -> {
         String id = new ObjectId().toHexString();
+        JsonObject where = new JsonObject().put("gridId", grid.getString("_id")).put("gridName", grid.getString("name"))
+            .put("building", blankToNull(form.getString("building")));
         JsonObject doc = new JsonObject().put("_id", id).put("number", number).put("kind", kind)
-            .put("what", form.getString("what").strip())
-            .put("where", new JsonObject().put("gridId", grid.getString("_id")).put("gridName", grid.getString("name"))
-                .put("building", blankToNull(form.getString("building"))))
+            .put("what", form.getString("what").strip()).put("where", where)
+            .put("publicTitle", PublicTitles.defaultTitle(kind, where)).put("publicTitleApproved", (Object) null)
             .put("resident", resident(form)).put("photoId", form.getString("photoId"))
             .put("channel", channel).put("source", source).put("status", RequestStatus.NEW.name())
             .put("createdAt", now).put("updatedAt", now).put("version", 1L)

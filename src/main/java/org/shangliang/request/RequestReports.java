@@ -65,19 +65,34 @@ public final class RequestReports {
   }
 
   /**
-   * 议题清单: the requests collected from {@code from} to {@code to} that are not yet solved, the
-   * topics among them first, each group by urgency (3 highest) and then by age.
+   * 议题清单 for staff: the requests collected from {@code from} to {@code to} that are not yet
+   * solved, the topics among them first, each group by urgency (3 highest) and then by age.
    */
   public Future<JsonArray> topicList(long from, long to) {
+    return unsolved(from, to).map(open -> {
+      JsonArray list = new JsonArray();
+      open.forEach(d -> list.add(summary(d).put("urgency", urgency(d))));
+      return list;
+    });
+  }
+
+  /** The same list for the boards: public lines only (number, kind, grid, public title, urgency). */
+  public Future<JsonArray> publicTopicList(long from, long to) {
+    return unsolved(from, to).map(open -> {
+      JsonArray list = new JsonArray();
+      open.forEach(d -> list.add(RequestViews.topicLine(d, urgency(d))));
+      return list;
+    });
+  }
+
+  private Future<List<JsonObject>> unsolved(long from, long to) {
     JsonObject query = new JsonObject().put("createdAt", new JsonObject().put("$gte", from).put("$lt", to));
     return store.find(query, 1000).map(docs -> {
       List<JsonObject> open = new ArrayList<>(docs.stream()
           .filter(d -> !Transitions.solved(RequestStatus.valueOf(d.getString("status")))).toList());
       open.sort(Comparator.<JsonObject>comparingInt(d -> d.getJsonObject("topic") == null ? 1 : 0)
           .thenComparingInt(d -> -urgency(d)).thenComparingLong(d -> d.getLong("createdAt")));
-      JsonArray list = new JsonArray();
-      open.forEach(d -> list.add(summary(d).put("urgency", urgency(d))));
-      return list;
+      return open;
     });
   }
 
@@ -147,13 +162,15 @@ public final class RequestReports {
     return topic != null ? topic.getInteger("urgency", 1) : d.getInteger("urgency", 1);
   }
 
+  /** A staff line: what the resident wrote is for staff; a topic's title is the public title. */
   private static JsonObject summary(JsonObject d) {
     JsonObject topic = d.getJsonObject("topic");
     return new JsonObject().put("id", d.getString("_id")).put("number", d.getString("number"))
-        .put("kind", d.getString("kind")).put("what", d.getString("what")).put("status", d.getString("status"))
+        .put("kind", d.getString("kind")).put("what", d.getString("what")).put("publicTitle", PublicTitles.of(d))
+        .put("status", d.getString("status"))
         .put("gridName", d.getJsonObject("where", new JsonObject()).getString("gridName"))
         .put("topicKind", topic == null ? null : topic.getString("topicKind"))
-        .put("title", topic == null ? null : topic.getString("title")).put("createdAt", d.getLong("createdAt"));
+        .put("title", topic == null ? null : PublicTitles.of(d)).put("createdAt", d.getLong("createdAt"));
   }
 
   /** The Monday that starts the week of {@code day}, in the community's time zone (每周一收集). */

@@ -58,6 +58,7 @@ public final class RequestVerticle extends VerticleBase {
         .on("rateRequest", Identity::isStaff, actions::rate)
         .on("escalateRequest", Identity::isStaff, actions::escalate)
         .on("transferRequest", Identity::isStaff, actions::transfer)
+        .on("setPublicTitle", Identity::isStaff, actions::setPublicTitle)
         .on("promoteRequest", Identity::isStaff, actions::promote)
         .on("scheduleTopic", Identity::isStaff, actions::schedule)
         .on("followUpRequest", Identity::isStaff, actions::followUp)

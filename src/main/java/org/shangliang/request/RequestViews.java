@@ -6,9 +6,10 @@ import io.vertx.core.json.JsonObject;
 import java.util.Set;
 
 /**
- * The two ways a request is shown. Staff whose work needs it see everything; everyone else (the
- * status page, displays, Open311) sees the public view, built by naming what it may hold, so a
- * field added later stays private until someone decides otherwise.
+ * The ways a request is shown. Staff whose work needs it see everything; everyone else (the status
+ * page, displays, notices, Open311) sees public views, built by naming what they may hold, so a
+ * field added later stays private until someone decides otherwise. No public view holds anything a
+ * resident typed: the request is named by its public title ({@link PublicTitles}).
  */
 public final class RequestViews {
   /** Fields that identify a resident: never outside the staff view. */
@@ -24,19 +25,24 @@ public final class RequestViews {
     return view;
   }
 
-  /** Kind, place, status and progress; no name, phone or photo, and no staff notes. */
+  /**
+   * Kind, public title, place, status and progress; not what the resident wrote, no name, phone or
+   * photo, and no staff notes. A status token can be seen over a shoulder or in a photo of a kiosk.
+   */
   public static JsonObject publicView(JsonObject doc) {
     JsonObject where = doc.getJsonObject("where", new JsonObject());
     JsonArray steps = new JsonArray();
     doc.getJsonArray("history", new JsonArray()).forEach(o -> {
       JsonObject h = (JsonObject) o;
-      steps.add(new JsonObject().put("event", h.getString("event")).put("status", h.getString("to")).put("at", h.getLong("at")));
+      if (!RequestActions.TITLE_EVENT.equals(h.getString("event"))) {
+        steps.add(new JsonObject().put("event", h.getString("event")).put("status", h.getString("to")).put("at", h.getLong("at")));
+      }
     });
     JsonObject topic = doc.getJsonObject("topic");
     return new JsonObject().put("number", doc.getString("number")).put("kind", doc.getString("kind"))
-        .put("what", doc.getString("what"))
+        .put("publicTitle", PublicTitles.of(doc))
         .put("where", new JsonObject().put("gridId", where.getString("gridId")).put("gridName", where.getString("gridName"))
-            .put("building", where.getString("building")))
+            .put("building", PublicTitles.building(where)))
         .put("status", doc.getString("status")).put("createdAt", doc.getLong("createdAt"))
         .put("updatedAt", doc.getLong("updatedAt")).put("steps", steps)
         .put("resolution", topic == null ? null : topic.getJsonObject("resolution"))
@@ -48,22 +54,36 @@ public final class RequestViews {
   public static JsonObject boardLine(JsonObject doc) {
     JsonObject where = doc.getJsonObject("where", new JsonObject());
     return new JsonObject().put("number", doc.getString("number")).put("kind", doc.getString("kind"))
-        .put("gridName", where.getString("gridName")).put("status", doc.getString("status"))
-        .put("updatedAt", doc.getLong("updatedAt"));
+        .put("gridName", where.getString("gridName")).put("title", PublicTitles.of(doc))
+        .put("status", doc.getString("status")).put("updatedAt", doc.getLong("updatedAt"));
   }
 
   /**
-   * A request as Open311 GeoReport v2 describes one, public fields only: no description (residents
-   * write names and numbers into it), no resident, no photo.
+   * One item of the published topic list (议题清单). {@code named} says staff gave the title, so
+   * the list adds the kind and grid that a default title already holds.
+   */
+  public static JsonObject topicLine(JsonObject doc, int urgency) {
+    JsonObject topic = doc.getJsonObject("topic");
+    return new JsonObject().put("number", doc.getString("number")).put("kind", doc.getString("kind"))
+        .put("gridName", doc.getJsonObject("where", new JsonObject()).getString("gridName"))
+        .put("title", PublicTitles.of(doc)).put("named", !PublicTitles.isDefault(doc))
+        .put("topicKind", topic == null ? null : topic.getString("topicKind")).put("urgency", urgency);
+  }
+
+  /**
+   * A request as Open311 GeoReport v2 describes one, public fields only: the public title as its
+   * description (what residents write names people and numbers), no resident, no photo, and a
+   * place typed as free text left out of the address.
    */
   public static JsonObject open311View(JsonObject doc) {
     JsonObject where = doc.getJsonObject("where", new JsonObject());
     RequestStatus status = RequestStatus.valueOf(doc.getString("status"));
-    String building = where.getString("building");
+    String building = PublicTitles.building(where);
     return new JsonObject().put("service_request_id", doc.getString("number"))
         .put("status", status == RequestStatus.CLOSED ? "closed" : "open")
         .put("status_notes", RequestLabels.status(status))
         .put("service_name", doc.getString("kind")).put("service_code", doc.getString("kind"))
+        .put("description", PublicTitles.of(doc))
         .put("agency_responsible", agency(doc))
         .put("requested_datetime", iso(doc.getLong("createdAt"))).put("updated_datetime", iso(doc.getLong("updatedAt")))
         .put("address", where.getString("gridName", "") + (building == null ? "" : " " + building));

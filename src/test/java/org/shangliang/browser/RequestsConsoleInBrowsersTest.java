@@ -254,6 +254,41 @@ class RequestsConsoleInBrowsersTest {
     assertNoPageErrors();
   }
 
+  @Test
+  @DisplayName("the request shows its public title; staff approve it and change it, and the promote form starts from it, not from what the resident wrote")
+  void publicTitleInTheConsole() throws Exception {
+    String words = "3栋2单元501 张秀英 13812345678 身份证 110101195003071234 楼道灯坏了";
+    JsonObject filed = file("楼院设施", words);
+    Page page = console("grid");
+    open(page, filed.getString("number"));
+    Locator title = byTestId(page, "request-public-title");
+    assertThat(title).hasText("楼院设施 · 第一网格 · 3号楼");
+    assertThat(byTestId(page, "request-public-title-state")).hasText("默认标题，尚未确认");
+    byTestId(page, "request-step-promote").click();
+    assertThat(byTestId(page, "step-field-title")).hasValue("楼院设施 · 第一网格 · 3号楼");
+    byTestId(page, "step-cancel").click();
+
+    byTestId(page, "public-title-approve").click();
+    assertThat(byTestId(page, "request-public-title-state")).containsText("李网格员", QUICK);
+    assertThat(byTestId(page, "public-title-approve")).hasCount(0);
+    byTestId(page, "public-title-edit").click();
+    assertThat(byTestId(page, "public-title-input")).hasValue("楼院设施 · 第一网格 · 3号楼");
+    byTestId(page, "public-title-input").fill("请联系13812345678");
+    byTestId(page, "public-title-save").click();
+    assertThat(byTestId(page, "console-error")).containsText("电话", QUICK);
+    byTestId(page, "public-title-input").fill("3号楼楼道照明");
+    byTestId(page, "public-title-save").click();
+    assertThat(title).hasText("3号楼楼道照明", new LocatorAssertions.HasTextOptions().setTimeout(10_000));
+    assertThat(byTestId(page, "public-title-input")).hasCount(0);
+    assertEquals("3号楼楼道照明", cmd(staff, "getRequest", new JsonObject().put("id", filed.getString("id")))
+        .getJsonObject("request").getString("publicTitle"));
+    assertThat(byTestId(page, "request-history")).containsText("公开标题");
+
+    takeStep(page, "promote", () -> assertThat(byTestId(page, "step-field-title")).hasValue("3号楼楼道照明"), "已转议题");
+    assertThat(byTestId(page, "request-topic")).containsText("3号楼楼道照明");
+    assertNoPageErrors();
+  }
+
   JsonObject room(BridgeClient client, String action, JsonObject params) {
     return Await.result(client.request("room.cmd", params.copy().put("action", action).put("roomId", DemoData.ROOM_ID)));
   }

@@ -182,7 +182,9 @@ class RequestsInBrowsersTest {
     assertThat(byTestId(phone, "agreed-action")).hasText("更换3号楼楼道灯");
     assertThat(byTestId(phone, "due-at")).isVisible();
     assertThat(byTestId(phone, "timeline").locator("li")).hasCount(6);
+    assertThat(byTestId(phone, "request-public-title")).hasText("楼院设施 · 第一网格 · 3号楼");
     assertFalse(phone.locator("main").textContent().contains("赵阿婆"), "the status page names nobody");
+    assertFalse(phone.locator("main").textContent().contains("晚上看不见路"), "nor shows what was typed");
     byTestId(phone, "rate-UNSATISFIED").click();
     byTestId(phone, "comment").fill("晚上还是有一盏不亮");
     byTestId(phone, "send-rating").click();
@@ -200,7 +202,7 @@ class RequestsInBrowsersTest {
   }
 
   @Test
-  @DisplayName("a phone files with a photo from the board's report code, and the board's 实时晒单 shows number, kind and status but nothing personal")
+  @DisplayName("a phone files with a photo from the board's report code, and the board's 实时晒单 and the status page show the public title but nothing the resident typed")
   void phoneRequestFromTheBoard() throws Exception {
     Page board = board();
     Locator reportQr = byTestId(board, "report-qr");
@@ -233,6 +235,7 @@ class RequestsInBrowsersTest {
     assertThat(row).isVisible(SOON);
     assertThat(byTestId(board, "progress-board")).containsText("实时晒单 · 第一网格");
     assertThat(row).containsText("安全隐患");
+    assertThat(byTestId(board, "progress-title-" + n)).hasText("安全隐患 · 第一网格");
     assertThat(row).containsText("待受理");
     step("takeRequest", filed.getString("id"), new JsonObject());
     assertThat(byTestId(board, "progress-" + n)).containsText("协商中", new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
@@ -244,7 +247,10 @@ class RequestsInBrowsersTest {
 
     byTestId(phone, "status-link").click();
     assertThat(byTestId(phone, "request-status")).hasText("协商中", new LocatorAssertions.HasTextOptions().setTimeout(10_000));
-    assertThat(byTestId(phone, "request-what")).hasText("井盖松动，晚上有人踩空");
+    assertThat(byTestId(phone, "request-public-title")).hasText("安全隐患 · 第一网格");
+    for (String typed : List.of("钱阿姨", "13700009999", "井盖松动", "5号楼北侧")) {
+      assertFalse(phone.locator("main").textContent().contains(typed), "the status page shows " + typed);
+    }
     assertTrue(browsers.pageErrors.isEmpty(), "page errors: " + browsers.pageErrors);
   }
 
@@ -286,7 +292,7 @@ class RequestsInBrowsersTest {
   }
 
   @Test
-  @DisplayName("markup typed at the kiosk shows as plain text on the kiosk and the status page, and never runs")
+  @DisplayName("markup typed at the kiosk shows as plain text on the kiosk, stays off the status page, and never runs")
   void markupShowsAsText() throws Exception {
     Page kiosk = kiosk();
     kioskUpToWhat(kiosk, 1, "邻里纠纷");
@@ -299,8 +305,10 @@ class RequestsInBrowsersTest {
     assertThat(byTestId(kiosk, "request-number")).hasText(NUMBER, new LocatorAssertions.HasTextOptions().setTimeout(10_000));
 
     Page phone = browsers.open(server.baseUrl() + "/r/" + QrImages.tokenOf(byTestId(kiosk, "request-qr")), 390, 844);
-    assertThat(byTestId(phone, "request-what")).hasText(PAYLOAD, new LocatorAssertions.HasTextOptions().setTimeout(10_000));
+    assertThat(byTestId(phone, "request-public-title")).hasText("邻里纠纷 · 第一网格 · 3号楼",
+        new LocatorAssertions.HasTextOptions().setTimeout(10_000));
     assertThat(byTestId(phone, "request-status")).hasText("待受理");
+    assertFalse(phone.locator("main").textContent().contains(PAYLOAD), "what was typed stays off the status page");
     assertThat(phone.locator("main img[src='x']")).hasCount(0);
     phone.waitForTimeout(500);
     assertTrue(browsers.dialogs.isEmpty(), "scripts ran: " + browsers.dialogs);

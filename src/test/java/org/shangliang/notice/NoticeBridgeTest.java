@@ -195,4 +195,38 @@ class NoticeBridgeTest {
     Await.failure(board1.request(SignageAddresses.SIGNAGE, new JsonObject().put("action", "heartbeat")
         .put("current", "<script>").put("shown", new JsonArray())), "BAD_REQUEST");
   }
+
+  @Test
+  @DisplayName("the published topic list names each request by its public title and never by what the resident wrote")
+  void topicListUsesPublicTitles() throws Exception {
+    BridgeClient kiosk = connect(server.token("Kiosk 1"));
+    String words = "5栋1单元302 李桂兰 13600001111 身份证 110101194801011234";
+    String lamp = file(kiosk, "楼院设施", words + " 楼道灯坏了", GRID_1, "5号楼");
+    file(kiosk, "环境卫生", "垃圾桶满了 " + words, DemoData.GRID_IDS[1], null);
+    Await.result(staff.request("request.cmd", new JsonObject().put("action", "setPublicTitle").put("id", idOf(lamp))
+        .put("title", "5号楼楼道照明")));
+    JsonObject notice = Await.result(console(staff, "publishTopicList", new JsonObject().put("from", 0L)
+        .put("to", System.currentTimeMillis() + 60_000))).getJsonObject("notice");
+    String body = notice.getString("body");
+    assertTrue(body.contains("\n- 【一般】 5号楼楼道照明（楼院设施 · 第一网格）\n"), body);
+    assertTrue(body.contains("\n- 【一般】 环境卫生 · 第二网格\n"), body);
+    Await.until("board 2 gets the list", 2000, () -> board2Got.stream().anyMatch(p -> holds(p, notice.getString("id"))));
+    String shown = board2Got.get(board2Got.size() - 1).encode();
+    for (String typed : List.of("5栋1单元302", "李桂兰", "13600001111", "110101194801011234", "楼道灯坏了", "垃圾桶满了")) {
+      assertFalse(body.contains(typed) || shown.contains(typed), "the topic list shows " + typed + ": " + body);
+    }
+  }
+
+  String file(BridgeClient kiosk, String kind, String what, String gridId, String building) {
+    JsonObject form = new JsonObject().put("action", "fileRequest").put("kind", kind).put("what", what).put("gridId", gridId);
+    if (building != null) {
+      form.put("building", building);
+    }
+    return Await.result(kiosk.request("request.cmd", form)).getString("number");
+  }
+
+  String idOf(String number) {
+    return Await.result(staff.request("request.cmd", new JsonObject().put("action", "listRequests"))).getJsonArray("requests")
+        .stream().map(o -> (JsonObject) o).filter(r -> r.getString("number").equals(number)).findFirst().orElseThrow().getString("id");
+  }
 }

@@ -181,6 +181,118 @@ class RequestFlowTest {
     assertTrue(status.getJsonObject("resolution").getJsonObject("outcome").getBoolean("passed"));
   }
 
+  JsonObject request(String id) {
+    return Await.result(cmd(staff, "getRequest", new JsonObject().put("id", id))).getJsonObject("request");
+  }
+
+  /** Files from a phone through board 1's code; answers the filing reply and the request's id. */
+  JsonObject fileFromPhone(String kind, String what, String building) throws Exception {
+    String token = server.app.tokens().sign(QrTokens.Purpose.REPORT, GRID_1, DemoData.BOARD_1);
+    var filed = Http.post(server.baseUrl() + "/api/requests", new JsonObject().put("token", token).put("kind", kind)
+        .put("what", what).put("gridId", GRID_1).put("building", building).put("name", NAME).put("phone", PHONE).encode(), null);
+    assertEquals(201, filed.statusCode(), filed.body());
+    JsonObject reply = new JsonObject(filed.body());
+    String id = Await.result(cmd(staff, "listRequests", new JsonObject())).getJsonArray("requests").stream()
+        .map(o -> (JsonObject) o).filter(r -> r.getString("number").equals(reply.getString("number")))
+        .findFirst().orElseThrow().getString("id");
+    return reply.put("id", id);
+  }
+
+  @Test
+  @DisplayName("a filed request's public title is its kind, grid and building, with none of the words the resident typed")
+  void defaultPublicTitle() throws Exception {
+    JsonObject atKiosk = request(file("楼院设施").getString("id"));
+    assertEquals("楼院设施 · 第一网格 · 3号楼", atKiosk.getString("publicTitle"));
+    assertNull(atKiosk.getValue("publicTitleApproved"), "a default title needs no approval, and has none");
+
+    String words = "3栋2单元501 张秀英 13812345678 身份证 110101195003071234 井盖松动";
+    JsonObject fromPhone = fileFromPhone("安全隐患", words, "3栋2单元501 张秀英");
+    assertEquals("安全隐患 · 第一网格", request(fromPhone.getString("id")).getString("publicTitle"),
+        "a place typed as free text stays out of the title");
+    assertEquals("安全隐患 · 第一网格 · 12号楼",
+        request(fileFromPhone("安全隐患", words, "12号楼").getString("id")).getString("publicTitle"),
+        "a building number as the kiosk offers it is a place, not words");
+    JsonObject status = statusPage(fromPhone.getString("statusToken")).getJsonObject("request");
+    assertEquals("安全隐患 · 第一网格", status.getString("publicTitle"));
+    assertNull(status.getJsonObject("where").getString("building"));
+    for (String personal : List.of("张秀英", "13812345678", "110101195003071234", "3栋2单元501", "井盖松动")) {
+      assertTrue(!status.encode().contains(personal), "the status page shows " + personal + ": " + status.encode());
+    }
+  }
+
+  @Test
+  @DisplayName("staff set or approve a public title: length, line breaks and phone or ID numbers are refused, each change is in the history and the audit log, and kiosks, boards and strangers may not")
+  void settingThePublicTitle() throws Exception {
+    String id = file("楼院设施").getString("id");
+    JsonObject approved = step("setPublicTitle", id, new JsonObject().put("title", "楼院设施 · 第一网格 · 3号楼"));
+    assertEquals("李网格员", approved.getJsonObject("publicTitleApproved").getJsonObject("by").getString("name"));
+    assertNotNull(approved.getJsonObject("publicTitleApproved").getLong("at"));
+    JsonObject set = step("setPublicTitle", id, new JsonObject().put("title", "  3号楼楼道照明  "));
+    assertEquals("3号楼楼道照明", set.getString("publicTitle"));
+    assertEquals("NEW", set.getString("status"), "a title is not a step: the status stays");
+    JsonArray history = set.getJsonArray("history");
+    JsonObject last = history.getJsonObject(history.size() - 1);
+    assertEquals("TITLE", last.getString("event"));
+    assertEquals("3号楼楼道照明", last.getJsonObject("details").getString("title"));
+    assertEquals("楼院设施 · 第一网格 · 3号楼", last.getJsonObject("details").getString("before"));
+    List<JsonObject> audit = Await.result(server.app.db().mongo().find("audit",
+        new JsonObject().put("action", "setPublicTitle").put("requestId", id)));
+    assertEquals(2, audit.size());
+    assertEquals("李网格员", audit.get(1).getJsonObject("actor").getString("name"));
+
+    Map<String, String> refused = new java.util.LinkedHashMap<>();
+    refused.put("", "BAD_REQUEST");
+    refused.put("   ", "BAD_REQUEST");
+    refused.put("长".repeat(61), "BAD_REQUEST");
+    refused.put("楼道\n照明", "BAD_REQUEST");
+    refused.put("联系 138 1234 5678", "PUBLIC_TITLE_PERSONAL");
+    refused.put("身份证110101195003071234", "PUBLIC_TITLE_PERSONAL");
+    refused.forEach((title, code) -> Await.failure(cmd(staff, "setPublicTitle", new JsonObject().put("id", id).put("title", title)), code));
+    Await.failure(cmd(kiosk, "setPublicTitle", new JsonObject().put("id", id).put("title", "终端改的")), "FORBIDDEN");
+    Await.failure(cmd(connect(server.token("Notice board 1")), "setPublicTitle", new JsonObject().put("id", id).put("title", "公示栏改的")),
+        "FORBIDDEN");
+    Await.failure(cmd(connect(null), "setPublicTitle", new JsonObject().put("id", id).put("title", "路人改的")), "UNAUTHENTICATED");
+    Await.failure(cmd(staff, "setPublicTitle", new JsonObject().put("id", "0000000000000000000000ff").put("title", "没有这条")), "NOT_FOUND");
+    JsonObject after = request(id);
+    assertEquals("3号楼楼道照明", after.getString("publicTitle"));
+    assertEquals(history.size(), after.getJsonArray("history").size(), "refusals change nothing");
+  }
+
+  @Test
+  @DisplayName("a topic promoted without a title goes on the agenda under its public title, and the result notice names it by the title staff last gave")
+  void topicTakesThePublicTitle() throws Exception {
+    String id = file("邻里纠纷").getString("id");
+    JsonObject promoted = step("promoteRequest", id, new JsonObject().put("topicKind", "CONSULTATION").put("urgency", 2));
+    assertEquals("TOPIC", promoted.getString("status"));
+    step("scheduleTopic", id, new JsonObject().put("meetingId", DemoData.MEETING_ID));
+    BridgeClient host = connect(server.login("cadre"));
+    JsonArray agenda = room(host, "snapshot", new JsonObject()).getJsonObject("meeting").getJsonArray("agenda");
+    assertEquals("邻里纠纷 · 第一网格 · 3号楼", agenda.getJsonObject(agenda.size() - 1).getString("title"));
+
+    String other = file("楼院设施").getString("id");
+    JsonObject titled = step("promoteRequest", other, new JsonObject().put("topicKind", "DECISION").put("title", "楼道灯更换费用分摊")
+        .put("urgency", 1));
+    assertEquals("楼道灯更换费用分摊", titled.getString("publicTitle"), "a title given on promotion is the public title");
+    assertEquals("李网格员", titled.getJsonObject("publicTitleApproved").getJsonObject("by").getString("name"));
+    Await.failure(cmd(staff, "promoteRequest", new JsonObject().put("id", file("其他").getString("id"))
+        .put("topicKind", "DECISION").put("title", "请联系13912345678").put("urgency", 1)), "PUBLIC_TITLE_PERSONAL");
+
+    step("setPublicTitle", id, new JsonObject().put("title", "楼上噪音协商"));
+    room(host, "openMeeting", new JsonObject());
+    room(kiosk, "checkIn", new JsonObject().put("attendeeId", "00000000000000000000d008"));
+    room(host, "gotoMatter", new JsonObject().put("index", agenda.size() - 1));
+    String voteId = room(host, "openVote", new JsonObject().put("motion", "晚十点后不装修").put("secret", false)
+        .put("walkInsVote", false).put("liveTally", true).put("base", "FOR_AGAINST")).getString("voteId");
+    room(kiosk, "castBallot", new JsonObject().put("attendeeId", "00000000000000000000d008").put("voteId", voteId).put("choice", "FOR"));
+    room(host, "closeVote", new JsonObject());
+    room(host, "announceResult", new JsonObject());
+    JsonObject notice = Await.result(staff.request("console.cmd", new JsonObject().put("action", "resultFromMatter")
+        .put("meetingId", DemoData.MEETING_ID).put("matterId", request(id).getJsonObject("topic").getString("matterId"))))
+        .getJsonObject("notice");
+    assertEquals("议事结果公示：楼上噪音协商", notice.getString("title"));
+    assertTrue(notice.getString("body").contains("议题：楼上噪音协商\n"), notice.getString("body"));
+  }
+
   JsonObject room(BridgeClient client, String action, JsonObject params) {
     return Await.result(client.request(RoomAddresses.COMMANDS, params.copy().put("action", action).put("roomId", DemoData.ROOM_ID)));
   }
