@@ -8,6 +8,8 @@ import io.vertx.core.json.JsonObject;
  */
 public record Identity(Type type, Role role, String id, String name, String roomId, boolean shared) {
   public static final String HEADER = "actor";
+  /** Set beside {@link #HEADER} when the caller's token could not be checked: the failure's code. */
+  public static final String UNRESOLVED_HEADER = "actorUnresolved";
   public static final Identity ANONYMOUS = new Identity(Type.ANONYMOUS, Role.NONE, null, null, null, false);
 
   /** What kind of caller this is. */

@@ -53,6 +53,7 @@ public final class CommandEndpoint {
   public void handle(Message<Object> message) {
     Future<JsonObject> outcome;
     try {
+      requireResolvedIdentity(message);
       outcome = dispatch(identityOf(message), message.body());
     } catch (RuntimeException e) {
       outcome = Future.failedFuture(e);
@@ -83,6 +84,15 @@ public final class CommandEndpoint {
       throw new Failure(who.type() == Identity.Type.ANONYMOUS ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN);
     }
     return action.run().apply(new Request(who, command));
+  }
+
+  /** A token the bridge could not check (its database did not answer) is refused by that reason. */
+  private static void requireResolvedIdentity(Message<Object> message) {
+    String unresolved = message.headers().get(Identity.UNRESOLVED_HEADER);
+    if (unresolved != null) {
+      ErrorCode code = "DATABASE_UNAVAILABLE".equals(unresolved) ? ErrorCode.DATABASE_UNAVAILABLE : ErrorCode.INTERNAL;
+      throw new Failure(code);
+    }
   }
 
   /** Anyone may say hello: the answer tells a page who the server takes it for, and the server time. */

@@ -126,8 +126,39 @@ public final class RequestActions {
     return store.request(r.body().getString("id")).compose(before -> {
       JsonObject details = new JsonObject().put("title", title).put("before", PublicTitles.of(before));
       RequestStatus status = RequestStatus.valueOf(before.getString("status"));
-      return save(before, status, by, TITLE_EVENT, details, (doc, at) -> PublicTitles.approve(doc, title, by, at));
+      return save(before, status, by, TITLE_EVENT, details, (doc, at) -> PublicTitles.approve(doc, title, by, at))
+          .compose(reply -> retitleMatter(before.getJsonObject("topic"), title).map(reply));
     }).compose(reply -> auditTitle(r, reply));
+  }
+
+  /**
+   * Matters scheduled before requests had public titles were named by what residents wrote; at
+   * start, each is renamed to its request's public title if it still differs. Safe to repeat.
+   */
+  Future<Void> retitleScheduledMatters() {
+    return store.find(new JsonObject().put("topic.matterId", new JsonObject().put("$exists", true)), 10_000)
+        .compose(docs -> Future.all(docs.stream().filter(doc -> doc.getJsonObject("topic").getString("matterId") != null)
+            .map(this::retitleIfDifferent).toList()))
+        .mapEmpty();
+  }
+
+  private Future<Void> retitleIfDifferent(JsonObject doc) {
+    JsonObject topic = doc.getJsonObject("topic");
+    String title = PublicTitles.of(doc);
+    return rooms.meeting(topic.getString("meetingId")).compose(meeting -> meeting.agenda().stream()
+        .anyMatch(m -> m.id().equals(topic.getString("matterId")) && !m.title().equals(title))
+        ? retitleMatter(topic, title) : Future.succeededFuture());
+  }
+
+  /** A topic already on an agenda is renamed there too, so the room shows the new public title. */
+  private Future<Void> retitleMatter(JsonObject topic, String title) {
+    if (topic == null || topic.getString("matterId") == null) {
+      return Future.succeededFuture();
+    }
+    String matterId = topic.getString("matterId");
+    return rooms.meeting(topic.getString("meetingId")).compose(meeting -> rooms.changeMeeting(meeting.id(),
+            m -> m.retitleMatter(matterId, title))
+        .onSuccess(v -> vertx.eventBus().send(RoomAddresses.CHANGED, meeting.roomId()))).mapEmpty();
   }
 
   /** The audit log's entry of a title given: who named the request what, durable before the reply. */

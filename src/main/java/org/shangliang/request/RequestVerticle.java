@@ -69,6 +69,7 @@ public final class RequestVerticle extends VerticleBase {
         .on("saveRequestKinds", Identity::isStaff, r -> intake.saveKinds(
             r.body().getJsonArray("kinds").stream().map(String::valueOf).toList()).map(v -> new JsonObject()));
     vertx.eventBus().<JsonObject>consumer(RoomAddresses.MATTER_RESOLVED, m -> resolveFromMeeting(store, actions, m.body()));
+    actions.retitleScheduledMatters().onFailure(e -> LOG.warn("matters from requests could not all be renamed to their public titles", e));
     return vertx.eventBus().<Object>consumer(COMMANDS, endpoint::handle).completion();
   }
 

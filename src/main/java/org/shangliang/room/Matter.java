@@ -56,6 +56,11 @@ public final class Matter {
 
   public VoteRules voteRules() { return voteRules; }
 
+  /** The same matter under another name, everything else kept. */
+  Matter retitled(String newTitle) {
+    return new Matter(id, newTitle, speechSeconds, speechesPerPerson, voteRules, speechCounts, resolution);
+  }
+
   static Matter fromJson(JsonObject json) {
     Map<String, Integer> counts = new HashMap<>();
     json.getJsonObject("speechCounts", new JsonObject())

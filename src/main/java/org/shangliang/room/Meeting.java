@@ -308,6 +308,21 @@ public final class Meeting {
     agenda.add(matter);
   }
 
+  /**
+   * Renames a matter, in any state of the meeting: a topic from a resident's request is shown by
+   * its public title, and when staff change that title the agenda follows (the room display, the
+   * kiosks and the record of a past meeting never keep a resident's own words). False if no such matter.
+   */
+  public boolean retitleMatter(String matterId, String newTitle) {
+    for (int i = 0; i < agenda.size(); i++) {
+      if (agenda.get(i).id().equals(matterId)) {
+        agenda.set(i, agenda.get(i).retitled(newTitle));
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The host announces the result; it becomes the matter's resolution (协商决议). */
   public void announceResult(long now) {
     if (vote == null || vote.open() || vote.outcome() == null || vote.announced()) {

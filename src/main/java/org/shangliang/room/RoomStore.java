@@ -13,6 +13,7 @@ import org.shangliang.store.Database;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The room's documents in MongoDB. Each change is one atomic write: a meeting is replaced only if its
@@ -81,13 +82,23 @@ public final class RoomStore {
    * otherwise decides again on the fresh meeting. A decision that throws changes nothing.
    */
   public <T> Future<Changed<T>> change(String roomId, Function<Meeting, T> decide) {
+    return change(() -> meetingOf(roomId), decide);
+  }
+
+  /** As {@link #change}, for a meeting named by its id, whether or not it is its room's current one. */
+  public <T> Future<Changed<T>> changeMeeting(String meetingId, Function<Meeting, T> decide) {
+    return change(() -> meeting(meetingId), decide);
+  }
+
+  private <T> Future<Changed<T>> change(Supplier<Future<Meeting>> read, Function<Meeting, T> decide) {
     Promise<Changed<T>> done = Promise.promise();
-    attemptChange(roomId, decide, 1, done);
+    attemptChange(read, decide, 1, done);
     return done.future();
   }
 
-  private <T> void attemptChange(String roomId, Function<Meeting, T> decide, int attempt, Promise<Changed<T>> done) {
-    meetingOf(roomId).compose(meeting -> {
+  private <T> void attemptChange(Supplier<Future<Meeting>> read, Function<Meeting, T> decide, int attempt,
+                                 Promise<Changed<T>> done) {
+    read.get().compose(meeting -> {
       long seen = meeting.version();
       T result = decide.apply(meeting);
       meeting.bumpVersion();
@@ -101,7 +112,7 @@ public final class RoomStore {
         done.fail(new Failure(ErrorCode.CONFLICT));
       } else {
         vertx.setTimer(1 + ThreadLocalRandom.current().nextInt(attempt * 2),
-            t -> attemptChange(roomId, decide, attempt + 1, done));
+            t -> attemptChange(read, decide, attempt + 1, done));
       }
     }).onFailure(done::fail);
   }

@@ -27,8 +27,8 @@ public final class Database {
   private static final int DUPLICATE_KEY = 11000;
   /**
    * How long any one database operation may take before it fails with DATABASE_UNAVAILABLE: a
-   * database that stops answering must not leave a kiosk waiting (docs/CONFIGURATION.md). A
-   * {@code timeoutMS} in MONGO_URI wins.
+   * database that stops answering must not leave a kiosk waiting (docs/CONFIGURATION.md). The
+   * same timeouts set in MONGO_URI win.
    */
   public static final long OPERATION_TIMEOUT_MS = 2_000;
 
@@ -86,12 +86,23 @@ public final class Database {
     return new Database(client, server, backend, store, commits, dir);
   }
 
-  /** The URI with the operation timeout added, unless it sets its own. */
+  /**
+   * The URI with the operation timeout added as the driver's connect, read, server-selection and
+   * pool-wait timeouts (the client reads them from the URI one by one), unless it sets its own.
+   * The driver's own retry of a read or write would double the wait; pages retry instead.
+   */
   static String withTimeout(String uri) {
-    if (uri.contains("timeoutMS=") && uri.matches(".*[?&]timeoutMS=.*")) {
-      return uri;
+    StringBuilder withTimeouts = new StringBuilder(uri);
+    String timeout = String.valueOf(OPERATION_TIMEOUT_MS);
+    String[][] defaults = {{"connectTimeoutMS", timeout}, {"socketTimeoutMS", timeout},
+        {"serverSelectionTimeoutMS", timeout}, {"waitQueueTimeoutMS", timeout}, {"retryReads", "false"},
+        {"retryWrites", "false"}};
+    for (String[] option : defaults) {
+      if (!uri.matches(".*[?&]" + option[0] + "=.*")) {
+        withTimeouts.append(withTimeouts.indexOf("?") < 0 ? '?' : '&').append(option[0]).append('=').append(option[1]);
+      }
     }
-    return uri + (uri.contains("?") ? "&" : "?") + "timeoutMS=" + OPERATION_TIMEOUT_MS;
+    return withTimeouts.toString();
   }
 
   public MongoClient mongo() { return client; }

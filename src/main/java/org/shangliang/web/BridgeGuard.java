@@ -8,6 +8,7 @@ import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import org.shangliang.auth.Credentials;
 import org.shangliang.auth.Identity;
+import org.shangliang.common.Failure;
 import org.shangliang.notice.SignageAddresses;
 import org.shangliang.request.RequestVerticle;
 import org.shangliang.room.RoomAddresses;
@@ -55,7 +56,13 @@ final class BridgeGuard implements Handler<BridgeEvent> {
         if (type == BridgeEventType.REGISTER) {
           event.complete(mayListen(who, frame.getString("address")));
         } else {
-          frame.put("headers", new JsonObject().put(Identity.HEADER, who.toJson().encode()));
+          JsonObject headers = new JsonObject().put(Identity.HEADER, who.toJson().encode());
+          if (ar.failed()) {
+            // Not "anonymous": the token could not be checked (the database did not answer), and
+            // the handler answers that by name instead of UNAUTHENTICATED.
+            headers.put(Identity.UNRESOLVED_HEADER, Failure.of(ar.cause()).code().name());
+          }
+          frame.put("headers", headers);
           event.setRawMessage(frame);
           event.complete(true);
         }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.shangliang.app.DemoData;
 import org.shangliang.qr.QrTokens;
 import org.shangliang.room.RoomAddresses;
+import org.shangliang.room.RoomStore;
 import org.shangliang.support.Await;
 import org.shangliang.support.BridgeClient;
 import org.shangliang.support.Http;
@@ -259,7 +260,7 @@ class RequestFlowTest {
   }
 
   @Test
-  @DisplayName("a topic promoted without a title goes on the agenda under its public title, and the result notice names it by the title staff last gave")
+  @DisplayName("a topic promoted without a title goes on the agenda under its public title, which follows the title staff last gave, as does the result notice")
   void topicTakesThePublicTitle() throws Exception {
     String id = file("邻里纠纷").getString("id");
     JsonObject promoted = step("promoteRequest", id, new JsonObject().put("topicKind", "CONSULTATION").put("urgency", 2));
@@ -278,6 +279,9 @@ class RequestFlowTest {
         .put("topicKind", "DECISION").put("title", "请联系13912345678").put("urgency", 1)), "PUBLIC_TITLE_PERSONAL");
 
     step("setPublicTitle", id, new JsonObject().put("title", "楼上噪音协商"));
+    JsonArray renamed = room(host, "snapshot", new JsonObject()).getJsonObject("meeting").getJsonArray("agenda");
+    assertEquals("楼上噪音协商", renamed.getJsonObject(agenda.size() - 1).getString("title"),
+        "the agenda shows the new public title, not the one the topic was scheduled under");
     room(host, "openMeeting", new JsonObject());
     room(kiosk, "checkIn", new JsonObject().put("attendeeId", "00000000000000000000d008"));
     room(host, "gotoMatter", new JsonObject().put("index", agenda.size() - 1));
@@ -291,6 +295,28 @@ class RequestFlowTest {
         .getJsonObject("notice");
     assertEquals("议事结果公示：楼上噪音协商", notice.getString("title"));
     assertTrue(notice.getString("body").contains("议题：楼上噪音协商\n"), notice.getString("body"));
+  }
+
+  @Test
+  @DisplayName("a matter an older version scheduled under the resident's own words is renamed to its public title when the server starts")
+  void olderAgendaTitlesRenamedAtStart() throws Exception {
+    String id = file("邻里纠纷").getString("id");
+    step("promoteRequest", id, new JsonObject().put("topicKind", "CONSULTATION").put("urgency", 2));
+    step("scheduleTopic", id, new JsonObject().put("meetingId", DemoData.MEETING_ID));
+    String matterId = request(id).getJsonObject("topic").getString("matterId");
+    JsonObject meeting = Await.result(server.app.db().mongo().findOne(RoomStore.MEETINGS,
+        new JsonObject().put("_id", DemoData.MEETING_ID), null));
+    meeting.getJsonArray("agenda").stream().map(JsonObject.class::cast).filter(m -> matterId.equals(m.getString("id")))
+        .forEach(m -> m.put("title", "3栋2单元501 赵阿婆 13912345678 楼上漏水"));
+    Await.result(server.app.db().mongo().save(RoomStore.MEETINGS, meeting));
+    Await.result(server.app.db().durable());
+    server.close();
+
+    server = TestServer.start(server.dataDir, 0);
+    BridgeClient host = connect(server.login("cadre"));
+    Await.until("the agenda shows the public title", 10_000, () -> room(host, "snapshot", new JsonObject())
+        .getJsonObject("meeting").getJsonArray("agenda").stream().map(JsonObject.class::cast)
+        .anyMatch(m -> matterId.equals(m.getString("id")) && "邻里纠纷 · 第一网格 · 3号楼".equals(m.getString("title"))));
   }
 
   JsonObject room(BridgeClient client, String action, JsonObject params) {
