@@ -90,6 +90,8 @@ const factories = {
     const body = h('p', { class: 'status-text' });
     return { el: h('main', { class: 'screen message' }, title, body), update: (keys) => { title.textContent = t(keys[0]); body.textContent = keys[1] ? t(keys[1]) : ''; } };
   },
+  // After the meeting: nothing to check in to, but 我要反映 stays (a kiosk takes requests any day).
+  ended: () => factories.message(),
   checkin: () => createCheckinScreen({ t, act, onWalkIn: go('walkin'), onCheckedIn: go('home'), onBack: identity.shared ? go('home') : null }),
   walkin: () => createWalkInScreen({ t, act, showError: (m) => notice.show(m), onDone: go('home'), onBack: go('checkin') }),
   personal: () => createPersonalScreen({ t, act }),
@@ -122,6 +124,8 @@ function render() {
     notice.show(t('request.voteOpened'));
   }
   if (!snapshot) return show('message', ['app.title', 'connection.connecting']);
+  const ended = snapshot.meeting && snapshot.meeting.status === 'CLOSED';
+  if (ended && onKiosk(snapshot, identity.deviceId).length === 0) return show('ended', ['meeting.endedTitle', 'meeting.CLOSED']);
   if (view === 'walkin') return show('walkin', snapshot);
   if (identity.shared) return view === 'checkin' ? show('checkin', snapshot) : show('shared', snapshot);
   const me = onKiosk(snapshot, identity.deviceId)[0];

@@ -45,12 +45,7 @@ class MeetingInBrowsersTest {
   }
 
   Page signedInHost() {
-    Page host = browsers.open(server.url("Host console"));
-    byTestId(host, "login-user").fill("cadre");
-    byTestId(host, "login-pass").fill(DemoData.PASSWORD);
-    byTestId(host, "login-submit").click();
-    assertThat(byTestId(host, "open-meeting")).isVisible(SOON);
-    return host;
+    return browsers.signedInHost(server.url("Host console"), "cadre");
   }
 
   static void checkInAndRaiseHand(Page kiosk, String attendeeId) {

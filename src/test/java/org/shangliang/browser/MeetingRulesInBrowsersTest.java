@@ -2,20 +2,19 @@ package org.shangliang.browser;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.shangliang.app.DemoData;
-import org.shangliang.room.RoomAddresses;
 import org.shangliang.support.Await;
 import org.shangliang.support.BridgeClient;
 import org.shangliang.support.Browsers;
 import org.shangliang.support.TestServer;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.shangliang.support.DemoRoom.command;
+import static org.shangliang.support.DemoRoom.attendee;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.shangliang.support.Browsers.byTestId;
@@ -118,6 +117,7 @@ class MeetingRulesInBrowsersTest {
   void endingTheMeeting() {
     Page host = signedInHost();
     Page kiosk = browsers.open(server.url("Kiosk 1"));
+    Page idleKiosk = browsers.open(server.url("Kiosk 2"));
     byTestId(host, "open-meeting").click();
     checkIn(1, 2, 3, 4);
     byTestId(kiosk, "checkin-00000000000000000000d008").click();
@@ -146,33 +146,19 @@ class MeetingRulesInBrowsersTest {
     assertThat(byTestId(host, "vote-open")).isHidden();
     assertThat(byTestId(kiosk, "raise-hand")).isHidden();
     assertThat(byTestId(kiosk, "queue-position")).isHidden();
+    assertThat(byTestId(idleKiosk, "screen-title")).hasText("本次议事会已结束");
+    assertEquals(0, idleKiosk.locator("[data-testid^='checkin-']").count(), "no check-in once the meeting has ended");
+    assertThat(byTestId(idleKiosk, "report-start")).isVisible();
     assertTrue(browsers.dialogs.isEmpty(), "asks in the page, not in a browser dialog: " + browsers.dialogs);
   }
 
   Page signedInHost() {
-    Page host = browsers.open(server.url("Host console"));
-    byTestId(host, "login-user").fill("cadre");
-    byTestId(host, "login-pass").fill(DemoData.PASSWORD);
-    byTestId(host, "login-submit").click();
-    assertThat(byTestId(host, "open-meeting")).isVisible(SOON);
-    return host;
+    return browsers.signedInHost(server.url("Host console"), "cadre");
   }
 
   void checkIn(int... attendees) {
     for (int n : attendees) {
       Await.result(command(sharedKiosk, "checkIn", new JsonObject().put("attendeeId", attendee(n))));
     }
-  }
-
-  static String attendee(int n) {
-    return String.format("00000000000000000000d%03d", n);
-  }
-
-  static Future<JsonObject> command(BridgeClient client, String action, JsonObject params) {
-    return client.request(RoomAddresses.COMMANDS, params.copy().put("action", action).put("roomId", DemoData.ROOM_ID));
-  }
-
-  static Future<JsonObject> command(BridgeClient client, String action) {
-    return command(client, action, new JsonObject());
   }
 }

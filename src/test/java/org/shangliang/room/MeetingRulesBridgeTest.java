@@ -1,6 +1,5 @@
 package org.shangliang.room;
 
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +12,8 @@ import org.shangliang.support.TestServer;
 
 import java.util.List;
 
+import static org.shangliang.support.DemoRoom.command;
+import static org.shangliang.support.DemoRoom.attendee;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -217,17 +218,5 @@ class MeetingRulesBridgeTest {
   static JsonObject vote() {
     return new JsonObject().put("motion", "同意电动车充电棚建在3号楼北侧").put("secret", false)
         .put("walkInsVote", false).put("liveTally", true).put("base", "FOR_AGAINST");
-  }
-
-  static String attendee(int n) {
-    return String.format("00000000000000000000d%03d", n);
-  }
-
-  static Future<JsonObject> command(BridgeClient client, String action, JsonObject params) {
-    return client.request(RoomAddresses.COMMANDS, params.copy().put("action", action).put("roomId", ROOM));
-  }
-
-  static Future<JsonObject> command(BridgeClient client, String action) {
-    return command(client, action, new JsonObject());
   }
 }

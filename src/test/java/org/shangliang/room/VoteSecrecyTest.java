@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import static org.shangliang.support.DemoRoom.command;
+import static org.shangliang.support.DemoRoom.attendee;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -247,17 +249,5 @@ class VoteSecrecyTest {
       fail("the known order must mix choices");
     }
     return totals;
-  }
-
-  static String attendee(int n) {
-    return String.format("00000000000000000000d%03d", n);
-  }
-
-  static Future<JsonObject> command(BridgeClient client, String action, JsonObject params) {
-    return client.request(RoomAddresses.COMMANDS, params.copy().put("action", action).put("roomId", ROOM));
-  }
-
-  static Future<JsonObject> command(BridgeClient client, String action) {
-    return command(client, action, new JsonObject());
   }
 }

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shangliang.app.DemoData;
-import org.shangliang.room.RoomAddresses;
 import org.shangliang.support.Await;
 import org.shangliang.support.BridgeClient;
 import org.shangliang.support.StoredBallots;
@@ -26,6 +25,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import static org.shangliang.support.DemoRoom.attendee;
+import static org.shangliang.support.DemoRoom.command;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,7 +63,7 @@ class BackupRestoreTest {
     Await.result(command(host, "openMeeting", new JsonObject()));
     List<String> voters = new ArrayList<>();
     for (int n = 1; n <= DemoData.ATTENDEE_COUNT; n++) {
-      String id = String.format("00000000000000000000d%03d", n);
+      String id = attendee(n);
       Await.result(command(kiosk, "checkIn", new JsonObject().put("attendeeId", id)));
       voters.add(id);
     }
@@ -138,9 +139,5 @@ class BackupRestoreTest {
 
   static JsonObject ballot(String voteId, String voter) {
     return new JsonObject().put("attendeeId", voter).put("voteId", voteId).put("choice", "FOR");
-  }
-
-  static Future<JsonObject> command(BridgeClient client, String action, JsonObject params) {
-    return client.request(RoomAddresses.COMMANDS, params.copy().put("action", action).put("roomId", DemoData.ROOM_ID));
   }
 }

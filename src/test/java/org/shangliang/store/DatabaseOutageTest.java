@@ -1,6 +1,5 @@
 package org.shangliang.store;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.shangliang.app.Config;
 import org.shangliang.app.DemoData;
 import org.shangliang.app.Shangliang;
-import org.shangliang.room.RoomAddresses;
 import org.shangliang.support.Await;
 import org.shangliang.support.BridgeClient;
 import org.shangliang.support.Http;
@@ -19,6 +17,8 @@ import org.shangliang.support.StoreProcess;
 import java.nio.file.Path;
 import java.util.Map;
 
+import static org.shangliang.support.DemoRoom.command;
+import static org.shangliang.support.DemoRoom.attendee;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,7 +62,7 @@ class DatabaseOutageTest {
 
     store.freeze();
     long started = System.nanoTime();
-    BridgeClient.BridgeFailure refused = Await.failure(command(kiosk, "checkIn", attendee(1)), "DATABASE_UNAVAILABLE");
+    BridgeClient.BridgeFailure refused = Await.failure(command(kiosk, "checkIn", theAttendee(1)), "DATABASE_UNAVAILABLE");
     long refusedAfterMs = (System.nanoTime() - started) / 1_000_000;
     started = System.nanoTime();
     int health = Http.get(base + "/health").statusCode();
@@ -76,7 +76,7 @@ class DatabaseOutageTest {
     store.thaw();
     started = System.nanoTime();
     // A check-in that timed out may still reach the database once it wakes: then the next one finds it done.
-    Await.until("the server answers again", 15_000, () -> command(kiosk, "checkIn", attendee(2)).map(true)
+    Await.until("the server answers again", 15_000, () -> command(kiosk, "checkIn", theAttendee(2)).map(true)
         .otherwise(e -> e instanceof BridgeClient.BridgeFailure f && "ALREADY_CHECKED_IN".equals(f.code))
         .toCompletionStage().toCompletableFuture().join());
     System.out.printf("database back: commands work again after %d ms, no restart%n", (System.nanoTime() - started) / 1_000_000);
@@ -86,20 +86,12 @@ class DatabaseOutageTest {
         "the refused check-in changed nothing; the later one counted once");
   }
 
-  static JsonObject attendee(int n) {
-    return new JsonObject().put("attendeeId", String.format("00000000000000000000d%03d", n));
+  static JsonObject theAttendee(int n) {
+    return new JsonObject().put("attendeeId", attendee(n));
   }
 
   static String token(Map<String, String> urls, String label) {
     return urls.entrySet().stream().filter(e -> e.getKey().startsWith(label)).findFirst()
         .orElseThrow().getValue().replaceAll(".*token=", "");
-  }
-
-  static Future<JsonObject> command(BridgeClient client, String action, JsonObject params) {
-    return client.request(RoomAddresses.COMMANDS, params.copy().put("action", action).put("roomId", DemoData.ROOM_ID));
-  }
-
-  static Future<JsonObject> command(BridgeClient client, String action) {
-    return command(client, action, new JsonObject());
   }
 }

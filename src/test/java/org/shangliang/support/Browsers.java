@@ -6,6 +6,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import org.shangliang.app.DemoData;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -60,6 +61,16 @@ public final class Browsers implements AutoCloseable {
 
   public Page open(String url) {
     return open(url, 1280, 800);
+  }
+
+  /** The host console at the URL, signed in as the demo account {@code username}, its meeting showing. */
+  public Page signedInHost(String url, String username) {
+    Page host = open(url);
+    byTestId(host, "login-user").fill(username);
+    byTestId(host, "login-pass").fill(DemoData.PASSWORD);
+    byTestId(host, "login-submit").click();
+    host.locator("[data-testid='meeting-status']").waitFor(new Locator.WaitForOptions().setTimeout(10_000));
+    return host;
   }
 
   /** The element a page marks with data-testid. */
