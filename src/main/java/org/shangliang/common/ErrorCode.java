@@ -46,6 +46,7 @@ public enum ErrorCode {
   NOTICE_NOT_PUBLISHED(466, 409, "该公告尚未发布"),
   PAIRING_UNKNOWN(467, 404, "没有等待配对的显示屏使用此配对码，或已过期"),
   TRANSITION_NOT_ALLOWED(470, 409, "诉求当前状态下不能进行此操作"),
+  LOGIN_THROTTLED(530, 429, "登录失败次数过多，请稍后再试"),
   INTERNAL(500, 500, "服务器出错，操作未完成");
 
   private final int failureCode;
