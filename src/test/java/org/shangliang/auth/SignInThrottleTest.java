@@ -163,21 +163,31 @@ class SignInThrottleTest {
   @Test
   @DisplayName("an unknown user name gets the same answers as a known one: the same status, body and Retry-After, in a similar time")
   void unknownNamesLookTheSame() {
-    String[][] pairs = {{"cadre", "cadre.wang"}, {"grid", "admin"}, {"staff", "staff2"}};
+    List<String> knownNames = new ArrayList<>(List.of("cadre", "grid", "staff"));
+    for (int n = 1; n <= 3; n++) {
+      Await.result(server.app.accounts().save("host" + n, "主持人" + n, Identity.Role.HOST, "right-" + n));
+      knownNames.add("host" + n);
+    }
     List<Long> known = new ArrayList<>();
     List<Long> unknown = new ArrayList<>();
-    for (int p = 0; p < pairs.length; p++) {
+    for (int p = 0; p < knownNames.size(); p++) {
       String from = AddressedHttp.address(10 + p);
+      String realName = knownNames.get(p);
+      String noSuchName = realName + ".x";
       for (int round = 0; round < 6; round++) {
-        Answer a = http.login(from, pairs[p][0], "guess-" + round);
-        Answer b = http.login(from, pairs[p][1], "guess-" + round);
-        assertEquals(a.status(), b.status(), pairs[p][1] + " round " + (round + 1));
-        assertEquals(a.body(), b.body());
-        assertEquals(a.retryAfter(), b.retryAfter());
-        assertEquals(round < 5 ? 401 : 429, a.status(), a.toString());
+        // taken in turns, so a burst of load on this machine falls on both alike
+        boolean realFirst = (p + round) % 2 == 0;
+        Answer first = http.login(from, realFirst ? realName : noSuchName, "guess-" + round);
+        Answer second = http.login(from, realFirst ? noSuchName : realName, "guess-" + round);
+        Answer real = realFirst ? first : second;
+        Answer none = realFirst ? second : first;
+        assertEquals(real.status(), none.status(), noSuchName + " round " + (round + 1));
+        assertEquals(real.body(), none.body());
+        assertEquals(real.retryAfter(), none.retryAfter());
+        assertEquals(round < 5 ? 401 : 429, real.status(), real.toString());
         if (round < 5) {
-          known.add(a.ms());
-          unknown.add(b.ms());
+          known.add(real.ms());
+          unknown.add(none.ms());
         }
       }
     }
@@ -185,9 +195,10 @@ class SignInThrottleTest {
     long unknownMedian = median(unknown);
     System.out.printf("wrong password, known names: median %d ms %s; unknown names: median %d ms %s%n",
         knownMedian, known, unknownMedian, unknown);
-    long bound = Math.max(25, Math.max(knownMedian, unknownMedian) * 3 / 10);
-    assertTrue(Math.abs(knownMedian - unknownMedian) <= bound, "medians differ by more than " + bound + " ms");
-    assertTrue(unknownMedian >= 20, "an unknown name is checked against a password hash too");
+    // Timings on these shared machines swing 2-4x from one moment to the next; what this guards
+    // against is an order of magnitude: an unknown name answered without hashing (a few ms against ~80).
+    assertTrue(unknownMedian * 2 >= knownMedian && knownMedian * 2 >= unknownMedian,
+        "medians " + knownMedian + " and " + unknownMedian + " ms are more than a factor 2 apart");
   }
 
   @Test
