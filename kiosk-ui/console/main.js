@@ -1,6 +1,6 @@
-// Entry of the staff console: sign in, then wire the notice and display panels to console.cmd and
-// the requests tab to request.cmd. Every panel renders the latest overview; an UNAUTHENTICATED
-// answer anywhere signs out.
+// Entry of the staff console: sign in, then wire the notice and display panels to console.cmd,
+// the requests tab to request.cmd and the sign-in alerts to /api/alerts. Every panel renders the
+// latest overview; an UNAUTHENTICATED answer anywhere signs out.
 
 import { h, replace } from '../common/dom.js';
 import { createI18n, errorText } from '../common/i18n.js';
@@ -17,9 +17,10 @@ import { createResultsPanel } from './results-panel.js';
 import { createFeedbackPanel } from './feedback-panel.js';
 import { createDisplaysPanel } from './displays-panel.js';
 import { createRequestsTab } from './requests-tab.js';
+import { createAlertsPanel } from './alerts-panel.js';
 
 const TOKEN_KEY = 'shangliang.console.token';
-const TABS = ['notices', 'displays', 'requests'];
+const TABS = ['notices', 'displays', 'requests', 'alerts'];
 
 const t = createI18n(MESSAGES);
 document.title = t('app.title');
@@ -43,6 +44,7 @@ let session = null;
 let overview = { grids: [], displays: [], notices: [] };
 let sections = {};
 let requests = null;
+let alerts = null;
 let myName = '';
 const inFlight = new Set();
 
@@ -52,14 +54,18 @@ function showTab(name) {
     if (sections[tab]) sections[tab].hidden = tab !== name;
   });
   if (name === 'requests' && requests) requests.refresh();
+  if (name === 'alerts' && alerts) alerts.refresh().catch(fail);
   history.replaceState(history.state, '', `${location.pathname}${location.search}#${name}`);
 }
 
 function signOut() {
   if (session) session.stop();
+  if (alerts) alerts.stop();
   session = null;
   sections = {};
   requests = null;
+  alerts = null;
+  showUnseenAlerts(0);
   forgetToken(TOKEN_KEY);
   token = null;
   who.textContent = '';
@@ -69,6 +75,13 @@ function signOut() {
   const form = createLoginForm({ t, onSignedIn });
   replace(content, form.el);
   form.focus();
+}
+
+/** The alerts tab says how many alerts nobody has marked seen yet. */
+function showUnseenAlerts(n) {
+  const tab = tabButtons[TABS.indexOf('alerts')];
+  tab.textContent = n > 0 ? t('tab.alertsUnseen', { n }) : t('tab.alerts');
+  tab.classList.toggle('tab-warning', n > 0);
 }
 
 function onSignedIn(result) {
@@ -188,8 +201,10 @@ function start() {
   requests = createRequestsTab({
     t, call: requestAct, query: requestQuery, act, token: () => token, me: () => myName, showInfo: info, showError: fail,
   });
-  sections = { notices: notices.el, displays: displaysSection, requests: requests.el };
-  replace(content, notices.el, displaysSection, requests.el);
+  alerts = createAlertsPanel({ t, token: () => token, onUnseen: showUnseenAlerts, showError: fail });
+  const alertsSection = h('section', { role: 'tabpanel' }, alerts.el);
+  sections = { notices: notices.el, displays: displaysSection, requests: requests.el, alerts: alertsSection };
+  replace(content, notices.el, displaysSection, requests.el, alertsSection);
   const asked = location.hash.slice(1);
   showTab(TABS.includes(asked) ? asked : 'notices');
 

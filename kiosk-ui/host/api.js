@@ -1,4 +1,4 @@
-// The few HTTP calls the host console makes: sign in, sign out, list rooms.
+// The few HTTP calls the consoles make: sign in, sign out, list rooms, the sign-in alerts.
 
 import { BusError } from '../common/eventbus.js';
 
@@ -21,18 +21,32 @@ async function call(path, { method = 'GET', token, body } = {}) {
   }
   if (!res.ok) {
     const code = (data && data.code) || (res.status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL');
-    throw new BusError(code, (data && data.message) || res.statusText, res.status);
+    const err = new BusError(code, (data && data.message) || res.statusText, res.status);
+    err.retryAfter = Number(res.headers.get('Retry-After')) || 0;
+    throw err;
   }
   return data;
 }
 
-/** → {token, name, role}; rejects with code UNAUTHENTICATED on a wrong password. */
+/**
+ * → {token, name, role}; rejects with code UNAUTHENTICATED on a wrong password (or unknown name), or
+ * LOGIN_THROTTLED with retryAfter (seconds) after too many failures.
+ */
 export function login(username, password) {
   return call('/api/login', { method: 'POST', body: { username, password } });
 }
 
 export function logout(token) {
   return call('/api/logout', { method: 'POST', token }).catch(() => null);
+}
+
+/** Sign-in locks → {alerts: [{id, kind, account, name, address, failures, lockedUntil, lastAt, locks, seenAt, seenBy}], unseen} */
+export function listAlerts(token) {
+  return call('/api/alerts', { token });
+}
+
+export function markAlertSeen(token, id) {
+  return call('/api/alerts/seen', { method: 'POST', token, body: { id } });
 }
 
 /** → [{id, name, meetingId}] */

@@ -4,6 +4,12 @@ import { h } from '../common/dom.js';
 import { errorText } from '../common/i18n.js';
 import { login } from './api.js';
 
+/** 40 → "40 秒", 900 → "15 分钟". */
+function waitText(t, seconds) {
+  const s = Math.max(1, Number(seconds) || 1);
+  return s < 90 ? t('login.waitSeconds', { n: s }) : t('login.waitMinutes', { n: Math.ceil(s / 60) });
+}
+
 export function createLoginForm({ t, onSignedIn }) {
   const user = h('input', { id: 'login-user', testid: 'login-user', name: 'username', autocomplete: 'username', required: true });
   const pass = h('input', { id: 'login-pass', testid: 'login-pass', name: 'password', type: 'password', autocomplete: 'current-password', required: true });
@@ -20,7 +26,8 @@ export function createLoginForm({ t, onSignedIn }) {
       onSignedIn(result);
     } catch (err) {
       message.textContent = err.code === 'UNAUTHENTICATED' ? t('login.failed')
-        : err.code === 'OFFLINE' ? t('login.unreachable') : errorText(t, err);
+        : err.code === 'LOGIN_THROTTLED' ? t('login.throttled', { wait: waitText(t, err.retryAfter) })
+          : err.code === 'OFFLINE' ? t('login.unreachable') : errorText(t, err);
       message.hidden = false;
     } finally {
       submit.disabled = false;

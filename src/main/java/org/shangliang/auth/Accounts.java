@@ -5,24 +5,36 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
+import org.shangliang.auth.LoginThrottle.Admission;
+import org.shangliang.auth.SecurityAlerts.Lock;
+import org.shangliang.auth.SecurityAlerts.Scope;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
 import org.shangliang.store.Database;
 
-/** Host and staff accounts: creation and sign-in with a slow salted password hash. */
+import java.util.ArrayList;
+import java.util.List;
+
+/** Host and staff accounts: creation, and sign-in with a slow salted password hash under a throttle. */
 public final class Accounts {
   public static final String COLLECTION = "accounts";
+  private static final String ACCOUNT_KEY = "account:";
+  private static final String ADDRESS_KEY = "address:";
 
   private final Vertx vertx;
   private final Database db;
   private final MongoClient mongo;
   private final Credentials credentials;
+  private final LoginThrottle throttle;
+  private final SecurityAlerts alerts;
 
   public Accounts(Vertx vertx, Database db, Credentials credentials) {
     this.vertx = vertx;
     this.db = db;
     this.mongo = db.mongo();
     this.credentials = credentials;
+    this.throttle = new LoginThrottle(db);
+    this.alerts = new SecurityAlerts(db);
   }
 
   /** Creates or replaces an account; the password is hashed off the event loop. */
@@ -34,21 +46,63 @@ public final class Accounts {
     }).compose(r -> db.durable());
   }
 
-  /** Signs in; answers {@code {token, name, role}} or fails with UNAUTHENTICATED. */
-  public Future<JsonObject> login(String username, String password) {
-    return mongo.findOne(COLLECTION, new JsonObject().put("_id", username), null)
-        .compose(account -> vertx.executeBlocking(() -> {
-          String stored = account == null ? null : account.getString("passwordHash");
-          return PasswordHasher.verify(password, stored) ? account : null;
-        }, false))
-        .compose(account -> {
-          if (account == null) {
-            return Future.failedFuture(new Failure(ErrorCode.UNAUTHENTICATED, "用户名或密码错误"));
-          }
-          Identity.Role role = Identity.Role.valueOf(account.getString("role"));
-          String name = account.getString("name");
-          return credentials.issueSession(username, role, name).map(token -> new JsonObject()
-              .put("token", token).put("name", name).put("role", role.name().toLowerCase()));
-        });
+  /**
+   * Signs in from {@code address}; answers {@code {token, name, role}}, or fails with UNAUTHENTICATED
+   * (the same answer, after the same work, for a wrong password and an unknown name) or with
+   * LOGIN_THROTTLED and how long to wait. Failures count per account name and per address
+   * ({@link ThrottlePolicy}); a right password is no failure and clears its account's count.
+   */
+  public Future<JsonObject> login(String username, String password, String address) {
+    return throttle.admit(ADDRESS_KEY + address, ThrottlePolicy.ADDRESS).compose(byAddress -> !byAddress.admitted()
+        ? throttled(byAddress)
+        : throttle.admit(ACCOUNT_KEY + username, ThrottlePolicy.ACCOUNT).compose(byAccount -> !byAccount.admitted()
+            ? throttle.takeBack(byAddress).compose(v -> throttled(byAccount))
+            : check(new Attempt(username, address, byAddress, byAccount), password)));
+  }
+
+  /** The sign-in locks and their alerts, for the consoles. */
+  public SecurityAlerts alerts() { return alerts; }
+
+  /** An attempt both counts let in: it stands as a failure of each until the password proves right. */
+  private record Attempt(String username, String address, Admission byAddress, Admission byAccount) {
+  }
+
+  /** An unknown name is checked against a dummy hash, so it takes as long as a wrong password. */
+  private Future<JsonObject> check(Attempt attempt, String password) {
+    return mongo.findOne(COLLECTION, new JsonObject().put("_id", attempt.username()), null)
+        .compose(account -> vertx.executeBlocking(() -> PasswordHasher.verify(password,
+                account == null ? null : account.getString("passwordHash")), false)
+            .compose(right -> right ? signedIn(attempt, account) : failed(attempt, account)));
+  }
+
+  private Future<JsonObject> signedIn(Attempt attempt, JsonObject account) {
+    Identity.Role role = Identity.Role.valueOf(account.getString("role"));
+    String name = account.getString("name");
+    return Future.all(throttle.forgive(attempt.byAccount()), throttle.takeBack(attempt.byAddress()))
+        .compose(v -> credentials.issueSession(attempt.username(), role, name))
+        .map(token -> new JsonObject().put("token", token).put("name", name).put("role", role.name().toLowerCase()));
+  }
+
+  /** The failure is kept durably before the answer; a failure that starts a lock is audited and alerted first. */
+  private Future<JsonObject> failed(Attempt attempt, JsonObject account) {
+    String known = account == null ? null : attempt.username();
+    String name = account == null ? null : account.getString("name");
+    List<Future<Void>> told = new ArrayList<>();
+    if (attempt.byAccount().locks()) {
+      told.add(alerts.locked(lock(Scope.ACCOUNT, attempt.byAccount(), known, name, attempt.address())));
+    }
+    if (attempt.byAddress().locks()) {
+      told.add(alerts.locked(lock(Scope.ADDRESS, attempt.byAddress(), known, name, attempt.address())));
+    }
+    return Future.all(told).compose(v -> db.durable())
+        .compose(v -> Future.failedFuture(new Failure(ErrorCode.UNAUTHENTICATED, "用户名或密码错误")));
+  }
+
+  private static Lock lock(Scope scope, Admission admission, String account, String name, String address) {
+    return new Lock(scope, account, name, address, admission.after().failures(), admission.after().lockedUntil());
+  }
+
+  private static Future<JsonObject> throttled(Admission admission) {
+    return Future.failedFuture(new Failure(ErrorCode.LOGIN_THROTTLED, admission.waitMs()));
   }
 }

@@ -41,17 +41,10 @@ public final class RateLimiter {
     mongo.removeDocuments(COLLECTION, new JsonObject().put("until", new JsonObject().put("$lt", now)));
   }
 
-  /** RATE_LIMITED with how long to wait, for a {@code Retry-After} header. */
+  /** RATE_LIMITED with how long to wait, for a {@code Retry-After} header or the {@code retryAfter} of a bus reply. */
   public static final class RateLimited extends Failure {
-    private final long retryAfterMs;
-
     RateLimited(long retryAfterMs) {
-      super(ErrorCode.RATE_LIMITED);
-      this.retryAfterMs = retryAfterMs;
-    }
-
-    public long retryAfterSeconds() {
-      return Math.max(1, (retryAfterMs + 999) / 1000);
+      super(ErrorCode.RATE_LIMITED, Math.max(1, retryAfterMs));
     }
   }
 }

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import org.shangliang.auth.Identity;
 import org.shangliang.common.CommandEndpoint;
 import org.shangliang.common.CommandEndpoint.Request;
+import org.shangliang.common.RateLimiter;
 import org.shangliang.common.Schemas;
 import org.shangliang.qr.QrTokens;
 import org.shangliang.room.RoomAddresses;
@@ -25,6 +26,9 @@ import java.time.YearMonth;
 public final class RequestVerticle extends VerticleBase {
   public static final String COMMANDS = "request.cmd";
   static final int MAX_BYTES = 8192;
+  /** Filings per kiosk per window, as phones have per address: a resident takes minutes to file one. */
+  static final int FILINGS_PER_KIOSK = 10;
+  static final long KIOSK_WINDOW_MS = 10 * 60_000L;
   private static final Logger LOG = LoggerFactory.getLogger(RequestVerticle.class);
 
   private final Database db;
@@ -41,11 +45,13 @@ public final class RequestVerticle extends VerticleBase {
     RequestIntake intake = new RequestIntake(vertx, db, tokens);
     RequestActions actions = new RequestActions(vertx, store, new RoomStore(vertx, db), db);
     RequestReports reports = new RequestReports(store);
+    RateLimiter limits = new RateLimiter(vertx, db.mongo());
     CommandEndpoint endpoint = new CommandEndpoint(COMMANDS, MAX_BYTES, Schemas.load("schemas/request-commands.json", "action"))
         .on("hello", CommandEndpoint::anyone, CommandEndpoint::hello)
         .on("requestForm", RequestVerticle::kioskOrStaff, r -> intake.form())
-        .on("fileRequest", RequestVerticle::isKiosk, r -> intake.file(r.body(), "KIOSK",
-            new JsonObject().put("deviceId", r.who().id()).put("deviceName", r.who().name())))
+        .on("fileRequest", RequestVerticle::isKiosk, r -> limits.count("kiosk-filing:" + r.who().id(), FILINGS_PER_KIOSK,
+            KIOSK_WINDOW_MS).compose(v -> intake.file(r.body(), "KIOSK",
+            new JsonObject().put("deviceId", r.who().id()).put("deviceName", r.who().name()))))
         .on("listRequests", Identity::isStaff, r -> list(store, r))
         .on("getRequest", Identity::isStaff, r -> store.request(r.body().getString("id"))
             .map(doc -> new JsonObject().put("request", RequestViews.staffView(doc)

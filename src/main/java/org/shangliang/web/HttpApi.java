@@ -14,7 +14,7 @@ import org.shangliang.room.RoomStore;
 
 import java.util.function.Supplier;
 
-/** The small HTTP API beside the bridge: sign-in, device enrolment, the list of rooms. */
+/** The small HTTP API beside the bridge: sign-in and its alerts, device enrolment, the list of rooms. */
 final class HttpApi {
   private final Schemas schemas = Schemas.load("schemas/http.json", null);
   private final Accounts accounts;
@@ -36,11 +36,13 @@ final class HttpApi {
     router.post("/api/logout").handler(this::logout);
     router.get("/api/rooms").handler(this::listRooms);
     router.post("/api/devices").handler(this::enrolDevice);
+    router.get("/api/alerts").handler(this::listAlerts);
+    router.post("/api/alerts/seen").handler(this::markAlertSeen);
   }
 
   private void login(RoutingContext ctx) {
     JsonObject body = HttpSupport.validBody(ctx, schemas, "login");
-    accounts.login(body.getString("username"), body.getString("password"))
+    accounts.login(body.getString("username"), body.getString("password"), HttpSupport.address(ctx))
         .onSuccess(session -> HttpSupport.json(ctx, 200, session))
         .onFailure(e -> HttpFailures.send(ctx, e));
   }
@@ -71,11 +73,23 @@ final class HttpApi {
         .onFailure(e -> HttpFailures.send(ctx, e));
   }
 
+  /** Sign-in locks for the consoles, newest first: {@code {alerts, unseen}}. */
+  private void listAlerts(RoutingContext ctx) {
+    HttpSupport.staff(credentials, ctx).compose(who -> accounts.alerts().recent())
+        .onSuccess(alerts -> HttpSupport.json(ctx, 200, alerts))
+        .onFailure(e -> HttpFailures.send(ctx, e));
+  }
+
+  private void markAlertSeen(RoutingContext ctx) {
+    JsonObject body = HttpSupport.validBody(ctx, schemas, "alertSeen");
+    HttpSupport.staff(credentials, ctx).compose(who -> accounts.alerts().markSeen(body.getString("id"), who))
+        .onSuccess(v -> ctx.response().setStatusCode(204).end())
+        .onFailure(e -> HttpFailures.send(ctx, e));
+  }
+
   String deviceUrl(Identity.Role kind, String roomId, String token) {
     return kind == Identity.Role.KIOSK
         ? publicUrl.get() + "/kiosk/?token=" + token
         : publicUrl.get() + "/display/?room=" + roomId + "&token=" + token;
   }
-
-
 }

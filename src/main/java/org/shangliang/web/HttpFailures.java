@@ -3,7 +3,6 @@ package org.shangliang.web;
 import io.vertx.ext.web.RoutingContext;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
-import org.shangliang.common.RateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,8 +18,8 @@ final class HttpFailures {
     if (failure.code() == ErrorCode.INTERNAL) {
       LOG.error("request {} {} failed", ctx.request().method(), ctx.request().path(), error);
     }
-    if (error instanceof RateLimiter.RateLimited limited && !ctx.response().ended()) {
-      ctx.response().putHeader("Retry-After", String.valueOf(limited.retryAfterSeconds()));
+    if (failure.retryAfterSeconds() > 0 && !ctx.response().ended()) {
+      ctx.response().putHeader("Retry-After", String.valueOf(failure.retryAfterSeconds()));
     }
     if (!ctx.response().ended()) {
       ctx.response().setStatusCode(failure.code().httpStatus())

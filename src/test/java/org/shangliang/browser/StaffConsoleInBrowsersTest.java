@@ -427,6 +427,10 @@ class StaffConsoleInBrowsersTest {
   void announceFirstMatter() throws Exception {
     BridgeClient host = Await.result(BridgeClient.connect(server.vertx, server.port(), server.login("cadre")));
     clients.add(host);
+    // the test server's quorum is one attendee: someone has to be there for the vote
+    BridgeClient kiosk = Await.result(BridgeClient.connect(server.vertx, server.port(), server.token("Kiosk 1")));
+    clients.add(kiosk);
+    Await.result(kiosk.request("room.cmd", new JsonObject().put("action", "checkIn").put("attendeeId", "00000000000000000000d001")));
     for (JsonObject command : List.of(
         new JsonObject().put("action", "openMeeting"),
         new JsonObject().put("action", "openVote").put("motion", "同意加装电梯费用分摊方案").put("secret", false)

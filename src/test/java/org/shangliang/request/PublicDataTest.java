@@ -183,6 +183,7 @@ class PublicDataTest {
     Map<String, String> routes = new TreeMap<>();
     routes.put("/health", "/health");
     routes.put("/api/rooms", "/api/rooms");
+    routes.put("/api/alerts", "/api/alerts");
     routes.put("/api/feedback/:token", "/api/feedback/" + feedback);
     routes.put("/api/join/:token", "/api/join/" + join);
     routes.put("/api/join/status/:secret", "/api/join/status/000000000000000000000000.x");

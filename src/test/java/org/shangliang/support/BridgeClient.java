@@ -113,24 +113,27 @@ public final class BridgeClient {
     }
   }
 
-  /** A failure reply: the named code and message the server sent. */
+  /** A failure reply: the named code and message the server sent, and the whole of what it sent ({@code retryAfter}…). */
   public static final class BridgeFailure extends RuntimeException {
     public final String code;
     public final int failureCode;
+    public final JsonObject detail;
 
-    BridgeFailure(String code, int failureCode, String message) {
+    BridgeFailure(String code, int failureCode, String message, JsonObject detail) {
       super(code + ": " + message, null, false, false);
       this.code = code;
       this.failureCode = failureCode;
+      this.detail = detail;
     }
 
     static BridgeFailure of(JsonObject frame) {
       String message = frame.getString("message", "");
       try {
         JsonObject parsed = new JsonObject(message);
-        return new BridgeFailure(parsed.getString("code"), frame.getInteger("failureCode", -1), parsed.getString("message"));
+        return new BridgeFailure(parsed.getString("code"), frame.getInteger("failureCode", -1), parsed.getString("message"), parsed);
       } catch (RuntimeException notJson) {
-        return new BridgeFailure(frame.getString("failureType", "ERROR"), frame.getInteger("failureCode", -1), message);
+        return new BridgeFailure(frame.getString("failureType", "ERROR"), frame.getInteger("failureCode", -1), message,
+            new JsonObject());
       }
     }
   }

@@ -33,6 +33,12 @@ public final class Http {
     return get(CLIENT, url);
   }
 
+  /** A GET with {@code Authorization: Bearer}. */
+  public static HttpResponse<String> get(String url, String bearer) throws Exception {
+    return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+        .header("Authorization", "Bearer " + bearer).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   public static HttpResponse<String> get(HttpClient client, String url) throws Exception {
     return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
