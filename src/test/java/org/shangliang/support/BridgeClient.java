@@ -41,6 +41,13 @@ public final class BridgeClient {
     // Whole messages, not frames: a big snapshot arrives in several WebSocket frames.
     socket.binaryMessageHandler(this::onFrame);
     socket.textMessageHandler(text -> onFrame(Buffer.buffer(text)));
+    // A request whose socket closed gets no answer any more: fail it, as a page's client does.
+    socket.closeHandler(closed -> pending.keySet().forEach(address -> {
+      Promise<JsonObject> reply = pending.remove(address);
+      if (reply != null) {
+        reply.tryFail(new BridgeFailure("OFFLINE", -1, "connection lost", new JsonObject()));
+      }
+    }));
   }
 
   public static Future<BridgeClient> connect(Vertx vertx, int port, String token) {

@@ -6,7 +6,9 @@ import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -29,20 +31,32 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   public static ServerProcess start(Path dataDir) throws Exception {
+    return start(Map.of("DATA_DIR", dataDir.toString()), true);
+  }
+
+  /**
+   * A node with these settings (docs/CONFIGURATION.md) on a free port of its own; with {@code demo}
+   * it seeds the demo and its printed URLs are kept.
+   */
+  public static ServerProcess start(Map<String, String> settings, boolean demo) throws Exception {
     int port = freePort();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        "org.shangliang.app.Main", "--demo").redirectErrorStream(true);
-    builder.environment().put("DATA_DIR", dataDir.toString());
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-Dvertx.disableDnsResolver=true",
+        "-cp", System.getProperty("java.class.path"), "org.shangliang.app.Main"));
+    if (demo) {
+      command.add("--demo");
+    }
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().remove("MONGO_URI");
     builder.environment().put("PORT", String.valueOf(port));
     builder.environment().put("HOST", "127.0.0.1");
-    builder.environment().remove("MONGO_URI");
+    builder.environment().putAll(settings);
     ServerProcess server = new ServerProcess(builder.start(), port);
-    server.awaitUrls();
+    server.awaitStart(demo);
     return server;
   }
 
-  private void awaitUrls() throws Exception {
+  private void awaitStart(boolean demo) throws Exception {
     CompletableFuture<Void> ready = new CompletableFuture<>();
     Thread reader = new Thread(() -> {
       try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -54,6 +68,8 @@ public final class ServerProcess implements AutoCloseable {
             if (m.group(1).startsWith("Host console")) {
               ready.complete(null);
             }
+          } else if (!demo && line.contains("is running at")) {
+            ready.complete(null);
           }
         }
         ready.completeExceptionally(new IllegalStateException("server exited before printing its URLs"));
