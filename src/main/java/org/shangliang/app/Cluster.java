@@ -4,6 +4,8 @@ import com.hazelcast.config.JoinConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 
@@ -15,7 +17,9 @@ public final class Cluster {
   }
 
   public static Future<Vertx> vertxFor(Config config) {
-    VertxOptions options = new VertxOptions();
+    // Vert.x's own meters (HTTP, event bus, JVM) and ours share one Prometheus registry: /metrics.
+    VertxOptions options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+        .setJvmMetricsEnabled(true).setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
     if (!config.cluster()) {
       return Future.succeededFuture(Vertx.vertx(options));
     }

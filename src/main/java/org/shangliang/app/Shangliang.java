@@ -1,10 +1,13 @@
 package org.shangliang.app;
 
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import org.shangliang.auth.Accounts;
 import org.shangliang.auth.Credentials;
 import org.shangliang.auth.Devices;
+import org.shangliang.metrics.EventLoopProbe;
 import org.shangliang.notice.NoticeVerticle;
 import org.shangliang.qr.QrTokens;
 import org.shangliang.request.RequestVerticle;
@@ -44,6 +47,8 @@ public final class Shangliang {
           .compose(id -> vertx.deployVerticle(new NoticeVerticle(db, devices, tokens)))
           .compose(id -> vertx.deployVerticle(new RequestVerticle(db, tokens)))
           .compose(id -> vertx.deployVerticle(web))
+          .compose(id -> vertx.deployVerticle(EventLoopProbe::new,
+              new DeploymentOptions().setInstances(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE)))
           .map(id -> new Shangliang(vertx, db, accounts, devices, tokens, web));
     })
         .onFailure(e -> db.close());

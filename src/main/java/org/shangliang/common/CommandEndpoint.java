@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import org.shangliang.auth.Identity;
+import org.shangliang.metrics.Meters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,8 +59,13 @@ public final class CommandEndpoint {
     } catch (RuntimeException e) {
       outcome = Future.failedFuture(e);
     }
-    outcome.onSuccess(reply -> message.reply(reply.put("ok", true))).onFailure(e -> {
+    String action = actionOf(message.body());
+    outcome.onSuccess(reply -> {
+      Meters.command(address, action, "ok");
+      message.reply(reply.put("ok", true));
+    }).onFailure(e -> {
       Failure failure = Failure.of(e);
+      Meters.command(address, action, failure.code().name());
       if (failure.code() == ErrorCode.INTERNAL) {
         LOG.error("{} command failed", address, e);
       }
@@ -84,6 +90,12 @@ public final class CommandEndpoint {
       throw new Failure(who.type() == Identity.Type.ANONYMOUS ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN);
     }
     return action.run().apply(new Request(who, command));
+  }
+
+  /** The action's name for the meters: only names this address knows, so a client cannot invent labels. */
+  private String actionOf(Object body) {
+    return body instanceof JsonObject command && command.getValue("action") instanceof String name
+        && actions.containsKey(name) ? name : "unknown";
   }
 
   /** A token the bridge could not check (its database did not answer) is refused by that reason. */

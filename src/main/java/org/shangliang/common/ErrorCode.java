@@ -50,6 +50,7 @@ public enum ErrorCode {
   LOGIN_THROTTLED(530, 429, "登录失败次数过多，请稍后再试"),
   BACKUP_UNAVAILABLE(540, 409, "使用外部 MongoDB 时请用 mongodump 备份"),
   DATABASE_UNAVAILABLE(541, 503, "数据库暂时没有响应，操作没有完成，请稍后再试"),
+  STORE_WRITE_FAILED(542, 507, "数据没能写入磁盘（磁盘可能已满），操作没有完成"),
   INTERNAL(500, 500, "服务器出错，操作未完成");
 
   private final int failureCode;

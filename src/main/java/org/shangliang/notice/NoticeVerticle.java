@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import org.shangliang.auth.Devices;
 import org.shangliang.auth.Identity;
 import org.shangliang.common.CommandEndpoint;
+import org.shangliang.metrics.Meters;
 import org.shangliang.common.CommandEndpoint.Request;
 import org.shangliang.common.Schemas;
 import org.shangliang.feedback.FeedbackStore;
@@ -20,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The notice boards on this node: the staff console's commands ({@value SignageAddresses#CONSOLE})
@@ -59,6 +61,8 @@ public final class NoticeVerticle extends VerticleBase {
     RequestStore requests = new RequestStore(db.mongo());
     ResultNotices results = new ResultNotices(db.mongo(), store, notices, requests);
     TopicListNotices topicLists = new TopicListNotices(new RequestReports(requests), notices);
+
+    countDisplaysOnline();
 
     CommandEndpoint console = new CommandEndpoint(SignageAddresses.CONSOLE, MAX_CONSOLE_BYTES,
         Schemas.load("schemas/console-commands.json", "action"))
@@ -139,6 +143,12 @@ public final class NoticeVerticle extends VerticleBase {
   }
 
   /** Heartbeats are not committed one by one: a lost one is made good by the next, 10 s later. */
+  /** The displays-online gauge of /metrics, counted from the stored heartbeats every half minute. */
+  private void countDisplaysOnline() {
+    AtomicInteger online = Meters.registry().gauge("shangliang.displays.online", new AtomicInteger());
+    vertx.setPeriodic(0, 30_000, t -> showings.countOnline(System.currentTimeMillis()).onSuccess(online::set));
+  }
+
   private Future<JsonObject> heartbeat(Request r) {
     long now = System.currentTimeMillis();
     JsonArray shown = r.body().getJsonArray("shown");

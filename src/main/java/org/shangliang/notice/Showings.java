@@ -65,6 +65,11 @@ public final class Showings {
     });
   }
 
+  /** How many signage displays sent a heartbeat within {@link #ONLINE_MS}: for the meters. */
+  public Future<Integer> countOnline(long now) {
+    return store.signageDisplays().map(all -> (int) all.stream().filter(d -> online(d, now)).count());
+  }
+
   /** Every interval in which a notice was on screen, per display, oldest first. */
   public Future<JsonArray> postings(String noticeId, List<JsonObject> displays) {
     return mongo.find(SHOWINGS, new JsonObject().put("noticeId", noticeId)).map(closed -> {

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import org.bson.types.ObjectId;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
+import org.shangliang.metrics.Meters;
 
 import java.util.function.Function;
 
@@ -97,6 +98,7 @@ final class AttendeeActions {
       return room.ballots.cast(vote, attendee.id(), choice).compose(room::durable).compose(room.tallies::counted)
           .map(running -> {
             room.publisher.ballotCounted(vote, running);
+            Meters.ballotCounted();
             return new JsonObject().put("counted", true).put("voteId", vote.voteId()).put("cast", running.cast());
           });
     }));

@@ -1,0 +1,62 @@
+package org.shangliang.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.micrometer.backends.BackendRegistries;
+
+import java.time.Duration;
+
+/**
+ * This node's own meters, beside those Vert.x keeps (HTTP, event bus, JVM): what /metrics shows
+ * in the Prometheus text format (docs/DEPLOYMENT.md). They live in the registry Vert.x was started
+ * with (app/Cluster); a Vert.x started without one (tests) gets a registry of this node's alone.
+ */
+public final class Meters {
+  private static volatile PrometheusMeterRegistry fallback;
+
+  private Meters() {
+  }
+
+  /** The registry /metrics reads. */
+  public static PrometheusMeterRegistry registry() {
+    MeterRegistry started = BackendRegistries.getDefaultNow();
+    if (started instanceof PrometheusMeterRegistry prometheus) {
+      return prometheus;
+    }
+    if (fallback == null) {
+      synchronized (Meters.class) {
+        if (fallback == null) {
+          fallback = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        }
+      }
+    }
+    return fallback;
+  }
+
+  /** One command answered on a command address, by action and outcome ({@code ok} or its error code). */
+  public static void command(String address, String action, String outcome) {
+    Counter.builder("shangliang.commands").description("Commands answered, by address, action and outcome")
+        .tag("address", address).tag("action", action).tag("outcome", outcome).register(registry()).increment();
+  }
+
+  /** A ballot counted (durable and answered). */
+  public static void ballotCounted() {
+    Counter.builder("shangliang.ballots.counted").description("Ballots counted").register(registry()).increment();
+  }
+
+  /** How long a commit of the embedded store took (every acknowledgement waits for one). */
+  public static Timer commitTimer() {
+    return Timer.builder("shangliang.store.commit").description("Commits of the embedded store")
+        .publishPercentiles(0.5, 0.99).register(registry());
+  }
+
+  /** How late a timer on an event loop ran: how long that loop was busy with something else. */
+  public static Timer eventLoopDelay(String loop) {
+    return Timer.builder("shangliang.event.loop.delay").description("Lateness of a 100 ms timer on each event loop")
+        .tag("loop", loop).publishPercentiles(0.5, 0.99).maximumExpectedValue(Duration.ofSeconds(10))
+        .register(registry());
+  }
+}
