@@ -46,7 +46,8 @@ public enum ErrorCode {
   NOTICE_NOT_PUBLISHED(466, 409, "该公告尚未发布"),
   PAIRING_UNKNOWN(467, 404, "没有等待配对的显示屏使用此配对码，或已过期"),
   TRANSITION_NOT_ALLOWED(470, 409, "诉求当前状态下不能进行此操作"),
-  INTERNAL(500, 500, "服务器出错，操作未完成");
+  INTERNAL(500, 500, "服务器出错，操作未完成"),
+  REQUEST_TIMEOUT(510, 408, "请求超时，连接已关闭");
 
   private final int failureCode;
   private final int httpStatus;
