@@ -1,11 +1,26 @@
 // Our own client for the Vert.x SockJS event-bus bridge: request/reply with timeouts, remembered
 // subscriptions that come back after every reconnect, and a reconnect loop that never gives up.
-// SockJS itself is loaded by the page from /webjars/... and found as window.SockJS.
+// SockJS itself is loaded by the page from /webjars/... and found as window.SockJS. It speaks
+// WebSocket when it can and falls back to plain HTTP (xhr-streaming, then xhr-polling) when a
+// proxy blocks WebSockets; a page can be held to one transport with ?transport=… in its address.
 
 const PING_INTERVAL_MS = 5000;
 const FIRST_BACKOFF_MS = 500;
 const MAX_BACKOFF_MS = 5000;
 const DEFAULT_TIMEOUT_MS = 10000;
+
+/** The SockJS transports a page may be held to (docs/API.md). */
+export const TRANSPORTS = ['websocket', 'xhr-streaming', 'xhr-polling'];
+
+// Read once when the module loads: ?transport=xhr-polling holds every bus of the page to it.
+const PAGE_TRANSPORT = (() => {
+  try {
+    const named = new URLSearchParams(globalThis.location ? globalThis.location.search : '').get('transport');
+    return TRANSPORTS.includes(named) ? named : null;
+  } catch {
+    return null;
+  }
+})();
 
 /** A failed request: code is one of API.md's error codes, or TIMEOUT / OFFLINE / ACCESS_DENIED. */
 export class BusError extends Error {
@@ -61,10 +76,14 @@ function call(listeners, ...args) {
 }
 
 export class EventBus {
-  /** options: url ('/eventbus'), headers (function returning the headers every frame carries). */
-  constructor({ url = '/eventbus', headers = () => ({}) } = {}) {
+  /**
+   * options: url ('/eventbus'), headers (function returning the headers every frame carries),
+   * transport (one of TRANSPORTS; default: the page's ?transport=, else SockJS chooses).
+   */
+  constructor({ url = '/eventbus', headers = () => ({}), transport = PAGE_TRANSPORT } = {}) {
     this.url = url;
     this.headers = headers;
+    this.forcedTransport = TRANSPORTS.includes(transport) ? transport : null;
     // 'connecting' until the first attempt ends, so a page loaded while the server is down hears
     // 'closed' (and shows its offline mark) instead of waiting silently for a first open.
     this.state = 'connecting';
@@ -130,6 +149,11 @@ export class EventBus {
     this.errorListeners.push(fn);
   }
 
+  /** The transport of the open connection ('websocket', 'xhr-streaming', …), or null. */
+  get transport() {
+    return (this.state === 'open' && this.sock && this.sock.transport) || null;
+  }
+
   /** Closes the connection for good. */
   close() {
     this.stopped = true;
@@ -144,7 +168,7 @@ export class EventBus {
     let sock;
     try {
       if (!SockJS) throw new Error('SockJS is not loaded');
-      sock = new SockJS(this.url);
+      sock = new SockJS(this.url, null, this.forcedTransport ? { transports: [this.forcedTransport] } : {});
     } catch (e) {
       console.warn('event bus:', e.message);
       this.setState('closed');

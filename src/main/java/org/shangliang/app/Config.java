@@ -1,6 +1,7 @@
 package org.shangliang.app;
 
 import io.vertx.core.json.JsonObject;
+import org.shangliang.web.HttpLimits;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +13,7 @@ import java.util.Map;
  * override a JSON config file, which overrides the defaults. Tests build a Config directly.
  */
 public record Config(String host, int port, String dataDir, String mongoUri, String publicUrl, boolean cluster,
-                     String clusterHost, String clusterMembers) {
+                     String clusterHost, String clusterMembers, HttpLimits http) {
   public static final String HOST = "HOST";
   public static final String PORT = "PORT";
   public static final String DATA_DIR = "DATA_DIR";
@@ -21,10 +22,29 @@ public record Config(String host, int port, String dataDir, String mongoUri, Str
   public static final String CLUSTER = "CLUSTER";
   public static final String CLUSTER_HOST = "CLUSTER_HOST";
   public static final String CLUSTER_MEMBERS = "CLUSTER_MEMBERS";
+  public static final String HTTP_HEADER_TIMEOUT_SECONDS = "HTTP_HEADER_TIMEOUT_SECONDS";
+  public static final String HTTP_IDLE_TIMEOUT_SECONDS = "HTTP_IDLE_TIMEOUT_SECONDS";
+  public static final String HTTP_REQUEST_TIMEOUT_SECONDS = "HTTP_REQUEST_TIMEOUT_SECONDS";
+  public static final String MAX_CONNECTIONS_PER_ADDRESS = "MAX_CONNECTIONS_PER_ADDRESS";
+  public static final String MAX_CONNECTIONS = "MAX_CONNECTIONS";
   public static final String CONFIG_FILE = "SHANGLIANG_CONFIG";
 
   private static final JsonObject DEFAULTS = new JsonObject()
-      .put(HOST, "0.0.0.0").put(PORT, 8080).put(DATA_DIR, "data").put(CLUSTER, false).put(CLUSTER_HOST, "127.0.0.1");
+      .put(HOST, "0.0.0.0").put(PORT, 8080).put(DATA_DIR, "data").put(CLUSTER, false).put(CLUSTER_HOST, "127.0.0.1")
+      .put(HTTP_HEADER_TIMEOUT_SECONDS, HttpLimits.DEFAULTS.headerTimeoutSeconds())
+      .put(HTTP_IDLE_TIMEOUT_SECONDS, HttpLimits.DEFAULTS.idleTimeoutSeconds())
+      .put(HTTP_REQUEST_TIMEOUT_SECONDS, HttpLimits.DEFAULTS.requestTimeoutSeconds())
+      .put(MAX_CONNECTIONS_PER_ADDRESS, HttpLimits.DEFAULTS.maxConnectionsPerAddress())
+      .put(MAX_CONNECTIONS, HttpLimits.DEFAULTS.maxConnections());
+  private static final String[] KEYS = {HOST, PORT, DATA_DIR, MONGO_URI, PUBLIC_URL, CLUSTER, CLUSTER_HOST,
+      CLUSTER_MEMBERS, HTTP_HEADER_TIMEOUT_SECONDS, HTTP_IDLE_TIMEOUT_SECONDS, HTTP_REQUEST_TIMEOUT_SECONDS,
+      MAX_CONNECTIONS_PER_ADDRESS, MAX_CONNECTIONS};
+
+  /** With the default HTTP limits. */
+  public Config(String host, int port, String dataDir, String mongoUri, String publicUrl, boolean cluster,
+                String clusterHost, String clusterMembers) {
+    this(host, port, dataDir, mongoUri, publicUrl, cluster, clusterHost, clusterMembers, HttpLimits.DEFAULTS);
+  }
 
   /** Defaults, then the file (if any), then the environment. */
   public static Config load(String configFile, Map<String, String> env) {
@@ -33,7 +53,7 @@ public record Config(String host, int port, String dataDir, String mongoUri, Str
     if (file != null) {
       merged.mergeIn(readFile(Path.of(file)));
     }
-    for (String key : new String[] {HOST, PORT, DATA_DIR, MONGO_URI, PUBLIC_URL, CLUSTER, CLUSTER_HOST, CLUSTER_MEMBERS}) {
+    for (String key : KEYS) {
       String value = env.get(key);
       if (value != null && !value.isBlank()) {
         merged.put(key, value);
@@ -43,12 +63,24 @@ public record Config(String host, int port, String dataDir, String mongoUri, Str
   }
 
   static Config fromJson(JsonObject json) {
-    int port = Integer.parseInt(String.valueOf(json.getValue(PORT)));
+    int port = integer(json, PORT);
     String mongoUri = json.getString(MONGO_URI);
     return new Config(json.getString(HOST), port, json.getString(DATA_DIR),
         mongoUri == null || mongoUri.isBlank() ? null : mongoUri, json.getString(PUBLIC_URL),
         Boolean.parseBoolean(String.valueOf(json.getValue(CLUSTER))), json.getString(CLUSTER_HOST),
-        json.getString(CLUSTER_MEMBERS, json.getString(CLUSTER_HOST)));
+        json.getString(CLUSTER_MEMBERS, json.getString(CLUSTER_HOST)),
+        new HttpLimits(integer(json, HTTP_HEADER_TIMEOUT_SECONDS), integer(json, HTTP_IDLE_TIMEOUT_SECONDS),
+            integer(json, HTTP_REQUEST_TIMEOUT_SECONDS), integer(json, MAX_CONNECTIONS_PER_ADDRESS),
+            integer(json, MAX_CONNECTIONS)));
+  }
+
+  /** The same settings with other HTTP limits (tests, tools). */
+  public Config withHttp(HttpLimits limits) {
+    return new Config(host, port, dataDir, mongoUri, publicUrl, cluster, clusterHost, clusterMembers, limits);
+  }
+
+  private static int integer(JsonObject json, String key) {
+    return Integer.parseInt(String.valueOf(json.getValue(key)).trim());
   }
 
   /** A config for tests and tools: loopback, the given port (0 = any free one), embedded store in dataDir. */

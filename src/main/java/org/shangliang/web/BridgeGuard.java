@@ -6,12 +6,16 @@ import io.vertx.ext.bridge.BridgeEventType;
 import io.vertx.ext.bridge.PermittedOptions;
 import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
+import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import org.shangliang.auth.Credentials;
 import org.shangliang.auth.Identity;
+import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
 import org.shangliang.notice.SignageAddresses;
 import org.shangliang.request.RequestVerticle;
 import org.shangliang.room.RoomAddresses;
+
+import java.util.Locale;
 
 /**
  * The bridge's gatekeeper. The permitted addresses are exact (commands) or one anchored pattern
@@ -23,6 +27,10 @@ final class BridgeGuard implements Handler<BridgeEvent> {
   static final String TOKEN_HEADER = "auth";
   /** Each request in flight holds a reply handler on its socket: room for a page's bursts, not for abuse. */
   static final int MAX_HANDLERS_PER_SOCKET = 128;
+  /** WebSocket close codes (RFC 6455). */
+  static final int PROTOCOL_ERROR = 1002;
+  static final int MESSAGE_TOO_BIG = 1009;
+  static final int INTERNAL_ERROR = 1011;
   private final Credentials credentials;
 
   BridgeGuard(Credentials credentials) {
@@ -67,8 +75,34 @@ final class BridgeGuard implements Handler<BridgeEvent> {
           event.complete(true);
         }
       });
+    } else if (type == BridgeEventType.SOCKET_ERROR) {
+      endBrokenSocket(event);
+      event.complete(true);
     } else {
       event.complete(true);
+    }
+  }
+
+  /**
+   * After a socket error the bridge has already dropped the socket's registrations and ignores what
+   * it sends from then on: left open, the page would wait on a dead socket. So it is closed with a
+   * code that says why (Vert.x's and Netty's words for the cause are matched here), and a message
+   * over the size limit is named first.
+   */
+  private static void endBrokenSocket(BridgeEvent event) {
+    JsonObject error = event.getRawMessage();
+    String cause = error == null ? "" : error.getString("message", "").toLowerCase(Locale.ROOT);
+    SockJSSocket socket = event.socket();
+    if (cause.contains("max message size") || cause.contains("max frame length")) {
+      Failure tooLarge = new Failure(ErrorCode.TOO_LARGE, "消息超过 64 KiB，连接已关闭");
+      socket.write(new JsonObject().put("type", "err").put("failureCode", ErrorCode.TOO_LARGE.failureCode())
+          .put("message", tooLarge.toJson().encode()).toBuffer());
+      socket.close(MESSAGE_TOO_BIG, "message too big");
+    } else if (cause.contains("rsv") || cause.contains("frame") || cause.contains("utf-8") || cause.contains("mask")) {
+      // compressed frames (never agreed to), broken fragments, text that is not UTF-8
+      socket.close(PROTOCOL_ERROR, "frame refused");
+    } else {
+      socket.close(INTERNAL_ERROR, "socket error");
     }
   }
 

@@ -1,5 +1,7 @@
 package org.shangliang.web;
 
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
@@ -22,10 +24,15 @@ final class HttpFailures {
       ctx.response().putHeader("Retry-After", String.valueOf(failure.retryAfterSeconds()));
     }
     if (!ctx.response().ended()) {
-      ctx.response().setStatusCode(failure.code().httpStatus())
-          .putHeader("content-type", "application/json; charset=utf-8")
-          .end(failure.toJson().encode());
+      send(ctx.response(), failure);
     }
+  }
+
+  /** The answer itself, also for requests no route holds (one that ran out of time). */
+  static Future<Void> send(HttpServerResponse response, Failure failure) {
+    return response.setStatusCode(failure.code().httpStatus())
+        .putHeader("content-type", "application/json; charset=utf-8")
+        .end(failure.toJson().encode());
   }
 
   /** Router-level failures (body too large, bad JSON, unexpected exceptions). */

@@ -2,7 +2,6 @@ package org.shangliang.web;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -11,8 +10,6 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
-import io.vertx.ext.web.handler.sockjs.SockJSHandler;
-import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import org.shangliang.auth.Accounts;
 import org.shangliang.auth.Credentials;
 import org.shangliang.auth.Devices;
@@ -35,6 +32,7 @@ import org.shangliang.store.Backups;
 import org.shangliang.store.Database;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** Serves the pages, the event-bus bridge and the HTTP API on one port. */
 public final class WebServer extends VerticleBase {
@@ -42,7 +40,6 @@ public final class WebServer extends VerticleBase {
   static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
       + "img-src 'self' data:; connect-src 'self'; media-src 'self'; object-src 'none'; base-uri 'none'; "
       + "frame-ancestors 'none'; form-action 'self'";
-  static final int MAX_WEBSOCKET_BYTES = 64 * 1024;
   static final int MAX_API_BODY_BYTES = 16 * 1024;
 
   private final Database db;
@@ -53,11 +50,13 @@ public final class WebServer extends VerticleBase {
   private final int port;
   private final String host;
   private final String publicUrl;
+  private final HttpLimits limits;
   private HttpServer server;
   private Router router;
+  private ConnectionGuard guard;
 
   public WebServer(Database db, Credentials credentials, Accounts accounts, Devices devices, QrTokens tokens,
-                   String host, int port, String publicUrl) {
+                   String host, int port, String publicUrl, HttpLimits limits) {
     this.db = db;
     this.tokens = tokens;
     this.credentials = credentials;
@@ -66,6 +65,7 @@ public final class WebServer extends VerticleBase {
     this.host = host;
     this.port = port;
     this.publicUrl = publicUrl;
+    this.limits = limits;
   }
 
   @Override
@@ -74,13 +74,7 @@ public final class WebServer extends VerticleBase {
     router.route().handler(WebServer::securityHeaders);
     router.get("/health").handler(this::health);
     mountApi(router);
-    // SockJS's streaming fallbacks must not sit in a compressor's buffer: only pages and data are gzipped
-    router.route("/eventbus/*").handler(ctx -> {
-      ctx.response().putHeader(HttpHeaders.CONTENT_ENCODING, HttpHeaders.IDENTITY);
-      ctx.next();
-    });
-    router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx, new SockJSHandlerOptions().setInsertJSESSIONID(false))
-        .bridge(BridgeGuard.options(), new BridgeGuard(credentials)));
+    new BridgeRoutes(vertx, credentials, this::publicUrl, limits.idleTimeoutSeconds()).mount(router);
     router.route("/webjars/*").handler(staticFiles("META-INF/resources/webjars").setMaxAgeSeconds(86_400));
     router.get("/favicon.ico").handler(ctx -> ctx.response().setStatusCode(204).end());
     mountPage(router, "/common", "webroot/kiosk-ui/common");
@@ -92,9 +86,29 @@ public final class WebServer extends VerticleBase {
     router.get("/").handler(ctx -> ctx.redirect("/kiosk/"));
     router.route().failureHandler(HttpFailures::handleRouteFailure);
 
-    HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port).setCompressionSupported(true)
-        .setMaxWebSocketFrameSize(MAX_WEBSOCKET_BYTES).setMaxWebSocketMessageSize(MAX_WEBSOCKET_BYTES);
-    return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
+    guard = new ConnectionGuard(vertx, limits);
+    guard.start();
+    return vertx.createHttpServer(serverOptions()).connectionHandler(guard::onConnection)
+        .requestHandler(guard.around(router)).listen().onSuccess(s -> server = s);
+  }
+
+  @Override
+  public Future<?> stop() {
+    guard.stop();
+    return Future.succeededFuture();
+  }
+
+  /**
+   * WebSocket compression is off: an accepted permessage-deflate lets one 59 KiB frame inflate to
+   * 60 MiB before any size check, and deflating each frame once per page cost the server 4–6× the
+   * CPU of sending it plain (WebSocketCompressionBenchmark, docs/BENCHMARKS.md). HTTP/2 over clear
+   * text is off too: no browser uses it, and it hides a connection until its first bytes.
+   */
+  private HttpServerOptions serverOptions() {
+    return new HttpServerOptions().setHost(host).setPort(port).setCompressionSupported(true)
+        .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false)
+        .setMaxWebSocketFrameSize(BridgeRoutes.MAX_MESSAGE_BYTES).setMaxWebSocketMessageSize(BridgeRoutes.MAX_MESSAGE_BYTES)
+        .setHttp2ClearTextEnabled(false).setIdleTimeout(limits.idleTimeoutSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS);
   }
 
   /** The HTTP API: small JSON bodies everywhere except image uploads, which have their own limit. */

@@ -20,6 +20,7 @@ import org.shangliang.room.Quorum;
 import org.shangliang.room.RoomAddresses;
 import org.shangliang.room.RoomStore;
 import org.shangliang.support.Await;
+import org.shangliang.web.HttpLimits;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -77,7 +78,10 @@ public final class BenchServer {
     Path dataDir = Files.createTempDirectory("shangliang-bench");
     Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dataDir)));
     Vertx vertx = Vertx.vertx();
-    Shangliang app = Await.result(Shangliang.start(vertx, Config.local(0, dataDir.toString())));
+    // the load generator's hundreds of sockets all come from 127.0.0.1: no cap per address
+    HttpLimits limits = new HttpLimits(HttpLimits.DEFAULTS.headerTimeoutSeconds(), HttpLimits.DEFAULTS.idleTimeoutSeconds(),
+        HttpLimits.DEFAULTS.requestTimeoutSeconds(), 0, 0);
+    Shangliang app = Await.result(Shangliang.start(vertx, Config.local(0, dataDir.toString()).withHttp(limits)));
     BenchServer server = new BenchServer(vertx, app, out);
     server.answer(server.seed(voters, displays).mergeIn(server.seedBoards(boards)));
     server.serve(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));

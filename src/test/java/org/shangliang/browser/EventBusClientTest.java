@@ -83,6 +83,31 @@ class EventBusClientTest {
   }
 
   @Test
+  @DisplayName("a client held to xhr-polling, as behind a proxy that blocks WebSockets, gets replies and comes back after a restart")
+  void xhrPollingReconnects() throws Exception {
+    page.evaluate("async (token) => {"
+        + " const { EventBus } = await import('/common/eventbus.js');"
+        + " window.polled = []; window.pollOpens = 0;"
+        + " window.pollBus = new EventBus({ url: '/eventbus', transport: 'xhr-polling', headers: () => ({ auth: token }) });"
+        + " window.pollBus.onOpen(() => { window.pollOpens++; });"
+        + " window.pollBus.subscribe('" + RoomAddresses.state(DemoData.ROOM_ID) + "', (body) => window.polled.push(body.kind));"
+        + " await new Promise((resolve) => window.pollBus.onOpen(resolve)); }", server.token("Room display"));
+    assertEquals("xhr-polling", page.evaluate("window.pollBus.transport"));
+    assertEquals("ok", page.evaluate("async () => (await window.pollBus.request('room.cmd', { action: 'snapshot' })).ok ? 'ok' : 'no'"));
+
+    int port = server.port();
+    Path dataDir = server.dataDir;
+    server.close();
+    Await.until("the client notices", 15_000, () -> "closed".equals(page.evaluate("window.pollBus.state")));
+    server = TestServer.start(dataDir, port);
+    Await.until("the client is back", 20_000, () -> ((Number) page.evaluate("window.pollOpens")).intValue() >= 2);
+    hostOpensMeeting();
+    Await.until("a publish reaches the re-registered subscription", 10_000,
+        () -> ((List<?>) page.evaluate("window.polled")).contains("snapshot"));
+    assertEquals("xhr-polling", page.evaluate("window.pollBus.transport"));
+  }
+
+  @Test
   @DisplayName("a client whose first connection fails reports 'closed' at once, so a page loaded in an outage can say so")
   void firstFailedConnectionIsReported() {
     Object states = page.evaluate("async () => {"

@@ -6,6 +6,7 @@ import org.shangliang.app.Config;
 import org.shangliang.app.DemoData;
 import org.shangliang.app.Shangliang;
 import org.shangliang.room.RoomAddresses;
+import org.shangliang.web.HttpLimits;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,14 +39,23 @@ public final class TestServer implements AutoCloseable {
     return start(Files.createTempDirectory("shangliang-test"), 0);
   }
 
+  /** With other HTTP limits: timeouts short enough to wait for, or other connection caps. */
+  public static TestServer start(HttpLimits limits) throws Exception {
+    return start(Files.createTempDirectory("shangliang-test"), 0, limits);
+  }
+
   /** As the demo has it: votes need 5 of the 10 invited checked in. */
   public static TestServer startWithDemoQuorum() throws Exception {
-    return startAsSeeded(Files.createTempDirectory("shangliang-test"), 0);
+    return startAsSeeded(Files.createTempDirectory("shangliang-test"), 0, HttpLimits.DEFAULTS);
   }
 
   /** On this data; a meeting that has not opened yet loses its quorum (see above). */
   public static TestServer start(Path dataDir, int port) throws Exception {
-    TestServer server = startAsSeeded(dataDir, port);
+    return start(dataDir, port, HttpLimits.DEFAULTS);
+  }
+
+  private static TestServer start(Path dataDir, int port, HttpLimits limits) throws Exception {
+    TestServer server = startAsSeeded(dataDir, port, limits);
     BridgeClient host = server.bridge(server.login("cadre"));
     try {
       JsonObject snapshot = Await.result(host.request(RoomAddresses.COMMANDS,
@@ -60,9 +70,9 @@ public final class TestServer implements AutoCloseable {
     return server;
   }
 
-  private static TestServer startAsSeeded(Path dataDir, int port) throws Exception {
+  private static TestServer startAsSeeded(Path dataDir, int port, HttpLimits limits) throws Exception {
     Vertx vertx = Vertx.vertx();
-    Shangliang app = Shangliang.start(vertx, Config.local(port, dataDir.toString()))
+    Shangliang app = Shangliang.start(vertx, Config.local(port, dataDir.toString()).withHttp(limits))
         .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     Map<String, String> urls = DemoData.seed(app).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     return new TestServer(vertx, app, urls, dataDir);
