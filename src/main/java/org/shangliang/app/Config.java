@@ -2,6 +2,7 @@ package org.shangliang.app;
 
 import io.vertx.core.json.JsonObject;
 import org.shangliang.web.HttpLimits;
+import org.shangliang.web.MetricsAccess;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +14,7 @@ import java.util.Map;
  * override a JSON config file, which overrides the defaults. Tests build a Config directly.
  */
 public record Config(String host, int port, String dataDir, String mongoUri, String publicUrl, boolean cluster,
-                     String clusterHost, String clusterMembers, HttpLimits http) {
+                     String clusterHost, String clusterMembers, HttpLimits http, MetricsAccess metrics) {
   public static final String HOST = "HOST";
   public static final String PORT = "PORT";
   public static final String DATA_DIR = "DATA_DIR";
@@ -27,6 +28,8 @@ public record Config(String host, int port, String dataDir, String mongoUri, Str
   public static final String HTTP_REQUEST_TIMEOUT_SECONDS = "HTTP_REQUEST_TIMEOUT_SECONDS";
   public static final String MAX_CONNECTIONS_PER_ADDRESS = "MAX_CONNECTIONS_PER_ADDRESS";
   public static final String MAX_CONNECTIONS = "MAX_CONNECTIONS";
+  public static final String METRICS_ALLOW = "METRICS_ALLOW";
+  public static final String METRICS_TOKEN = "METRICS_TOKEN";
   public static final String CONFIG_FILE = "SHANGLIANG_CONFIG";
 
   private static final JsonObject DEFAULTS = new JsonObject()
@@ -35,15 +38,17 @@ public record Config(String host, int port, String dataDir, String mongoUri, Str
       .put(HTTP_IDLE_TIMEOUT_SECONDS, HttpLimits.DEFAULTS.idleTimeoutSeconds())
       .put(HTTP_REQUEST_TIMEOUT_SECONDS, HttpLimits.DEFAULTS.requestTimeoutSeconds())
       .put(MAX_CONNECTIONS_PER_ADDRESS, HttpLimits.DEFAULTS.maxConnectionsPerAddress())
-      .put(MAX_CONNECTIONS, HttpLimits.DEFAULTS.maxConnections());
+      .put(MAX_CONNECTIONS, HttpLimits.DEFAULTS.maxConnections())
+      .put(METRICS_ALLOW, MetricsAccess.DEFAULT_ALLOW);
   private static final String[] KEYS = {HOST, PORT, DATA_DIR, MONGO_URI, PUBLIC_URL, CLUSTER, CLUSTER_HOST,
       CLUSTER_MEMBERS, HTTP_HEADER_TIMEOUT_SECONDS, HTTP_IDLE_TIMEOUT_SECONDS, HTTP_REQUEST_TIMEOUT_SECONDS,
-      MAX_CONNECTIONS_PER_ADDRESS, MAX_CONNECTIONS};
+      MAX_CONNECTIONS_PER_ADDRESS, MAX_CONNECTIONS, METRICS_ALLOW, METRICS_TOKEN};
 
-  /** With the default HTTP limits. */
+  /** With the default HTTP limits and metrics access. */
   public Config(String host, int port, String dataDir, String mongoUri, String publicUrl, boolean cluster,
                 String clusterHost, String clusterMembers) {
-    this(host, port, dataDir, mongoUri, publicUrl, cluster, clusterHost, clusterMembers, HttpLimits.DEFAULTS);
+    this(host, port, dataDir, mongoUri, publicUrl, cluster, clusterHost, clusterMembers, HttpLimits.DEFAULTS,
+        MetricsAccess.DEFAULTS);
   }
 
   /** Defaults, then the file (if any), then the environment. */
@@ -71,12 +76,13 @@ public record Config(String host, int port, String dataDir, String mongoUri, Str
         json.getString(CLUSTER_MEMBERS, json.getString(CLUSTER_HOST)),
         new HttpLimits(integer(json, HTTP_HEADER_TIMEOUT_SECONDS), integer(json, HTTP_IDLE_TIMEOUT_SECONDS),
             integer(json, HTTP_REQUEST_TIMEOUT_SECONDS), integer(json, MAX_CONNECTIONS_PER_ADDRESS),
-            integer(json, MAX_CONNECTIONS)));
+            integer(json, MAX_CONNECTIONS)),
+        MetricsAccess.of(json.getString(METRICS_ALLOW), json.getString(METRICS_TOKEN)));
   }
 
   /** The same settings with other HTTP limits (tests, tools). */
   public Config withHttp(HttpLimits limits) {
-    return new Config(host, port, dataDir, mongoUri, publicUrl, cluster, clusterHost, clusterMembers, limits);
+    return new Config(host, port, dataDir, mongoUri, publicUrl, cluster, clusterHost, clusterMembers, limits, metrics);
   }
 
   private static int integer(JsonObject json, String key) {

@@ -52,7 +52,7 @@ final class BridgeRoutes {
     router.post(PATH + "/*").handler(BodyHandler.create(false).setBodyLimit(MAX_MESSAGE_BYTES));
     SockJSHandlerOptions options = new SockJSHandlerOptions().setInsertJSESSIONID(false).setHeartbeatInterval(heartbeatMs);
     router.route(PATH + "/*").subRouter(SockJSHandler.create(vertx, options)
-        .bridge(BridgeGuard.options(), new BridgeGuard(credentials)));
+        .bridge(BridgeGuard.options(), new BridgeSockets(new BridgeGuard(credentials), credentials)));
   }
 
   /** Whether the request belongs to the bridge (its WebSockets and its HTTP transports). */

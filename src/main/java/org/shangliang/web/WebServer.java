@@ -10,6 +10,7 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
+import org.shangliang.app.Config;
 import org.shangliang.auth.Accounts;
 import org.shangliang.auth.Credentials;
 import org.shangliang.auth.Devices;
@@ -51,21 +52,24 @@ public final class WebServer extends VerticleBase {
   private final String host;
   private final String publicUrl;
   private final HttpLimits limits;
+  private final MetricsAccess metrics;
   private HttpServer server;
   private Router router;
   private ConnectionGuard guard;
 
+  /** Listens where {@code config} says, with its HTTP limits and metrics access. */
   public WebServer(Database db, Credentials credentials, Accounts accounts, Devices devices, QrTokens tokens,
-                   String host, int port, String publicUrl, HttpLimits limits) {
+                   Config config) {
     this.db = db;
     this.tokens = tokens;
     this.credentials = credentials;
     this.accounts = accounts;
     this.devices = devices;
-    this.host = host;
-    this.port = port;
-    this.publicUrl = publicUrl;
-    this.limits = limits;
+    this.host = config.host();
+    this.port = config.port();
+    this.publicUrl = config.publicUrl();
+    this.limits = config.http();
+    this.metrics = config.metrics();
   }
 
   @Override
@@ -129,6 +133,7 @@ public final class WebServer extends VerticleBase {
         tokens, limits, credentials, schemas, this::publicUrl).mount(router);
     new Open311Routes(intake, requests).mount(router);
     new BackupRoutes(Backups.forEmbedded(vertx, db)).mount(router);
+    new MetricsRoute(metrics.allowedAddresses(), metrics.token()).mount(router);
   }
 
   /** Where users reach this server: the configured public URL, else this machine on the bound port. */

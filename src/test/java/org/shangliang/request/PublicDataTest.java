@@ -184,6 +184,7 @@ class PublicDataTest {
     routes.put("/health", "/health");
     routes.put("/api/rooms", "/api/rooms");
     routes.put("/api/alerts", "/api/alerts");
+    routes.put("/metrics", "/metrics");
     routes.put("/api/feedback/:token", "/api/feedback/" + feedback);
     routes.put("/api/join/:token", "/api/join/" + join);
     routes.put("/api/join/status/:secret", "/api/join/status/000000000000000000000000.x");
@@ -237,7 +238,8 @@ class PublicDataTest {
     Map<String, String> routes = publicRoutes();
     List<String> unlisted = new ArrayList<>();
     for (String path : server.app.web().getRoutes()) {
-      boolean data = path.startsWith("/api/") || path.startsWith("/open311") || path.contains(":") || path.equals("/health");
+      boolean data = path.startsWith("/api/") || path.startsWith("/open311") || path.contains(":") || path.equals("/health")
+          || path.equals("/metrics");
       if (data && !routes.containsKey(path)) {
         unlisted.add(path);
       }
