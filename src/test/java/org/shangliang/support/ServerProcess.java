@@ -24,6 +24,7 @@ public final class ServerProcess implements AutoCloseable {
   private final Process process;
   public final int port;
   public final Map<String, String> urls = new LinkedHashMap<>();
+  private final List<String> lastLines = new ArrayList<>();
 
   private ServerProcess(Process process, int port) {
     this.process = process;
@@ -62,6 +63,10 @@ public final class ServerProcess implements AutoCloseable {
       try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         String line;
         while ((line = out.readLine()) != null) {
+          lastLines.add(line);
+          if (lastLines.size() > 40) {
+            lastLines.remove(0);
+          }
           Matcher m = URL_LINE.matcher(line);
           if (m.matches()) {
             urls.put(m.group(1), m.group(2));
@@ -72,7 +77,8 @@ public final class ServerProcess implements AutoCloseable {
             ready.complete(null);
           }
         }
-        ready.completeExceptionally(new IllegalStateException("server exited before printing its URLs"));
+        ready.completeExceptionally(new IllegalStateException("server exited before it was ready; its last lines:\n"
+            + String.join("\n", lastLines)));
       } catch (IOException e) {
         ready.completeExceptionally(e);
       }
