@@ -39,7 +39,7 @@ public final class Shangliang {
     Devices devices = new Devices(db, credentials);
     return db.ping().compose(v -> QrTokens.load(db)).compose(tokens -> {
       WebServer web = new WebServer(db, credentials, accounts, devices, tokens, config.host(), config.port(),
-          config.publicUrl());
+          config.publicUrl(), config.bridgeLimits());
       return vertx.deployVerticle(new RoomVerticle(db, devices, tokens))
           .compose(id -> vertx.deployVerticle(new NoticeVerticle(db, devices, tokens)))
           .compose(id -> vertx.deployVerticle(new RequestVerticle(db, tokens)))

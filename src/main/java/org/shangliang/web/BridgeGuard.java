@@ -16,16 +16,20 @@ import org.shangliang.room.RoomAddresses;
  * The bridge's gatekeeper. The permitted addresses are exact (commands) or one anchored pattern
  * (a room's state); beyond that, every frame's token is resolved here: a registration is allowed
  * only for a room the caller belongs to, and a sent message has its headers replaced by the
- * caller's identity, so handlers never see anything identity-like that a page wrote.
+ * caller's identity, so handlers never see anything identity-like that a page wrote. What goes out
+ * to a socket passes through {@link SlowReaders}, which keeps a page that stops reading from
+ * holding the server.
  */
 final class BridgeGuard implements Handler<BridgeEvent> {
   static final String TOKEN_HEADER = "auth";
   /** Each request in flight holds a reply handler on its socket: room for a page's bursts, not for abuse. */
   static final int MAX_HANDLERS_PER_SOCKET = 128;
   private final Credentials credentials;
+  private final SlowReaders slowReaders;
 
-  BridgeGuard(Credentials credentials) {
+  BridgeGuard(Credentials credentials, SlowReaders slowReaders) {
     this.credentials = credentials;
+    this.slowReaders = slowReaders;
   }
 
   static SockJSBridgeOptions options() {
@@ -60,9 +64,24 @@ final class BridgeGuard implements Handler<BridgeEvent> {
           event.complete(true);
         }
       });
+    } else if (type == BridgeEventType.RECEIVE) {
+      slowReaders.deliver(event, isPushed(event.getRawMessage().getString("address")));
     } else {
+      if (type == BridgeEventType.SOCKET_CREATED) {
+        slowReaders.opened(event.socket());
+      } else if (type == BridgeEventType.SOCKET_CLOSED || type == BridgeEventType.SOCKET_ERROR) {
+        slowReaders.closed(event.socket());
+      }
       event.complete(true);
     }
+  }
+
+  /** What pages register for is pushed to them, each message a whole state: the newest may replace older ones. */
+  static boolean isPushed(String address) {
+    // One pattern at most per message: this runs for every frame to every page.
+    return address.endsWith(".tally") ? RoomAddresses.roomOfTallyAddress(address) != null
+        : address.endsWith(".state") ? RoomAddresses.roomOfStateAddress(address) != null
+        : address.endsWith(".signage") && SignageAddresses.displayOf(address) != null;
   }
 
   /** A room's pages listen to their room; a signage display listens to its own address only. */

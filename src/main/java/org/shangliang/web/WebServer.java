@@ -52,11 +52,12 @@ public final class WebServer extends VerticleBase {
   private final int port;
   private final String host;
   private final String publicUrl;
+  private final BridgeLimits bridgeLimits;
   private HttpServer server;
   private Router router;
 
   public WebServer(Database db, Credentials credentials, Accounts accounts, Devices devices, QrTokens tokens,
-                   String host, int port, String publicUrl) {
+                   String host, int port, String publicUrl, BridgeLimits bridgeLimits) {
     this.db = db;
     this.tokens = tokens;
     this.credentials = credentials;
@@ -65,6 +66,7 @@ public final class WebServer extends VerticleBase {
     this.host = host;
     this.port = port;
     this.publicUrl = publicUrl;
+    this.bridgeLimits = bridgeLimits;
   }
 
   @Override
@@ -79,7 +81,7 @@ public final class WebServer extends VerticleBase {
       ctx.next();
     });
     router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx, new SockJSHandlerOptions().setInsertJSESSIONID(false))
-        .bridge(BridgeGuard.options(), new BridgeGuard(credentials)));
+        .bridge(BridgeGuard.options(), new BridgeGuard(credentials, new SlowReaders(vertx, bridgeLimits))));
     router.route("/webjars/*").handler(staticFiles("META-INF/resources/webjars").setMaxAgeSeconds(86_400));
     router.get("/favicon.ico").handler(ctx -> ctx.response().setStatusCode(204).end());
     mountPage(router, "/common", "webroot/kiosk-ui/common");

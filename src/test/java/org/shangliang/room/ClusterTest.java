@@ -13,6 +13,7 @@ import org.shangliang.app.Shangliang;
 import org.shangliang.support.Await;
 import org.shangliang.support.BridgeClient;
 import org.shangliang.support.Http;
+import org.shangliang.web.BridgeLimits;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -47,7 +48,7 @@ class ClusterTest {
   }
 
   static Config clustered(String mongoUri, String dataDir) {
-    return new Config("127.0.0.1", 0, dataDir, mongoUri, null, true, "127.0.0.1", "127.0.0.1");
+    return new Config("127.0.0.1", 0, dataDir, mongoUri, null, true, "127.0.0.1", "127.0.0.1", BridgeLimits.DEFAULT);
   }
 
   @Test
