@@ -6,6 +6,7 @@ import org.shangliang.app.Config;
 import org.shangliang.app.DemoData;
 import org.shangliang.app.Shangliang;
 import org.shangliang.room.RoomAddresses;
+import org.shangliang.web.BridgeLimits;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,14 +38,23 @@ public final class TestServer implements AutoCloseable {
     return start(Files.createTempDirectory("shangliang-test"), 0);
   }
 
+  /** With other limits for bridge sockets that stop reading. */
+  public static TestServer start(BridgeLimits limits) throws Exception {
+    return start(Files.createTempDirectory("shangliang-test"), 0, limits);
+  }
+
   /** As the demo has it: votes need 5 of the 10 invited checked in. */
   public static TestServer startWithDemoQuorum() throws Exception {
-    return startAsSeeded(Files.createTempDirectory("shangliang-test"), 0);
+    return startAsSeeded(Files.createTempDirectory("shangliang-test"), 0, BridgeLimits.DEFAULT);
   }
 
   /** On this data; a meeting that has not opened yet gets the quorum of one attendee (see above). */
   public static TestServer start(Path dataDir, int port) throws Exception {
-    TestServer server = startAsSeeded(dataDir, port);
+    return start(dataDir, port, BridgeLimits.DEFAULT);
+  }
+
+  private static TestServer start(Path dataDir, int port, BridgeLimits limits) throws Exception {
+    TestServer server = startAsSeeded(dataDir, port, limits);
     BridgeClient host = server.bridge(server.login("cadre"));
     try {
       JsonObject snapshot = Await.result(host.request(RoomAddresses.COMMANDS,
@@ -59,9 +69,9 @@ public final class TestServer implements AutoCloseable {
     return server;
   }
 
-  private static TestServer startAsSeeded(Path dataDir, int port) throws Exception {
+  private static TestServer startAsSeeded(Path dataDir, int port, BridgeLimits limits) throws Exception {
     Vertx vertx = Vertx.vertx();
-    Shangliang app = Shangliang.start(vertx, Config.local(port, dataDir.toString()))
+    Shangliang app = Shangliang.start(vertx, Config.local(port, dataDir.toString()).withBridgeLimits(limits))
         .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     Map<String, String> urls = DemoData.seed(app).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     return new TestServer(vertx, app, urls, dataDir);
