@@ -423,12 +423,18 @@ class StaffConsoleInBrowsersTest {
     assertEquals(201, (client == null ? Http.post(sendUrl, body.encode(), null) : Http.post(client, sendUrl, body.encode(), null)).statusCode());
   }
 
-  /** The host opens the meeting, holds a vote on the first matter and announces it: a resolution. */
+  /**
+   * The host opens the meeting, an attendee checks in (the meeting's quorum is one), the host holds
+   * a vote on the first matter and announces it: a resolution.
+   */
   void announceFirstMatter() throws Exception {
     BridgeClient host = Await.result(BridgeClient.connect(server.vertx, server.port(), server.login("cadre")));
     clients.add(host);
+    Await.result(host.request("room.cmd", new JsonObject().put("action", "openMeeting").put("roomId", DemoData.ROOM_ID)));
+    BridgeClient kiosk = Await.result(BridgeClient.connect(server.vertx, server.port(), server.token("Kiosk 1")));
+    clients.add(kiosk);
+    Await.result(kiosk.request("room.cmd", new JsonObject().put("action", "checkIn").put("attendeeId", "00000000000000000000d008")));
     for (JsonObject command : List.of(
-        new JsonObject().put("action", "openMeeting"),
         new JsonObject().put("action", "openVote").put("motion", "同意加装电梯费用分摊方案").put("secret", false)
             .put("walkInsVote", false).put("liveTally", true).put("base", "CAST"),
         new JsonObject().put("action", "closeVote"),
