@@ -40,7 +40,12 @@ public final class TestServer implements AutoCloseable {
 
   /** With other limits for bridge sockets that stop reading. */
   public static TestServer start(BridgeLimits limits) throws Exception {
-    return start(Files.createTempDirectory("shangliang-test"), 0, limits);
+    return start(Files.createTempDirectory("shangliang-test"), limits);
+  }
+
+  /** On this (empty) data folder, with these limits for bridge sockets that stop reading. */
+  public static TestServer start(Path dataDir, BridgeLimits limits) throws Exception {
+    return start(dataDir, 0, limits);
   }
 
   /** As the demo has it: votes need 5 of the 10 invited checked in. */
