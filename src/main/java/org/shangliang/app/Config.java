@@ -3,6 +3,7 @@ package org.shangliang.app;
 import io.vertx.core.json.JsonObject;
 import org.shangliang.web.HttpLimits;
 import org.shangliang.web.MetricsAccess;
+import org.shangliang.web.BridgeLimits;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +15,8 @@ import java.util.Map;
  * override a JSON config file, which overrides the defaults. Tests build a Config directly.
  */
 public record Config(String host, int port, String dataDir, String mongoUri, String publicUrl, boolean cluster,
-                     String clusterHost, String clusterMembers, HttpLimits http, MetricsAccess metrics) {
+                     String clusterHost, String clusterMembers, HttpLimits http, MetricsAccess metrics,
+                     BridgeLimits bridgeLimits) {
   public static final String HOST = "HOST";
   public static final String PORT = "PORT";
   public static final String DATA_DIR = "DATA_DIR";
@@ -30,6 +32,10 @@ public record Config(String host, int port, String dataDir, String mongoUri, Str
   public static final String MAX_CONNECTIONS = "MAX_CONNECTIONS";
   public static final String METRICS_ALLOW = "METRICS_ALLOW";
   public static final String METRICS_TOKEN = "METRICS_TOKEN";
+  /** Bytes a bridge socket may have waiting to be sent before pushed states for it are held back (newest kept). */
+  public static final String BRIDGE_QUEUE_BYTES = "BRIDGE_QUEUE_BYTES";
+  /** Seconds a bridge socket may stay full before the server closes it. */
+  public static final String BRIDGE_STALL_SECONDS = "BRIDGE_STALL_SECONDS";
   public static final String CONFIG_FILE = "SHANGLIANG_CONFIG";
 
   private static final JsonObject DEFAULTS = new JsonObject()
@@ -39,16 +45,18 @@ public record Config(String host, int port, String dataDir, String mongoUri, Str
       .put(HTTP_REQUEST_TIMEOUT_SECONDS, HttpLimits.DEFAULTS.requestTimeoutSeconds())
       .put(MAX_CONNECTIONS_PER_ADDRESS, HttpLimits.DEFAULTS.maxConnectionsPerAddress())
       .put(MAX_CONNECTIONS, HttpLimits.DEFAULTS.maxConnections())
-      .put(METRICS_ALLOW, MetricsAccess.DEFAULT_ALLOW);
+      .put(METRICS_ALLOW, MetricsAccess.DEFAULT_ALLOW)
+      .put(BRIDGE_QUEUE_BYTES, BridgeLimits.DEFAULT.queueBytes())
+      .put(BRIDGE_STALL_SECONDS, BridgeLimits.DEFAULT.stallSeconds());
   private static final String[] KEYS = {HOST, PORT, DATA_DIR, MONGO_URI, PUBLIC_URL, CLUSTER, CLUSTER_HOST,
       CLUSTER_MEMBERS, HTTP_HEADER_TIMEOUT_SECONDS, HTTP_IDLE_TIMEOUT_SECONDS, HTTP_REQUEST_TIMEOUT_SECONDS,
-      MAX_CONNECTIONS_PER_ADDRESS, MAX_CONNECTIONS, METRICS_ALLOW, METRICS_TOKEN};
+      MAX_CONNECTIONS_PER_ADDRESS, MAX_CONNECTIONS, METRICS_ALLOW, METRICS_TOKEN, BRIDGE_QUEUE_BYTES, BRIDGE_STALL_SECONDS};
 
-  /** With the default HTTP limits and metrics access. */
+  /** With the default HTTP and bridge limits and metrics access. */
   public Config(String host, int port, String dataDir, String mongoUri, String publicUrl, boolean cluster,
                 String clusterHost, String clusterMembers) {
     this(host, port, dataDir, mongoUri, publicUrl, cluster, clusterHost, clusterMembers, HttpLimits.DEFAULTS,
-        MetricsAccess.DEFAULTS);
+        MetricsAccess.DEFAULTS, BridgeLimits.DEFAULT);
   }
 
   /** Defaults, then the file (if any), then the environment. */
@@ -77,12 +85,14 @@ public record Config(String host, int port, String dataDir, String mongoUri, Str
         new HttpLimits(integer(json, HTTP_HEADER_TIMEOUT_SECONDS), integer(json, HTTP_IDLE_TIMEOUT_SECONDS),
             integer(json, HTTP_REQUEST_TIMEOUT_SECONDS), integer(json, MAX_CONNECTIONS_PER_ADDRESS),
             integer(json, MAX_CONNECTIONS)),
-        MetricsAccess.of(json.getString(METRICS_ALLOW), json.getString(METRICS_TOKEN)));
+        MetricsAccess.of(json.getString(METRICS_ALLOW), json.getString(METRICS_TOKEN)),
+        new BridgeLimits(integer(json, BRIDGE_QUEUE_BYTES), integer(json, BRIDGE_STALL_SECONDS)));
   }
 
   /** The same settings with other HTTP limits (tests, tools). */
   public Config withHttp(HttpLimits limits) {
-    return new Config(host, port, dataDir, mongoUri, publicUrl, cluster, clusterHost, clusterMembers, limits, metrics);
+    return new Config(host, port, dataDir, mongoUri, publicUrl, cluster, clusterHost, clusterMembers, limits, metrics,
+        bridgeLimits);
   }
 
   private static int integer(JsonObject json, String key) {
@@ -92,6 +102,12 @@ public record Config(String host, int port, String dataDir, String mongoUri, Str
   /** A config for tests and tools: loopback, the given port (0 = any free one), embedded store in dataDir. */
   public static Config local(int port, String dataDir) {
     return new Config("127.0.0.1", port, dataDir, null, null, false, "127.0.0.1", "127.0.0.1");
+  }
+
+  /** The same settings with other limits for bridge sockets that stop reading. */
+  public Config withBridgeLimits(BridgeLimits limits) {
+    return new Config(host, port, dataDir, mongoUri, publicUrl, cluster, clusterHost, clusterMembers, http, metrics,
+        limits);
   }
 
   private static JsonObject readFile(Path path) {

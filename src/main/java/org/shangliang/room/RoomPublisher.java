@@ -2,6 +2,7 @@ package org.shangliang.room;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import org.shangliang.common.Pushes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,10 +99,15 @@ public final class RoomPublisher {
 
   /**
    * Sent as JSON text encoded once: the bridge would otherwise copy the object for every page
-   * registered on the address and serialise each copy again (docs/API.md: pages accept both).
+   * registered on the address and serialise each copy again (docs/API.md: pages accept both). A
+   * snapshot without the attendee list says so, for pages that fall behind (see {@link Pushes}).
    */
   private void publish(String roomId, JsonObject message) {
-    vertx.eventBus().publish(RoomAddresses.state(roomId), message.encode());
+    if (message.getBoolean("attendeesOmitted", false)) {
+      vertx.eventBus().publish(RoomAddresses.state(roomId), message.encode(), Pushes.partial());
+    } else {
+      vertx.eventBus().publish(RoomAddresses.state(roomId), message.encode());
+    }
   }
 
   private void send(BallotBoxes.Rules vote, TallyLine line, JsonObject message, long now) {

@@ -21,7 +21,9 @@ import java.util.Locale;
  * The bridge's gatekeeper. The permitted addresses are exact (commands) or one anchored pattern
  * (a room's state); beyond that, every frame's token is resolved here: a registration is allowed
  * only for a room the caller belongs to, and a sent message has its headers replaced by the
- * caller's identity, so handlers never see anything identity-like that a page wrote.
+ * caller's identity, so handlers never see anything identity-like that a page wrote. What goes out
+ * to a socket passes through {@link SlowReaders}, which keeps a page that stops reading from
+ * holding the server.
  */
 final class BridgeGuard implements Handler<BridgeEvent> {
   static final String TOKEN_HEADER = "auth";
@@ -32,9 +34,11 @@ final class BridgeGuard implements Handler<BridgeEvent> {
   static final int MESSAGE_TOO_BIG = 1009;
   static final int INTERNAL_ERROR = 1011;
   private final Credentials credentials;
+  private final SlowReaders slowReaders;
 
-  BridgeGuard(Credentials credentials) {
+  BridgeGuard(Credentials credentials, SlowReaders slowReaders) {
     this.credentials = credentials;
+    this.slowReaders = slowReaders;
   }
 
   static SockJSBridgeOptions options() {
@@ -76,9 +80,17 @@ final class BridgeGuard implements Handler<BridgeEvent> {
         }
       });
     } else if (type == BridgeEventType.SOCKET_ERROR) {
+      slowReaders.closed(event.socket());
       endBrokenSocket(event);
       event.complete(true);
+    } else if (type == BridgeEventType.RECEIVE) {
+      slowReaders.deliver(event, isPushed(event.getRawMessage().getString("address")));
     } else {
+      if (type == BridgeEventType.SOCKET_CREATED) {
+        slowReaders.opened(event.socket());
+      } else if (type == BridgeEventType.SOCKET_CLOSED) {
+        slowReaders.closed(event.socket());
+      }
       event.complete(true);
     }
   }
@@ -104,6 +116,14 @@ final class BridgeGuard implements Handler<BridgeEvent> {
     } else {
       socket.close(INTERNAL_ERROR, "socket error");
     }
+  }
+
+  /** What pages register for is pushed to them, each message a whole state: the newest may replace older ones. */
+  static boolean isPushed(String address) {
+    // One pattern at most per message: this runs for every frame to every page.
+    return address.endsWith(".tally") ? RoomAddresses.roomOfTallyAddress(address) != null
+        : address.endsWith(".state") ? RoomAddresses.roomOfStateAddress(address) != null
+        : address.endsWith(".signage") && SignageAddresses.displayOf(address) != null;
   }
 
   /** A room's pages listen to their room; a signage display listens to its own address only. */

@@ -36,13 +36,19 @@ final class BridgeRoutes {
   private final Credentials credentials;
   private final Supplier<String> publicUrl;
   private final long heartbeatMs;
+  private final BridgeLimits outboxLimits;
 
-  /** idleTimeoutSeconds: the server closes silent connections; heartbeats come twice as often. */
-  BridgeRoutes(Vertx vertx, Credentials credentials, Supplier<String> publicUrl, int idleTimeoutSeconds) {
+  /**
+   * idleTimeoutSeconds: the server closes silent connections; heartbeats come twice as often.
+   * outboxLimits: how much a socket that does not read may have waiting, and for how long.
+   */
+  BridgeRoutes(Vertx vertx, Credentials credentials, Supplier<String> publicUrl, int idleTimeoutSeconds,
+               BridgeLimits outboxLimits) {
     this.vertx = vertx;
     this.credentials = credentials;
     this.publicUrl = publicUrl;
     this.heartbeatMs = Math.min(MAX_HEARTBEAT_MS, idleTimeoutSeconds * 1000L / 2);
+    this.outboxLimits = outboxLimits;
   }
 
   void mount(Router router) {
@@ -52,7 +58,8 @@ final class BridgeRoutes {
     router.post(PATH + "/*").handler(BodyHandler.create(false).setBodyLimit(MAX_MESSAGE_BYTES));
     SockJSHandlerOptions options = new SockJSHandlerOptions().setInsertJSESSIONID(false).setHeartbeatInterval(heartbeatMs);
     router.route(PATH + "/*").subRouter(SockJSHandler.create(vertx, options)
-        .bridge(BridgeGuard.options(), new BridgeSockets(new BridgeGuard(credentials), credentials)));
+        .bridge(BridgeGuard.options(), new BridgeSockets(
+            new BridgeGuard(credentials, new SlowReaders(vertx, outboxLimits)), credentials)));
   }
 
   /** Whether the request belongs to the bridge (its WebSockets and its HTTP transports). */

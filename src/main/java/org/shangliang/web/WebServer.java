@@ -53,6 +53,7 @@ public final class WebServer extends VerticleBase {
   private final String publicUrl;
   private final HttpLimits limits;
   private final MetricsAccess metrics;
+  private final BridgeLimits bridgeLimits;
   private HttpServer server;
   private Router router;
   private ConnectionGuard guard;
@@ -70,6 +71,7 @@ public final class WebServer extends VerticleBase {
     this.publicUrl = config.publicUrl();
     this.limits = config.http();
     this.metrics = config.metrics();
+    this.bridgeLimits = config.bridgeLimits();
   }
 
   @Override
@@ -78,7 +80,7 @@ public final class WebServer extends VerticleBase {
     router.route().handler(WebServer::securityHeaders);
     router.get("/health").handler(this::health);
     mountApi(router);
-    new BridgeRoutes(vertx, credentials, this::publicUrl, limits.idleTimeoutSeconds()).mount(router);
+    new BridgeRoutes(vertx, credentials, this::publicUrl, limits.idleTimeoutSeconds(), bridgeLimits).mount(router);
     router.route("/webjars/*").handler(staticFiles("META-INF/resources/webjars").setMaxAgeSeconds(86_400));
     router.get("/favicon.ico").handler(ctx -> ctx.response().setStatusCode(204).end());
     mountPage(router, "/common", "webroot/kiosk-ui/common");

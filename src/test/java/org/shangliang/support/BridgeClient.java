@@ -24,6 +24,7 @@ public final class BridgeClient {
   private static final int MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
   /** Held on purpose: an unreachable client is closed by Vert.x, evicting its connections. */
   private final WebSocketClient client;
+  private final Vertx vertx;
   private final WebSocket socket;
   private final String token;
   private final Map<String, Promise<JsonObject>> pending = new ConcurrentHashMap<>();
@@ -34,7 +35,8 @@ public final class BridgeClient {
   public final List<JsonObject> frames = new CopyOnWriteArrayList<>();
   private volatile boolean recording;
 
-  private BridgeClient(WebSocketClient client, WebSocket socket, String token) {
+  private BridgeClient(Vertx vertx, WebSocketClient client, WebSocket socket, String token) {
+    this.vertx = vertx;
     this.client = client;
     this.socket = socket;
     this.token = token;
@@ -52,7 +54,7 @@ public final class BridgeClient {
 
   public static Future<BridgeClient> connect(Vertx vertx, int port, String token) {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(MAX_MESSAGE_BYTES));
-    return client.connect(port, "127.0.0.1", "/eventbus/websocket").map(ws -> new BridgeClient(client, ws, token));
+    return client.connect(port, "127.0.0.1", "/eventbus/websocket").map(ws -> new BridgeClient(vertx, client, ws, token));
   }
 
   /** Sends a command and answers its reply; a failure reply fails with a {@link BridgeFailure}. */
@@ -86,6 +88,28 @@ public final class BridgeClient {
   public BridgeClient recordFrames() {
     recording = true;
     return this;
+  }
+
+  /** Pings the bridge every 5 s, as our page client does: the bridge closes a socket that sends nothing for 30 s. */
+  public BridgeClient keepAlive() {
+    vertx.setPeriodic(5000, id -> {
+      if (socket.isClosed()) {
+        vertx.cancelTimer(id);
+      } else {
+        sendRaw(new JsonObject().put("type", "ping").encode());
+      }
+    });
+    return this;
+  }
+
+  /** Stops reading the socket, as a frozen page does: what the server sends backs up towards it. */
+  public void pause() {
+    socket.pause();
+  }
+
+  /** Reads again after {@link #pause()}. */
+  public void resume() {
+    socket.resume();
   }
 
   public Future<Void> close() {

@@ -6,12 +6,14 @@ import org.shangliang.app.Config;
 import org.shangliang.app.DemoData;
 import org.shangliang.app.Shangliang;
 import org.shangliang.room.RoomAddresses;
+import org.shangliang.web.BridgeLimits;
 import org.shangliang.web.HttpLimits;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * A real server for a test: its own Vert.x, the embedded store in a fresh folder, the demo data,
@@ -41,21 +43,31 @@ public final class TestServer implements AutoCloseable {
 
   /** With other HTTP limits: timeouts short enough to wait for, or other connection caps. */
   public static TestServer start(HttpLimits limits) throws Exception {
-    return start(Files.createTempDirectory("shangliang-test"), 0, limits);
+    return start(Files.createTempDirectory("shangliang-test"), 0, config -> config.withHttp(limits));
+  }
+
+  /** With other limits for bridge sockets that stop reading. */
+  public static TestServer start(BridgeLimits limits) throws Exception {
+    return start(Files.createTempDirectory("shangliang-test"), limits);
+  }
+
+  /** On this (empty) data folder, with these limits for bridge sockets that stop reading. */
+  public static TestServer start(Path dataDir, BridgeLimits limits) throws Exception {
+    return start(dataDir, 0, config -> config.withBridgeLimits(limits));
   }
 
   /** As the demo has it: votes need 5 of the 10 invited checked in. */
   public static TestServer startWithDemoQuorum() throws Exception {
-    return startAsSeeded(Files.createTempDirectory("shangliang-test"), 0, HttpLimits.DEFAULTS);
+    return startAsSeeded(Files.createTempDirectory("shangliang-test"), 0, UnaryOperator.identity());
   }
 
   /** On this data; a meeting that has not opened yet loses its quorum (see above). */
   public static TestServer start(Path dataDir, int port) throws Exception {
-    return start(dataDir, port, HttpLimits.DEFAULTS);
+    return start(dataDir, port, UnaryOperator.identity());
   }
 
-  private static TestServer start(Path dataDir, int port, HttpLimits limits) throws Exception {
-    TestServer server = startAsSeeded(dataDir, port, limits);
+  private static TestServer start(Path dataDir, int port, UnaryOperator<Config> settings) throws Exception {
+    TestServer server = startAsSeeded(dataDir, port, settings);
     BridgeClient host = server.bridge(server.login("cadre"));
     try {
       JsonObject snapshot = Await.result(host.request(RoomAddresses.COMMANDS,
@@ -70,9 +82,9 @@ public final class TestServer implements AutoCloseable {
     return server;
   }
 
-  private static TestServer startAsSeeded(Path dataDir, int port, HttpLimits limits) throws Exception {
+  private static TestServer startAsSeeded(Path dataDir, int port, UnaryOperator<Config> settings) throws Exception {
     Vertx vertx = Vertx.vertx();
-    Shangliang app = Shangliang.start(vertx, Config.local(port, dataDir.toString()).withHttp(limits))
+    Shangliang app = Shangliang.start(vertx, settings.apply(Config.local(port, dataDir.toString())))
         .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     Map<String, String> urls = DemoData.seed(app).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     return new TestServer(vertx, app, urls, dataDir);
