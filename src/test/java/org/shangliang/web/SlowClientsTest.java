@@ -161,11 +161,10 @@ class SlowClientsTest {
   @DisplayName("a request body that arrives too slowly is answered 408 REQUEST_TIMEOUT and its connection closed")
   void slowBodyIsTimedOut() throws Exception {
     server = TestServer.start(SHORT);
-    NetSocket socket = Await.result(clients.createNetClient().connect(server.port(), "127.0.0.1"));
-    StringBuilder answer = new StringBuilder();
-    AtomicInteger closed = new AtomicInteger();
-    socket.handler(data -> answer.append(data.toString(StandardCharsets.UTF_8)));
-    socket.closeHandler(v -> closed.incrementAndGet());
+    RawConnection raw = rawConnection();
+    NetSocket socket = raw.socket();
+    StringBuilder answer = raw.answer();
+    AtomicInteger closed = raw.closed();
     long sent = System.nanoTime();
     socket.write("POST /api/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
         + "Content-Length: 1000\r\n\r\n{\"username\":\"");
@@ -184,11 +183,10 @@ class SlowClientsTest {
   @DisplayName("a connection that asked for a WebSocket and got a plain answer is held to the head deadline like any other")
   void refusedUpgradeIsNoEscape() throws Exception {
     server = TestServer.start(SHORT);
-    NetSocket socket = Await.result(clients.createNetClient().connect(server.port(), "127.0.0.1"));
-    StringBuilder answer = new StringBuilder();
-    AtomicInteger closed = new AtomicInteger();
-    socket.handler(data -> answer.append(data.toString(StandardCharsets.UTF_8)));
-    socket.closeHandler(v -> closed.incrementAndGet());
+    RawConnection raw = rawConnection();
+    NetSocket socket = raw.socket();
+    StringBuilder answer = raw.answer();
+    AtomicInteger closed = raw.closed();
     socket.write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
         + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
     Await.until("the plain answer", 5_000, () -> answer.toString().contains("\"UP\""));
@@ -254,5 +252,17 @@ class SlowClientsTest {
     assertTrue(line.startsWith("a["), line);
     assertEquals(replyAddress, new JsonObject(new JsonArray(line.substring(1)).getString(0)).getString("address"));
     stream.body().close();
+  }
+
+  /** A raw TCP connection to the server that keeps what it is answered and counts its closing. */
+  private record RawConnection(NetSocket socket, StringBuilder answer, AtomicInteger closed) {
+  }
+
+  private RawConnection rawConnection() {
+    NetSocket socket = Await.result(clients.createNetClient().connect(server.port(), "127.0.0.1"));
+    RawConnection raw = new RawConnection(socket, new StringBuilder(), new AtomicInteger());
+    socket.handler(data -> raw.answer().append(data.toString(StandardCharsets.UTF_8)));
+    socket.closeHandler(v -> raw.closed().incrementAndGet());
+    return raw;
   }
 }
