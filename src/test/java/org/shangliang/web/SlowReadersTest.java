@@ -114,7 +114,8 @@ class SlowReadersTest {
 
   @Test
   @DisplayName("sockets that register for the room and stop reading are closed, the memory they could hold stays "
-      + "under 256 MiB, and a kiosk that reads sees its own raised hand within 200 ms")
+      + "under 256 MiB, and a kiosk that reads sees its own raised hand within 200 ms (p99), or at most a quarter "
+      + "later than without them where the machine is too busy even for that")
   void stalledSocketsCannotHoldTheServer() throws Exception {
     Await.result(command(connect(server.token("Kiosk 1")), "checkIn", new JsonObject().put("attendeeId", WANG)));
     registerWalkIns(150);
@@ -144,6 +145,9 @@ class SlowReadersTest {
       closed = closedByTheServer(stalled);
     }
     long memoryMax = Collections.max(memory);
+    // On a machine shared with other work the kiosk alone can miss 200 ms (its p99 reached 436 ms
+    // here with no such socket, the store on a disk others wrote to); then the sockets must at
+    // least not make it slower.
     long handLimit = Math.max(HAND_P99_LIMIT_MS, alone.p99() * 5 / 4);
     System.out.printf("slow readers: %d sockets that never read, %d s, snapshots of %d KiB with the attendees; "
             + "heap after GC + network buffers %d MiB before, max %d MiB, at the end %d MiB; closed by the server: %d; "
