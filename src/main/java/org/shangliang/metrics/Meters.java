@@ -1,6 +1,7 @@
 package org.shangliang.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -8,6 +9,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.micrometer.backends.BackendRegistries;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * This node's own meters, beside those Vert.x keeps (HTTP, event bus, JVM): what /metrics shows
@@ -16,6 +20,12 @@ import java.time.Duration;
  */
 public final class Meters {
   private static volatile PrometheusMeterRegistry fallback;
+  /**
+   * Meters already registered, by registry and name and tags: a command or a ballot finds its
+   * counter with one map lookup instead of building and registering it again. Bounded by the known
+   * actions times the error codes.
+   */
+  private static final Map<List<Object>, Meter> REGISTERED = new ConcurrentHashMap<>();
 
   private Meters() {
   }
@@ -38,19 +48,25 @@ public final class Meters {
 
   /** One command answered on a command address, by action and outcome ({@code ok} or its error code). */
   public static void command(String address, String action, String outcome) {
-    Counter.builder("shangliang.commands").description("Commands answered, by address, action and outcome")
-        .tag("address", address).tag("action", action).tag("outcome", outcome).register(registry()).increment();
+    PrometheusMeterRegistry registry = registry();
+    ((Counter) REGISTERED.computeIfAbsent(List.of(registry, "commands", address, action, outcome), key ->
+        Counter.builder("shangliang.commands").description("Commands answered, by address, action and outcome")
+            .tag("address", address).tag("action", action).tag("outcome", outcome).register(registry))).increment();
   }
 
   /** A ballot counted (durable and answered). */
   public static void ballotCounted() {
-    Counter.builder("shangliang.ballots.counted").description("Ballots counted").register(registry()).increment();
+    PrometheusMeterRegistry registry = registry();
+    ((Counter) REGISTERED.computeIfAbsent(List.of(registry, "ballots"), key ->
+        Counter.builder("shangliang.ballots.counted").description("Ballots counted").register(registry))).increment();
   }
 
   /** How long a commit of the embedded store took (every acknowledgement waits for one). */
   public static Timer commitTimer() {
-    return Timer.builder("shangliang.store.commit").description("Commits of the embedded store")
-        .publishPercentiles(0.5, 0.99).register(registry());
+    PrometheusMeterRegistry registry = registry();
+    return (Timer) REGISTERED.computeIfAbsent(List.of(registry, "commit"), key ->
+        Timer.builder("shangliang.store.commit").description("Commits of the embedded store")
+            .publishPercentiles(0.5, 0.99).register(registry));
   }
 
   /** How late a timer on an event loop ran: how long that loop was busy with something else. */

@@ -9,7 +9,9 @@ import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
 import org.shangliang.qr.QrTokens;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Builds what the pages of a room render: the whole room state, and small tally messages. While a
@@ -111,7 +113,7 @@ public final class Snapshots {
     JsonObject tally = counts(vote.id(), countsVisible(vote.open(), vote.rules().countsVisibleWhileOpen()), counted)
         .put("entitled", (int) attendees.stream().filter(vote::entitles).count());
     if (kioskId != null) {
-      JsonArray voters = box == null ? new JsonArray() : box.getJsonArray("voters", new JsonArray());
+      Set<Object> voters = box == null ? Set.of() : new HashSet<>(box.getJsonArray("voters", new JsonArray()).getList());
       JsonArray votedHere = new JsonArray();
       attendees.stream().filter(a -> kioskId.equals(a.kioskId()) && voters.contains(a.id()))
           .forEach(a -> votedHere.add(a.id()));
