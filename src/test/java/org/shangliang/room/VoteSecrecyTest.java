@@ -88,7 +88,8 @@ class VoteSecrecyTest {
 
     for (BridgeClient spy : List.of(hostileDisplay, hostileKiosk)) {
       List<JsonObject> seen = bodies(spy);
-      assertTrue(seen.size() > 2 * VOTERS, "the spy kept a frame for every poll: " + seen.size());
+      // one snapshot reply per ballot and one after the close, besides whatever was pushed
+      assertTrue(seen.size() >= VOTERS + 1, "the spy kept a frame for every poll: " + seen.size());
       seen.forEach(body -> everyObjectIn(body, object -> {
         assertFalse(object.containsKey("choices"), "no choice is ever sent: " + object.encode());
         assertFalse(object.containsKey("ballots"), "no roll call is ever sent: " + object.encode());
