@@ -45,11 +45,14 @@ public final class DemoData {
   /** Seeds what is missing; answers the device URLs to print, by label. */
   public static Future<Map<String, String>> seed(Shangliang app) {
     MongoClient mongo = app.db().mongo();
+    app.accounts().allowDemoAccounts();
     return mongo.findOne(RoomStore.ROOMS, new JsonObject().put("_id", ROOM_ID), null)
         .compose(room -> room != null ? Future.succeededFuture() : createRoom(mongo))
-        .compose(v -> app.accounts().save("cadre", "王主任（社区）", Identity.Role.HOST, PASSWORD))
-        .compose(v -> app.accounts().save("grid", "李网格员", Identity.Role.HOST, PASSWORD))
-        .compose(v -> app.accounts().save("staff", "社区工作人员", Identity.Role.STAFF, PASSWORD))
+        .compose(v -> app.accounts().saveDemo("admin", "系统管理员", Identity.Role.ADMIN, PASSWORD, List.of()))
+        .compose(v -> app.accounts().saveDemo("cadre", "王主任（社区）", Identity.Role.CADRE, PASSWORD, List.of()))
+        .compose(v -> app.accounts().saveDemo("grid", "李网格员", Identity.Role.GRID_WORKER, PASSWORD,
+            List.of(GRID_IDS[0])))
+        .compose(v -> app.accounts().saveDemo("staff", "社区工作人员", Identity.Role.STAFF, PASSWORD, List.of()))
         .compose(v -> DemoNotices.seed(mongo, GRID_IDS, GRID_NAMES))
         .compose(v -> enrolDevices(app))
         .compose(urls -> app.db().durable().map(urls));

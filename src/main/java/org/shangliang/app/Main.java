@@ -1,6 +1,7 @@
 package org.shangliang.app;
 
 import io.vertx.core.Future;
+import org.shangliang.auth.FirstAdministrator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,15 +36,25 @@ public final class Main {
     Cluster.vertxFor(config)
         .compose(vertx -> Shangliang.start(vertx, config))
         .compose(app -> (demo ? DemoData.seed(app) : Future.succeededFuture(Map.<String, String>of()))
-            .map(urls -> {
+            .compose(urls -> (demo ? Future.<String>succeededFuture() : new FirstAdministrator(app.db(), app.accounts())
+                .issueCode()).map(setupCode -> {
               printWelcome(app, urls);
+              if (setupCode != null) {
+                printSetup(app, setupCode);
+              }
               Runtime.getRuntime().addShutdownHook(new Thread(() -> app.stop().await()));
               return app;
-            }))
+            })))
         .onFailure(e -> {
           LOG.error("Shangliang could not start", e);
           System.exit(1);
         });
+  }
+
+  /** Only here, in the log of the start that issued it: whoever can read it may create the first administrator. */
+  private static void printSetup(Shangliang app, String setupCode) {
+    System.out.println("No administrator yet. To put Shangliang into service, open " + app.publicUrl()
+        + "/setup/ and enter the setup code\n\n    " + setupCode + "\n\n(it works once; a restart before setup issues a new one)\n");
   }
 
   private static void printWelcome(Shangliang app, Map<String, String> urls) {

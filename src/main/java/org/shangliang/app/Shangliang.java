@@ -7,6 +7,7 @@ import io.vertx.core.VertxOptions;
 import org.shangliang.auth.Accounts;
 import org.shangliang.auth.Credentials;
 import org.shangliang.auth.Devices;
+import org.shangliang.console.ConsoleVerticle;
 import org.shangliang.metrics.EventLoopProbe;
 import org.shangliang.notice.NoticeVerticle;
 import org.shangliang.qr.QrTokens;
@@ -37,13 +38,14 @@ public final class Shangliang {
     Database db = config.mongoUri() != null
         ? Database.connect(vertx, config.mongoUri())
         : Database.embedded(vertx, config.dataDir());
-    Credentials credentials = new Credentials(db);
+    Credentials credentials = new Credentials(vertx, db);
     Accounts accounts = new Accounts(vertx, db, credentials);
     Devices devices = new Devices(db, credentials);
     return db.ping().compose(v -> QrTokens.load(db)).compose(tokens -> {
       WebServer web = new WebServer(db, credentials, accounts, devices, tokens, config);
       return vertx.deployVerticle(new RoomVerticle(db, devices, tokens))
-          .compose(id -> vertx.deployVerticle(new NoticeVerticle(db, devices, tokens)))
+          .compose(id -> vertx.deployVerticle(new NoticeVerticle(db, tokens)))
+          .compose(id -> vertx.deployVerticle(new ConsoleVerticle(db, devices, tokens)))
           .compose(id -> vertx.deployVerticle(new RequestVerticle(db, tokens)))
           .compose(id -> vertx.deployVerticle(web))
           .compose(id -> vertx.deployVerticle(EventLoopProbe::new,

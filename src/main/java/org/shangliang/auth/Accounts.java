@@ -2,6 +2,7 @@ package org.shangliang.auth;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
@@ -27,6 +28,7 @@ public final class Accounts {
   private final Credentials credentials;
   private final LoginThrottle throttle;
   private final SecurityAlerts alerts;
+  private volatile boolean demoAccountsAllowed;
 
   public Accounts(Vertx vertx, Database db, Credentials credentials) {
     this.vertx = vertx;
@@ -37,10 +39,30 @@ public final class Accounts {
     this.alerts = new SecurityAlerts(db);
   }
 
+  /**
+   * Lets the {@code --demo} accounts sign in on this node. They are marked as demo accounts when
+   * seeded and refused everywhere else, so a data folder once used for the demo never opens with
+   * the published demo password.
+   */
+  public void allowDemoAccounts() {
+    demoAccountsAllowed = true;
+  }
+
+  /** Creates or replaces a demo account (see {@link #allowDemoAccounts}). */
+  public Future<Void> saveDemo(String username, String name, Identity.Role role, String password, List<String> gridIds) {
+    return save(username, name, role, password, gridIds, true);
+  }
+
   /** Creates or replaces an account; the password is hashed off the event loop. */
-  public Future<Void> save(String username, String name, Identity.Role role, String password) {
+  public Future<Void> save(String username, String name, Identity.Role role, String password, List<String> gridIds) {
+    return save(username, name, role, password, gridIds, false);
+  }
+
+  private Future<Void> save(String username, String name, Identity.Role role, String password, List<String> gridIds,
+                            boolean demo) {
     return vertx.executeBlocking(() -> PasswordHasher.hash(password), false).compose(hash -> {
-      JsonObject account = new JsonObject().put("name", name).put("role", role.name()).put("passwordHash", hash);
+      JsonObject account = new JsonObject().put("name", name).put("role", role.name()).put("passwordHash", hash)
+          .put("gridIds", new JsonArray(gridIds)).put("demo", demo);
       return mongo.updateCollectionWithOptions(COLLECTION, new JsonObject().put("_id", username),
           new JsonObject().put("$set", account), new UpdateOptions().setUpsert(true));
     }).compose(r -> db.durable());
@@ -76,10 +98,14 @@ public final class Accounts {
   }
 
   private Future<JsonObject> signedIn(Attempt attempt, JsonObject account) {
-    Identity.Role role = Identity.Role.valueOf(account.getString("role"));
+    if (account.getBoolean("demo", false) && !demoAccountsAllowed) {
+      return Future.failedFuture(new Failure(ErrorCode.UNAUTHENTICATED, "演示账号只在演示模式（--demo）下可用"));
+    }
+    Identity.Role role = Identity.Role.parse(account.getString("role"));
     String name = account.getString("name");
+    Identity identity = Identity.account(attempt.username(), role, name, gridIdsOf(account));
     return Future.all(throttle.forgive(attempt.byAccount()), throttle.takeBack(attempt.byAddress()))
-        .compose(v -> credentials.issueSession(attempt.username(), role, name))
+        .compose(v -> credentials.issueSession(identity))
         .map(token -> new JsonObject().put("token", token).put("name", name).put("role", role.name().toLowerCase()));
   }
 
@@ -96,6 +122,11 @@ public final class Accounts {
     }
     return Future.all(told).compose(v -> db.durable())
         .compose(v -> Future.failedFuture(new Failure(ErrorCode.UNAUTHENTICATED, "用户名或密码错误")));
+  }
+
+  static List<String> gridIdsOf(JsonObject account) {
+    JsonArray grids = account.getJsonArray("gridIds");
+    return grids == null ? List.of() : grids.stream().map(String::valueOf).toList();
   }
 
   private static Lock lock(Scope scope, Admission admission, String account, String name, String address) {

@@ -1,6 +1,7 @@
 package org.shangliang.auth;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import org.shangliang.store.Database;
@@ -19,6 +20,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Credentials {
   public static final String COLLECTION = "credentials";
+  /**
+   * Internal address (not bridged), published to every node: the id of an account or device whose
+   * tokens were just revoked. Each node forgets what it cached for it and closes its sockets.
+   */
+  public static final String REVOKED = "internal.credentials.revoked";
   private static final long CACHE_MS = 30_000;
   private static final long SESSION_MS = 12 * 3600_000L;
 
@@ -29,15 +35,19 @@ public final class Credentials {
   private record Cached(Future<Identity> identity, long until) {
   }
 
-  public Credentials(Database db) {
+  private final Vertx vertx;
+
+  public Credentials(Vertx vertx, Database db) {
+    this.vertx = vertx;
     this.db = db;
     this.mongo = db.mongo();
+    vertx.eventBus().<String>consumer(REVOKED, message -> forget(message.body()));
   }
 
-  public Future<String> issueSession(String accountId, Identity.Role role, String name) {
+  public Future<String> issueSession(Identity account) {
     String token = newToken();
-    JsonObject doc = new JsonObject().put("_id", digest(token)).put("identity",
-        Identity.account(accountId, role, name).toJson()).put("expiresAt", System.currentTimeMillis() + SESSION_MS);
+    JsonObject doc = new JsonObject().put("_id", digest(token)).put("identity", account.toJson())
+        .put("expiresAt", System.currentTimeMillis() + SESSION_MS);
     return mongo.insert(COLLECTION, doc).compose(id -> db.durable()).map(token);
   }
 
@@ -51,6 +61,25 @@ public final class Credentials {
     String key = digest(token);
     cache.remove(key);
     return mongo.removeDocument(COLLECTION, new JsonObject().put("_id", key)).mapEmpty();
+  }
+
+  /**
+   * Revokes every token of one account or device, durably, then tells every node: their cached
+   * identities are dropped at once, so the next frame with such a token is refused anywhere.
+   */
+  public Future<Void> revokeAllOf(String identityId) {
+    return mongo.removeDocuments(COLLECTION, new JsonObject().put("identity.id", identityId))
+        .compose(r -> db.durable())
+        .onSuccess(v -> vertx.eventBus().publish(REVOKED, identityId));
+  }
+
+  /**
+   * Drops this node's cached identities of an account or device whose tokens were revoked, and any
+   * lookup still under way, which may have read the token before it was removed.
+   */
+  private void forget(String identityId) {
+    cache.values().removeIf(cached -> !cached.identity().isComplete()
+        || (cached.identity().succeeded() && identityId.equals(cached.identity().result().id())));
   }
 
   /** The identity a token stands for; anonymous for no, unknown or expired tokens. */

@@ -47,6 +47,8 @@ public enum ErrorCode {
   PAIRING_UNKNOWN(467, 404, "没有等待配对的显示屏使用此配对码，或已过期"),
   TRANSITION_NOT_ALLOWED(470, 409, "诉求当前状态下不能进行此操作"),
   PUBLIC_TITLE_PERSONAL(480, 400, "公开标题不能含电话、身份证等号码"),
+  SETUP_CODE_WRONG(490, 403, "设置码不对，请看服务器启动时输出的设置码"),
+  SETUP_DONE(491, 409, "已经有管理员了，请直接登录管理台"),
   REQUEST_TIMEOUT(510, 408, "请求超时，连接已关闭"),
   LOGIN_THROTTLED(530, 429, "登录失败次数过多，请稍后再试"),
   BACKUP_UNAVAILABLE(540, 409, "使用外部 MongoDB 时请用 mongodump 备份"),

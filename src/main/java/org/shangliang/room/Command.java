@@ -2,6 +2,7 @@ package org.shangliang.room;
 
 import io.vertx.core.json.JsonObject;
 import org.shangliang.auth.Identity;
+import org.shangliang.common.AuditLog;
 
 /** A validated, authorised command: who sent it, for which room, with which parameters. */
 public record Command(Identity who, String roomId, JsonObject body) {
@@ -13,8 +14,6 @@ public record Command(Identity who, String roomId, JsonObject body) {
     JsonObject params = body.copy();
     params.remove("action");
     params.remove("roomId");
-    return new JsonObject().put("at", now).put("roomId", roomId).put("action", action())
-        .put("actor", new JsonObject().put("id", who.id()).put("name", who.name()).put("role", who.role().name()))
-        .put("params", params);
+    return AuditLog.entry(who, "room", action(), params, now).put("roomId", roomId);
   }
 }

@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
+import org.shangliang.common.AuditLog;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
 import org.shangliang.store.Database;
@@ -25,7 +26,7 @@ public final class RoomStore {
   public static final String MEETINGS = "meetings";
   public static final String ATTENDEES = "attendees";
   public static final String DEVICES = "devices";
-  public static final String AUDIT = "audit";
+  public static final String AUDIT = AuditLog.COLLECTION;
   private static final int MAX_ATTEMPTS = 25;
 
   private final Vertx vertx;

@@ -77,7 +77,8 @@ public final class SpeechClock {
 
   /** Shaped as a host's entry ({@link Command#auditEntry}), with the clock as the actor. */
   private static JsonObject expiryEntry(String roomId, JsonObject speech) {
-    return new JsonObject().put("at", System.currentTimeMillis()).put("roomId", roomId).put("action", "speechExpired")
+    return new JsonObject().put("at", System.currentTimeMillis()).put("area", "room").put("roomId", roomId)
+        .put("action", "speechExpired")
         .put("actor", new JsonObject().put("id", (Object) null).put("name", "发言计时").put("role", "CLOCK"))
         .put("params", new JsonObject().put("speechId", speech.getString("speechId")))
         .put("result", speech);

@@ -52,8 +52,8 @@ final class BridgeSockets implements Handler<BridgeEvent> {
     return switch (who.role()) {
       case KIOSK -> "kiosk";
       case DISPLAY -> who.roomId() == null ? "board" : "display";
-      case HOST -> "host";
-      case STAFF -> "staff";
+      case ADMIN, CADRE, GRID_WORKER -> "host";
+      case STAFF, VIEWER -> "staff";
       case NONE -> "unknown";
     };
   }

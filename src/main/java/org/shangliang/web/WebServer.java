@@ -14,6 +14,7 @@ import org.shangliang.app.Config;
 import org.shangliang.auth.Accounts;
 import org.shangliang.auth.Credentials;
 import org.shangliang.auth.Devices;
+import org.shangliang.auth.FirstAdministrator;
 import io.vertx.ext.web.handler.BodyHandler;
 import org.shangliang.common.RateLimiter;
 import org.shangliang.common.Schemas;
@@ -89,6 +90,7 @@ public final class WebServer extends VerticleBase {
     mountPage(router, "/display", "webroot/display-ui");
     mountPage(router, "/console", "webroot/kiosk-ui/console");
     mountPage(router, "/phone", "webroot/kiosk-ui/phone");
+    mountPage(router, "/setup", "webroot/kiosk-ui/setup");
     router.get("/").handler(ctx -> ctx.redirect("/kiosk/"));
     router.route().failureHandler(HttpFailures::handleRouteFailure);
 
@@ -127,6 +129,7 @@ public final class WebServer extends VerticleBase {
     new MediaRoutes(new NoticeImages(db), credentials).mount(router);
     new FeedbackRoutes(new FeedbackIntake(db, notices, new FeedbackStore(db.mongo()), tokens, limits), schemas).mount(router);
     new PairingRoutes(new Pairings(db), limits).mount(router);
+    new SetupRoutes(new FirstAdministrator(db, accounts), limits, schemas).mount(router);
     new JoinRoutes(new PhoneJoinRequests(vertx, db, tokens), limits, schemas, this::publicUrl).mount(router);
     new QrRoutes(tokens, this::publicUrl).mount(router);
     RequestIntake intake = new RequestIntake(vertx, db, tokens);

@@ -174,7 +174,7 @@ class SignInThrottleTest {
   void unknownNamesLookTheSame() {
     List<String> knownNames = new ArrayList<>(List.of("cadre", "grid", "staff"));
     for (int n = 1; n <= 3; n++) {
-      Await.result(server.app.accounts().save("host" + n, "主持人" + n, Identity.Role.HOST, "right-" + n));
+      Await.result(server.app.accounts().save("host" + n, "主持人" + n, Identity.Role.CADRE, "right-" + n, java.util.List.of()));
       knownNames.add("host" + n);
     }
     List<Long> known = new ArrayList<>();

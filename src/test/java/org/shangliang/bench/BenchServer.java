@@ -109,7 +109,7 @@ public final class BenchServer {
     }
     BenchRoom.inBatches(voters, 100, i -> mongo.insert(RoomStore.ATTENDEES, new Attendee(attendeeIds.get(i),
         meetingId, "代表" + (i + 1), AttendeeKind.RESIDENT_REP, false, null, null).toDocument()));
-    Await.result(app.accounts().save(HOST_USER, "Bench", Identity.Role.HOST, HOST_PASSWORD));
+    Await.result(app.accounts().save(HOST_USER, "Bench", Identity.Role.CADRE, HOST_PASSWORD, java.util.List.of()));
     List<String> kiosks = BenchRoom.inBatches(voters, BenchRoom.BATCH, i -> app.devices()
         .enrol(Identity.Role.KIOSK, roomId, "终端" + (i + 1), false).map(d -> d.getString("token")));
     List<String> screens = BenchRoom.inBatches(displays, BenchRoom.BATCH, i -> app.devices()

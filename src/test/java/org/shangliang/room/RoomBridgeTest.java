@@ -86,7 +86,7 @@ class RoomBridgeTest {
     assertEquals("device", kiosk.getString("type"));
     assertEquals("kiosk", kiosk.getString("deviceKind"));
     assertEquals(ROOM, kiosk.getString("roomId"));
-    assertEquals("host", Await.result(command(host, "hello")).getJsonObject("identity").getString("role"));
+    assertEquals("cadre", Await.result(command(host, "hello")).getJsonObject("identity").getString("role"));
     BridgeClient anonymous = connect(null);
     assertEquals("anonymous", Await.result(command(anonymous, "hello")).getJsonObject("identity").getString("type"));
   }

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  */
 public final class ServerProcess implements AutoCloseable {
   private static final Pattern URL_LINE = Pattern.compile("^\\s+(.+?)\\s+(http://\\S+)$");
+  private static final Pattern SETUP_CODE_LINE = Pattern.compile("^\\s+([2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4})$");
+  private final CompletableFuture<String> setupCode = new CompletableFuture<>();
   private final Process process;
   public final int port;
   public final Map<String, String> urls = new LinkedHashMap<>();
@@ -63,9 +65,15 @@ public final class ServerProcess implements AutoCloseable {
       try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         String line;
         while ((line = out.readLine()) != null) {
-          lastLines.add(line);
-          if (lastLines.size() > 40) {
-            lastLines.remove(0);
+          synchronized (this) {
+            lastLines.add(line);
+            if (lastLines.size() > 40) {
+              lastLines.remove(0);
+            }
+          }
+          Matcher code = SETUP_CODE_LINE.matcher(line);
+          if (code.matches()) {
+            setupCode.complete(code.group(1));
           }
           Matcher m = URL_LINE.matcher(line);
           if (m.matches()) {
@@ -78,7 +86,7 @@ public final class ServerProcess implements AutoCloseable {
           }
         }
         ready.completeExceptionally(new IllegalStateException("server exited before it was ready; its last lines:\n"
-            + String.join("\n", lastLines)));
+            + String.join("\n", lastLines())));
       } catch (IOException e) {
         ready.completeExceptionally(e);
       }
@@ -91,6 +99,16 @@ public final class ServerProcess implements AutoCloseable {
   public String token(String labelPrefix) {
     return urls.entrySet().stream().filter(e -> e.getKey().startsWith(labelPrefix)).findFirst()
         .map(e -> e.getValue().replaceAll(".*token=", "")).orElseThrow();
+  }
+
+  /** The one-time setup code this start printed for the first administrator (README, "Put it into service"). */
+  public String setupCode() throws Exception {
+    return setupCode.get(10, TimeUnit.SECONDS);
+  }
+
+  /** The last lines the server printed. */
+  public synchronized List<String> lastLines() {
+    return List.copyOf(lastLines);
   }
 
   public String baseUrl() {

@@ -55,7 +55,7 @@ class HttpApiTest {
     HttpResponse<String> ok = Http.post(url("/api/login"),
         new JsonObject().put("username", "grid").put("password", DemoData.PASSWORD).encode(), null);
     assertEquals(200, ok.statusCode());
-    assertEquals("host", new JsonObject(ok.body()).getString("role"));
+    assertEquals("grid_worker", new JsonObject(ok.body()).getString("role"));
     HttpResponse<String> wrong = Http.post(url("/api/login"),
         new JsonObject().put("username", "grid").put("password", "guess").encode(), null);
     assertEquals(401, wrong.statusCode());

@@ -1,0 +1,108 @@
+package org.shangliang.notice;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.shangliang.auth.Devices;
+import org.shangliang.auth.Identity;
+import org.shangliang.common.CommandEndpoint;
+import org.shangliang.common.CommandEndpoint.Request;
+import org.shangliang.common.Schemas;
+import org.shangliang.feedback.FeedbackStore;
+import org.shangliang.qr.QrTokens;
+import org.shangliang.request.RequestReports;
+import org.shangliang.request.RequestStore;
+import org.shangliang.store.Database;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The staff console's notice area ({@value SignageAddresses#CONSOLE}): notices and their
+ * publication, results and topic lists made notices, the board displays, and the feedback from
+ * phones. Reading is for every console account; changing is for editors (not read-only viewers).
+ */
+public final class NoticeConsole {
+  static final int MAX_CONSOLE_BYTES = 8192;
+  static final String NO_BOARD = "000000000000000000000000";
+
+  private final NoticeStore store;
+  private final DisplayActions displays;
+  private final FeedbackStore feedback;
+  private final QrTokens tokens;
+  private final Database db;
+
+  private NoticeConsole(NoticeStore store, DisplayActions displays, FeedbackStore feedback, QrTokens tokens, Database db) {
+    this.store = store;
+    this.displays = displays;
+    this.feedback = feedback;
+    this.tokens = tokens;
+    this.db = db;
+  }
+
+  /** The area's command table. */
+  public static CommandEndpoint endpoint(Vertx vertx, Database db, Devices devices, QrTokens tokens) {
+    NoticeStore store = new NoticeStore(db);
+    RequestStore requests = new RequestStore(db.mongo());
+    Playlists playlists = new Playlists(vertx, store, requests, tokens);
+    DisplayActions displays = new DisplayActions(store, devices, new Pairings(db), playlists,
+        new Showings(db.mongo(), store), db);
+    NoticeActions notices = new NoticeActions(store, playlists, db);
+    ResultNotices results = new ResultNotices(db.mongo(), store, notices, requests);
+    TopicListNotices topicLists = new TopicListNotices(new RequestReports(requests), notices);
+    NoticeConsole console = new NoticeConsole(store, displays, new FeedbackStore(db.mongo()), tokens, db);
+
+    return new CommandEndpoint(SignageAddresses.CONSOLE, MAX_CONSOLE_BYTES,
+        Schemas.load("schemas/console-commands.json", "action"))
+        .on("hello", CommandEndpoint::anyone, CommandEndpoint::hello)
+        .on("overview", Identity::isStaff, console::overview)
+        .on("listResolutions", Identity::isStaff, results::list)
+        .on("listFeedback", Identity::isStaff, console::listFeedback)
+        .on("noticePostings", Identity::isStaff, displays::postings)
+        .on("saveNotice", Identity::isEditor, notices::save)
+        .on("publishNotice", Identity::isEditor, notices::publish)
+        .on("retractNotice", Identity::isEditor, notices::retract)
+        .on("resultFromMatter", Identity::isEditor, results::publish)
+        .on("publishTopicList", Identity::isEditor, topicLists::publish)
+        .on("pairDisplay", Identity::isEditor, displays::pair)
+        .on("updateDisplay", Identity::isEditor, displays::update)
+        .on("markFeedbackHandled", Identity::isEditor, console::markFeedbackHandled);
+  }
+
+  private Future<JsonObject> overview(Request r) {
+    return Future.all(store.grids(), store.recent(200)).compose(all -> {
+      Map<String, String> gridNames = DisplayActions.names(all.resultAt(0));
+      List<JsonObject> notices = all.resultAt(1);
+      return displays.statuses(gridNames, DisplayActions.names(notices)).map(list -> {
+        JsonArray grids = new JsonArray();
+        // a poster's code files a request for its grid (docs/API.md, posterToken)
+        gridNames.forEach((id, name) -> grids.add(new JsonObject().put("id", id).put("name", name)
+            .put("posterToken", tokens.sign(QrTokens.Purpose.REPORT, id, NO_BOARD))));
+        JsonArray noticeViews = new JsonArray();
+        JsonObject previewQr = new JsonObject();
+        notices.forEach(n -> {
+          noticeViews.add(NoticeStore.consoleView(n));
+          // a preview's code is drawn like a board's, but names no board, so scanning it leads nowhere
+          previewQr.put(n.getString("_id"), tokens.sign(QrTokens.Purpose.FEEDBACK, n.getString("_id"), NO_BOARD));
+        });
+        return new JsonObject().put("grids", sortedById(grids)).put("displays", list).put("notices", noticeViews)
+            .put("qr", previewQr).put("serverTime", System.currentTimeMillis());
+      });
+    });
+  }
+
+  private Future<JsonObject> listFeedback(Request r) {
+    return store.signageDisplays().compose(list -> feedback.forNotice(r.body().getString("noticeId"),
+        DisplayActions.names(list)));
+  }
+
+  private Future<JsonObject> markFeedbackHandled(Request r) {
+    return feedback.markHandled(r.body().getString("id"), r.who()).compose(v -> db.durable()).map(v -> new JsonObject());
+  }
+
+  private static JsonArray sortedById(JsonArray items) {
+    return new JsonArray(items.stream().map(o -> (JsonObject) o)
+        .sorted((a, b) -> a.getString("id").compareTo(b.getString("id"))).map(o -> (Object) o).toList());
+  }
+}
