@@ -51,6 +51,7 @@ public final class NoticeConsole {
     NoticeActions notices = new NoticeActions(store, playlists, db);
     ResultNotices results = new ResultNotices(db.mongo(), store, notices, requests);
     TopicListNotices topicLists = new TopicListNotices(new RequestReports(requests), notices);
+    BoardAccess access = new BoardAccess(store);
     NoticeConsole console = new NoticeConsole(store, displays, new FeedbackStore(db.mongo()), tokens, db);
 
     return new CommandEndpoint(SignageAddresses.CONSOLE, MAX_CONSOLE_BYTES,
@@ -60,13 +61,13 @@ public final class NoticeConsole {
         .on("listResolutions", Identity::isStaff, results::list)
         .on("listFeedback", Identity::isStaff, console::listFeedback)
         .on("noticePostings", Identity::isStaff, displays::postings)
-        .on("saveNotice", Identity::isEditor, notices::save)
-        .on("publishNotice", Identity::isEditor, notices::publish)
-        .on("retractNotice", Identity::isEditor, notices::retract)
-        .on("resultFromMatter", Identity::isEditor, results::publish)
-        .on("publishTopicList", Identity::isEditor, topicLists::publish)
-        .on("pairDisplay", Identity::isEditor, displays::pair)
-        .on("updateDisplay", Identity::isEditor, displays::update)
+        .on("saveNotice", Identity::isEditor, access.savingOwnNotice(notices::save))
+        .on("publishNotice", Identity::isEditor, access.ownNotice(notices::publish))
+        .on("retractNotice", Identity::isEditor, access.ownNotice(notices::retract))
+        .on("resultFromMatter", BoardAccess::communityEditor, results::publish)
+        .on("publishTopicList", BoardAccess::communityEditor, topicLists::publish)
+        .on("pairDisplay", Identity::isEditor, access.intoOwnGrid(displays::pair))
+        .on("updateDisplay", Identity::isEditor, access.ownBoard(displays::update))
         .on("markFeedbackHandled", Identity::isEditor, console::markFeedbackHandled);
   }
 
@@ -86,7 +87,7 @@ public final class NoticeConsole {
           // a preview's code is drawn like a board's, but names no board, so scanning it leads nowhere
           previewQr.put(n.getString("_id"), tokens.sign(QrTokens.Purpose.FEEDBACK, n.getString("_id"), NO_BOARD));
         });
-        return new JsonObject().put("grids", sortedById(grids)).put("displays", list).put("notices", noticeViews)
+        return new JsonObject().put("grids", sortedById(grids)).put("displays", BoardAccess.visibleBoards(r.who(), list)).put("notices", noticeViews)
             .put("qr", previewQr).put("serverTime", System.currentTimeMillis());
       });
     });

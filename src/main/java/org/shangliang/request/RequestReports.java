@@ -11,6 +11,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -46,7 +47,7 @@ public final class RequestReports {
   }
 
   /** Topics whose follow-up is late (overdue) or falls due soon (due), soonest first. */
-  public Future<JsonObject> followUpsDue(long now) {
+  public Future<JsonObject> followUpsDue(long now, Predicate<JsonObject> visible) {
     return store.find(new JsonObject().put("topic", new JsonObject().put("$ne", null)), 1000).map(docs -> {
       JsonArray overdue = new JsonArray();
       JsonArray due = new JsonArray();
@@ -54,6 +55,9 @@ public final class RequestReports {
           .forEach(d -> {
             long at = nextFollowUpAt(d);
             JsonObject line = summary(d).put("nextFollowUpAt", at);
+            if (!visible.test(line)) {
+              return;
+            }
             if (at < now) {
               overdue.add(line);
             } else if (at <= now + DUE_SOON_MS) {
@@ -68,10 +72,10 @@ public final class RequestReports {
    * 议题清单 for staff: the requests collected from {@code from} to {@code to} that are not yet
    * solved, the topics among them first, each group by urgency (3 highest) and then by age.
    */
-  public Future<JsonArray> topicList(long from, long to) {
+  public Future<JsonArray> topicList(long from, long to, Predicate<JsonObject> visible) {
     return unsolved(from, to).map(open -> {
       JsonArray list = new JsonArray();
-      open.forEach(d -> list.add(summary(d).put("urgency", urgency(d))));
+      open.stream().map(d -> summary(d).put("urgency", urgency(d))).filter(visible).forEach(list::add);
       return list;
     });
   }
@@ -168,6 +172,7 @@ public final class RequestReports {
     return new JsonObject().put("id", d.getString("_id")).put("number", d.getString("number"))
         .put("kind", d.getString("kind")).put("what", d.getString("what")).put("publicTitle", PublicTitles.of(d))
         .put("status", d.getString("status"))
+        .put("gridId", d.getJsonObject("where", new JsonObject()).getString("gridId"))
         .put("gridName", d.getJsonObject("where", new JsonObject()).getString("gridName"))
         .put("topicKind", topic == null ? null : topic.getString("topicKind"))
         .put("title", topic == null ? null : PublicTitles.of(d)).put("createdAt", d.getLong("createdAt"));

@@ -46,6 +46,7 @@ public final class RequestVerticle extends VerticleBase {
     RequestActions actions = new RequestActions(vertx, store, new RoomStore(vertx, db), db);
     RequestReports reports = new RequestReports(store);
     RateLimiter limits = new RateLimiter(vertx, db.mongo());
+    RequestAccess access = new RequestAccess(store);
     CommandEndpoint endpoint = new CommandEndpoint(COMMANDS, MAX_BYTES, Schemas.load("schemas/request-commands.json", "action"))
         .on("hello", CommandEndpoint::anyone, CommandEndpoint::hello)
         .on("requestForm", RequestVerticle::kioskOrStaff, r -> intake.form())
@@ -53,26 +54,28 @@ public final class RequestVerticle extends VerticleBase {
             KIOSK_WINDOW_MS).compose(v -> intake.file(r.body(), "KIOSK",
             new JsonObject().put("deviceId", r.who().id()).put("deviceName", r.who().name()))))
         .on("listRequests", Identity::isStaff, r -> list(store, r))
-        .on("getRequest", Identity::isStaff, r -> store.request(r.body().getString("id"))
+        .on("getRequest", Identity::isStaff, access.onOwnGrid(r -> store.request(r.body().getString("id"))
             .map(doc -> new JsonObject().put("request", RequestViews.staffView(doc)
-                .put("nextFollowUpAt", RequestReports.nextFollowUpAt(doc)))))
-        .on("takeRequest", Identity::isStaff, actions::take)
-        .on("consultRequest", Identity::isStaff, actions::consult)
-        .on("agreeRequest", Identity::isStaff, actions::agree)
-        .on("completeRequest", Identity::isStaff, actions::complete)
-        .on("informRequest", Identity::isStaff, actions::inform)
-        .on("rateRequest", Identity::isStaff, actions::rate)
-        .on("escalateRequest", Identity::isStaff, actions::escalate)
-        .on("transferRequest", Identity::isStaff, actions::transfer)
-        .on("setPublicTitle", Identity::isStaff, actions::setPublicTitle)
-        .on("promoteRequest", Identity::isStaff, actions::promote)
-        .on("scheduleTopic", Identity::isStaff, actions::schedule)
-        .on("followUpRequest", Identity::isStaff, actions::followUp)
-        .on("followUpsDue", Identity::isStaff, r -> reports.followUpsDue(System.currentTimeMillis()))
-        .on("topicList", Identity::isStaff, r -> reports.topicList(r.body().getLong("from"), r.body().getLong("to"))
+                .put("nextFollowUpAt", RequestReports.nextFollowUpAt(doc))))))
+        .on("takeRequest", Identity::isEditor, access.onOwnGrid(actions::take))
+        .on("consultRequest", Identity::isEditor, access.onOwnGrid(actions::consult))
+        .on("agreeRequest", Identity::isEditor, access.onOwnGrid(actions::agree))
+        .on("completeRequest", Identity::isEditor, access.onOwnGrid(actions::complete))
+        .on("informRequest", Identity::isEditor, access.onOwnGrid(actions::inform))
+        .on("rateRequest", Identity::isEditor, access.onOwnGrid(actions::rate))
+        .on("escalateRequest", Identity::isEditor, access.onOwnGrid(actions::escalate))
+        .on("transferRequest", Identity::isEditor, access.onOwnGrid(actions::transfer))
+        .on("setPublicTitle", Identity::isEditor, access.onOwnGrid(actions::setPublicTitle))
+        .on("promoteRequest", Identity::isEditor, access.onOwnGrid(actions::promote))
+        .on("scheduleTopic", Identity::isEditor, access.onOwnGrid(actions::schedule))
+        .on("followUpRequest", Identity::isEditor, access.onOwnGrid(actions::followUp))
+        .on("followUpsDue", Identity::isStaff, r -> reports.followUpsDue(System.currentTimeMillis(),
+            RequestAccess.visibleTo(r.who())))
+        .on("topicList", Identity::isStaff, r -> reports.topicList(r.body().getLong("from"), r.body().getLong("to"),
+                RequestAccess.visibleTo(r.who()))
             .map(list -> new JsonObject().put("topics", list)))
         .on("requestRates", Identity::isStaff, r -> reports.rates(YearMonth.parse(r.body().getString("month"))))
-        .on("saveRequestKinds", Identity::isStaff, r -> intake.saveKinds(
+        .on("saveRequestKinds", RequestAccess::changesCommunitySettings, r -> intake.saveKinds(
             r.body().getJsonArray("kinds").stream().map(String::valueOf).toList()).map(v -> new JsonObject()));
     vertx.eventBus().<JsonObject>consumer(RoomAddresses.MATTER_RESOLVED, m -> resolveFromMeeting(store, actions, m.body()));
     actions.retitleScheduledMatters().onFailure(e -> LOG.warn("matters from requests could not all be renamed to their public titles", e));
@@ -88,12 +91,9 @@ public final class RequestVerticle extends VerticleBase {
   }
 
   private static Future<JsonObject> list(RequestStore store, Request r) {
-    JsonObject query = new JsonObject();
+    JsonObject query = RequestAccess.narrow(r.who(), new JsonObject(), r.body().getString("gridId"));
     if (r.body().getString("status") != null) {
       query.put("status", r.body().getString("status"));
-    }
-    if (r.body().getString("gridId") != null) {
-      query.put("where.gridId", r.body().getString("gridId"));
     }
     return store.find(query, 500).map(docs -> {
       JsonArray out = new JsonArray();
