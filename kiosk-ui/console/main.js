@@ -18,9 +18,10 @@ import { createFeedbackPanel } from './feedback-panel.js';
 import { createDisplaysPanel } from './displays-panel.js';
 import { createRequestsTab } from './requests-tab.js';
 import { createAlertsPanel } from './alerts-panel.js';
+import { createMembersTab } from './members-tab.js';
 
 const TOKEN_KEY = 'shangliang.console.token';
-const TABS = ['notices', 'displays', 'requests', 'alerts'];
+const TABS = ['notices', 'displays', 'requests', 'members', 'alerts'];
 
 const t = createI18n(MESSAGES);
 document.title = t('app.title');
@@ -203,8 +204,9 @@ function start() {
   });
   alerts = createAlertsPanel({ t, token: () => token, onUnseen: showUnseenAlerts, showError: fail });
   const alertsSection = h('section', { role: 'tabpanel' }, alerts.el);
-  sections = { notices: notices.el, displays: displaysSection, requests: requests.el, alerts: alertsSection };
-  replace(content, notices.el, displaysSection, requests.el, alertsSection);
+  const members = createMembersTab({ t, send: (action, params) => (session ? session.send('member.cmd', action, params) : Promise.reject(new Error('signed out'))), token: () => token, showInfo: info, showError: fail });
+  sections = { notices: notices.el, displays: displaysSection, requests: requests.el, members: members.el, alerts: alertsSection };
+  replace(content, notices.el, displaysSection, requests.el, members.el, alertsSection);
   const asked = location.hash.slice(1);
   showTab(TABS.includes(asked) ? asked : 'notices');
 
@@ -223,6 +225,7 @@ function start() {
       notices.update(overview);
       displays.update(overview);
       if (requests) requests.update(overview);
+      members.update(overview);
     },
     onConnection: (state) => connection.set(state),
     onError: fail,

@@ -54,6 +54,8 @@ public enum ErrorCode {
   BACKUP_UNAVAILABLE(540, 409, "使用外部 MongoDB 时请用 mongodump 备份"),
   DATABASE_UNAVAILABLE(541, 503, "数据库暂时没有响应，操作没有完成，请稍后再试"),
   STORE_WRITE_FAILED(542, 507, "数据没能写入磁盘（磁盘可能已满），操作没有完成"),
+  MEMBER_IMPORT_REJECTED(640, 422, "表格有错误，没有导入任何一行"),
+  MEMBER_DUPLICATE(641, 409, "已有同名同电话的议事成员"),
   INTERNAL(500, 500, "服务器出错，操作未完成");
 
   private final int failureCode;

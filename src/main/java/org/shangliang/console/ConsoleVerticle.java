@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import org.shangliang.auth.Devices;
 import org.shangliang.common.CommandEndpoint;
+import org.shangliang.member.MemberConsole;
 import org.shangliang.notice.NoticeConsole;
 import org.shangliang.qr.QrTokens;
 import org.shangliang.store.Database;
@@ -29,6 +30,7 @@ public final class ConsoleVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     List<CommandEndpoint> areas = List.of(
+        MemberConsole.endpoint(db),
         NoticeConsole.endpoint(vertx, db, devices, tokens));
     return Future.all(areas.stream()
         .map(area -> vertx.eventBus().<Object>consumer(area.address(), area::handle).completion()).toList());

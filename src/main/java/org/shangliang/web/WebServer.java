@@ -124,6 +124,7 @@ public final class WebServer extends VerticleBase {
     Schemas schemas = Schemas.load("schemas/http.json", null);
     RateLimiter limits = new RateLimiter(vertx, db.mongo());
     NoticeStore notices = new NoticeStore(db);
+    new MemberRoutes(db, credentials).mount(router); // before the small-body handler: its import takes 512 KiB
     router.routeWithRegex("/api/(?!images$|requests/photo$).*").handler(BodyHandler.create(false).setBodyLimit(MAX_API_BODY_BYTES));
     new HttpApi(accounts, credentials, devices, new RoomStore(vertx, db), this::publicUrl).mount(router);
     new MediaRoutes(new NoticeImages(db), credentials).mount(router);

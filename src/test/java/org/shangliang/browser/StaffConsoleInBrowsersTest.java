@@ -312,7 +312,7 @@ class StaffConsoleInBrowsersTest {
     byTestId(page, "login-user").fill("cadre");
     byTestId(page, "login-pass").fill(DemoData.PASSWORD);
     byTestId(page, "login-submit").click();
-    assertThat(byTestId(page, "signed-in-as")).containsText("主持人", new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+    assertThat(byTestId(page, "signed-in-as")).containsText("社区干部", new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
     assertThat(byTestId(page, "notice-grid-" + GRID_1)).isVisible(SOON);
     byTestId(page, "logout").click();
     assertThat(byTestId(page, "login-user")).isVisible(SOON);

@@ -184,6 +184,8 @@ class PublicDataTest {
     routes.put("/health", "/health");
     routes.put("/api/rooms", "/api/rooms");
     routes.put("/api/alerts", "/api/alerts");
+    routes.put("/api/members.csv", "/api/members.csv");
+    routes.put("/api/setup", "/api/setup");
     routes.put("/metrics", "/metrics");
     routes.put("/api/feedback/:token", "/api/feedback/" + feedback);
     routes.put("/api/join/:token", "/api/join/" + join);
