@@ -9,6 +9,7 @@ import org.shangliang.room.AttendeeKind;
 import org.shangliang.room.MajorityBase;
 import org.shangliang.room.Matter;
 import org.shangliang.room.Meeting;
+import org.shangliang.room.MeetingPlan;
 import org.shangliang.room.Quorum;
 import org.shangliang.room.RoomStore;
 import org.shangliang.room.VoteRules;
@@ -64,7 +65,9 @@ public final class DemoData {
         new Matter("00000000000000000000c002", "3号楼楼道堆物清理", 120, 2,
             new VoteRules(true, false, false, MajorityBase.FOR_AGAINST, null)),
         new Matter("00000000000000000000c003", "小区夜间停车管理", 180, 2));
-    Meeting meeting = new Meeting(MEETING_ID, ROOM_ID, "仓后街社区红色邻里议事会", Quorum.ofCount(5), new ArrayList<>(agenda));
+    // 双主持: the cadre and the grid worker run it together
+    MeetingPlan plan = new MeetingPlan(System.currentTimeMillis(), List.of("cadre", "grid"), List.of(MeetingPlan.Form.MEETING.name()));
+    Meeting meeting = new Meeting(MEETING_ID, ROOM_ID, "仓后街社区红色邻里议事会", plan, Quorum.ofCount(5), agenda);
     JsonObject room = new JsonObject().put("_id", ROOM_ID).put("name", "有事好商量协商议事室").put("meetingId", MEETING_ID);
     List<Future<?>> writes = new ArrayList<>();
     writes.add(mongo.insert(RoomStore.ROOMS, room));

@@ -10,10 +10,13 @@ import org.shangliang.common.CommandEndpoint.Request;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
 import org.shangliang.room.Matter;
+import org.shangliang.room.MatterSetup;
+import org.shangliang.room.VoteRules;
 import org.shangliang.room.RoomAddresses;
 import org.shangliang.room.RoomStore;
 import org.shangliang.store.Database;
 
+import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
@@ -183,13 +186,14 @@ public final class RequestActions {
         throw new Failure(ErrorCode.TRANSITION_NOT_ALLOWED, topic == null ? "请先转为议题" : "已列入议程");
       }
       String matterId = new ObjectId().toHexString();
-      return rooms.meeting(meetingId).compose(meeting -> rooms.change(meeting.roomId(), m -> {
-        if (!m.id().equals(meetingId)) {
-          throw new Failure(ErrorCode.NOT_FOUND, "这个会议已不是议事室的当前会议");
-        }
-        m.addMatter(new Matter(matterId, PublicTitles.of(doc), Matter.DEFAULT_SPEECH_SECONDS, Matter.DEFAULT_SPEECHES_PER_PERSON));
+      // 群众出题: the matter remembers the request it came from
+      MatterSetup fromResidents = new MatterSetup(true, List.of(), new JsonObject()
+          .put("kind", MatterSetup.Source.RESIDENTS.name()).put("requestId", doc.getString("_id")));
+      return rooms.changeMeeting(meetingId, m -> {
+        m.addMatter(new Matter(matterId, PublicTitles.of(doc), Matter.DEFAULT_SPEECH_SECONDS,
+            Matter.DEFAULT_SPEECHES_PER_PERSON, VoteRules.DEFAULT, fromResidents));
         return m.roomId();
-      })).compose(changed -> transition(r, RequestEvent.SCHEDULE, true, (d, at) -> d.getJsonObject("topic")
+      }).compose(changed -> transition(r, RequestEvent.SCHEDULE, true, (d, at) -> d.getJsonObject("topic")
           .put("meetingId", meetingId).put("matterId", matterId).put("scheduledAt", at))
           .onSuccess(v -> vertx.eventBus().send(RoomAddresses.CHANGED, changed.result())));
     });

@@ -27,9 +27,14 @@ final class HostActions {
     return run(c, Meeting::open);
   }
 
-  /** Ends the meeting; raised hands still waiting lapse, and the audit log says how many. */
+  /**
+   * Ends the meeting; raised hands still waiting lapse, and the audit log says how many. The room
+   * then moves on to its next planned meeting, if any: its pages follow by themselves.
+   */
   Future<JsonObject> closeMeeting(Command c) {
-    return apply(c, meeting -> new JsonObject().put("droppedHands", meeting.close()));
+    return apply(c, meeting -> new JsonObject().put("droppedHands", meeting.close()))
+        .compose(reply -> room.schedule.moveOn(c.roomId()).compose(next -> next == null ? Future.succeededFuture(reply)
+            : room.acknowledgeAttendees(c.roomId(), reply.put("nextMeetingId", next))));
   }
 
   Future<JsonObject> setQuorum(Command c) {
@@ -80,6 +85,7 @@ final class HostActions {
     String motion = c.body().getString("motion").strip();
     String voteId = new ObjectId().toHexString();
     return room.store.meetingOf(c.roomId()).compose(current -> room.store.attendees(current.id()).compose(attendees -> {
+      requireHostOf(current, c);
       Quorum.Attendance attendance = current.quorum().attendance(attendees, rules.walkInsVote());
       return room.ballots.open(BallotBoxes.Rules.of(voteId, c.roomId(), current.id(), rules))
           .compose(v -> apply(c, meeting -> {
@@ -97,6 +103,7 @@ final class HostActions {
    */
   Future<JsonObject> closeVote(Command c) {
     return room.store.meetingOf(c.roomId()).compose(meeting -> {
+      requireHostOf(meeting, c);
       Vote vote = meeting.openVote(meeting.vote() == null ? "" : meeting.vote().id());
       return room.store.attendees(meeting.id()).compose(attendees -> {
         Quorum.Attendance attendance = meeting.quorum().attendance(attendees, vote.walkInsVote());
@@ -131,6 +138,7 @@ final class HostActions {
    */
   Future<JsonObject> rollCall(Command c) {
     return room.store.meetingOf(c.roomId()).compose(meeting -> {
+      requireHostOf(meeting, c);
       Vote vote = meeting.vote();
       if (vote == null) {
         return Future.succeededFuture(new JsonObject().put("vote", (Object) null).put("ballots", new JsonArray()));
@@ -147,6 +155,13 @@ final class HostActions {
     });
   }
 
+  /** The meeting's plan names its hosts (双主持); an account it does not name is refused. */
+  static void requireHostOf(Meeting meeting, Command c) {
+    if (!meeting.plan().mayHost(c.who().id(), c.who().isAdmin())) {
+      throw new Failure(ErrorCode.FORBIDDEN, "您不是本次会议的主持人");
+    }
+  }
+
   /** The host's reason for holding a vote below the quorum, if the command gives one. */
   private QuorumOverride quorumOverride(Command c, Quorum.Attendance attendance) {
     String reason = c.body().getString("quorumOverride");
@@ -161,8 +176,12 @@ final class HostActions {
     });
   }
 
+  /** Every host action is decided by one of the meeting's hosts (or an administrator). */
   private Future<JsonObject> apply(Command c, Function<Meeting, JsonObject> decide) {
-    return room.store.change(c.roomId(), decide).compose(changed -> {
+    return room.store.change(c.roomId(), meeting -> {
+      requireHostOf(meeting, c);
+      return decide.apply(meeting);
+    }).compose(changed -> {
       room.clock.watch(c.roomId(), changed.meeting().floor());
       return room.store.audit(c.auditEntry(room.now()).put("result", changed.result()))
           .compose(v -> room.acknowledge(c.roomId(), changed.result()));

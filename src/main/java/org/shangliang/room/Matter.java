@@ -18,6 +18,7 @@ public final class Matter {
   final int speechSeconds;
   final int speechesPerPerson;
   final VoteRules voteRules;
+  final MatterSetup setup;
   final Map<String, Integer> speechCounts;
   JsonObject resolution;
 
@@ -26,16 +27,21 @@ public final class Matter {
   }
 
   public Matter(String id, String title, int speechSeconds, int speechesPerPerson, VoteRules voteRules) {
-    this(id, title, speechSeconds, speechesPerPerson, voteRules, new HashMap<>(), null);
+    this(id, title, speechSeconds, speechesPerPerson, voteRules, MatterSetup.DEFAULT);
+  }
+
+  public Matter(String id, String title, int speechSeconds, int speechesPerPerson, VoteRules voteRules, MatterSetup setup) {
+    this(id, title, speechSeconds, speechesPerPerson, voteRules, setup, new HashMap<>(), null);
   }
 
   private Matter(String id, String title, int speechSeconds, int speechesPerPerson, VoteRules voteRules,
-                 Map<String, Integer> speechCounts, JsonObject resolution) {
+                 MatterSetup setup, Map<String, Integer> speechCounts, JsonObject resolution) {
     this.id = id;
     this.title = title;
     this.speechSeconds = speechSeconds;
     this.speechesPerPerson = speechesPerPerson;
     this.voteRules = voteRules;
+    this.setup = setup;
     this.speechCounts = speechCounts;
     this.resolution = resolution;
   }
@@ -56,9 +62,20 @@ public final class Matter {
 
   public VoteRules voteRules() { return voteRules; }
 
+  public int speechSeconds() { return speechSeconds; }
+
+  public int speechesPerPerson() { return speechesPerPerson; }
+
+  public MatterSetup setup() { return setup; }
+
+  /** Whether anyone has spoken on it or it has a resolution: then its plan can no longer change. */
+  public boolean started() {
+    return !speechCounts.isEmpty() || resolution != null;
+  }
+
   /** The same matter under another name, everything else kept. */
   Matter retitled(String newTitle) {
-    return new Matter(id, newTitle, speechSeconds, speechesPerPerson, voteRules, speechCounts, resolution);
+    return new Matter(id, newTitle, speechSeconds, speechesPerPerson, voteRules, setup, speechCounts, resolution);
   }
 
   static Matter fromJson(JsonObject json) {
@@ -68,14 +85,17 @@ public final class Matter {
     return new Matter(json.getString("id"), json.getString("title"),
         json.getInteger("speechSeconds", DEFAULT_SPEECH_SECONDS),
         json.getInteger("speechesPerPerson", DEFAULT_SPEECHES_PER_PERSON),
-        VoteRules.fromJson(json.getJsonObject("voteRules")), counts,
+        VoteRules.fromJson(json.getJsonObject("voteRules")), MatterSetup.fromJson(json), counts,
         json.getJsonObject("resolution"));
   }
 
   JsonObject toJson() {
     JsonObject counts = new JsonObject();
     speechCounts.forEach(counts::put);
-    return new JsonObject().put("id", id).put("title", title).put("speechSeconds", speechSeconds)
-        .put("speechesPerPerson", speechesPerPerson).put("voteRules", voteRules.toJson()).put("speechCounts", counts).put("resolution", resolution);
+    JsonObject json = new JsonObject().put("id", id).put("title", title).put("speechSeconds", speechSeconds)
+        .put("speechesPerPerson", speechesPerPerson).put("voteRules", voteRules.toJson()).put("speechCounts", counts)
+        .put("resolution", resolution);
+    setup.writeTo(json);
+    return json;
   }
 }

@@ -22,7 +22,8 @@ public final class Meeting {
 
   private final String id;
   private final String roomId;
-  private final String title;
+  private String title;
+  private MeetingPlan plan;
   private Quorum quorum;
   private final List<Matter> agenda;
   private Status status;
@@ -33,14 +34,19 @@ public final class Meeting {
   private Vote vote;
 
   public Meeting(String id, String roomId, String title, Quorum quorum, List<Matter> agenda) {
-    this(id, roomId, title, quorum, agenda, Status.SCHEDULED, 0, -1, new ArrayList<>(), null, null);
+    this(id, roomId, title, MeetingPlan.NONE, quorum, agenda);
   }
 
-  private Meeting(String id, String roomId, String title, Quorum quorum, List<Matter> agenda, Status status,
-                  long version, int currentMatter, List<Hand> queue, Floor floor, Vote vote) {
+  public Meeting(String id, String roomId, String title, MeetingPlan plan, Quorum quorum, List<Matter> agenda) {
+    this(id, roomId, title, plan, quorum, new ArrayList<>(agenda), Status.SCHEDULED, 0, -1, new ArrayList<>(), null, null);
+  }
+
+  private Meeting(String id, String roomId, String title, MeetingPlan plan, Quorum quorum, List<Matter> agenda,
+                  Status status, long version, int currentMatter, List<Hand> queue, Floor floor, Vote vote) {
     this.id = id;
     this.roomId = roomId;
     this.title = title;
+    this.plan = plan;
     this.quorum = quorum;
     this.agenda = agenda;
     this.status = status;
@@ -54,6 +60,7 @@ public final class Meeting {
   public String id() { return id; }
   public String roomId() { return roomId; }
   public String title() { return title; }
+  public MeetingPlan plan() { return plan; }
   public Status status() { return status; }
   public long version() { return version; }
   public Quorum quorum() { return quorum; }
@@ -106,6 +113,23 @@ public final class Meeting {
     quorum = changed;
   }
 
+  /**
+   * Changes the plan of a meeting that has not begun: title, time, hosts, forms, quorum and agenda.
+   * A matter kept from the old agenda (same id) keeps what it already holds; the meeting's live
+   * state is untouched, since a scheduled meeting has none.
+   */
+  public void replan(String newTitle, MeetingPlan newPlan, Quorum newQuorum, List<Matter> newAgenda) {
+    if (status != Status.SCHEDULED) {
+      throw new Failure(status == Status.CLOSED ? ErrorCode.MEETING_CLOSED : ErrorCode.MEETING_ALREADY_OPEN,
+          "会议开始后不能再改会议安排");
+    }
+    title = newTitle;
+    plan = newPlan;
+    quorum = newQuorum;
+    agenda.clear();
+    agenda.addAll(newAgenda);
+  }
+
   public void gotoMatter(int index) {
     requireOpen();
     if (index < 0 || index >= agenda.size()) {
@@ -147,13 +171,14 @@ public final class Meeting {
   }
 
   /**
-   * The order in which hands get the floor: those who have not spoken on this matter come before
-   * repeat speakers; within each group, first raised, first served.
+   * The order in which hands get the floor: unless the matter says otherwise, those who have not
+   * spoken on it come before repeat speakers; within each group, first raised, first served.
    */
   public List<Hand> orderedQueue() {
     Matter matter = currentMatter().orElse(null);
+    boolean firstTimeFirst = matter == null || matter.setup().firstTimeFirst();
     Comparator<Hand> firstTimersFirst = Comparator.comparingInt(
-        h -> matter != null && matter.speechesBy(h.attendeeId()) > 0 ? 1 : 0);
+        h -> firstTimeFirst && matter != null && matter.speechesBy(h.attendeeId()) > 0 ? 1 : 0);
     List<Hand> ordered = new ArrayList<>(queue);
     ordered.sort(firstTimersFirst.thenComparingLong(Hand::raisedAt));
     return ordered;
@@ -388,7 +413,7 @@ public final class Meeting {
     List<Hand> queue = new ArrayList<>();
     doc.getJsonArray("queue", new JsonArray()).forEach(h -> queue.add(Hand.fromJson((JsonObject) h)));
     return new Meeting(doc.getString("_id"), doc.getString("roomId"), doc.getString("title"),
-        Quorum.fromJson(doc.getValue("quorum")), agenda, Status.valueOf(doc.getString("status")),
+        MeetingPlan.fromDocument(doc), Quorum.fromJson(doc.getValue("quorum")), agenda, Status.valueOf(doc.getString("status")),
         doc.getLong("version", 0L), doc.getInteger("currentMatter", -1), queue,
         Floor.fromJson(doc.getJsonObject("floor")), Vote.fromJson(doc.getJsonObject("vote")));
   }
@@ -399,11 +424,13 @@ public final class Meeting {
     JsonArray queueJson = new JsonArray();
     queue.forEach(h -> queueJson.add(h.toJson()));
     Long endsAt = floor == null ? null : floor.endsAt();
-    return new JsonObject().put("_id", id).put("roomId", roomId).put("title", title).put("quorum", quorum.toJson())
+    JsonObject doc = new JsonObject().put("_id", id).put("roomId", roomId).put("title", title).put("quorum", quorum.toJson())
         .put("status", status.name()).put("version", version).put("currentMatter", currentMatter)
         .put("agenda", agendaJson).put("queue", queueJson)
         .put("floor", floor == null ? null : floor.toJson()).put("floorEndsAt", endsAt)
         .put("vote", vote == null ? null : vote.toJson());
+    plan.writeTo(doc);
+    return doc;
   }
 
   /** What the pages of the room see: the stored form with the queue in serving order and times resolved. */

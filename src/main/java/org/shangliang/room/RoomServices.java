@@ -14,6 +14,7 @@ final class RoomServices {
   final LiveTallies tallies;
   final RoomPublisher publisher;
   final SpeechClock clock;
+  final RoomSchedule schedule;
   private final Database db;
 
   RoomServices(RoomStore store, BallotBoxes ballots, LiveTallies tallies, Database db, RoomPublisher publisher,
@@ -24,6 +25,7 @@ final class RoomServices {
     this.db = db;
     this.publisher = publisher;
     this.clock = clock;
+    this.schedule = new RoomSchedule(store);
   }
 
   <T> Future<T> acknowledge(String roomId, T result) {

@@ -72,6 +72,44 @@ public final class RoomStore {
         : Future.succeededFuture(Meeting.fromDocument(doc)));
   }
 
+  /** Every meeting of a room, planned or held, newest planned time first (at most {@code limit}). */
+  public Future<List<Meeting>> meetingsOf(String roomId, int limit) {
+    FindOptions newestFirst = new FindOptions().setSort(new JsonObject().put("startsAt", -1)).setLimit(limit);
+    return mongo.findWithOptions(MEETINGS, new JsonObject().put("roomId", roomId), newestFirst)
+        .map(docs -> docs.stream().map(Meeting::fromDocument).toList());
+  }
+
+  /** The room's earliest planned meeting that has not begun, if any. */
+  public Future<Meeting> nextScheduled(String roomId) {
+    FindOptions soonestFirst = new FindOptions().setSort(new JsonObject().put("startsAt", 1)).setLimit(1);
+    return mongo.findWithOptions(MEETINGS, new JsonObject().put("roomId", roomId).put("status", Meeting.Status.SCHEDULED.name()),
+        soonestFirst).map(docs -> docs.isEmpty() ? null : Meeting.fromDocument(docs.get(0)));
+  }
+
+  /** Inserts a planned meeting with its invited attendees. */
+  public Future<Void> insertMeeting(Meeting meeting, List<Attendee> invited) {
+    return mongo.insert(MEETINGS, meeting.toDocument()).compose(id -> invited.isEmpty() ? Future.succeededFuture()
+        : mongo.bulkWrite(ATTENDEES, invited.stream().map(a -> io.vertx.ext.mongo.BulkOperation.createInsert(a.toDocument()))
+            .toList()).mapEmpty());
+  }
+
+  /**
+   * Points the room at another meeting, if it still points where the caller saw it (null: at none):
+   * the room's pages show the meeting it points at. False if someone moved it meanwhile.
+   */
+  public Future<Boolean> pointRoomAt(String roomId, String seenMeetingId, String meetingId) {
+    JsonObject filter = new JsonObject().put("_id", roomId).put("meetingId", seenMeetingId);
+    return mongo.updateCollection(ROOMS, filter, new JsonObject().put("$set", new JsonObject().put("meetingId", meetingId)))
+        .map(r -> r.getDocMatched() == 1);
+  }
+
+  /** Frees the room's personal kiosks of whoever used them: a new meeting starts with nobody on any. */
+  public Future<Void> releaseKiosksOf(String roomId) {
+    JsonObject occupied = new JsonObject().put("roomId", roomId).put("occupantId", new JsonObject().put("$ne", null));
+    return mongo.updateCollection(DEVICES, occupied, new JsonObject().put("$set", new JsonObject().put("occupantId", null)))
+        .mapEmpty();
+  }
+
   /** Open meetings whose current speech has run out by {@code now}: what the speech clock must end. */
   public Future<List<JsonObject>> meetingsWithSpeechDue(long now) {
     JsonObject query = new JsonObject().put("status", "OPEN").put("floorEndsAt", new JsonObject().put("$lte", now));
