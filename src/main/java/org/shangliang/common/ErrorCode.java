@@ -56,6 +56,8 @@ public enum ErrorCode {
   STORE_WRITE_FAILED(542, 507, "数据没能写入磁盘（磁盘可能已满），操作没有完成"),
   MEMBER_IMPORT_REJECTED(640, 422, "表格有错误，没有导入任何一行"),
   MEMBER_DUPLICATE(641, 409, "已有同名同电话的议事成员"),
+  HOST_NOT_ELIGIBLE(680, 400, "主持人须是在用的社区干部、网格员或管理员账号"),
+  MATTER_FROM_REQUEST(681, 409, "这个议题来自居民诉求，不能从议程中删去"),
   INTERNAL(500, 500, "服务器出错，操作未完成");
 
   private final int failureCode;

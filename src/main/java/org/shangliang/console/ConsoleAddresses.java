@@ -10,6 +10,8 @@ import org.shangliang.notice.SignageAddresses;
 public final class ConsoleAddresses {
   /** Notices, results and topic lists made notices, board displays, feedback. */
   public static final String NOTICES = SignageAddresses.CONSOLE;
+  /** Meetings planned per room: time, hosts, agenda and its rules, invitations. */
+  public static final String PLANNING = "plan.cmd";
   /** The register of members (议事主体): the people who take part in meetings. */
   public static final String MEMBERS = "member.cmd";
 

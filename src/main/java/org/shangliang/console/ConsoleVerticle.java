@@ -6,6 +6,7 @@ import org.shangliang.auth.Devices;
 import org.shangliang.common.CommandEndpoint;
 import org.shangliang.member.MemberConsole;
 import org.shangliang.notice.NoticeConsole;
+import org.shangliang.plan.PlanConsole;
 import org.shangliang.qr.QrTokens;
 import org.shangliang.store.Database;
 
@@ -31,7 +32,8 @@ public final class ConsoleVerticle extends VerticleBase {
   public Future<?> start() {
     List<CommandEndpoint> areas = List.of(
         MemberConsole.endpoint(db),
-        NoticeConsole.endpoint(vertx, db, devices, tokens));
+        NoticeConsole.endpoint(vertx, db, devices, tokens),
+        PlanConsole.endpoint(vertx, db));
     return Future.all(areas.stream()
         .map(area -> vertx.eventBus().<Object>consumer(area.address(), area::handle).completion()).toList());
   }

@@ -8,9 +8,11 @@ import java.util.List;
 /**
  * When a meeting is planned and who runs it: the date and time, the two hosts (双主持: a community
  * cadre and a grid worker, by account name; either may act, as may an administrator; none named
- * means any host may), and its kinds of consultation.
+ * means any host may), its kinds of consultation, and whom it invites: members of some kinds
+ * (八方议事) and members named one by one. The invited become the meeting's attendees.
  */
-public record MeetingPlan(Long startsAt, List<String> hosts, List<String> forms) {
+public record MeetingPlan(Long startsAt, List<String> hosts, List<String> forms, List<String> invitedKinds,
+                          List<String> invitedMembers) {
   public static final MeetingPlan NONE = new MeetingPlan(null, List.of(), List.of(Form.MEETING.name()));
 
   /** 会议协商 in the room; 书面协商 in writing; 网络协商 online, from phones within a deadline. */
@@ -19,6 +21,12 @@ public record MeetingPlan(Long startsAt, List<String> hosts, List<String> forms)
   public MeetingPlan {
     hosts = hosts == null ? List.of() : List.copyOf(hosts);
     forms = forms == null || forms.isEmpty() ? List.of(Form.MEETING.name()) : List.copyOf(forms);
+    invitedKinds = invitedKinds == null ? List.of() : List.copyOf(invitedKinds);
+    invitedMembers = invitedMembers == null ? List.of() : List.copyOf(invitedMembers);
+  }
+
+  public MeetingPlan(Long startsAt, List<String> hosts, List<String> forms) {
+    this(startsAt, hosts, forms, List.of(), List.of());
   }
 
   /** Whether this account may run the meeting from the host console. */
@@ -27,15 +35,18 @@ public record MeetingPlan(Long startsAt, List<String> hosts, List<String> forms)
   }
 
   static MeetingPlan fromDocument(JsonObject doc) {
-    JsonArray hosts = doc.getJsonArray("hosts");
-    JsonArray forms = doc.getJsonArray("forms");
-    return new MeetingPlan(doc.getLong("startsAt"),
-        hosts == null ? List.of() : hosts.stream().map(String::valueOf).toList(),
-        forms == null ? List.of() : forms.stream().map(String::valueOf).toList());
+    JsonObject invitation = doc.getJsonObject("invitation", new JsonObject());
+    return new MeetingPlan(doc.getLong("startsAt"), strings(doc.getJsonArray("hosts")), strings(doc.getJsonArray("forms")),
+        strings(invitation.getJsonArray("kinds")), strings(invitation.getJsonArray("members")));
+  }
+
+  private static List<String> strings(JsonArray array) {
+    return array == null ? List.of() : array.stream().map(String::valueOf).toList();
   }
 
   /** Stored at the top of the meeting's document, so meetings can be found and sorted by time. */
   void writeTo(JsonObject doc) {
-    doc.put("startsAt", startsAt).put("hosts", new JsonArray(hosts)).put("forms", new JsonArray(forms));
+    doc.put("startsAt", startsAt).put("hosts", new JsonArray(hosts)).put("forms", new JsonArray(forms))
+        .put("invitation", new JsonObject().put("kinds", new JsonArray(invitedKinds)).put("members", new JsonArray(invitedMembers)));
   }
 }

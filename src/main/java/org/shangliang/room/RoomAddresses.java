@@ -8,6 +8,11 @@ public final class RoomAddresses {
   public static final String COMMANDS = "room.cmd";
   /** Internal address (not bridged): something outside the room's commands changed a room (body: its id). */
   public static final String CHANGED = "internal.room.changed";
+  /**
+   * Internal address (not bridged): a room now shows another meeting, or its meeting's plan or
+   * invited changed (body: the room's id). Its pages get a whole snapshot, attendees included.
+   */
+  public static final String MEETING_CHANGED = "internal.room.meetingChanged";
   /** Internal address: a matter's result was announced (body: {meetingId, matterId, resolution}). */
   public static final String MATTER_RESOLVED = "internal.matter.resolved";
   /** The bridge's anchored pattern for a room's state address: one kind of address, a fixed id shape. */

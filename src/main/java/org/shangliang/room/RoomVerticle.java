@@ -37,6 +37,7 @@ public final class RoomVerticle extends VerticleBase {
         new PhoneJoins(services, db.mongo(), devices), snapshots);
     clock.start();
     vertx.eventBus().<String>consumer(RoomAddresses.CHANGED, message -> publisher.changed(message.body()));
+    vertx.eventBus().<String>consumer(RoomAddresses.MEETING_CHANGED, message -> publisher.attendeesChanged(message.body()));
     return vertx.eventBus().<Object>consumer(RoomAddresses.COMMANDS, commands.endpoint()::handle).completion();
   }
 

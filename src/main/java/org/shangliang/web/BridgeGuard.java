@@ -11,6 +11,7 @@ import org.shangliang.auth.Credentials;
 import org.shangliang.auth.Identity;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.console.ConsoleAddresses;
+import org.shangliang.console.ConsoleAddresses;
 import org.shangliang.common.Failure;
 import org.shangliang.notice.SignageAddresses;
 import org.shangliang.request.RequestVerticle;
@@ -46,6 +47,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
     return new SockJSBridgeOptions()
         .addInboundPermitted(new PermittedOptions().setAddress(RoomAddresses.COMMANDS))
         .addInboundPermitted(new PermittedOptions().setAddress(SignageAddresses.CONSOLE))
+        .addInboundPermitted(new PermittedOptions().setAddress(ConsoleAddresses.PLANNING))
         .addInboundPermitted(new PermittedOptions().setAddress(SignageAddresses.SIGNAGE))
         .addInboundPermitted(new PermittedOptions().setAddress(RequestVerticle.COMMANDS))
         .addInboundPermitted(new PermittedOptions().setAddress(ConsoleAddresses.MEMBERS))
