@@ -54,6 +54,13 @@ public enum ErrorCode {
   BACKUP_UNAVAILABLE(540, 409, "使用外部 MongoDB 时请用 mongodump 备份"),
   DATABASE_UNAVAILABLE(541, 503, "数据库暂时没有响应，操作没有完成，请稍后再试"),
   STORE_WRITE_FAILED(542, 507, "数据没能写入磁盘（磁盘可能已满），操作没有完成"),
+  ACCOUNT_DISABLED(600, 403, "此账号已停用，请联系管理员"),
+  PASSWORD_CHANGE_REQUIRED(601, 403, "请先设置新密码再登录"),
+  PASSWORD_NOT_CHANGED(602, 400, "新密码不能与原密码相同"),
+  ACCOUNT_EXISTS(603, 409, "这个用户名已被使用"),
+  LAST_ADMINISTRATOR(604, 409, "这是最后一位可以登录的管理员，不能停用或改为其他角色"),
+  OWN_ACCOUNT(605, 409, "不能停用自己的账号，也不能更改自己的角色或重置自己的密码"),
+  GRID_REQUIRED(606, 400, "网格员至少要负责一个网格"),
   INTERNAL(500, 500, "服务器出错，操作未完成");
 
   private final int failureCode;

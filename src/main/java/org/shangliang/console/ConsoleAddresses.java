@@ -10,6 +10,8 @@ import org.shangliang.notice.SignageAddresses;
 public final class ConsoleAddresses {
   /** Notices, results and topic lists made notices, board displays, feedback. */
   public static final String NOTICES = SignageAddresses.CONSOLE;
+  /** Accounts, their sign-in history and the audit log (administrators; viewers read the audit log). */
+  public static final String ADMIN = "admin.cmd";
 
   private ConsoleAddresses() {
   }
