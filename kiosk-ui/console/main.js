@@ -18,9 +18,10 @@ import { createFeedbackPanel } from './feedback-panel.js';
 import { createDisplaysPanel } from './displays-panel.js';
 import { createRequestsTab } from './requests-tab.js';
 import { createAlertsPanel } from './alerts-panel.js';
+import { createAdminTab } from './admin-tab.js';
 
 const TOKEN_KEY = 'shangliang.console.token';
-const TABS = ['notices', 'displays', 'requests', 'alerts'];
+const TABS = ['notices', 'displays', 'requests', 'alerts', 'admin'];
 
 const t = createI18n(MESSAGES);
 document.title = t('app.title');
@@ -45,6 +46,7 @@ let overview = { grids: [], displays: [], notices: [] };
 let sections = {};
 let requests = null;
 let alerts = null;
+let admin = null;
 let myName = '';
 const inFlight = new Set();
 
@@ -55,6 +57,7 @@ function showTab(name) {
   });
   if (name === 'requests' && requests) requests.refresh();
   if (name === 'alerts' && alerts) alerts.refresh().catch(fail);
+  if (name === 'admin' && admin) admin.refresh();
   history.replaceState(history.state, '', `${location.pathname}${location.search}#${name}`);
 }
 
@@ -203,8 +206,10 @@ function start() {
   });
   alerts = createAlertsPanel({ t, token: () => token, onUnseen: showUnseenAlerts, showError: fail });
   const alertsSection = h('section', { role: 'tabpanel' }, alerts.el);
-  sections = { notices: notices.el, displays: displaysSection, requests: requests.el, alerts: alertsSection };
-  replace(content, notices.el, displaysSection, requests.el, alertsSection);
+  admin = createAdminTab({ t, send: (...args) => (session ? session.send(...args) : Promise.reject(new Error('signed out'))), token: () => token, showInfo: info, showError: fail });
+  tabButtons[TABS.indexOf('admin')].hidden = true;
+  sections = { notices: notices.el, displays: displaysSection, requests: requests.el, alerts: alertsSection, admin: admin.el };
+  replace(content, notices.el, displaysSection, requests.el, alertsSection, admin.el);
   const asked = location.hash.slice(1);
   showTab(TABS.includes(asked) ? asked : 'notices');
 
@@ -217,12 +222,16 @@ function start() {
       }
       myName = identity.name || '';
       who.textContent = t('signedInAs', { name: identity.name, role: t(`role.${identity.role}`) });
+      const mayAdminister = admin.setIdentity(identity);
+      tabButtons[TABS.indexOf('admin')].hidden = !mayAdminister;
+      if (!sections.admin.hidden) (mayAdminister ? admin.refresh() : showTab('notices'));
     },
     onOverview: (next) => {
       overview = next || overview;
       notices.update(overview);
       displays.update(overview);
       if (requests) requests.update(overview);
+      if (admin) admin.update(overview);
     },
     onConnection: (state) => connection.set(state),
     onError: fail,
