@@ -184,6 +184,7 @@ class PublicDataTest {
     routes.put("/health", "/health");
     routes.put("/api/rooms", "/api/rooms");
     routes.put("/api/alerts", "/api/alerts");
+    routes.put("/api/audit.csv", "/api/audit.csv");
     routes.put("/metrics", "/metrics");
     routes.put("/api/feedback/:token", "/api/feedback/" + feedback);
     routes.put("/api/join/:token", "/api/join/" + join);
