@@ -19,9 +19,10 @@ import { createDisplaysPanel } from './displays-panel.js';
 import { createRequestsTab } from './requests-tab.js';
 import { createAlertsPanel } from './alerts-panel.js';
 import { createMembersTab } from './members-tab.js';
+import { createAdminTab } from './admin-tab.js';
 
 const TOKEN_KEY = 'shangliang.console.token';
-const TABS = ['notices', 'displays', 'requests', 'members', 'alerts'];
+const TABS = ['notices', 'displays', 'requests', 'members', 'alerts', 'admin'];
 
 const t = createI18n(MESSAGES);
 document.title = t('app.title');
@@ -46,6 +47,7 @@ let overview = { grids: [], displays: [], notices: [] };
 let sections = {};
 let requests = null;
 let alerts = null;
+let admin = null;
 let myName = '';
 const inFlight = new Set();
 
@@ -56,6 +58,7 @@ function showTab(name) {
   });
   if (name === 'requests' && requests) requests.refresh();
   if (name === 'alerts' && alerts) alerts.refresh().catch(fail);
+  if (name === 'admin' && admin) admin.refresh();
   history.replaceState(history.state, '', `${location.pathname}${location.search}#${name}`);
 }
 
@@ -205,8 +208,10 @@ function start() {
   alerts = createAlertsPanel({ t, token: () => token, onUnseen: showUnseenAlerts, showError: fail });
   const alertsSection = h('section', { role: 'tabpanel' }, alerts.el);
   const members = createMembersTab({ t, send: (action, params) => (session ? session.send('member.cmd', action, params) : Promise.reject(new Error('signed out'))), token: () => token, showInfo: info, showError: fail });
-  sections = { notices: notices.el, displays: displaysSection, requests: requests.el, members: members.el, alerts: alertsSection };
-  replace(content, notices.el, displaysSection, requests.el, members.el, alertsSection);
+  admin = createAdminTab({ t, send: (...args) => (session ? session.send(...args) : Promise.reject(new Error('signed out'))), token: () => token, showInfo: info, showError: fail });
+  tabButtons[TABS.indexOf('admin')].hidden = true;
+  sections = { notices: notices.el, displays: displaysSection, requests: requests.el, members: members.el, alerts: alertsSection, admin: admin.el };
+  replace(content, notices.el, displaysSection, requests.el, members.el, alertsSection, admin.el);
   const asked = location.hash.slice(1);
   showTab(TABS.includes(asked) ? asked : 'notices');
 
@@ -219,6 +224,9 @@ function start() {
       }
       myName = identity.name || '';
       who.textContent = t('signedInAs', { name: identity.name, role: t(`role.${identity.role}`) });
+      const mayAdminister = admin.setIdentity(identity);
+      tabButtons[TABS.indexOf('admin')].hidden = !mayAdminister;
+      if (!sections.admin.hidden) (mayAdminister ? admin.refresh() : showTab('notices'));
     },
     onOverview: (next) => {
       overview = next || overview;
@@ -226,6 +234,7 @@ function start() {
       displays.update(overview);
       if (requests) requests.update(overview);
       members.update(overview);
+      if (admin) admin.update(overview);
     },
     onConnection: (state) => connection.set(state),
     onError: fail,

@@ -30,10 +30,12 @@ async function call(path, { method = 'GET', token, body } = {}) {
 
 /**
  * → {token, name, role}; rejects with code UNAUTHENTICATED on a wrong password (or unknown name), or
- * LOGIN_THROTTLED with retryAfter (seconds) after too many failures.
+ * LOGIN_THROTTLED with retryAfter (seconds) after too many failures. After the right password:
+ * ACCOUNT_DISABLED, or PASSWORD_CHANGE_REQUIRED unless newPassword replaces it in the same request.
  */
-export function login(username, password) {
-  return call('/api/login', { method: 'POST', body: { username, password } });
+export function login(username, password, newPassword) {
+  const body = newPassword ? { username, password, newPassword } : { username, password };
+  return call('/api/login', { method: 'POST', body });
 }
 
 export function logout(token) {

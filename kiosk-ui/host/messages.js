@@ -2,11 +2,13 @@
 
 import { KIND_MESSAGES } from '../common/kinds.js';
 import { ERROR_MESSAGES } from '../common/error-messages.js';
+import { LOGIN_MESSAGES } from './login-messages.js';
 
 export const MESSAGES = {
   'zh-CN': {
     ...KIND_MESSAGES['zh-CN'],
     ...ERROR_MESSAGES['zh-CN'],
+    ...LOGIN_MESSAGES['zh-CN'],
     'app.title': '议事主持台',
     'connection.offline': '与服务器的连接已断开，正在重新连接……',
     'login.title': '主持人登录',
@@ -129,6 +131,7 @@ export const MESSAGES = {
   en: {
     ...KIND_MESSAGES.en,
     ...ERROR_MESSAGES.en,
+    ...LOGIN_MESSAGES.en,
     'app.title': 'Host console',
     'connection.offline': 'Disconnected from the server. Reconnecting…',
     'login.title': 'Host sign-in',

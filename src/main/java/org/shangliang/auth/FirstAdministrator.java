@@ -31,10 +31,10 @@ public final class FirstAdministrator {
     this.accounts = accounts;
   }
 
-  /** Whether setup is still to be done: no administrator account that can sign in. */
+  /** Whether setup is still to be done: no administrator account that can sign in (not demo, not disabled). */
   public Future<Boolean> needed() {
     JsonObject realAdministrators = new JsonObject().put("role", Identity.Role.ADMIN.name())
-        .put("demo", new JsonObject().put("$ne", true));
+        .put("demo", new JsonObject().put("$ne", true)).put("disabled", new JsonObject().put("$ne", true));
     return mongo.count(Accounts.COLLECTION, realAdministrators).map(n -> n == 0);
   }
 

@@ -56,7 +56,7 @@ public final class SecurityAlerts {
     LOG.warn("sign-in locked until {}: {} {} after {} failures, the last from {}", Instant.ofEpochMilli(lock.lockedUntil()),
         lock.scope() == Scope.ADDRESS ? "address" : "account", lock.scope() == Scope.ADDRESS ? lock.address()
             : lock.account() == null ? "(an unknown user name)" : lock.account(), lock.failures(), lock.address());
-    JsonObject audit = new JsonObject().put("at", now).put("action", "signInLocked").put("scope", lock.scope().name())
+    JsonObject audit = new JsonObject().put("at", now).put("area", "signin").put("action", "signInLocked").put("scope", lock.scope().name())
         .put("account", lock.account()).put("knownAccount", lock.account() != null).put("address", lock.address())
         .put("failures", lock.failures()).put("lockedUntil", lock.lockedUntil())
         .put("actor", new JsonObject().put("role", "SYSTEM"));

@@ -58,6 +58,13 @@ public enum ErrorCode {
   MEMBER_DUPLICATE(641, 409, "已有同名同电话的议事成员"),
   HOST_NOT_ELIGIBLE(680, 400, "主持人须是在用的社区干部、网格员或管理员账号"),
   MATTER_FROM_REQUEST(681, 409, "这个议题来自居民诉求，不能从议程中删去"),
+  ACCOUNT_DISABLED(600, 403, "此账号已停用，请联系管理员"),
+  PASSWORD_CHANGE_REQUIRED(601, 403, "请先设置新密码再登录"),
+  PASSWORD_NOT_CHANGED(602, 400, "新密码不能与原密码相同"),
+  ACCOUNT_EXISTS(603, 409, "这个用户名已被使用"),
+  LAST_ADMINISTRATOR(604, 409, "这是最后一位可以登录的管理员，不能停用或改为其他角色"),
+  OWN_ACCOUNT(605, 409, "不能停用自己的账号，也不能更改自己的角色或重置自己的密码"),
+  GRID_REQUIRED(606, 400, "网格员至少要负责一个网格"),
   INTERNAL(500, 500, "服务器出错，操作未完成");
 
   private final int failureCode;

@@ -14,6 +14,8 @@ public final class ConsoleAddresses {
   public static final String PLANNING = "plan.cmd";
   /** The register of members (议事主体): the people who take part in meetings. */
   public static final String MEMBERS = "member.cmd";
+  /** Accounts, their sign-in history and the audit log (administrators; viewers read the audit log). */
+  public static final String ADMIN = "admin.cmd";
 
   private ConsoleAddresses() {
   }

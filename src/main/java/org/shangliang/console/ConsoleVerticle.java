@@ -2,6 +2,7 @@ package org.shangliang.console;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import org.shangliang.admin.AdminConsole;
 import org.shangliang.auth.Devices;
 import org.shangliang.common.CommandEndpoint;
 import org.shangliang.member.MemberConsole;
@@ -31,8 +32,9 @@ public final class ConsoleVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     List<CommandEndpoint> areas = List.of(
-        MemberConsole.endpoint(db),
         NoticeConsole.endpoint(vertx, db, devices, tokens),
+        AdminConsole.endpoint(vertx, db),
+        MemberConsole.endpoint(db),
         PlanConsole.endpoint(vertx, db));
     return Future.all(areas.stream()
         .map(area -> vertx.eventBus().<Object>consumer(area.address(), area::handle).completion()).toList());

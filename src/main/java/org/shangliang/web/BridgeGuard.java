@@ -51,6 +51,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
         .addInboundPermitted(new PermittedOptions().setAddress(SignageAddresses.SIGNAGE))
         .addInboundPermitted(new PermittedOptions().setAddress(RequestVerticle.COMMANDS))
         .addInboundPermitted(new PermittedOptions().setAddress(ConsoleAddresses.MEMBERS))
+        .addInboundPermitted(new PermittedOptions().setAddress(ConsoleAddresses.ADMIN))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(RoomAddresses.STATE_PATTERN))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(RoomAddresses.TALLY_PATTERN))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(SignageAddresses.DISPLAY_PATTERN))

@@ -42,7 +42,8 @@ final class HttpApi {
 
   private void login(RoutingContext ctx) {
     JsonObject body = HttpSupport.validBody(ctx, schemas, "login");
-    accounts.login(body.getString("username"), body.getString("password"), HttpSupport.address(ctx))
+    accounts.login(body.getString("username"), body.getString("password"), body.getString("newPassword"),
+            HttpSupport.address(ctx))
         .onSuccess(session -> HttpSupport.json(ctx, 200, session))
         .onFailure(e -> HttpFailures.send(ctx, e));
   }

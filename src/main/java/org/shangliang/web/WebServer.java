@@ -10,6 +10,7 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
+import org.shangliang.admin.AuditReader;
 import org.shangliang.app.Config;
 import org.shangliang.auth.Accounts;
 import org.shangliang.auth.Credentials;
@@ -140,6 +141,7 @@ public final class WebServer extends VerticleBase {
     new Open311Routes(intake, requests).mount(router);
     new BackupRoutes(Backups.forEmbedded(vertx, db)).mount(router);
     new MetricsRoute(metrics.allowedAddresses(), metrics.token()).mount(router);
+    new AuditRoutes(new AuditReader(db.mongo()), credentials).mount(router);
   }
 
   /** Where users reach this server: the configured public URL, else this machine on the bound port. */

@@ -186,6 +186,7 @@ class PublicDataTest {
     routes.put("/api/alerts", "/api/alerts");
     routes.put("/api/members.csv", "/api/members.csv");
     routes.put("/api/setup", "/api/setup");
+    routes.put("/api/audit.csv", "/api/audit.csv");
     routes.put("/metrics", "/metrics");
     routes.put("/api/feedback/:token", "/api/feedback/" + feedback);
     routes.put("/api/join/:token", "/api/join/" + join);

@@ -1,0 +1,83 @@
+package org.shangliang.admin;
+
+import io.vertx.core.json.JsonObject;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The audit log as a spreadsheet: CSV with a UTF-8 byte order mark (without it Excel reads the
+ * Chinese as the local code page), one row per entry, in the server's local time.
+ */
+public final class AuditCsv {
+  public static final String BOM = "\uFEFF";
+  static final String[] HEADER = {"时间", "操作人", "角色", "区域", "操作", "议事室", "参数"};
+  private static final Map<String, String> ROLES = Map.of("ADMIN", "管理员", "CADRE", "社区干部", "HOST", "社区干部",
+      "GRID_WORKER", "网格员", "STAFF", "工作人员", "VIEWER", "只读查看", "KIOSK", "议事终端", "DISPLAY", "显示屏",
+      "SYSTEM", "系统");
+  private static final Map<String, String> AREAS = Map.of("room", "议事室", "admin", "账号管理", "request", "居民诉求",
+      "notice", "公示", "signin", "登录");
+
+  private AuditCsv() {
+  }
+
+  /** The entries ({@link AuditReader#view}s) as the text of a CSV file, byte order mark first. */
+  public static String write(List<JsonObject> entries, ZoneId zone) {
+    StringBuilder out = new StringBuilder(BOM);
+    try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.EXCEL.builder().setHeader(HEADER).get())) {
+      for (JsonObject entry : entries) {
+        csv.printRecord(row(entry, zone));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static List<String> row(JsonObject entry, ZoneId zone) {
+    JsonObject actor = entry.getJsonObject("actor", new JsonObject());
+    String role = actor.getString("role");
+    String area = entry.getString("area");
+    String room = entry.getString("roomName") != null ? entry.getString("roomName") : entry.getString("roomId");
+    return List.of(time(entry.getLong("at"), zone), cell(who(actor)), role == null ? "" : ROLES.getOrDefault(role, role),
+        area == null ? "" : AREAS.getOrDefault(area, area), cell(entry.getString("action")), cell(room),
+        entry.getJsonObject("params", new JsonObject()).encode());
+  }
+
+  private static String time(Long at, ZoneId zone) {
+    return at == null ? "" : LocalDateTime.ofInstant(Instant.ofEpochMilli(at), zone).truncatedTo(ChronoUnit.SECONDS)
+        .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+  }
+
+  /** 王主任（cadre）; a device or the system by what it has. */
+  private static String who(JsonObject actor) {
+    String name = actor.getString("name");
+    String id = actor.getString("id");
+    if (name != null && id != null && !name.equals(id)) {
+      return name + "（" + id + "）";
+    }
+    return name != null ? name : id;
+  }
+
+  /**
+   * A spreadsheet runs a cell that starts with = + - @ as a formula: a name typed as
+   * {@code =HYPERLINK(...)} must stay text, so such a cell gets a leading apostrophe.
+   */
+  static String cell(String text) {
+    if (text == null || text.isEmpty()) {
+      return "";
+    }
+    char first = text.charAt(0);
+    return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+        ? "'" + text : text;
+  }
+}
