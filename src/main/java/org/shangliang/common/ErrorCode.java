@@ -54,6 +54,10 @@ public enum ErrorCode {
   BACKUP_UNAVAILABLE(540, 409, "使用外部 MongoDB 时请用 mongodump 备份"),
   DATABASE_UNAVAILABLE(541, 503, "数据库暂时没有响应，操作没有完成，请稍后再试"),
   STORE_WRITE_FAILED(542, 507, "数据没能写入磁盘（磁盘可能已满），操作没有完成"),
+  NAME_TAKEN(620, 409, "这个名称已经有了，请换一个"),
+  TIME_ZONE_UNKNOWN(621, 400, "时区不正确，请填写如 Asia/Shanghai 的时区"),
+  DEVICE_IN_USE(622, 409, "这台终端上还有人签到，请先签退再移动"),
+  DEVICE_REVOKED(623, 409, "这台设备已停用，请重新配对"),
   INTERNAL(500, 500, "服务器出错，操作未完成");
 
   private final int failureCode;

@@ -11,6 +11,9 @@ public final class ConsoleAddresses {
   /** Notices, results and topic lists made notices, board displays, feedback. */
   public static final String NOTICES = SignageAddresses.CONSOLE;
 
+  /** The community, its grids, rooms and devices (administrators). */
+  public static final String COMMUNITY = "community.cmd";
+
   private ConsoleAddresses() {
   }
 }

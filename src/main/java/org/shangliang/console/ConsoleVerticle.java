@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import org.shangliang.auth.Devices;
 import org.shangliang.common.CommandEndpoint;
+import org.shangliang.community.CommunityConsole;
 import org.shangliang.notice.NoticeConsole;
 import org.shangliang.qr.QrTokens;
 import org.shangliang.store.Database;
@@ -29,7 +30,8 @@ public final class ConsoleVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     List<CommandEndpoint> areas = List.of(
-        NoticeConsole.endpoint(vertx, db, devices, tokens));
+        NoticeConsole.endpoint(vertx, db, devices, tokens),
+        CommunityConsole.endpoint(vertx, db, devices, tokens));
     return Future.all(areas.stream()
         .map(area -> vertx.eventBus().<Object>consumer(area.address(), area::handle).completion()).toList());
   }

@@ -10,6 +10,7 @@ import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import org.shangliang.auth.Credentials;
 import org.shangliang.auth.Identity;
 import org.shangliang.common.ErrorCode;
+import org.shangliang.console.ConsoleAddresses;
 import org.shangliang.common.Failure;
 import org.shangliang.notice.SignageAddresses;
 import org.shangliang.request.RequestVerticle;
@@ -47,6 +48,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
         .addInboundPermitted(new PermittedOptions().setAddress(SignageAddresses.CONSOLE))
         .addInboundPermitted(new PermittedOptions().setAddress(SignageAddresses.SIGNAGE))
         .addInboundPermitted(new PermittedOptions().setAddress(RequestVerticle.COMMANDS))
+        .addInboundPermitted(new PermittedOptions().setAddress(ConsoleAddresses.COMMUNITY))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(RoomAddresses.STATE_PATTERN))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(RoomAddresses.TALLY_PATTERN))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(SignageAddresses.DISPLAY_PATTERN))
