@@ -18,9 +18,10 @@ import { createFeedbackPanel } from './feedback-panel.js';
 import { createDisplaysPanel } from './displays-panel.js';
 import { createRequestsTab } from './requests-tab.js';
 import { createAlertsPanel } from './alerts-panel.js';
+import { createCommunityTab, COMMUNITY_ADDRESS } from './community-tab.js';
 
 const TOKEN_KEY = 'shangliang.console.token';
-const TABS = ['notices', 'displays', 'requests', 'alerts'];
+const TABS = ['notices', 'displays', 'requests', 'alerts', 'community'];
 
 const t = createI18n(MESSAGES);
 document.title = t('app.title');
@@ -45,6 +46,7 @@ let overview = { grids: [], displays: [], notices: [] };
 let sections = {};
 let requests = null;
 let alerts = null;
+let community = null; // administrators only
 let myName = '';
 const inFlight = new Set();
 
@@ -55,6 +57,7 @@ function showTab(name) {
   });
   if (name === 'requests' && requests) requests.refresh();
   if (name === 'alerts' && alerts) alerts.refresh().catch(fail);
+  if (name === 'community' && community) community.refresh();
   history.replaceState(history.state, '', `${location.pathname}${location.search}#${name}`);
 }
 
@@ -203,8 +206,10 @@ function start() {
   });
   alerts = createAlertsPanel({ t, token: () => token, onUnseen: showUnseenAlerts, showError: fail });
   const alertsSection = h('section', { role: 'tabpanel' }, alerts.el);
-  sections = { notices: notices.el, displays: displaysSection, requests: requests.el, alerts: alertsSection };
-  replace(content, notices.el, displaysSection, requests.el, alertsSection);
+  community = createCommunityTab({ t, showInfo: info, call: (action, params = {}) => (session
+    ? session.send(COMMUNITY_ADDRESS, action, params).catch((err) => { fail(err); return null; }) : Promise.resolve(null)) });
+  sections = { notices: notices.el, displays: displaysSection, requests: requests.el, alerts: alertsSection, community: community.el };
+  replace(content, notices.el, displaysSection, requests.el, alertsSection, community.el);
   const asked = location.hash.slice(1);
   showTab(TABS.includes(asked) ? asked : 'notices');
 
@@ -216,6 +221,8 @@ function start() {
         return;
       }
       myName = identity.name || '';
+      tabButtons[TABS.indexOf('community')].hidden = identity.role !== 'admin';
+      if (identity.role === 'admin' && location.hash === '#community') community.refresh();
       who.textContent = t('signedInAs', { name: identity.name, role: t(`role.${identity.role}`) });
     },
     onOverview: (next) => {

@@ -15,7 +15,7 @@ const FINAL_CODES = ['UNAUTHENTICATED', 'FORBIDDEN'];
 /**
  * options: token(), onIdentity(identity), onOverview(overview), onConnection('open'|'closed'),
  * onError(BusError). Returns {command(action, params), query(action, params), request(action, params),
- * refresh(), stop()}.
+ * send(address, action, params), refresh(), stop()}.
  */
 export function startConsoleSession(options) {
   const { token } = options;
@@ -71,6 +71,11 @@ export function startConsoleSession(options) {
     return bus.request(REQUEST_ADDRESS, { action, ...params });
   }
 
+  /** A command on any other console address (community.cmd…), with the same token. */
+  function send(address, action, params = {}) {
+    return bus.request(address, { action, ...params });
+  }
+
   function stop() {
     stopped = true;
     clearInterval(poll);
@@ -78,5 +83,5 @@ export function startConsoleSession(options) {
     bus.close();
   }
 
-  return { command, query, request, refresh, stop };
+  return { command, query, request, send, refresh, stop };
 }
