@@ -1,9 +1,9 @@
-// Entry of the display page. One page, three modes chosen by who the server says we are: a device
+// Entry of the display page. One page, four modes chosen by who the server says we are: a device
 // of a room shows the room; a display without a room is a notice board (signage); a page without a
-// token (or opened with ?pair) shows a pairing code. A board with a kept playlist shows it before
-// it connects.
+// token (or opened with ?pair) shows a pairing code; a page whose token the server no longer knows
+// says that it was stopped (停用). A board with a kept playlist shows it before it connects.
 
-import { replace } from '/common/dom.js';
+import { h, replace } from '/common/dom.js';
 import { createI18n } from '/common/i18n.js';
 import { takeToken, TOKEN_KEYS } from '/common/token.js';
 import { startRoomSession } from '/common/room-session.js';
@@ -11,7 +11,7 @@ import { everyQuarterSecond } from '/common/clock.js';
 import { MESSAGES } from './messages.js';
 import { createRoomView } from './room.js';
 import { createSignage } from './signage.js';
-import { startPairing } from './pairing.js';
+import { startPairing } from '/common/pairing.js';
 import { forgetPlaylist, cacheScope } from './playlist-cache.js';
 import { registerOfflineCache, keepOffline } from './offline.js';
 
@@ -50,6 +50,29 @@ function pairingMode() {
   });
 }
 
+/** The server no longer knows our token: an administrator revoked this display. Nothing kept is shown. */
+function revokedMode() {
+  if (session) session.stop();
+  session = null;
+  if (token) forgetPlaylist(cacheScope(token));
+  show('revoked', () => ({
+    el: h('div', { class: 'pairing-root' }, h('main', { class: 'pairing' },
+      h('div', { class: 'pairing-instructions', testid: 'revoked' }, t('revoked.title')),
+      h('div', { class: 'pairing-steps' }, t('revoked.body')))),
+  }));
+}
+
+/**
+ * Every hello: a token the server no longer knows means this display was revoked; a room display
+ * moved to another room opens that room's page.
+ */
+function checkIdentity(current, identity) {
+  if (identity.type === 'anonymous') revokedMode();
+  else if (identity.type === 'device' && current.roomId() && identity.roomId && identity.roomId !== current.roomId()) {
+    location.replace(`/display/?room=${encodeURIComponent(identity.roomId)}`);
+  }
+}
+
 /** Decides the mode from hello's identity; answers the room to follow, or null. */
 function resolveMode(identity) {
   if (identity.type === 'account') {
@@ -64,7 +87,7 @@ function resolveMode(identity) {
     signageMode().attach(session.bus, identity);
     return null;
   }
-  pairingMode(); // the token is unknown or revoked: this screen needs pairing again
+  revokedMode(); // the token is unknown or revoked: staff pair this screen again (/display/?pair)
   return null;
 }
 
@@ -74,6 +97,7 @@ function connect(newToken) {
   const current = session = startRoomSession({
     token: () => newToken,
     liveTally: true,
+    onIdentity: (identity) => current === session && checkIdentity(current, identity),
     resolveRoom: (identity) => (current === session ? resolveMode(identity) : null),
     onSnapshot: (snap) => view && view.mode === 'room' && view.render(snap),
     onConnection: (state) => view && view.setConnection && view.setConnection(state),

@@ -23,7 +23,7 @@ const SHELL = [
   '/display/notice-card.js',
   '/display/progress-board.js',
   '/display/playlist-cache.js',
-  '/display/pairing.js',
+  '/common/pairing.js',
   '/display/offline.js',
   '/common/dom.js',
   '/common/i18n.js',

@@ -20,9 +20,10 @@ import { createRequestsTab } from './requests-tab.js';
 import { createAlertsPanel } from './alerts-panel.js';
 import { createMembersTab } from './members-tab.js';
 import { createAdminTab } from './admin-tab.js';
+import { createCommunityTab, COMMUNITY_ADDRESS } from './community-tab.js';
 
 const TOKEN_KEY = 'shangliang.console.token';
-const TABS = ['notices', 'displays', 'requests', 'members', 'alerts', 'admin'];
+const TABS = ['notices', 'displays', 'requests', 'members', 'alerts', 'community', 'admin'];
 
 const t = createI18n(MESSAGES);
 document.title = t('app.title');
@@ -48,6 +49,7 @@ let sections = {};
 let requests = null;
 let alerts = null;
 let admin = null;
+let community = null; // administrators only
 let myName = '';
 const inFlight = new Set();
 
@@ -59,6 +61,7 @@ function showTab(name) {
   if (name === 'requests' && requests) requests.refresh();
   if (name === 'alerts' && alerts) alerts.refresh().catch(fail);
   if (name === 'admin' && admin) admin.refresh();
+  if (name === 'community' && community) community.refresh();
   history.replaceState(history.state, '', `${location.pathname}${location.search}#${name}`);
 }
 
@@ -210,8 +213,11 @@ function start() {
   const members = createMembersTab({ t, send: (action, params) => (session ? session.send('member.cmd', action, params) : Promise.reject(new Error('signed out'))), token: () => token, showInfo: info, showError: fail });
   admin = createAdminTab({ t, send: (...args) => (session ? session.send(...args) : Promise.reject(new Error('signed out'))), token: () => token, showInfo: info, showError: fail });
   tabButtons[TABS.indexOf('admin')].hidden = true;
-  sections = { notices: notices.el, displays: displaysSection, requests: requests.el, members: members.el, alerts: alertsSection, admin: admin.el };
-  replace(content, notices.el, displaysSection, requests.el, members.el, alertsSection, admin.el);
+  community = createCommunityTab({ t, showInfo: info, call: (action, params = {}) => (session
+    ? session.send(COMMUNITY_ADDRESS, action, params).catch((err) => { fail(err); return null; }) : Promise.resolve(null)) });
+  sections = { notices: notices.el, displays: displaysSection, requests: requests.el, members: members.el, alerts: alertsSection,
+    community: community.el, admin: admin.el };
+  replace(content, notices.el, displaysSection, requests.el, members.el, alertsSection, community.el, admin.el);
   const asked = location.hash.slice(1);
   showTab(TABS.includes(asked) ? asked : 'notices');
 
@@ -223,6 +229,8 @@ function start() {
         return;
       }
       myName = identity.name || '';
+      tabButtons[TABS.indexOf('community')].hidden = identity.role !== 'admin';
+      if (identity.role === 'admin' && location.hash === '#community') community.refresh();
       who.textContent = t('signedInAs', { name: identity.name, role: t(`role.${identity.role}`) });
       const mayAdminister = admin.setIdentity(identity);
       tabButtons[TABS.indexOf('admin')].hidden = !mayAdminister;

@@ -71,7 +71,7 @@ export function startConsoleSession(options) {
     return bus.request(REQUEST_ADDRESS, { action, ...params });
   }
 
-  /** A command on another console area's address (admin.cmd, member.cmd…), with the same token; no overview afterwards. */
+  /** A command on another console area's address (admin.cmd, community.cmd, member.cmd…), with the same token; no overview afterwards. */
   function send(address, action, params = {}) {
     return bus.request(address, { action, ...params });
   }

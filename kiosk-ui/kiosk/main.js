@@ -1,6 +1,7 @@
 // Entry of the attendee kiosk: takes the device token, follows the room, and shows the one screen
-// that fits the snapshot — not enrolled, check-in, walk-in, personal or shared. Above them all sits
-// 我要反映, which any resident may use, whether at the meeting or not.
+// that fits the snapshot — not enrolled, stopped (停用), check-in, walk-in, personal or shared. Above
+// them all sits 我要反映, which any resident may use, whether at the meeting or not. Opened with
+// ?pair, a new kiosk shows a pairing code instead and opens its own page once paired.
 
 import { h, replace } from '../common/dom.js';
 import { createI18n, errorText } from '../common/i18n.js';
@@ -16,6 +17,7 @@ import { createWalkInScreen } from './walkin-screen.js';
 import { createPersonalScreen } from './personal-screen.js';
 import { createSharedScreen } from './shared-screen.js';
 import { createRequestFlow } from './request-flow.js';
+import { startPairing } from '../common/pairing.js';
 
 const REQUEST_CMD = 'request.cmd';
 
@@ -31,7 +33,8 @@ const reportEntry = h('div', { class: 'report-entry', hidden: true },
     h('span', { class: 'report-hint' }, t('report.hint'))));
 replace(document.getElementById('app'), connection.el, notice.el, reportEntry, stage);
 
-const token = takeToken(TOKEN_KEYS.kiosk);
+const pairing = new URLSearchParams(location.search).has('pair');
+const token = pairing ? null : takeToken(TOKEN_KEYS.kiosk);
 let identity = null;
 let snapshot = null;
 let view = 'home'; // 'home' | 'checkin' | 'walkin' | 'request': local navigation only
@@ -96,6 +99,11 @@ const factories = {
   walkin: () => createWalkInScreen({ t, act, showError: (m) => notice.show(m), onDone: go('home'), onBack: go('checkin') }),
   personal: () => createPersonalScreen({ t, act }),
   shared: () => createSharedScreen({ t, act, deviceId: identity.deviceId, onCheckInMore: go('checkin') }),
+  pairing: () => {
+    const el = h('div', { class: 'pairing-root' });
+    startPairing(el, t, { onPaired: (paired) => location.replace(`/kiosk/?token=${encodeURIComponent(paired)}`) });
+    return { el, update: () => {} };
+  },
   request: () => {
     const flow = createRequestFlow({ t, ask, showError: (m) => notice.show(m), onDone: go('home') });
     flow.start();
@@ -108,7 +116,7 @@ function show(kind, ...args) {
     screen = { kind, ...factories[kind]() };
     replace(stage, screen.el);
   }
-  reportEntry.hidden = kind === 'request' || kind === 'message';
+  reportEntry.hidden = kind === 'request' || kind === 'message' || kind === 'pairing';
   screen.update(...args);
 }
 
@@ -116,7 +124,12 @@ function isKiosk(id) {
   return !!id && id.type === 'device' && id.deviceKind === 'kiosk';
 }
 
+/** Nobody may use a kiosk whose token the server no longer knows: an administrator stopped it. */
+const revoked = () => !!token && !!identity && identity.type === 'anonymous';
+
 function render() {
+  if (pairing) return show('pairing');
+  if (revoked()) return show('message', ['revoked.title', 'revoked.body']);
   if (!token || (identity && !isKiosk(identity))) return show('message', ['notEnrolled.title', 'notEnrolled.body']);
   if (view === 'request' && identity) {
     if (!aVoteCalls()) return show('request');
@@ -139,10 +152,16 @@ function render() {
 const session = token ? startRoomSession({
   token: () => token,
   resolveRoom: (id) => (isKiosk(id) ? id.roomId : null),
-  onIdentity: (id) => { identity = id; render(); },
+  onIdentity: (id) => {
+    // moved to another room by an administrator: start again in the new room
+    if (isKiosk(id) && session.roomId() && id.roomId !== session.roomId()) location.reload();
+    identity = id;
+    if (revoked()) session.stop();
+    render();
+  },
   onSnapshot: (snap) => { snapshot = snap; render(); },
   onConnection: (state) => connection.set(state),
-  onError: (err) => notice.show(errorText(t, err)),
+  onError: (err) => !revoked() && notice.show(errorText(t, err)),
 }) : null;
 
 enableSound();

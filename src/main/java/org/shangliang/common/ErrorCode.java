@@ -65,6 +65,10 @@ public enum ErrorCode {
   LAST_ADMINISTRATOR(604, 409, "这是最后一位可以登录的管理员，不能停用或改为其他角色"),
   OWN_ACCOUNT(605, 409, "不能停用自己的账号，也不能更改自己的角色或重置自己的密码"),
   GRID_REQUIRED(606, 400, "网格员至少要负责一个网格"),
+  NAME_TAKEN(620, 409, "这个名称已经有了，请换一个"),
+  TIME_ZONE_UNKNOWN(621, 400, "时区不正确，请填写如 Asia/Shanghai 的时区"),
+  DEVICE_IN_USE(622, 409, "这台终端上还有人签到，请先签退再移动"),
+  DEVICE_REVOKED(623, 409, "这台设备已停用，请重新配对"),
   INTERNAL(500, 500, "服务器出错，操作未完成");
 
   private final int failureCode;

@@ -17,6 +17,9 @@ public final class ConsoleAddresses {
   /** Accounts, their sign-in history and the audit log (administrators; viewers read the audit log). */
   public static final String ADMIN = "admin.cmd";
 
+  /** The community, its grids, rooms and devices (administrators). */
+  public static final String COMMUNITY = "community.cmd";
+
   private ConsoleAddresses() {
   }
 }

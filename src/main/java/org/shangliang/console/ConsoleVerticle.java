@@ -6,6 +6,7 @@ import org.shangliang.admin.AdminConsole;
 import org.shangliang.auth.Devices;
 import org.shangliang.common.CommandEndpoint;
 import org.shangliang.member.MemberConsole;
+import org.shangliang.community.CommunityConsole;
 import org.shangliang.notice.NoticeConsole;
 import org.shangliang.plan.PlanConsole;
 import org.shangliang.qr.QrTokens;
@@ -35,7 +36,8 @@ public final class ConsoleVerticle extends VerticleBase {
         NoticeConsole.endpoint(vertx, db, devices, tokens),
         AdminConsole.endpoint(vertx, db),
         MemberConsole.endpoint(db),
-        PlanConsole.endpoint(vertx, db));
+        PlanConsole.endpoint(vertx, db),
+        CommunityConsole.endpoint(vertx, db, devices, tokens));
     return Future.all(areas.stream()
         .map(area -> vertx.eventBus().<Object>consumer(area.address(), area::handle).completion()).toList());
   }

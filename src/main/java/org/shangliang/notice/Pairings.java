@@ -11,9 +11,10 @@ import org.shangliang.store.Database;
 
 
 /**
- * Enrolling a display by the short code it shows on first start. The display holds a long secret
- * (code plus random part) to collect its token once staff entered the code; only the secret's
- * hash is stored, and the token waits in the pairing document only until collected or expired.
+ * Enrolling a kiosk or display by the short code it shows on first start. The screen holds a long
+ * secret (code plus random part) to collect its token once staff entered the code; only the
+ * secret's hash is stored, and the token waits in the pairing document only until collected or
+ * expired, beside the page the screen is to open (its path, with the token).
  */
 public final class Pairings {
   static final String PAIRINGS = "pairings";
@@ -47,7 +48,7 @@ public final class Pairings {
         .recover(e -> n < ATTEMPTS && Database.isDuplicateKey(e) ? attempt(n + 1) : Future.failedFuture(e));
   }
 
-  /** What the waiting display learns: still waiting, or (once) its device token. */
+  /** What the waiting screen learns: still waiting, or (once) its device token and the page to open with it. */
   public Future<JsonObject> collect(String secret) {
     String code = secret == null ? "" : secret.split("\\.", 2)[0];
     return mongo.findOne(PAIRINGS, new JsonObject().put("_id", code), null).compose(doc -> {
@@ -60,22 +61,35 @@ public final class Pairings {
       }
       return mongo.removeDocument(PAIRINGS, new JsonObject().put("_id", code)).compose(r -> db.durable())
           .map(v -> new JsonObject().put("state", "PAIRED").put("deviceId", doc.getString("deviceId"))
-              .put("token", doc.getString("token")));
+              .put("token", doc.getString("token")).put("url", doc.getString("url")));
     });
   }
 
-  /** Marks the waiting pairing with this code as paired, handing over the token; PAIRING_UNKNOWN if none. */
+  /** As {@link #complete(String, String, String, String)} for a notice board, whose page is the display's. */
   Future<Void> complete(String code, String deviceId, String token) {
+    return complete(code, deviceId, token, boardPage(token));
+  }
+
+  /** A notice board's page: the display page, which learns from its token that it is a board. */
+  public static String boardPage(String token) {
+    return "/display/?token=" + token;
+  }
+
+  /**
+   * Marks the waiting pairing with this code as paired, handing over the token and the page (a
+   * path on this server) the screen opens with it; PAIRING_UNKNOWN if none.
+   */
+  public Future<Void> complete(String code, String deviceId, String token, String url) {
     JsonObject waiting = new JsonObject().put("_id", code).put("state", "WAITING")
         .put("expiresAt", new JsonObject().put("$gte", System.currentTimeMillis()));
     JsonObject set = new JsonObject().put("$set", new JsonObject().put("state", "PAIRED").put("deviceId", deviceId)
-        .put("token", token));
+        .put("token", token).put("url", url));
     return mongo.updateCollection(PAIRINGS, waiting, set).compose(r -> r.getDocMatched() == 1
         ? Future.succeededFuture() : Future.failedFuture(new Failure(ErrorCode.PAIRING_UNKNOWN)));
   }
 
-  /** Whether a display is waiting with this code right now. */
-  Future<Boolean> waiting(String code) {
+  /** Whether a screen is waiting with this code right now. */
+  public Future<Boolean> waiting(String code) {
     JsonObject waiting = new JsonObject().put("_id", code).put("state", "WAITING")
         .put("expiresAt", new JsonObject().put("$gte", System.currentTimeMillis()));
     return mongo.count(PAIRINGS, waiting).map(n -> n == 1);

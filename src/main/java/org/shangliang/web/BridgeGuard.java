@@ -52,6 +52,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
         .addInboundPermitted(new PermittedOptions().setAddress(RequestVerticle.COMMANDS))
         .addInboundPermitted(new PermittedOptions().setAddress(ConsoleAddresses.MEMBERS))
         .addInboundPermitted(new PermittedOptions().setAddress(ConsoleAddresses.ADMIN))
+        .addInboundPermitted(new PermittedOptions().setAddress(ConsoleAddresses.COMMUNITY))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(RoomAddresses.STATE_PATTERN))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(RoomAddresses.TALLY_PATTERN))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(SignageAddresses.DISPLAY_PATTERN))

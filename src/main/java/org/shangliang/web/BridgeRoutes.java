@@ -58,8 +58,8 @@ final class BridgeRoutes {
     router.post(PATH + "/*").handler(BodyHandler.create(false).setBodyLimit(MAX_MESSAGE_BYTES));
     SockJSHandlerOptions options = new SockJSHandlerOptions().setInsertJSESSIONID(false).setHeartbeatInterval(heartbeatMs);
     router.route(PATH + "/*").subRouter(SockJSHandler.create(vertx, options)
-        .bridge(BridgeGuard.options(), new BridgeSockets(
-            new BridgeGuard(credentials, new SlowReaders(vertx, outboxLimits)), credentials)));
+        .bridge(BridgeGuard.options(), new BridgeSockets(new SocketsByIdentity(vertx, credentials,
+            new BridgeGuard(credentials, new SlowReaders(vertx, outboxLimits))), credentials)));
   }
 
   /** Whether the request belongs to the bridge (its WebSockets and its HTTP transports). */

@@ -1,8 +1,9 @@
-// A new board without a token: it asks the server for a 6-digit code, shows it large, and waits
-// until staff type the code into the console; the token it then receives is kept for good.
+// The pairing screen of a new kiosk or display: it asks the server for a 6-digit code, shows it
+// large, and waits until an administrator types the code into the console. It then learns its
+// device token and the page it is to be (a kiosk, a room's display, a notice board), and opens it.
+// The page strings come from the page's own messages (pairing.*).
 
-import { h, replace } from '/common/dom.js';
-import { saveToken, TOKEN_KEYS } from '/common/token.js';
+import { h, replace } from './dom.js';
 
 const POLL_MS = 3000;
 const RETRY_MS = 5000;
@@ -13,11 +14,19 @@ async function getJson(url, init) {
   return { status: response.status, body, retryAfter: Number(response.headers.get('Retry-After')) || 0 };
 }
 
-/** Shows the pairing screen in el; onPaired(token) once staff have paired this board. Returns stop(). */
+/** Only a page of ours, by path: what the server names is never a page elsewhere. */
+export function isOwnPage(url) {
+  return typeof url === 'string' && /^\/(kiosk|display)\/\?[A-Za-z0-9_=&.-]+$/.test(url);
+}
+
+/**
+ * Shows the pairing screen in el; once paired, opens the page the server named or, lacking one,
+ * calls onPaired(token). Returns stop().
+ */
 export function startPairing(el, t, { onPaired }) {
   const code = h('div', { class: 'pairing-code', testid: 'pairing-code', 'aria-live': 'polite' });
   const status = h('div', { class: 'pairing-status', testid: 'pairing-status' }, t('pairing.waiting'));
-  replace(el, h('main', { class: 'pairing' },
+  replace(el, h('main', { class: 'pairing', testid: 'pairing' },
     h('div', { class: 'pairing-label' }, t('pairing.title')),
     code,
     h('div', { class: 'pairing-instructions' }, t('pairing.instructions')),
@@ -55,16 +64,20 @@ export function startPairing(el, t, { onPaired }) {
     }
   }
 
+  function paired(body) {
+    status.textContent = t('pairing.done');
+    stopped = true;
+    if (isOwnPage(body.url)) location.replace(body.url);
+    else onPaired(body.token);
+  }
+
   async function poll() {
     if (!pairing) return newCode();
     try {
       const answer = await getJson(`/api/pairings/${encodeURIComponent(pairing.secret)}`);
       if (stopped) return;
       if (answer.status === 200 && answer.body.state === 'PAIRED' && answer.body.token) {
-        saveToken(TOKEN_KEYS.display, answer.body.token);
-        status.textContent = t('pairing.done');
-        stopped = true;
-        onPaired(answer.body.token);
+        paired(answer.body);
         return;
       }
       if (answer.status === 429 || answer.status >= 500) {

@@ -1,0 +1,100 @@
+package org.shangliang.community;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.shangliang.app.Cluster;
+import org.shangliang.app.Config;
+import org.shangliang.app.DemoData;
+import org.shangliang.app.Shangliang;
+import org.shangliang.console.ConsoleAddresses;
+import org.shangliang.room.RoomAddresses;
+import org.shangliang.support.Await;
+import org.shangliang.support.BridgeClient;
+import org.shangliang.support.Http;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two clustered nodes on one database: a kiosk revoked through one node is cut off by the other,
+ * which had its identity cached, within a second.
+ */
+class RevocationClusterTest {
+  static final String KIOSK_1 = "00000000000000000000e001";
+
+  @TempDir
+  Path dataDir;
+  Vertx vertxA;
+  Vertx vertxB;
+  Shangliang nodeA;
+  Shangliang nodeB;
+
+  @AfterEach
+  void stop() {
+    for (Shangliang node : new Shangliang[] {nodeB, nodeA}) {
+      if (node != null) {
+        Await.result(node.stop());
+      }
+    }
+    for (Vertx vertx : new Vertx[] {vertxB, vertxA}) {
+      if (vertx != null) {
+        Await.result(vertx.close());
+      }
+    }
+  }
+
+  static Config clustered(String mongoUri, String dataDir) {
+    return new Config("127.0.0.1", 0, dataDir, mongoUri, null, true, "127.0.0.1", "127.0.0.1");
+  }
+
+  static JsonObject snapshot() {
+    return new JsonObject().put("action", "snapshot").put("roomId", DemoData.ROOM_ID);
+  }
+
+  @Test
+  @DisplayName("a kiosk revoked on node A is refused by node B, which had it cached, within one second, and its socket there is closed")
+  void revokedOnOneNodeRefusedOnTheOther() throws Exception {
+    vertxA = Await.result(Cluster.vertxFor(clustered(null, dataDir.toString())));
+    nodeA = Await.result(Shangliang.start(vertxA, clustered(null, dataDir.toString())));
+    Map<String, String> urls = Await.result(DemoData.seed(nodeA));
+    vertxB = Await.result(Cluster.vertxFor(clustered(nodeA.db().embeddedUri(), null)));
+    nodeB = Await.result(Shangliang.start(vertxB, clustered(nodeA.db().embeddedUri(), null)));
+    String kioskToken = urls.entrySet().stream().filter(e -> e.getKey().startsWith("Kiosk 1")).findFirst()
+        .orElseThrow().getValue().replaceAll(".*token=", "");
+
+    // node B resolves the kiosk's token once and keeps its identity for the next frames
+    BridgeClient kioskOnB = Await.result(BridgeClient.connect(vertxB, nodeB.port(), kioskToken));
+    Await.result(kioskOnB.request(RoomAddresses.COMMANDS, snapshot()));
+    BridgeClient adminOnA = Await.result(BridgeClient.connect(vertxA, nodeA.port(),
+        Http.login("http://127.0.0.1:" + nodeA.port(), "admin", DemoData.PASSWORD)));
+
+    Await.result(adminOnA.request(ConsoleAddresses.COMMUNITY, new JsonObject().put("action", "revokeDevice")
+        .put("id", KIOSK_1)));
+    long revoked = System.nanoTime();
+    Await.until("node B closes the kiosk's socket", 1000, kioskOnB::isClosed);
+    // a fresh socket to node B with the same token: only node B's cache could still let it in
+    long refusedAfterMs = -1;
+    while (refusedAfterMs < 0 && (System.nanoTime() - revoked) / 1_000_000 < 5000) {
+      BridgeClient again = Await.result(BridgeClient.connect(vertxB, nodeB.port(), kioskToken));
+      try {
+        again.request(RoomAddresses.COMMANDS, snapshot()).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        Thread.sleep(20);
+      } catch (ExecutionException e) {
+        assertEquals("UNAUTHENTICATED", ((BridgeClient.BridgeFailure) e.getCause()).code);
+        refusedAfterMs = (System.nanoTime() - revoked) / 1_000_000;
+      } finally {
+        Await.result(again.close());
+      }
+    }
+    assertTrue(refusedAfterMs >= 0 && refusedAfterMs <= 1000, "refused by node B after " + refusedAfterMs + " ms");
+  }
+}
