@@ -17,7 +17,6 @@ import org.shangliang.common.Schemas;
 import org.shangliang.console.ConsoleAddresses;
 import org.shangliang.room.Attendee;
 import org.shangliang.room.Meeting;
-import org.shangliang.room.MeetingPlan;
 import org.shangliang.room.RoomAddresses;
 import org.shangliang.room.RoomSchedule;
 import org.shangliang.room.RoomStore;
@@ -137,16 +136,17 @@ public final class PlanConsole {
         throw new Failure(ErrorCode.BAD_REQUEST, "会议不能换到另一个议事室；请新建一个会议");
       }
       return rooms.room(form.roomId()).compose(room -> requireHosts(form.plan().hosts()))
-          .compose(v -> earlier == null ? create(form) : replan(earlier.id(), form));
-    }).compose(meetingId -> invitations.sync(meetingId, savedPlan(r)).map(meetingId))
-        .compose(meetingId -> schedule.moveOn(r.body().getString("roomId")).map(meetingId))
-        .compose(meetingId -> audit.record(r.who(), "plan", id == null ? "createMeeting" : "updateMeeting",
-            auditParams(r.body(), meetingId)).map(meetingId))
-        .compose(meetingId -> db.durable().map(meetingId))
-        .compose(meetingId -> {
-          vertx.eventBus().send(RoomAddresses.MEETING_CHANGED, r.body().getString("roomId"));
-          return get(new Request(r.who(), new JsonObject().put("id", meetingId)));
-        });
+          .compose(v -> earlier == null ? create(form) : replan(earlier.id(), form))
+          .compose(meetingId -> invitations.sync(meetingId, form.plan())
+              .compose(v -> schedule.moveOn(form.roomId()))
+              .compose(v -> audit.record(r.who(), "plan", earlier == null ? "createMeeting" : "updateMeeting",
+                  auditParams(r.body(), meetingId)))
+              .compose(v -> db.durable())
+              .compose(v -> {
+                vertx.eventBus().send(RoomAddresses.MEETING_CHANGED, form.roomId());
+                return get(new Request(r.who(), new JsonObject().put("id", meetingId)));
+              }));
+    });
   }
 
   private Future<String> create(MeetingForm form) {
@@ -185,10 +185,6 @@ public final class PlanConsole {
         .put("role", new JsonObject().put("$in", new JsonArray(HOST_ROLES))).put("disabled", new JsonObject().put("$ne", true));
     return mongo.count(Accounts.COLLECTION, query).compose(n -> n == hosts.size() ? Future.succeededFuture()
         : Future.failedFuture(new Failure(ErrorCode.HOST_NOT_ELIGIBLE)));
-  }
-
-  private static MeetingPlan savedPlan(Request r) {
-    return MeetingForm.read(r.body(), null).plan();
   }
 
   private static JsonObject auditParams(JsonObject body, String meetingId) {

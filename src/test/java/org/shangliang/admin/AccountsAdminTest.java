@@ -66,6 +66,15 @@ class AccountsAdminTest {
     server.close();
   }
 
+  /**
+   * A session ended by the server: its open socket is closed at once, and its token, sent again on
+   * a new socket, is refused.
+   */
+  void sessionEnded(BridgeClient client) throws InterruptedException {
+    Await.until("the session's open socket is closed", 2000, client::isClosed);
+    Await.failure(overview(bridge(client.token())), "UNAUTHENTICATED");
+  }
+
   BridgeClient bridge(String token) {
     BridgeClient client = server.bridge(token);
     clients.add(client);
@@ -193,7 +202,7 @@ class AccountsAdminTest {
 
     JsonObject disabled = Await.result(admin(admin, "disableAccount", user("li.na")));
     assertTrue(disabled.getJsonObject("account").getBoolean("disabled"));
-    Await.failure(overview(staff), "UNAUTHENTICATED");
+    sessionEnded(staff);
 
     HttpResponse<String> right = login("li.na", NEW_PASSWORD, null);
     assertEquals(403, right.statusCode());
@@ -236,7 +245,7 @@ class AccountsAdminTest {
     String temporary = reset.getString("temporaryPassword");
     assertNotEquals(first, temporary);
     assertTrue(reset.getJsonObject("account").getBoolean("mustChangePassword"));
-    Await.failure(overview(session), "UNAUTHENTICATED");
+    sessionEnded(session);
 
     assertEquals(401, login("wang.fang", NEW_PASSWORD, null).statusCode(), "the old password is gone");
     assertEquals("PASSWORD_CHANGE_REQUIRED", code(login("wang.fang", temporary, null)));
@@ -261,10 +270,11 @@ class AccountsAdminTest {
     Await.result(overview(grid));
 
     Await.result(admin(admin, "updateAccount", account("zhao.lei", "赵磊", "grid_worker", GRID_1, GRID_2)));
-    Await.failure(overview(grid), "UNAUTHENTICATED");
+    sessionEnded(grid);
     BridgeClient again = bridge(new JsonObject(login("zhao.lei", NEW_PASSWORD, null).body()).getString("token"));
+    Await.result(overview(again));
     Await.result(admin(admin, "updateAccount", account("zhao.lei", "赵磊", "staff")));
-    Await.failure(overview(again), "UNAUTHENTICATED");
+    sessionEnded(again);
     HttpResponse<String> asStaff = login("zhao.lei", NEW_PASSWORD, null);
     assertEquals("staff", new JsonObject(asStaff.body()).getString("role"));
     assertEquals(new JsonArray(), listed("zhao.lei").getJsonArray("gridIds"));

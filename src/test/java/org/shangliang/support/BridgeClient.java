@@ -116,6 +116,11 @@ public final class BridgeClient {
     return socket.close().eventually(() -> client.close());
   }
 
+  /** The token this client sends in every frame. */
+  public String token() {
+    return token;
+  }
+
   public boolean isClosed() {
     return socket.isClosed();
   }

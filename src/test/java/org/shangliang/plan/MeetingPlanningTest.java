@@ -1,0 +1,213 @@
+package org.shangliang.plan;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.shangliang.app.DemoData;
+import org.shangliang.auth.Identity;
+import org.shangliang.support.Await;
+import org.shangliang.support.BridgeClient;
+import org.shangliang.support.Http;
+import org.shangliang.support.TestServer;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Meetings planned over time in one room, through the real bridge: the invited members become the
+ * check-in list and the quorum's base, the room moves on to the next meeting when one closes (its
+ * kiosk follows without being touched), only the named hosts run a meeting, and a plan is frozen
+ * once its meeting begins.
+ */
+class MeetingPlanningTest {
+  static final String ROOM = DemoData.ROOM_ID;
+  static final String PLAN = "plan.cmd";
+  static final String ROOMS = "room.cmd";
+  static final long DAY = 86_400_000L;
+
+  TestServer server;
+  BridgeClient staff;
+  BridgeClient cadre;
+  BridgeClient kiosk;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = TestServer.start();
+    staff = server.bridge(server.login("staff"));
+    cadre = server.bridge(server.login("cadre"));
+    kiosk = server.bridge(server.token("Kiosk 1"));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    server.close();
+  }
+
+  @Test
+  @DisplayName("the invited list drives check-in and quorum; the room and its kiosk move on to the next meeting when one closes")
+  void roomMovesOnToTheInvitedMeeting() throws Exception {
+    List<String> residents = List.of(member("居民甲", "RESIDENT_REP"), member("居民乙", "RESIDENT_REP"),
+        member("居民丙", "RESIDENT_REP"));
+    String lawyer = member("王律师", "LEGAL");
+    member("物业孙经理", "PROPERTY");
+    JsonObject saved = Await.result(cmd(staff, PLAN, "saveMeeting", meeting("电动车停放议事会", System.currentTimeMillis() + DAY)
+        .put("invitedKinds", new JsonArray().add("RESIDENT_REP")).put("invitedMembers", new JsonArray().add(lawyer))))
+        .getJsonObject("meeting");
+    String second = saved.getString("id");
+    List<String> invited = names(saved.getJsonArray("invited"));
+    assertEquals(List.of("王律师", "居民丙", "居民乙", "居民甲").stream().sorted().toList(), invited.stream().sorted().toList(),
+        "residents by kind and the lawyer by name; not the property manager");
+
+    JsonArray listed = Await.result(cmd(staff, PLAN, "listMeetings", new JsonObject().put("roomId", ROOM))).getJsonArray("meetings");
+    assertEquals(2, listed.size());
+    assertTrue(find(listed, DemoData.MEETING_ID).getBoolean("current"), "the demo meeting is not over: the room stays on it");
+    assertFalse(find(listed, second).getBoolean("current"));
+
+    List<JsonObject> pushed = new CopyOnWriteArrayList<>();
+    kiosk.register("room." + ROOM + ".state", pushed::add);
+    Await.result(cmd(cadre, ROOMS, "openMeeting", new JsonObject().put("roomId", ROOM)));
+    JsonObject closed = Await.result(cmd(cadre, ROOMS, "closeMeeting", new JsonObject().put("roomId", ROOM)));
+    assertEquals(second, closed.getString("nextMeetingId"));
+
+    Await.until("the kiosk is sent the next meeting with its invited", 5000, () -> pushed.stream().anyMatch(s -> s.getJsonObject("meeting") != null
+            && second.equals(s.getJsonObject("meeting").getString("id")) && s.getJsonArray("attendees") != null
+            && s.getJsonArray("attendees").size() == 4));
+    JsonObject snapshot = Await.result(cmd(kiosk, ROOMS, "snapshot", new JsonObject()));
+    assertEquals("SCHEDULED", snapshot.getJsonObject("meeting").getString("status"));
+    assertEquals(4, snapshot.getJsonObject("presence").getInteger("invited"));
+    assertEquals(2, snapshot.getJsonObject("presence").getInteger("quorum"), "half of the four invited, by default");
+
+    // the personal kiosk was freed of the first meeting's attendee: it checks in someone of the second
+    String residentAttendee = attendeeNamed(snapshot, "居民甲");
+    Await.result(cmd(kiosk, ROOMS, "checkIn", new JsonObject().put("attendeeId", residentAttendee)));
+    assertEquals(residents.size() + 1, snapshot.getJsonArray("attendees").size());
+  }
+
+  @Test
+  @DisplayName("only the meeting's hosts (or an administrator) run it, and its plan is frozen once it begins")
+  void hostsAndFrozenPlan() throws Exception {
+    closeDemoMeeting();
+    String id = Await.result(cmd(staff, PLAN, "saveMeeting", meeting("单主持的会", System.currentTimeMillis())
+        .put("hosts", new JsonArray().add("cadre")))).getJsonObject("meeting").getString("id");
+    BridgeClient gridWorker = server.bridge(server.login("grid"));
+    var refused = Await.failure(cmd(gridWorker, ROOMS, "openMeeting", new JsonObject().put("roomId", ROOM)), "FORBIDDEN");
+    assertTrue(refused.getMessage().contains("主持人"), refused.getMessage());
+    Await.result(cmd(cadre, ROOMS, "openMeeting", new JsonObject().put("roomId", ROOM)));
+
+    Await.failure(cmd(staff, PLAN, "saveMeeting", meeting("改名", System.currentTimeMillis()).put("id", id)), "MEETING_ALREADY_OPEN");
+    BridgeClient admin = server.bridge(server.login("admin"));
+    Await.result(cmd(admin, ROOMS, "gotoMatter", new JsonObject().put("roomId", ROOM).put("index", 0)));
+  }
+
+  @Test
+  @DisplayName("who may plan, and the checks a schema cannot make")
+  void planningRefusals() throws Exception {
+    long at = System.currentTimeMillis() + DAY;
+    Await.failure(cmd(staff, PLAN, "saveMeeting", meeting("会", at).put("hosts", new JsonArray().add("staff"))), "HOST_NOT_ELIGIBLE");
+    Await.failure(cmd(staff, PLAN, "saveMeeting", meeting("会", at).put("hosts", new JsonArray().add("nobody"))), "HOST_NOT_ELIGIBLE");
+    Await.failure(cmd(server.bridge(server.login("grid")), PLAN, "saveMeeting", meeting("会", at)), "FORBIDDEN");
+    Await.result(server.app.accounts().save("street", "街道观察员", Identity.Role.VIEWER, "viewer-password", List.of()));
+    BridgeClient viewer = server.bridge(Http.login(server.baseUrl(), "street", "viewer-password"));
+    Await.failure(cmd(viewer, PLAN, "saveMeeting", meeting("会", at)), "FORBIDDEN");
+    assertEquals(1, Await.result(cmd(viewer, PLAN, "listMeetings", new JsonObject())).getJsonArray("meetings").size());
+    Await.failure(cmd(kiosk, PLAN, "listMeetings", new JsonObject()), "FORBIDDEN");
+
+    JsonObject secretLive = meeting("会", at);
+    secretLive.getJsonArray("agenda").getJsonObject(0).put("vote", new JsonObject().put("secret", true).put("liveTally", true));
+    Await.failure(cmd(staff, PLAN, "saveMeeting", secretLive), "LIVE_TALLY_NAMED_ONLY");
+    Await.failure(cmd(staff, PLAN, "saveMeeting", meeting("会", at).put("quorum", new JsonObject().put("fraction", 1.5))), "BAD_REQUEST");
+    Await.failure(cmd(staff, PLAN, "saveMeeting", meeting("会", at).put("extra", 1)), "BAD_REQUEST");
+    Await.failure(cmd(staff, PLAN, "saveMeeting", meeting("x".repeat(61), at)), "BAD_REQUEST");
+    Await.failure(cmd(staff, PLAN, "saveMeeting", meeting("会", at).put("roomId", "0123456789abcdef01234567")), "NOT_FOUND");
+    assertEquals(1, Await.result(cmd(staff, PLAN, "listMeetings", new JsonObject())).getJsonArray("meetings").size(),
+        "no refused plan was saved");
+  }
+
+  @Test
+  @DisplayName("per-matter rules are kept; changing the invitation adds and removes the invited who have not checked in")
+  void matterRulesAndInvitationChanges() throws Exception {
+    member("居民甲", "RESIDENT_REP");
+    String lawyer = member("王律师", "LEGAL");
+    JsonObject plan = meeting("加装电梯议事会", System.currentTimeMillis() + DAY).put("invitedKinds", new JsonArray().add("RESIDENT_REP"));
+    plan.getJsonArray("agenda").getJsonObject(0).put("speechSeconds", 60).put("speechesPerPerson", 1).put("firstTimeFirst", false)
+        .put("invitedKinds", new JsonArray().add("LEGAL")).put("source", "PARTY_BRANCH")
+        .put("vote", new JsonObject().put("secret", true).put("base", "PRESENT").put("minimumBallots", 3));
+    JsonObject saved = Await.result(cmd(staff, PLAN, "saveMeeting", plan)).getJsonObject("meeting");
+    JsonObject matter = saved.getJsonArray("agenda").getJsonObject(0);
+    assertEquals(60, matter.getInteger("speechSeconds"));
+    assertEquals(1, matter.getInteger("speechesPerPerson"));
+    assertFalse(matter.getBoolean("firstTimeFirst"));
+    assertEquals("PARTY_BRANCH", matter.getJsonObject("source").getString("kind"));
+    assertEquals(new JsonArray().add("LEGAL"), matter.getJsonArray("invitedKinds"));
+    JsonObject rules = matter.getJsonObject("voteRules");
+    assertTrue(rules.getBoolean("secret"));
+    assertFalse(rules.getBoolean("liveTally"), "a secret vote never shows live counts");
+    assertEquals("PRESENT", rules.getString("base"));
+    assertEquals(3, rules.getInteger("minimumBallots"));
+    assertEquals(List.of("居民甲"), names(saved.getJsonArray("invited")));
+
+    JsonObject changed = plan.copy().put("id", saved.getString("id")).put("invitedKinds", new JsonArray())
+        .put("invitedMembers", new JsonArray().add(lawyer));
+    changed.getJsonArray("agenda").getJsonObject(0).put("id", matter.getString("id"));
+    JsonObject again = Await.result(cmd(staff, PLAN, "saveMeeting", changed)).getJsonObject("meeting");
+    assertEquals(List.of("王律师"), names(again.getJsonArray("invited")));
+    assertEquals(matter.getString("id"), again.getJsonArray("agenda").getJsonObject(0).getString("id"), "the matter kept its id");
+  }
+
+  @Test
+  @DisplayName("a room with no meeting shows none, and shows the first meeting planned for it at once")
+  void newRoomShowsItsFirstMeeting() throws Exception {
+    BridgeClient admin = server.bridge(server.login("admin"));
+    String room = Await.result(cmd(admin, "community.cmd", "saveRoom", new JsonObject().put("name", "第二议事室")))
+        .getJsonObject("room").getString("id");
+    assertNull(Await.result(cmd(cadre, ROOMS, "snapshot", new JsonObject().put("roomId", room))).getValue("meeting"));
+    String id = Await.result(cmd(staff, PLAN, "saveMeeting", meeting("第一次会", System.currentTimeMillis() + DAY)
+        .put("roomId", room))).getJsonObject("meeting").getString("id");
+    assertEquals(id, Await.result(cmd(cadre, ROOMS, "snapshot", new JsonObject().put("roomId", room)))
+        .getJsonObject("meeting").getString("id"));
+  }
+
+  void closeDemoMeeting() {
+    Await.result(cmd(cadre, ROOMS, "openMeeting", new JsonObject().put("roomId", ROOM)));
+    Await.result(cmd(cadre, ROOMS, "closeMeeting", new JsonObject().put("roomId", ROOM)));
+  }
+
+  String member(String name, String kind) {
+    return Await.result(cmd(staff, "member.cmd", "saveMember", new JsonObject().put("name", name)
+        .put("kinds", new JsonArray().add(kind)).put("partyMember", false).put("capable", false)))
+        .getJsonObject("member").getString("id");
+  }
+
+  static JsonObject meeting(String title, long startsAt) {
+    JsonObject matter = new JsonObject().put("title", "议题一");
+    return new JsonObject().put("roomId", ROOM).put("title", title).put("startsAt", startsAt)
+        .put("hosts", new JsonArray().add("cadre").add("grid")).put("forms", new JsonArray().add("MEETING"))
+        .put("agenda", new JsonArray().add(matter));
+  }
+
+  static Future<JsonObject> cmd(BridgeClient client, String address, String action, JsonObject params) {
+    return client.request(address, params.copy().put("action", action));
+  }
+
+  static JsonObject find(JsonArray meetings, String id) {
+    return meetings.stream().map(o -> (JsonObject) o).filter(m -> m.getString("id").equals(id)).findFirst().orElseThrow();
+  }
+
+  static List<String> names(JsonArray attendees) {
+    return attendees.stream().map(o -> ((JsonObject) o).getString("name")).sorted().toList();
+  }
+
+  static String attendeeNamed(JsonObject snapshot, String name) {
+    return snapshot.getJsonArray("attendees").stream().map(o -> (JsonObject) o).filter(a -> a.getString("name").equals(name))
+        .findFirst().orElseThrow().getString("id");
+  }
+}
