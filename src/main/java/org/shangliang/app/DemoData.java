@@ -1,9 +1,11 @@
 package org.shangliang.app;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import org.shangliang.auth.Identity;
+import org.shangliang.member.MemberStore;
 import org.shangliang.room.Attendee;
 import org.shangliang.room.AttendeeKind;
 import org.shangliang.room.MajorityBase;
@@ -66,17 +68,25 @@ public final class DemoData {
             new VoteRules(true, false, false, MajorityBase.FOR_AGAINST, null)),
         new Matter("00000000000000000000c003", "小区夜间停车管理", 180, 2));
     // 双主持: the cadre and the grid worker run it together
-    MeetingPlan plan = new MeetingPlan(System.currentTimeMillis(), List.of("cadre", "grid"), List.of(MeetingPlan.Form.MEETING.name()));
+    List<String> kinds = List.of(ATTENDEES).stream().map(a -> a[1]).distinct().toList();
+    MeetingPlan plan = new MeetingPlan(System.currentTimeMillis(), List.of("cadre", "grid"),
+        List.of(MeetingPlan.Form.MEETING.name()), kinds, List.of(), List.of(GRID_IDS[0], GRID_IDS[1]));
     Meeting meeting = new Meeting(MEETING_ID, ROOM_ID, "仓后街社区红色邻里议事会", plan, Quorum.ofCount(5), agenda);
     JsonObject room = new JsonObject().put("_id", ROOM_ID).put("name", "有事好商量协商议事室").put("meetingId", MEETING_ID);
     List<Future<?>> writes = new ArrayList<>();
     writes.add(mongo.insert(RoomStore.ROOMS, room));
     writes.add(mongo.insert(RoomStore.MEETINGS, meeting.toDocument()));
+    long now = System.currentTimeMillis();
     for (int i = 0; i < ATTENDEES.length; i++) {
+      // each invited attendee is a member of the register (议事主体), as a planned meeting's would be
       String id = String.format("00000000000000000000d%03d", i + 1);
+      String memberId = String.format("00000000000000000000a%03d", i + 101);
       Attendee attendee = new Attendee(id, MEETING_ID, ATTENDEES[i][0], AttendeeKind.valueOf(ATTENDEES[i][1]),
           false, null, null);
-      writes.add(mongo.insert(RoomStore.ATTENDEES, attendee.toDocument()));
+      writes.add(mongo.insert(RoomStore.ATTENDEES, attendee.toDocument().put("memberId", memberId)));
+      writes.add(mongo.insert(MemberStore.COLLECTION, new JsonObject().put("_id", memberId).put("name", ATTENDEES[i][0])
+          .put("kinds", new JsonArray().add(ATTENDEES[i][1])).put("partyMember", i < 2).put("capable", i == 7)
+          .put("gridId", GRID_IDS[i % 2]).put("active", true).put("createdAt", now).put("updatedAt", now)));
     }
     return Future.all(writes).mapEmpty();
   }

@@ -9,18 +9,21 @@ import org.bson.types.ObjectId;
 import org.shangliang.member.MemberStore;
 import org.shangliang.room.Attendee;
 import org.shangliang.room.AttendeeKind;
+import org.shangliang.room.Matter;
 import org.shangliang.room.MeetingPlan;
 import org.shangliang.room.RoomStore;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Who a meeting invites: the active members of the invited kinds and the members named one by one.
+ * Who a meeting invites: the active members of the kinds it invites, or that one of its matters
+ * invites ("专业的问题请专业的人"), and the members named one by one.
  * The invited are the meeting's attendees (each with the {@code memberId} of the member), so the
  * kiosks' check-in list is the invited list plus walk-ins, and the quorum counts them. Changing
  * the invitation adds the newly invited and removes those no longer invited who have not checked in.
@@ -34,26 +37,29 @@ final class Invitations {
     this.members = new MemberStore(mongo);
   }
 
-  /** The members a plan invites, by id, each with the kind they are invited as. */
-  Future<Map<String, Invitee>> invitees(MeetingPlan plan) {
-    if (plan.invitedKinds().isEmpty() && plan.invitedMembers().isEmpty()) {
+  /** The members a plan and its agenda invite, by id, each with the kind they are invited as. */
+  Future<Map<String, Invitee>> invitees(MeetingPlan plan, List<Matter> agenda) {
+    Set<String> kinds = new LinkedHashSet<>(plan.invitedKinds());
+    agenda.forEach(m -> kinds.addAll(m.setup().invitedKinds()));
+    if (kinds.isEmpty() && plan.invitedMembers().isEmpty()) {
       return Future.succeededFuture(Map.of());
     }
-    JsonObject byKind = new JsonObject().put("kinds", new JsonObject().put("$in", new JsonArray(plan.invitedKinds())));
+    List<String> invitedKinds = List.copyOf(kinds);
+    JsonObject byKind = new JsonObject().put("kinds", new JsonObject().put("$in", new JsonArray(invitedKinds)));
     JsonObject byId = new JsonObject().put("_id", new JsonObject().put("$in", new JsonArray(plan.invitedMembers())));
     JsonObject query = new JsonObject().put("active", new JsonObject().put("$ne", false))
         .put("$or", new JsonArray().add(byKind).add(byId));
     return members.find(query, 2000).map(found -> {
       Map<String, Invitee> invited = new LinkedHashMap<>();
       found.forEach(m -> invited.put(m.getString("_id"), new Invitee(m.getString("_id"), m.getString("name"),
-          kindOf(m.getJsonArray("kinds", new JsonArray()), plan.invitedKinds()))));
+          kindOf(m.getJsonArray("kinds", new JsonArray()), invitedKinds))));
       return invited;
     });
   }
 
   /** Brings the meeting's invited attendees in line with the plan; walk-ins and anyone checked in stay. */
-  Future<Void> sync(String meetingId, MeetingPlan plan) {
-    return Future.all(invitees(plan), mongo.find(RoomStore.ATTENDEES, new JsonObject().put("meetingId", meetingId)))
+  Future<Void> sync(String meetingId, MeetingPlan plan, List<Matter> agenda) {
+    return Future.all(invitees(plan, agenda), mongo.find(RoomStore.ATTENDEES, new JsonObject().put("meetingId", meetingId)))
         .compose(read -> {
           Map<String, Invitee> wanted = read.resultAt(0);
           List<JsonObject> present = read.resultAt(1);

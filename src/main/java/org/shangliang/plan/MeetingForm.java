@@ -31,7 +31,7 @@ record MeetingForm(String roomId, String title, MeetingPlan plan, Quorum quorum,
   static MeetingForm read(JsonObject body, Meeting before) {
     MeetingPlan plan = new MeetingPlan(body.getLong("startsAt"), strings(body.getJsonArray("hosts")),
         strings(body.getJsonArray("forms")), strings(body.getJsonArray("invitedKinds")),
-        strings(body.getJsonArray("invitedMembers")));
+        strings(body.getJsonArray("invitedMembers")), strings(body.getJsonArray("gridIds")));
     return new MeetingForm(body.getString("roomId"), body.getString("title").strip(), plan, quorum(body.getJsonObject("quorum")),
         agenda(body.getJsonArray("agenda", new JsonArray()), before));
   }

@@ -105,6 +105,7 @@ public final class PlanConsole {
           .put("hosts", new JsonArray(meeting.plan().hosts())).put("forms", new JsonArray(meeting.plan().forms()))
           .put("invitedKinds", new JsonArray(meeting.plan().invitedKinds()))
           .put("invitedMembers", new JsonArray(meeting.plan().invitedMembers()))
+          .put("gridIds", new JsonArray(meeting.plan().gridIds()))
           .put("quorum", meeting.quorum().toJson()).put("agenda", doc.getJsonArray("agenda"))
           .put("invited", invited).put("walkIns", attendees.stream().filter(Attendee::walkIn).count()));
     }));
@@ -137,7 +138,7 @@ public final class PlanConsole {
       }
       return rooms.room(form.roomId()).compose(room -> requireHosts(form.plan().hosts()))
           .compose(v -> earlier == null ? create(form) : replan(earlier.id(), form))
-          .compose(meetingId -> invitations.sync(meetingId, form.plan())
+          .compose(meetingId -> invitations.sync(meetingId, form.plan(), form.agenda())
               .compose(v -> schedule.moveOn(form.roomId()))
               .compose(v -> audit.record(r.who(), "plan", earlier == null ? "createMeeting" : "updateMeeting",
                   auditParams(r.body(), meetingId)))

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shangliang.app.DemoData;
 import org.shangliang.console.ConsoleAddresses;
+import org.shangliang.member.MemberStore;
 import org.shangliang.support.Await;
 import org.shangliang.support.BridgeClient;
 import org.shangliang.support.Browsers;
@@ -42,6 +43,8 @@ class MembersInBrowsersTest {
   @BeforeEach
   void start() throws Exception {
     server = TestServer.start();
+    // these tests start from an empty register (the demo seeds its meeting's ten members)
+    Await.result(server.app.db().mongo().removeDocuments(MemberStore.COLLECTION, new JsonObject()));
     browsers = new Browsers();
   }
 
