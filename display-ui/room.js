@@ -3,7 +3,7 @@
 // code phones scan to join the meeting.
 
 import { h, replace, renderKeyed } from '/common/dom.js';
-import { formatClock } from '/common/clock.js';
+import { formatClock, formatPlannedTime } from '/common/clock.js';
 import { meetingOf, currentMatter } from '/common/snapshot.js';
 import { createConnectionMark } from '/common/notice.js';
 import { createSpeaker } from './speaker.js';
@@ -29,10 +29,12 @@ export function createRoomView(t) {
       presence, clock, offline.el),
     banner, stage, joinQr);
 
-  function showMessage(titleKey, bodyKey) {
+  /** A banner instead of the stage: a title, and a line below (a message key, or words already said). */
+  function showMessage(titleKey, bodyKey, bodyText) {
     stage.hidden = true;
     banner.hidden = false;
-    replace(banner, h('div', { class: 'banner-title' }, t(titleKey)), bodyKey ? h('div', { class: 'banner-body' }, t(bodyKey)) : null);
+    const body = bodyText || (bodyKey ? t(bodyKey) : null);
+    replace(banner, h('div', { class: 'banner-title' }, t(titleKey)), body ? h('div', { class: 'banner-body', testid: 'banner-body' }, body) : null);
   }
 
   function renderJoinQr(token) {
@@ -55,6 +57,9 @@ export function createRoomView(t) {
         p.quorumMet ? t('quorum.met') : t('quorum.notMet', { quorum: p.quorum == null ? '–' : p.quorum })),
     ] : []));
     if (!m) return showMessage('meeting.none');
+    if (m.status === 'SCHEDULED' && m.startsAt) {
+      return showMessage('meeting.SCHEDULED', null, t('meeting.plannedAt', { time: formatPlannedTime(m.startsAt) }));
+    }
     if (m.status !== 'OPEN' && !m.vote) return showMessage(`meeting.${m.status}`);
     banner.hidden = true;
     stage.hidden = false;

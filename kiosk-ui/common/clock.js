@@ -39,3 +39,11 @@ export function everyQuarterSecond(fn) {
   const id = setInterval(fn, 250);
   return () => clearInterval(id);
 }
+
+/** When a meeting is planned, as people say it: "12月8日 周二 19:00" (the page's language). */
+export function formatPlannedTime(ms, lang = document.documentElement.lang || 'zh-CN') {
+  if (ms == null) return '';
+  return new Intl.DateTimeFormat(lang, {
+    month: 'long', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit', hour12: false,
+  }).format(new Date(ms));
+}

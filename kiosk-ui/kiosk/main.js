@@ -137,6 +137,8 @@ function render() {
     notice.show(t('request.voteOpened'));
   }
   if (!snapshot) return show('message', ['app.title', 'connection.connecting']);
+  // a room with no meeting planned: nothing to check in to, but 我要反映 stays
+  if (!snapshot.meeting) return show('ended', ['meeting.noneTitle', 'noMeeting']);
   const ended = snapshot.meeting && snapshot.meeting.status === 'CLOSED';
   if (ended && onKiosk(snapshot, identity.deviceId).length === 0) return show('ended', ['meeting.endedTitle', 'meeting.CLOSED']);
   if (view === 'walkin') return show('walkin', snapshot);
