@@ -45,7 +45,7 @@ public final class Shangliang {
       WebServer web = new WebServer(db, credentials, accounts, devices, tokens, config);
       return vertx.deployVerticle(new RoomVerticle(db, devices, tokens))
           .compose(id -> vertx.deployVerticle(new NoticeVerticle(db, tokens)))
-          .compose(id -> vertx.deployVerticle(new ConsoleVerticle(db, devices, tokens)))
+          .compose(id -> vertx.deployVerticle(new ConsoleVerticle(db, devices, tokens, web::publicUrl)))
           .compose(id -> vertx.deployVerticle(new RequestVerticle(db, tokens)))
           .compose(id -> vertx.deployVerticle(web))
           .compose(id -> vertx.deployVerticle(EventLoopProbe::new,

@@ -69,6 +69,8 @@ public enum ErrorCode {
   TIME_ZONE_UNKNOWN(621, 400, "时区不正确，请填写如 Asia/Shanghai 的时区"),
   DEVICE_IN_USE(622, 409, "这台终端上还有人签到，请先签退再移动"),
   DEVICE_REVOKED(623, 409, "这台设备已停用，请重新配对"),
+  ROUND_CLOSED(730, 409, "这一轮协商已截止，不能再提交意见"),
+  NOT_INVITED(731, 403, "这位成员没有受邀参加这次协商"),
   INTERNAL(500, 500, "服务器出错，操作未完成");
 
   private final int failureCode;

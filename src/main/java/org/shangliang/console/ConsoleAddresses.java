@@ -12,6 +12,8 @@ public final class ConsoleAddresses {
   public static final String NOTICES = SignageAddresses.CONSOLE;
   /** Meetings planned per room: time, hosts, agenda and its rules, invitations. */
   public static final String PLANNING = "plan.cmd";
+  /** Written and online rounds of consultation (书面协商, 网络协商) on a meeting's matters. */
+  public static final String ROUNDS = "round.cmd";
   /** The register of members (议事主体): the people who take part in meetings. */
   public static final String MEMBERS = "member.cmd";
   /** Accounts, their sign-in history and the audit log (administrators; viewers read the audit log). */

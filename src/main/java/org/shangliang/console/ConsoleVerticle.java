@@ -10,9 +10,11 @@ import org.shangliang.community.CommunityConsole;
 import org.shangliang.notice.NoticeConsole;
 import org.shangliang.plan.PlanConsole;
 import org.shangliang.qr.QrTokens;
+import org.shangliang.round.RoundConsole;
 import org.shangliang.store.Database;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The staff console's commands on this node: the table of its areas, each with its own address and
@@ -23,11 +25,14 @@ public final class ConsoleVerticle extends VerticleBase {
   private final Database db;
   private final Devices devices;
   private final QrTokens tokens;
+  /** Where users reach this server, for the links the console hands out. */
+  private final Supplier<String> publicUrl;
 
-  public ConsoleVerticle(Database db, Devices devices, QrTokens tokens) {
+  public ConsoleVerticle(Database db, Devices devices, QrTokens tokens, Supplier<String> publicUrl) {
     this.db = db;
     this.devices = devices;
     this.tokens = tokens;
+    this.publicUrl = publicUrl;
   }
 
   @Override
@@ -37,6 +42,7 @@ public final class ConsoleVerticle extends VerticleBase {
         AdminConsole.endpoint(vertx, db),
         MemberConsole.endpoint(db),
         PlanConsole.endpoint(vertx, db),
+        RoundConsole.endpoint(vertx, db, tokens, publicUrl),
         CommunityConsole.endpoint(vertx, db, devices, tokens));
     return Future.all(areas.stream()
         .map(area -> vertx.eventBus().<Object>consumer(area.address(), area::handle).completion()).toList());

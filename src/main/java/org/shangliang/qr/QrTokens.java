@@ -38,7 +38,9 @@ public final class QrTokens {
     /** Follow a resident's request and rate it: ids are the request and nothing (zeros). */
     STATUS('R'),
     /** File a request from a phone: ids are the grid and the display or poster showing the code. */
-    REPORT('P');
+    REPORT('P'),
+    /** Give one's view in a written or online round (书面协商, 网络协商): ids are the round and the member. */
+    ROUND('O');
 
     private final char tag;
 

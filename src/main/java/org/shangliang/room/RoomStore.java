@@ -11,7 +11,9 @@ import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
 import org.shangliang.store.Database;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -173,6 +175,23 @@ public final class RoomStore {
   public Future<List<Attendee>> attendees(String meetingId) {
     return mongo.find(ATTENDEES, new JsonObject().put("meetingId", meetingId))
         .map(docs -> docs.stream().map(Attendee::fromJson).toList());
+  }
+
+  /** The meeting's invited attendee who is this member of the register, or null. */
+  public Future<Attendee> attendeeOfMember(String meetingId, String memberId) {
+    return mongo.findOne(ATTENDEES, new JsonObject().put("meetingId", meetingId).put("memberId", memberId), null)
+        .map(doc -> doc == null ? null : Attendee.fromJson(doc));
+  }
+
+  /** The member of the register behind each invited attendee of the meeting, by attendee id. */
+  public Future<Map<String, String>> memberIdsOf(String meetingId) {
+    JsonObject invited = new JsonObject().put("meetingId", meetingId).put("memberId", new JsonObject().put("$ne", null));
+    return mongo.findWithOptions(ATTENDEES, invited, new FindOptions().setFields(new JsonObject().put("memberId", 1)))
+        .map(docs -> {
+          Map<String, String> members = new HashMap<>();
+          docs.forEach(d -> members.put(d.getString("_id"), d.getString("memberId")));
+          return members;
+        });
   }
 
   public Future<Void> addAttendee(Attendee attendee) {

@@ -48,6 +48,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
         .addInboundPermitted(new PermittedOptions().setAddress(RoomAddresses.COMMANDS))
         .addInboundPermitted(new PermittedOptions().setAddress(SignageAddresses.CONSOLE))
         .addInboundPermitted(new PermittedOptions().setAddress(ConsoleAddresses.PLANNING))
+        .addInboundPermitted(new PermittedOptions().setAddress(ConsoleAddresses.ROUNDS))
         .addInboundPermitted(new PermittedOptions().setAddress(SignageAddresses.SIGNAGE))
         .addInboundPermitted(new PermittedOptions().setAddress(RequestVerticle.COMMANDS))
         .addInboundPermitted(new PermittedOptions().setAddress(ConsoleAddresses.MEMBERS))

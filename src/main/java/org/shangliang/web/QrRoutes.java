@@ -30,6 +30,7 @@ final class QrRoutes {
     router.get("/j/:token").handler(ctx -> phonePage(ctx, "join.html"));
     router.get("/r/:token").handler(ctx -> phonePage(ctx, "request-status.html"));
     router.get("/p/:token").handler(ctx -> phonePage(ctx, "request-new.html"));
+    router.get("/o/:token").handler(ctx -> phonePage(ctx, "round.html"));
   }
 
   /** Where scanning a token leads. */
@@ -40,6 +41,7 @@ final class QrRoutes {
       case JOIN -> "/j/";
       case STATUS -> "/r/";
       case REPORT -> "/p/";
+      case ROUND -> "/o/";
     };
     return publicUrl.get() + path + token;
   }

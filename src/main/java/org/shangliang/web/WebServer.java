@@ -31,6 +31,7 @@ import org.shangliang.request.RequestPhotos;
 import org.shangliang.request.RequestStore;
 import org.shangliang.room.PhoneJoinRequests;
 import org.shangliang.room.RoomStore;
+import org.shangliang.round.RoundPhones;
 import org.shangliang.store.Backups;
 import org.shangliang.store.Database;
 
@@ -132,6 +133,7 @@ public final class WebServer extends VerticleBase {
     new FeedbackRoutes(new FeedbackIntake(db, notices, new FeedbackStore(db.mongo()), tokens, limits), schemas).mount(router);
     new PairingRoutes(new Pairings(db), limits).mount(router);
     new SetupRoutes(new FirstAdministrator(db, accounts), limits, schemas).mount(router);
+    new RoundRoutes(new RoundPhones(vertx, db, tokens), limits, schemas).mount(router);
     new JoinRoutes(new PhoneJoinRequests(vertx, db, tokens), limits, schemas, this::publicUrl).mount(router);
     new QrRoutes(tokens, this::publicUrl).mount(router);
     RequestIntake intake = new RequestIntake(vertx, db, tokens);

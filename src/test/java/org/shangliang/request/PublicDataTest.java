@@ -186,6 +186,7 @@ class PublicDataTest {
     routes.put("/api/alerts", "/api/alerts");
     routes.put("/api/members.csv", "/api/members.csv");
     routes.put("/api/setup", "/api/setup");
+    routes.put("/api/rounds/:token", "/api/rounds/" + statusToken);
     routes.put("/api/audit.csv", "/api/audit.csv");
     routes.put("/metrics", "/metrics");
     routes.put("/api/feedback/:token", "/api/feedback/" + feedback);
@@ -200,7 +201,7 @@ class PublicDataTest {
     routes.put("/open311/v2/services.json", "/open311/v2/services.json");
     routes.put("/open311/v2/requests.json", "/open311/v2/requests.json");
     routes.put("/open311/v2/requests/:number", "/open311/v2/requests/" + number + ".json");
-    for (String page : List.of("/f/:token", "/j/:token", "/r/:token", "/p/:token")) {
+    for (String page : List.of("/f/:token", "/j/:token", "/r/:token", "/p/:token", "/o/:token")) {
       routes.put(page, page.replace(":token", statusToken));
     }
     return routes;
