@@ -56,6 +56,10 @@ public enum ErrorCode {
   STORE_WRITE_FAILED(542, 507, "数据没能写入磁盘（磁盘可能已满），操作没有完成"),
   MEMBER_IMPORT_REJECTED(640, 422, "表格有错误，没有导入任何一行"),
   MEMBER_DUPLICATE(641, 409, "已有同名同电话的议事成员"),
+  RECEIVED_AT_OUT_OF_RANGE(660, 400, "收到时间不能晚于现在，也不能早于30天前"),
+  NOT_A_GRID_WORKER(661, 409, "只能派单给在用的网格员账号"),
+  GRID_WORKER_OTHER_GRID(662, 409, "这位网格员不负责这件诉求所在的网格"),
+  DISPATCHED_TO_OTHER(663, 403, "这件诉求已派给其他网格员，由他接单"),
   INTERNAL(500, 500, "服务器出错，操作未完成");
 
   private final int failureCode;

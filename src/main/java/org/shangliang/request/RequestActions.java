@@ -39,8 +39,21 @@ public final class RequestActions {
     this.db = db;
   }
 
+  /** 接诉即商, or 网格接单 after a dispatch: the request is the taker's to handle. */
   Future<JsonObject> take(Request r) {
-    return transition(r, RequestEvent.TAKE, true, (doc, at) -> doc.put("handler", actor(r.who())));
+    return transition(r, RequestEvent.TAKE, true, (doc, at) -> {
+      requireDispatchedTo(doc, r.who());
+      doc.put("handler", actor(r.who()));
+    });
+  }
+
+  /** Once dispatched (支部派单), a grid worker other than the one it went to may not take it; community staff still may. */
+  private static void requireDispatchedTo(JsonObject doc, Identity who) {
+    JsonObject to = doc.getJsonObject("dispatchedTo");
+    if (RequestStatus.DISPATCHED.name().equals(doc.getString("status")) && who.isGridScoped()
+        && to != null && !to.getString("id").equals(who.id())) {
+      throw new Failure(ErrorCode.DISPATCHED_TO_OTHER, "这件诉求已派给" + to.getString("name") + "，由他接单");
+    }
   }
 
   Future<JsonObject> consult(Request r) {
@@ -219,7 +232,7 @@ public final class RequestActions {
     return apply(r.body().getString("id"), actor(r.who()), event, satisfied, details, record);
   }
 
-  private Future<JsonObject> apply(String requestId, JsonObject by, RequestEvent event, boolean satisfied,
+  Future<JsonObject> apply(String requestId, JsonObject by, RequestEvent event, boolean satisfied,
                                    JsonObject details, BiConsumer<JsonObject, Long> record) {
     return store.request(requestId).compose(before -> {
       RequestStatus to = Transitions.target(event, RequestStatus.valueOf(before.getString("status")), satisfied);

@@ -17,15 +17,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TransitionsTest {
   /** event → "FROM>TO ..." as read from 三即三提一转 (DOMAIN.md); every pair not listed must be refused. */
   static final Map<RequestEvent, String> EXPECTED = Map.ofEntries(
-      Map.entry(RequestEvent.TAKE, "NEW>CONSULTING ESCALATED>CONSULTING"),
+      Map.entry(RequestEvent.DISPATCH, "NEW>DISPATCHED ESCALATED>DISPATCHED DISPATCHED>DISPATCHED"),
+      Map.entry(RequestEvent.TAKE, "NEW>CONSULTING ESCALATED>CONSULTING DISPATCHED>CONSULTING"),
       Map.entry(RequestEvent.CONSULT, "CONSULTING>CONSULTING"),
       Map.entry(RequestEvent.AGREE, "CONSULTING>AGREED"),
       Map.entry(RequestEvent.COMPLETE, "AGREED>DONE TRANSFERRED>DONE"),
       Map.entry(RequestEvent.INFORM, "DONE>INFORMED"),
       Map.entry(RequestEvent.RATE, "INFORMED>CLOSED"),
-      Map.entry(RequestEvent.ESCALATE, "NEW>ESCALATED CONSULTING>ESCALATED AGREED>ESCALATED ESCALATED>ESCALATED"),
-      Map.entry(RequestEvent.TRANSFER, "NEW>TRANSFERRED CONSULTING>TRANSFERRED ESCALATED>TRANSFERRED"),
-      Map.entry(RequestEvent.PROMOTE, "NEW>TOPIC CONSULTING>TOPIC ESCALATED>TOPIC"),
+      Map.entry(RequestEvent.ESCALATE, "NEW>ESCALATED DISPATCHED>ESCALATED CONSULTING>ESCALATED AGREED>ESCALATED ESCALATED>ESCALATED"),
+      Map.entry(RequestEvent.TRANSFER, "NEW>TRANSFERRED DISPATCHED>TRANSFERRED CONSULTING>TRANSFERRED ESCALATED>TRANSFERRED"),
+      Map.entry(RequestEvent.PROMOTE, "NEW>TOPIC DISPATCHED>TOPIC CONSULTING>TOPIC ESCALATED>TOPIC"),
       Map.entry(RequestEvent.SCHEDULE, "TOPIC>TOPIC"),
       Map.entry(RequestEvent.RESOLVE, "TOPIC>AGREED"),
       Map.entry(RequestEvent.FOLLOW_UP, "AGREED>AGREED ESCALATED>ESCALATED TRANSFERRED>TRANSFERRED TOPIC>TOPIC"));
@@ -58,8 +59,20 @@ class TransitionsTest {
         }
       }
     }
-    assertEquals(24, allowed);
-    assertEquals(RequestEvent.values().length * RequestStatus.values().length - 24, refused);
+    assertEquals(31, allowed);
+    assertEquals(RequestEvent.values().length * RequestStatus.values().length - 31, refused);
+  }
+
+  @Test
+  @DisplayName("支部派单 then 网格接单: a new or escalated request is dispatched (again, if need be) and the grid worker takes it")
+  void dispatchThenTake() {
+    RequestStatus dispatched = Transitions.target(RequestEvent.DISPATCH, RequestStatus.NEW, true);
+    assertEquals(RequestStatus.DISPATCHED, dispatched);
+    assertEquals(RequestStatus.DISPATCHED, Transitions.target(RequestEvent.DISPATCH, dispatched, true));
+    assertEquals(RequestStatus.CONSULTING, Transitions.target(RequestEvent.TAKE, dispatched, true));
+    assertThrows(Failure.class, () -> Transitions.target(RequestEvent.DISPATCH, RequestStatus.CONSULTING, true),
+        "a request someone took is not dispatched any more");
+    assertThrows(Failure.class, () -> Transitions.target(RequestEvent.COMPLETE, dispatched, true));
   }
 
   @Test
