@@ -62,7 +62,7 @@ final class Dispatching {
     String id = r.body().getString("id");
     return store.request(id).compose(doc -> worker(r.body().getString("toAccount"), RequestAccess.gridOf(doc)))
         .compose(to -> {
-          JsonObject details = new JsonObject().put("toAccount", to.getString("id")).put("toName", to.getString("name"));
+          JsonObject details = new JsonObject().put("toAccount", to.getString("id")).put("workerName", to.getString("name"));
           return actions.apply(id, RequestActions.actor(r.who()), RequestEvent.DISPATCH, true, details, (doc, at) -> {
             doc.put("dispatchedTo", to);
             RequestActions.append(doc, "dispatches", new JsonObject().put("at", at).put("by", RequestActions.actor(r.who()))

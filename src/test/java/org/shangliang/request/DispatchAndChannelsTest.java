@@ -221,7 +221,7 @@ class DispatchAndChannelsTest {
     assertEquals("DISPATCHED", dispatch.getString("to"));
     assertEquals("cadre", dispatch.getJsonObject("by").getString("id"));
     assertEquals("grid", dispatch.getJsonObject("details").getString("toAccount"));
-    assertEquals("李网格员", dispatch.getJsonObject("details").getString("toName"));
+    assertEquals("李网格员", dispatch.getJsonObject("details").getString("workerName"));
     JsonObject take = history.getJsonObject(2);
     assertEquals("DISPATCHED", take.getString("from"));
     assertEquals("CONSULTING", take.getString("to"));
