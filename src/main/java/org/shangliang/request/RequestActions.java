@@ -49,11 +49,9 @@ public final class RequestActions {
 
   /** Once dispatched (支部派单), a grid worker other than the one it went to may not take it; community staff still may. */
   private static void requireDispatchedTo(JsonObject doc, Identity who) {
-    JsonObject to = doc.getJsonObject("dispatchedTo");
-    if (RequestStatus.DISPATCHED.name().equals(doc.getString("status")) && who.isGridScoped()
-        && to != null && !to.getString("id").equals(who.id())) {
-      throw new Failure(ErrorCode.DISPATCHED_TO_OTHER, "这件诉求已派给" + to.getString("name") + "，由他接单");
-    }
+    JsonObject to = doc.getJsonObject("dispatchedTo", new JsonObject());
+    Transitions.requireTaker(RequestStatus.valueOf(doc.getString("status")), to.getString("id"), to.getString("name"),
+        who.id(), who.isGridScoped());
   }
 
   Future<JsonObject> consult(Request r) {

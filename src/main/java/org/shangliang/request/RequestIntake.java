@@ -93,6 +93,9 @@ public final class RequestIntake {
       return Future.failedFuture(new Failure(ErrorCode.RECEIVED_AT_OUT_OF_RANGE));
     }
     RequestChannel channel = RequestChannel.valueOf(form.getString("channel"));
+    if (!RequestChannel.ENTERED_BY_STAFF.contains(channel)) {
+      return Future.failedFuture(new Failure(ErrorCode.BAD_REQUEST, "只能登记来电、来信或来人"));
+    }
     JsonObject enteredBy = RequestActions.actor(who);
     JsonObject fields = new JsonObject().put("source", null).put("enteredBy", enteredBy).put("receivedAt", receivedAt);
     return create(form, channel, fields, enteredBy.copy().put("channel", channel.name()), doc -> {

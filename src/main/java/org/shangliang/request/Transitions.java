@@ -74,6 +74,17 @@ public final class Transitions {
     }
   }
 
+  /**
+   * 网格接单: once a request is dispatched (DISPATCHED) to the grid worker {@code toId}, no other grid
+   * worker takes it; community staff ({@code gridScoped} false) still may, and any status but
+   * DISPATCHED leaves taking to the table above.
+   */
+  public static void requireTaker(RequestStatus status, String toId, String toName, String takerId, boolean gridScoped) {
+    if (status == DISPATCHED && gridScoped && toId != null && !toId.equals(takerId)) {
+      throw new Failure(ErrorCode.DISPATCHED_TO_OTHER, "这件诉求已派给" + toName + "，由他接单");
+    }
+  }
+
   /** A request is solved once done, told or closed; follow-ups stop then. */
   public static boolean solved(RequestStatus status) {
     return status == DONE || status == INFORMED || status == CLOSED;

@@ -76,6 +76,20 @@ class TransitionsTest {
   }
 
   @Test
+  @DisplayName("网格接单: a dispatched request is taken by the grid worker it went to or by community staff, not by another grid worker")
+  void whoTakesADispatchedRequest() {
+    assertDoesNotThrow(() -> Transitions.requireTaker(RequestStatus.DISPATCHED, "grid", "李网格员", "grid", true));
+    assertDoesNotThrow(() -> Transitions.requireTaker(RequestStatus.DISPATCHED, "grid", "李网格员", "staff", false));
+    Failure f = assertThrows(Failure.class,
+        () -> Transitions.requireTaker(RequestStatus.DISPATCHED, "grid", "李网格员", "zhao", true));
+    assertEquals(ErrorCode.DISPATCHED_TO_OTHER, f.code());
+    assertTrue(f.getMessage().contains("李网格员"), f.getMessage());
+    assertDoesNotThrow(() -> Transitions.requireTaker(RequestStatus.ESCALATED, "grid", "李网格员", "zhao", true),
+        "escalated after a dispatch: the dispatch no longer binds");
+    assertDoesNotThrow(() -> Transitions.requireTaker(RequestStatus.NEW, null, null, "zhao", true));
+  }
+
+  @Test
   @DisplayName("不满意 reopens the request for a new consultation; 满意 closes it")
   void ratingOutcomes() {
     assertEquals(RequestStatus.CONSULTING, Transitions.target(RequestEvent.RATE, RequestStatus.INFORMED, false));
