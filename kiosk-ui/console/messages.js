@@ -4,6 +4,7 @@ import { ERROR_MESSAGES } from '../common/error-messages.js';
 import { MEMBER_MESSAGES } from './members-messages.js';
 import { LOGIN_MESSAGES } from '../host/login-messages.js';
 import { ADMIN_MESSAGES } from './admin-messages.js';
+import { REQUEST_INTAKE_MESSAGES } from './request-intake-messages.js';
 
 export const MESSAGES = {
   'zh-CN': {
@@ -11,6 +12,7 @@ export const MESSAGES = {
     ...MEMBER_MESSAGES['zh-CN'],
     ...LOGIN_MESSAGES['zh-CN'],
     ...ADMIN_MESSAGES['zh-CN'],
+    ...REQUEST_INTAKE_MESSAGES['zh-CN'],
     'error.TOKEN_INVALID': '二维码无效或已被篡改。',
     'error.TICKET_USED': '这份反馈已经提交过了。',
     'error.NOTICE_WITHDRAWN': '这条公示已撤下或已结束。',
@@ -283,8 +285,6 @@ export const MESSAGES = {
     'event.TITLE': '公开标题',
     'by.RESIDENT': '居民',
     'by.MEETING': '协商议事会',
-    'channel.KIOSK': '议事室终端',
-    'channel.PHONE': '手机扫码',
     'request.title': '诉求 {number}　{kind}',
     'request.close': '关闭',
     'request.what': '反映内容',
@@ -464,6 +464,7 @@ export const MESSAGES = {
     ...MEMBER_MESSAGES.en,
     ...LOGIN_MESSAGES.en,
     ...ADMIN_MESSAGES.en,
+    ...REQUEST_INTAKE_MESSAGES.en,
     'error.TOKEN_INVALID': 'The QR code is invalid or was altered.',
     'error.TICKET_USED': 'This feedback was already sent.',
     'error.NOTICE_WITHDRAWN': 'This notice was retracted or has ended.',
@@ -736,8 +737,6 @@ export const MESSAGES = {
     'event.TITLE': 'Public title',
     'by.RESIDENT': 'Resident',
     'by.MEETING': 'Council meeting',
-    'channel.KIOSK': 'Room kiosk',
-    'channel.PHONE': 'Phone (QR code)',
     'request.title': 'Request {number}  {kind}',
     'request.close': 'Close',
     'request.what': 'What',

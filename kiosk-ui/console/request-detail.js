@@ -1,4 +1,5 @@
-// One request as staff see it: what and where, who asked (name, phone, photo), the public title
+// One request as staff see it: what and where, who asked (name, phone, photo), how it came and who
+// entered it, to whom it was dispatched, by when the resident must be told, the public title
 // that stands for it outside the console, every record it gathered and its whole history, with a
 // button for each step its status allows. The view is rebuilt only when the request changed, so
 // an open step form survives the 10 s refreshes.
@@ -6,7 +7,8 @@
 import { h, replace, renderKeyed } from '../common/dom.js';
 import { BusError } from '../common/eventbus.js';
 import { formatDateTime } from './format.js';
-import { allowedSteps, createStepForm } from './request-steps.js';
+import { serverNow } from '../common/clock.js';
+import { allowedSteps, createStepForm, stepLabel } from './request-steps.js';
 import { createPublicTitle } from './public-title.js';
 
 // Parameters whose values are codes with a label of their own (message key prefix).
@@ -31,7 +33,9 @@ async function fetchPhoto(id, token) {
   });
 }
 
-export function createRequestDetail({ t, call, query, token, me, loadRooms, onChanged, onClose, showInfo, showError }) {
+export function createRequestDetail({
+  t, call, query, token, me, identity, loadRooms, loadWorkers, onChanged, onClose, showInfo, showError,
+}) {
   const title = h('h2', { testid: 'request-title' });
   const status = h('span', { class: 'status-badge', testid: 'request-status' });
   const close = h('button', { type: 'button', class: 'btn btn-small', testid: 'request-close', onclick: () => onClose() }, t('request.close'));
@@ -80,7 +84,8 @@ export function createRequestDetail({ t, call, query, token, me, loadRooms, onCh
   }
 
   function detailsText(details) {
-    return Object.entries(details || {}).map(([k, v]) => {
+    // a dispatch names the grid worker; their username adds nothing for staff
+    return Object.entries(details || {}).filter(([k]) => !(k === 'toAccount' && details.workerName)).map(([k, v]) => {
       const text = valueText(k, v);
       if (text == null) return null;
       return `${t.has(`step.field.${k}`) ? t(`step.field.${k}`) : k}：${text}`;
@@ -98,6 +103,12 @@ export function createRequestDetail({ t, call, query, token, me, loadRooms, onCh
     return parts.join('　');
   }
 
+  function informDue(r) {
+    if (!r.informDueAt) return null;
+    const late = r.informDueAt < serverNow();
+    return h('span', { class: late ? 'late' : undefined }, formatDateTime(r.informDueAt), late ? ` ${t('request.informLate')}` : null);
+  }
+
   function factList(r) {
     const where = r.where || {};
     return h('dl', { class: 'facts' },
@@ -105,8 +116,12 @@ export function createRequestDetail({ t, call, query, token, me, loadRooms, onCh
       fact(t('request.where'), [where.gridName, where.building].filter(Boolean).join(' · '), 'request-where'),
       fact(t('request.resident'), residentText(r), 'request-resident'),
       fact(t('request.channel'), t(`channel.${r.channel}`), 'request-channel'),
+      r.receivedAt ? fact(t('request.receivedAt'), formatDateTime(r.receivedAt), 'request-received-at') : null,
+      r.enteredBy ? fact(t('request.enteredBy'), who(r.enteredBy), 'request-entered-by') : null,
       fact(t('request.filed'), formatDateTime(r.createdAt), 'request-filed'),
+      r.dispatchedTo ? fact(t('request.dispatchedTo'), r.dispatchedTo.name, 'request-dispatched-to') : null,
       fact(t('request.handler'), who(r.handler), 'request-handler'),
+      r.informDueAt ? fact(t('request.informDue'), informDue(r), 'request-inform-due') : null,
       fact(t('request.nextFollowUp'), r.nextFollowUpAt ? formatDateTime(r.nextFollowUpAt) : null, 'request-next-follow-up'),
       fact(t('request.reopens'), String(r.reopenCount || 0), 'request-reopen'));
   }
@@ -163,10 +178,10 @@ export function createRequestDetail({ t, call, query, token, me, loadRooms, onCh
   }
 
   function renderSteps(r) {
-    const allowed = allowedSteps(r);
+    const allowed = allowedSteps(r, identity());
     if (openStep && !allowed.some((s) => s.name === openStep)) closeForm();
-    renderKeyed(steps, JSON.stringify([r.id, allowed.map((s) => s.name)]), () => (allowed.length
-      ? allowed.map((s) => h('button', { type: 'button', class: 'btn', testid: `request-step-${s.name}`, onclick: () => openForm(s) }, t(`step.${s.name}`)))
+    renderKeyed(steps, JSON.stringify([r.id, r.status, allowed.map((s) => s.name)]), () => (allowed.length
+      ? allowed.map((s) => h('button', { type: 'button', class: 'btn', testid: `request-step-${s.name}`, onclick: () => openForm(s) }, stepLabel(t, s, r)))
       : h('span', { class: 'muted' }, t('request.noSteps'))));
     [...steps.querySelectorAll('button')].forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.testid === `request-step-${openStep}`)));
   }
@@ -174,7 +189,7 @@ export function createRequestDetail({ t, call, query, token, me, loadRooms, onCh
   function openForm(step) {
     openStep = step.name;
     const form = createStepForm({
-      t, step, request, me, loadRooms,
+      t, step, request, me, loadRooms, loadWorkers,
       onSubmit: async (params) => {
         const reply = await call(step.command, params);
         if (reply && reply.request) {
@@ -233,7 +248,9 @@ export function createRequestDetail({ t, call, query, token, me, loadRooms, onCh
     status.textContent = statusText(r.status);
     status.dataset.status = r.status;
     el.dataset.status = r.status;
-    renderKeyed(facts, JSON.stringify([r.id, r.what, r.where, r.resident, r.channel, r.handler, r.nextFollowUpAt, r.reopenCount]), () => factList(r));
+    const late = !!r.informDueAt && r.informDueAt < serverNow();
+    renderKeyed(facts, JSON.stringify([r.id, r.what, r.where, r.resident, r.channel, r.receivedAt, r.enteredBy, r.dispatchedTo, r.handler,
+      r.nextFollowUpAt, r.informDueAt, late, r.reopenCount]), () => factList(r));
     publicTitle.show(r);
     renderKeyed(records, JSON.stringify([r.id, r.publicTitle, r.topic, r.consultations, r.agreements, r.completions, r.notifications, r.ratings,
       r.escalations, r.transfers, r.followUps]), () => recordNodes(r));

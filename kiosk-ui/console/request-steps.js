@@ -15,15 +15,16 @@ const URGENCIES = [1, 2, 3];
 
 /** Each step: its request.cmd command and the statuses it may be taken from. */
 export const STEPS = [
-  { name: 'take', command: 'takeRequest', from: ['NEW', 'ESCALATED'] },
+  { name: 'dispatch', command: 'dispatchRequest', from: ['NEW', 'ESCALATED', 'DISPATCHED'] },
+  { name: 'take', command: 'takeRequest', from: ['NEW', 'ESCALATED', 'DISPATCHED'] },
   { name: 'consult', command: 'consultRequest', from: ['CONSULTING'] },
   { name: 'agree', command: 'agreeRequest', from: ['CONSULTING'] },
   { name: 'complete', command: 'completeRequest', from: ['AGREED', 'TRANSFERRED'] },
   { name: 'inform', command: 'informRequest', from: ['DONE'] },
   { name: 'rate', command: 'rateRequest', from: ['INFORMED'] },
-  { name: 'escalate', command: 'escalateRequest', from: ['NEW', 'CONSULTING', 'AGREED', 'ESCALATED'] },
-  { name: 'transfer', command: 'transferRequest', from: ['NEW', 'CONSULTING', 'ESCALATED'] },
-  { name: 'promote', command: 'promoteRequest', from: ['NEW', 'CONSULTING', 'ESCALATED'] },
+  { name: 'escalate', command: 'escalateRequest', from: ['NEW', 'DISPATCHED', 'CONSULTING', 'AGREED', 'ESCALATED'] },
+  { name: 'transfer', command: 'transferRequest', from: ['NEW', 'DISPATCHED', 'CONSULTING', 'ESCALATED'] },
+  { name: 'promote', command: 'promoteRequest', from: ['NEW', 'DISPATCHED', 'CONSULTING', 'ESCALATED'] },
   { name: 'schedule', command: 'scheduleTopic', from: ['TOPIC'] },
   { name: 'follow_up', command: 'followUpRequest', from: ['AGREED', 'ESCALATED', 'TRANSFERRED', 'TOPIC'] },
 ];
@@ -33,14 +34,30 @@ function lastLevel(request) {
   return list.length ? list[list.length - 1].level : null;
 }
 
+const isGridWorker = (me) => !!me && me.role === 'grid_worker';
+
+/** Whether {me} (the hello identity) may take the request: once dispatched, a grid worker only if it went to them. */
+function mayTake(request, me) {
+  const to = request.dispatchedTo;
+  return !(request.status === 'DISPATCHED' && isGridWorker(me) && to && to.id !== me.accountId);
+}
+
 /**
- * The steps to offer. Beyond the status table, two the server would refuse anyway are left out:
- * scheduling a topic already on an agenda, and escalating past the street's workstation.
+ * The steps to offer {me}. Beyond the status table, those the server would refuse anyway are left
+ * out: scheduling a topic already on an agenda, escalating past the street's workstation,
+ * dispatching by a grid worker (or a viewer), and taking what was dispatched to someone else.
  */
-export function allowedSteps(request) {
+export function allowedSteps(request, me) {
   return STEPS.filter((s) => s.from.includes(request.status)
     && !(s.name === 'schedule' && request.topic && request.topic.matterId)
-    && !(s.name === 'escalate' && lastLevel(request) === LEVELS[LEVELS.length - 1]));
+    && !(s.name === 'escalate' && lastLevel(request) === LEVELS[LEVELS.length - 1])
+    && !(s.name === 'dispatch' && (!me || isGridWorker(me) || me.role === 'viewer'))
+    && !(s.name === 'take' && !mayTake(request, me)));
+}
+
+/** The label of a step's button: taking a dispatched request is 接单. */
+export function stepLabel(t, step, request) {
+  return step.name === 'take' && request.status === 'DISPATCHED' ? t('step.takeDispatched') : t(`step.${step.name}`);
 }
 
 // Field builders: each returns {el, value()}; value() is undefined for an empty optional field.
@@ -98,14 +115,34 @@ function meetingPicker(t, loadRooms) {
   };
 }
 
+/** The grid workers of the request's grid (gridWorkers), as big buttons; loaded when the form opens. */
+function workerPicker(t, request, loadWorkers) {
+  const box = h('div', { class: 'big-choices', testid: 'step-field-toAccount-choices' }, t('loading'));
+  let inputs = [];
+  loadWorkers((request.where || {}).gridId).then((reply) => {
+    const workers = (reply && reply.workers) || [];
+    inputs = workers.map((w) => h('input', {
+      type: 'radio', name: 'step-toAccount', value: w.username, required: true, testid: `step-toAccount-${w.username}`,
+      checked: workers.length === 1 || (request.dispatchedTo && request.dispatchedTo.id === w.username),
+    }));
+    replace(box, workers.length ? workers.map((w, i) => h('label', { class: 'big-choice' }, inputs[i], w.name))
+      : h('span', { class: 'muted' }, t('step.noWorkers')));
+  }).catch(() => replace(box, h('span', { class: 'muted' }, t('step.noWorkers'))));
+  return {
+    el: h('fieldset', { class: 'choice-group', testid: 'step-field-toAccount' }, h('legend', {}, t('step.field.toAccount')), box),
+    value: () => (inputs.find((i) => i.checked) || {}).value,
+  };
+}
+
 function nextLevel(request) {
   const current = LEVELS.indexOf(lastLevel(request));
   return LEVELS[Math.min(current + 1, LEVELS.length - 1)];
 }
 
 /** The fields of one step's form, by parameter name. */
-function fieldsOf(t, step, request, { me, loadRooms }) {
+function fieldsOf(t, step, request, { me, loadRooms, loadWorkers }) {
   switch (step) {
+    case 'dispatch': return { toAccount: workerPicker(t, request, loadWorkers) };
     case 'consult': return {
       place: choice(t, 'place', PLACES, 'place'),
       with: text(t, 'with', { required: true }),
@@ -146,12 +183,12 @@ function fieldsOf(t, step, request, { me, loadRooms }) {
  * The form of one step for one request. onSubmit(params) gets the command's parameters (id
  * included) and resolves true when the server took the step.
  */
-export function createStepForm({ t, step, request, me, loadRooms, onSubmit, onCancel }) {
-  const fields = fieldsOf(t, step.name, request, { me, loadRooms });
+export function createStepForm({ t, step, request, me, loadRooms, loadWorkers, onSubmit, onCancel }) {
+  const fields = fieldsOf(t, step.name, request, { me, loadRooms, loadWorkers });
   const submit = h('button', { type: 'submit', class: 'btn btn-primary', testid: 'step-submit' }, t(`step.submit.${step.name}`));
   const cancel = h('button', { type: 'button', class: 'btn', testid: 'step-cancel', onclick: onCancel }, t('step.cancel'));
   const el = h('form', { class: 'form step-form', testid: `step-form-${step.name}`, onsubmit: send },
-    h('h3', {}, t(`step.${step.name}`)),
+    h('h3', {}, stepLabel(t, step, request)),
     h('p', { class: 'hint' }, t(`step.hint.${step.name}`)),
     Object.values(fields).map((f) => f.el),
     h('div', { class: 'row' }, submit, cancel));

@@ -1,19 +1,20 @@
 // The 诉求 tab: residents' requests over request.cmd. Its views are the list with one request's
-// detail and steps, the follow-ups due, the topic list, the monthly rates, the request kinds and
-// the grids' poster codes. The shown view refreshes every 10 s (with the console's overview) and
+// detail and steps, the entry of calls, letters and visits, the follow-ups and 办完即反 due, the
+// topic list, the monthly rates, the request kinds and the grids' poster codes. The shown view refreshes every 10 s (with the console's overview) and
 // after every step.
 
 import { h } from '../common/dom.js';
 import { listRooms } from '../host/api.js';
 import { createRequestList } from './request-list.js';
 import { createRequestDetail } from './request-detail.js';
+import { createRequestEntry } from './request-entry.js';
 import { createFollowUpsPanel } from './followups-panel.js';
 import { createTopicListPanel } from './topic-list-panel.js';
 import { createRatesPanel } from './rates-panel.js';
 import { createRequestKindsPanel } from './request-kinds-panel.js';
 import { createPostersPanel } from './posters-panel.js';
 
-const VIEWS = ['list', 'followups', 'topics', 'rates', 'kinds', 'posters'];
+const VIEWS = ['list', 'enter', 'followups', 'topics', 'rates', 'kinds', 'posters'];
 
 /**
  * call(action, params): a request.cmd command whose failure is shown (→ reply or null);
@@ -21,13 +22,16 @@ const VIEWS = ['list', 'followups', 'topics', 'rates', 'kinds', 'posters'];
  */
 export function createRequestsTab({ t, call, query, act, token, me, showInfo, showError }) {
   const quiet = () => {};
+  let identity = null; // who the server takes us for (hello): a grid worker's steps and filters differ
   const list = createRequestList({ t, query, onOpen: open, showError });
   const detail = createRequestDetail({
-    t, call, query, token, me, showInfo, showError,
+    t, call, query, token, me, identity: () => identity, showInfo, showError,
     loadRooms: () => listRooms(token()),
+    loadWorkers: (gridId) => query('gridWorkers', { gridId }),
     onChanged: () => refresh(),
     onClose: () => { detail.hide(); list.select(null); },
   });
+  const entry = createRequestEntry({ t, call, query, identity: () => identity, showInfo, showError, onEntered: open });
   const followUps = createFollowUpsPanel({ t, query, onOpen: open });
   const topics = createTopicListPanel({ t, query, act, showInfo, onOpen: open });
   const rates = createRatesPanel({ t, query, showError });
@@ -36,6 +40,7 @@ export function createRequestsTab({ t, call, query, act, token, me, showInfo, sh
   const panels = {
     list: { el: h('div', { class: 'notices-layout' }, h('div', { class: 'column' }, list.el), h('div', { class: 'column' }, detail.el)),
       refresh: () => Promise.all([list.refresh(), detail.reload()]) },
+    enter: { el: entry.el, refresh: entry.refresh },
     followups: { el: followUps.el, refresh: followUps.refresh },
     topics: { el: topics.el, refresh: topics.refresh },
     rates: { el: rates.el, refresh: rates.refresh },
@@ -62,7 +67,15 @@ export function createRequestsTab({ t, call, query, act, token, me, showInfo, sh
   /** Refreshes the view shown, and only while the tab is shown; a failed poll waits for the next. */
   function refresh() {
     if (el.hidden) return;
-    panels[current].refresh().catch(quiet);
+    whoAmI().then(() => panels[current].refresh()).catch(quiet);
+  }
+
+  /** Asks once who we are (again after a failure); the list then offers 派给我的 to a grid worker. */
+  async function whoAmI() {
+    if (identity) return;
+    const hello = await query('hello');
+    identity = (hello && hello.identity) || null;
+    list.setIdentity(identity);
   }
 
   async function open(id) {

@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public record Config(String host, int port, String dataDir, String mongoUri, String publicUrl, boolean cluster,
                      String clusterHost, String clusterMembers, HttpLimits http, MetricsAccess metrics,
-                     BridgeLimits bridgeLimits) {
+                     BridgeLimits bridgeLimits, int informWithinWorkingDays) {
   public static final String HOST = "HOST";
   public static final String PORT = "PORT";
   public static final String DATA_DIR = "DATA_DIR";
@@ -36,6 +36,9 @@ public record Config(String host, int port, String dataDir, String mongoUri, Str
   public static final String BRIDGE_QUEUE_BYTES = "BRIDGE_QUEUE_BYTES";
   /** Seconds a bridge socket may stay full before the server closes it. */
   public static final String BRIDGE_STALL_SECONDS = "BRIDGE_STALL_SECONDS";
+  /** 办完即反: working days (Monday to Friday) after a request is done within which the resident must be told. */
+  public static final String INFORM_WITHIN_WORKING_DAYS = "INFORM_WITHIN_WORKING_DAYS";
+  public static final int DEFAULT_INFORM_WITHIN_WORKING_DAYS = 3;
   public static final String CONFIG_FILE = "SHANGLIANG_CONFIG";
 
   private static final JsonObject DEFAULTS = new JsonObject()
@@ -47,16 +50,18 @@ public record Config(String host, int port, String dataDir, String mongoUri, Str
       .put(MAX_CONNECTIONS, HttpLimits.DEFAULTS.maxConnections())
       .put(METRICS_ALLOW, MetricsAccess.DEFAULT_ALLOW)
       .put(BRIDGE_QUEUE_BYTES, BridgeLimits.DEFAULT.queueBytes())
-      .put(BRIDGE_STALL_SECONDS, BridgeLimits.DEFAULT.stallSeconds());
+      .put(BRIDGE_STALL_SECONDS, BridgeLimits.DEFAULT.stallSeconds())
+      .put(INFORM_WITHIN_WORKING_DAYS, DEFAULT_INFORM_WITHIN_WORKING_DAYS);
   private static final String[] KEYS = {HOST, PORT, DATA_DIR, MONGO_URI, PUBLIC_URL, CLUSTER, CLUSTER_HOST,
       CLUSTER_MEMBERS, HTTP_HEADER_TIMEOUT_SECONDS, HTTP_IDLE_TIMEOUT_SECONDS, HTTP_REQUEST_TIMEOUT_SECONDS,
-      MAX_CONNECTIONS_PER_ADDRESS, MAX_CONNECTIONS, METRICS_ALLOW, METRICS_TOKEN, BRIDGE_QUEUE_BYTES, BRIDGE_STALL_SECONDS};
+      MAX_CONNECTIONS_PER_ADDRESS, MAX_CONNECTIONS, METRICS_ALLOW, METRICS_TOKEN, BRIDGE_QUEUE_BYTES, BRIDGE_STALL_SECONDS,
+      INFORM_WITHIN_WORKING_DAYS};
 
   /** With the default HTTP and bridge limits and metrics access. */
   public Config(String host, int port, String dataDir, String mongoUri, String publicUrl, boolean cluster,
                 String clusterHost, String clusterMembers) {
     this(host, port, dataDir, mongoUri, publicUrl, cluster, clusterHost, clusterMembers, HttpLimits.DEFAULTS,
-        MetricsAccess.DEFAULTS, BridgeLimits.DEFAULT);
+        MetricsAccess.DEFAULTS, BridgeLimits.DEFAULT, DEFAULT_INFORM_WITHIN_WORKING_DAYS);
   }
 
   /** Defaults, then the file (if any), then the environment. */
@@ -86,13 +91,14 @@ public record Config(String host, int port, String dataDir, String mongoUri, Str
             integer(json, HTTP_REQUEST_TIMEOUT_SECONDS), integer(json, MAX_CONNECTIONS_PER_ADDRESS),
             integer(json, MAX_CONNECTIONS)),
         MetricsAccess.of(json.getString(METRICS_ALLOW), json.getString(METRICS_TOKEN)),
-        new BridgeLimits(integer(json, BRIDGE_QUEUE_BYTES), integer(json, BRIDGE_STALL_SECONDS)));
+        new BridgeLimits(integer(json, BRIDGE_QUEUE_BYTES), integer(json, BRIDGE_STALL_SECONDS)),
+        integer(json, INFORM_WITHIN_WORKING_DAYS));
   }
 
   /** The same settings with other HTTP limits (tests, tools). */
   public Config withHttp(HttpLimits limits) {
     return new Config(host, port, dataDir, mongoUri, publicUrl, cluster, clusterHost, clusterMembers, limits, metrics,
-        bridgeLimits);
+        bridgeLimits, informWithinWorkingDays);
   }
 
   private static int integer(JsonObject json, String key) {
@@ -107,7 +113,7 @@ public record Config(String host, int port, String dataDir, String mongoUri, Str
   /** The same settings with other limits for bridge sockets that stop reading. */
   public Config withBridgeLimits(BridgeLimits limits) {
     return new Config(host, port, dataDir, mongoUri, publicUrl, cluster, clusterHost, clusterMembers, http, metrics,
-        limits);
+        limits, informWithinWorkingDays);
   }
 
   private static JsonObject readFile(Path path) {

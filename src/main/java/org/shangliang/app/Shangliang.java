@@ -46,7 +46,7 @@ public final class Shangliang {
       return vertx.deployVerticle(new RoomVerticle(db, devices, tokens))
           .compose(id -> vertx.deployVerticle(new NoticeVerticle(db, tokens)))
           .compose(id -> vertx.deployVerticle(new ConsoleVerticle(db, devices, tokens, web::publicUrl)))
-          .compose(id -> vertx.deployVerticle(new RequestVerticle(db, tokens)))
+          .compose(id -> vertx.deployVerticle(new RequestVerticle(db, tokens, config.informWithinWorkingDays())))
           .compose(id -> vertx.deployVerticle(web))
           .compose(id -> vertx.deployVerticle(EventLoopProbe::new,
               new DeploymentOptions().setInstances(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE)))

@@ -71,6 +71,10 @@ public enum ErrorCode {
   DEVICE_REVOKED(623, 409, "这台设备已停用，请重新配对"),
   ROUND_CLOSED(730, 409, "这一轮协商已截止，不能再提交意见"),
   NOT_INVITED(731, 403, "这位成员没有受邀参加这次协商"),
+  RECEIVED_AT_OUT_OF_RANGE(660, 400, "收到时间不能晚于现在，也不能早于30天前"),
+  NOT_A_GRID_WORKER(661, 409, "只能派单给在用的网格员账号"),
+  GRID_WORKER_OTHER_GRID(662, 409, "这位网格员不负责这件诉求所在的网格"),
+  DISPATCHED_TO_OTHER(663, 403, "这件诉求已派给其他网格员，由他接单"),
   INTERNAL(500, 500, "服务器出错，操作未完成");
 
   private final int failureCode;

@@ -43,6 +43,11 @@ final class RequestAccess {
     return query;
   }
 
+  /** Succeeds when the caller covers the grid a command names (always, for community staff); FORBIDDEN otherwise. */
+  static Future<Void> requireOwnGrid(Identity who, String gridId) {
+    return who.covers(gridId) ? Future.succeededFuture() : Future.failedFuture(notYourGrid());
+  }
+
   /** Whether a report line (a request summary with {@code gridId}) is the caller's to see. */
   static Predicate<JsonObject> visibleTo(Identity who) {
     return line -> who.covers(line.getString("gridId"));

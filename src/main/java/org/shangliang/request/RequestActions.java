@@ -42,8 +42,19 @@ public final class RequestActions {
     this.db = db;
   }
 
+  /** 接诉即商, or 网格接单 after a dispatch: the request is the taker's to handle. */
   Future<JsonObject> take(Request r) {
-    return transition(r, RequestEvent.TAKE, true, (doc, at) -> doc.put("handler", actor(r.who())));
+    return transition(r, RequestEvent.TAKE, true, (doc, at) -> {
+      requireDispatchedTo(doc, r.who());
+      doc.put("handler", actor(r.who()));
+    });
+  }
+
+  /** Once dispatched (支部派单), a grid worker other than the one it went to may not take it; community staff still may. */
+  private static void requireDispatchedTo(JsonObject doc, Identity who) {
+    JsonObject to = doc.getJsonObject("dispatchedTo", new JsonObject());
+    Transitions.requireTaker(RequestStatus.valueOf(doc.getString("status")), to.getString("id"), to.getString("name"),
+        who.id(), who.isGridScoped());
   }
 
   Future<JsonObject> consult(Request r) {
@@ -223,7 +234,7 @@ public final class RequestActions {
     return apply(r.body().getString("id"), actor(r.who()), event, satisfied, details, record);
   }
 
-  private Future<JsonObject> apply(String requestId, JsonObject by, RequestEvent event, boolean satisfied,
+  Future<JsonObject> apply(String requestId, JsonObject by, RequestEvent event, boolean satisfied,
                                    JsonObject details, BiConsumer<JsonObject, Long> record) {
     return store.request(requestId).compose(before -> {
       RequestStatus to = Transitions.target(event, RequestStatus.valueOf(before.getString("status")), satisfied);

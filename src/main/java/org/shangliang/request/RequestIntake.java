@@ -7,6 +7,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 import org.bson.types.ObjectId;
+import org.shangliang.auth.Identity;
+import org.shangliang.common.AuditLog;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
 import org.shangliang.notice.NoticeStore;
@@ -14,6 +16,7 @@ import org.shangliang.qr.QrTokens;
 import org.shangliang.store.Database;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Residents file requests (我要反映) at a kiosk or on a phone and follow them by a short number and
@@ -24,12 +27,17 @@ public final class RequestIntake {
   static final String KINDS_ID = "request-kinds";
   static final List<String> DEFAULT_KINDS = List.of("楼院设施", "邻里纠纷", "环境卫生", "物业服务", "安全隐患", "其他");
   static final String NO_ID = "000000000000000000000000";
+  /** How long ago a call, letter or visit may have come when staff enter it. */
+  static final long RECEIVED_WITHIN_MS = 30 * 24 * 3600_000L;
+  /** A received time this far ahead of the server's clock is still taken as now (a console's clock may run ahead). */
+  static final long CLOCK_SKEW_MS = 5 * 60_000L;
 
   private final MongoClient mongo;
   private final Database db;
   private final RequestStore store;
   private final NoticeStore places;
   private final QrTokens tokens;
+  private final AuditLog audit;
 
   private final Vertx vertx;
 
@@ -40,6 +48,7 @@ public final class RequestIntake {
     this.store = new RequestStore(mongo);
     this.places = new NoticeStore(db);
     this.tokens = tokens;
+    this.audit = new AuditLog(mongo);
   }
 
   /** The kinds and grids a filing form offers. */
@@ -67,7 +76,38 @@ public final class RequestIntake {
    * Files a request; answers its number and the token of its status page. {@code source} says where
    * it came from (a kiosk's id, or the display or poster whose code the phone scanned).
    */
-  public Future<JsonObject> file(JsonObject form, String channel, JsonObject source) {
+  public Future<JsonObject> file(JsonObject form, RequestChannel channel, JsonObject source) {
+    JsonObject by = new JsonObject().put("role", "RESIDENT").put("channel", channel.name());
+    return create(form, channel, new JsonObject().put("source", source), by, null).map(this::receipt);
+  }
+
+  /**
+   * Staff enter a request that came by phone, letter or in person (来电 / 来信 / 来人), received at
+   * {@code receivedAt} (default now; not in the future, not older than {@link #RECEIVED_WITHIN_MS}).
+   * The request records who entered it; the entry is audited. Answers the receipt and the request.
+   */
+  Future<JsonObject> enter(JsonObject form, Identity who) {
+    long now = System.currentTimeMillis();
+    long receivedAt = form.getLong("receivedAt", now);
+    if (receivedAt > now + CLOCK_SKEW_MS || receivedAt < now - RECEIVED_WITHIN_MS) {
+      return Future.failedFuture(new Failure(ErrorCode.RECEIVED_AT_OUT_OF_RANGE));
+    }
+    RequestChannel channel = RequestChannel.valueOf(form.getString("channel"));
+    if (!RequestChannel.ENTERED_BY_STAFF.contains(channel)) {
+      return Future.failedFuture(new Failure(ErrorCode.BAD_REQUEST, "只能登记来电、来信或来人"));
+    }
+    JsonObject enteredBy = RequestActions.actor(who);
+    JsonObject fields = new JsonObject().put("source", null).put("enteredBy", enteredBy).put("receivedAt", receivedAt);
+    return create(form, channel, fields, enteredBy.copy().put("channel", channel.name()), doc -> {
+      JsonObject params = new JsonObject().put("requestId", doc.getString("_id")).put("number", doc.getString("number"))
+          .put("channel", channel.name()).put("gridId", RequestAccess.gridOf(doc)).put("receivedAt", receivedAt);
+      return audit.record(AuditLog.entry(who, "request", "enterRequest", params, doc.getLong("createdAt")));
+    }).map(doc -> receipt(doc).put("request", RequestViews.staffView(doc)));
+  }
+
+  /** Stores a new request with {@code fields} added; {@code alongside} writes what must be durable with it (or null). */
+  private Future<JsonObject> create(JsonObject form, RequestChannel channel, JsonObject fields, JsonObject by,
+                                    Function<JsonObject, Future<Void>> alongside) {
     String kind = form.getString("kind");
     return kinds().compose(kinds -> {
       if (!kinds.contains(kind)) {
@@ -77,24 +117,28 @@ public final class RequestIntake {
     }).compose(grid -> {
       long now = System.currentTimeMillis();
       return store.nextNumber(now).compose(number -> {
-        String id = new ObjectId().toHexString();
         JsonObject where = new JsonObject().put("gridId", grid.getString("_id")).put("gridName", grid.getString("name"))
             .put("building", blankToNull(form.getString("building")));
-        JsonObject doc = new JsonObject().put("_id", id).put("number", number).put("kind", kind)
+        JsonObject doc = new JsonObject().put("_id", new ObjectId().toHexString()).put("number", number).put("kind", kind)
             .put("what", form.getString("what").strip()).put("where", where)
             .put("publicTitle", PublicTitles.defaultTitle(kind, where)).put("publicTitleApproved", (Object) null)
             .put("resident", resident(form)).put("photoId", form.getString("photoId"))
-            .put("channel", channel).put("source", source).put("status", RequestStatus.NEW.name())
+            .put("channel", channel.name()).mergeIn(fields).put("status", RequestStatus.NEW.name())
             .put("createdAt", now).put("updatedAt", now).put("version", 1L)
             .put("history", new JsonArray().add(new JsonObject().put("event", "FILE").put("from", (Object) null)
-                .put("to", RequestStatus.NEW.name()).put("at", now)
-                .put("by", new JsonObject().put("role", "RESIDENT").put("channel", channel))));
-        return store.insert(doc).compose(v -> db.durable()).map(v -> {
-          vertx.eventBus().send(RequestActions.PROGRESS_CHANGED, grid.getString("_id"));
-          return new JsonObject().put("number", number).put("statusToken", tokens.sign(QrTokens.Purpose.STATUS, id, NO_ID));
-        });
+                .put("to", RequestStatus.NEW.name()).put("at", now).put("by", by)));
+        return store.insert(doc).compose(v -> alongside == null ? Future.succeededFuture() : alongside.apply(doc))
+            .compose(v -> db.durable()).map(v -> {
+              vertx.eventBus().send(RequestActions.PROGRESS_CHANGED, grid.getString("_id"));
+              return doc;
+            });
       });
     });
+  }
+
+  private JsonObject receipt(JsonObject doc) {
+    return new JsonObject().put("number", doc.getString("number"))
+        .put("statusToken", tokens.sign(QrTokens.Purpose.STATUS, doc.getString("_id"), NO_ID));
   }
 
   /** What the resident's status page shows: the public view, and whether a rating is asked for. */

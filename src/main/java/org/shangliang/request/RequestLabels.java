@@ -8,6 +8,7 @@ final class RequestLabels {
   static String status(RequestStatus status) {
     return switch (status) {
       case NEW -> "待受理";
+      case DISPATCHED -> "已派单";
       case CONSULTING -> "协商中";
       case AGREED -> "已商定";
       case DONE -> "已办结";
@@ -21,6 +22,7 @@ final class RequestLabels {
 
   static String event(RequestEvent event) {
     return switch (event) {
+      case DISPATCH -> "派单";
       case TAKE -> "受理";
       case CONSULT -> "记录协商";
       case AGREE -> "确认商定事项";

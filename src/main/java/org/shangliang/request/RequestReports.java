@@ -69,6 +69,27 @@ public final class RequestReports {
   }
 
   /**
+   * 办完即反: requests done and not yet told whose deadline has passed (overdue) or falls within
+   * {@link #DUE_SOON_MS} (due), soonest first, each line with its {@code informDueAt}.
+   */
+  public Future<JsonObject> informsDue(long now, InformDeadline deadline, Predicate<JsonObject> visible) {
+    return store.find(new JsonObject().put("status", RequestStatus.DONE.name()), 1000).map(docs -> {
+      JsonArray overdue = new JsonArray();
+      JsonArray due = new JsonArray();
+      docs.stream().filter(d -> deadline.dueAt(d) != null).sorted(Comparator.comparing(deadline::dueAt)).forEach(d -> {
+        long at = deadline.dueAt(d);
+        JsonObject line = summary(d).put("informDueAt", at);
+        if (visible.test(line) && at < now) {
+          overdue.add(line);
+        } else if (visible.test(line) && at <= now + DUE_SOON_MS) {
+          due.add(line);
+        }
+      });
+      return new JsonObject().put("overdue", overdue).put("due", due).put("workingDays", deadline.workingDays());
+    });
+  }
+
+  /**
    * 议题清单 for staff: the requests collected from {@code from} to {@code to} that are not yet
    * solved, the topics among them first, each group by urgency (3 highest) and then by age.
    */
@@ -171,7 +192,7 @@ public final class RequestReports {
     JsonObject topic = d.getJsonObject("topic");
     return new JsonObject().put("id", d.getString("_id")).put("number", d.getString("number"))
         .put("kind", d.getString("kind")).put("what", d.getString("what")).put("publicTitle", PublicTitles.of(d))
-        .put("status", d.getString("status"))
+        .put("status", d.getString("status")).put("channel", RequestChannel.of(d))
         .put("gridId", d.getJsonObject("where", new JsonObject()).getString("gridId"))
         .put("gridName", d.getJsonObject("where", new JsonObject()).getString("gridName"))
         .put("topicKind", topic == null ? null : topic.getString("topicKind"))

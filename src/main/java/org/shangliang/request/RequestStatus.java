@@ -4,6 +4,8 @@ package org.shangliang.request;
 public enum RequestStatus {
   /** 待受理: filed, nobody has taken it yet. */
   NEW,
+  /** 已派单 (支部派单): the branch gave it to one grid worker, who is to take it (网格接单). */
+  DISPATCHED,
   /** 协商中 (接诉即商): a grid worker took it and consults the parties. */
   CONSULTING,
   /** 已商定 (商定即办): an action was agreed and confirmed by both sides, with a responsible party and a due date. */

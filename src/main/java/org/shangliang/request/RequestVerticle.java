@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.YearMonth;
+import java.util.function.Function;
 
 /**
  * Residents' requests on this node: the command address {@value #COMMANDS} for kiosks (filing) and
@@ -33,10 +34,12 @@ public final class RequestVerticle extends VerticleBase {
 
   private final Database db;
   private final QrTokens tokens;
+  private final InformDeadline deadline;
 
-  public RequestVerticle(Database db, QrTokens tokens) {
+  public RequestVerticle(Database db, QrTokens tokens, int informWithinWorkingDays) {
     this.db = db;
     this.tokens = tokens;
+    this.deadline = new InformDeadline(informWithinWorkingDays);
   }
 
   @Override
@@ -44,32 +47,41 @@ public final class RequestVerticle extends VerticleBase {
     RequestStore store = new RequestStore(db.mongo());
     RequestIntake intake = new RequestIntake(vertx, db, tokens);
     RequestActions actions = new RequestActions(vertx, store, new RoomStore(vertx, db), db);
+    Dispatching dispatching = new Dispatching(db, store, actions);
     RequestReports reports = new RequestReports(store);
     RateLimiter limits = new RateLimiter(vertx, db.mongo());
     RequestAccess access = new RequestAccess(store);
+    Function<Function<Request, Future<JsonObject>>, Function<Request, Future<JsonObject>>> step =
+        action -> access.onOwnGrid(r -> action.apply(r).map(this::dated));
     CommandEndpoint endpoint = new CommandEndpoint(COMMANDS, MAX_BYTES, Schemas.load("schemas/request-commands.json", "action"))
         .on("hello", CommandEndpoint::anyone, CommandEndpoint::hello)
         .on("requestForm", RequestVerticle::kioskOrStaff, r -> intake.form())
         .on("fileRequest", RequestVerticle::isKiosk, r -> limits.count("kiosk-filing:" + r.who().id(), FILINGS_PER_KIOSK,
-            KIOSK_WINDOW_MS).compose(v -> intake.file(r.body(), "KIOSK",
+            KIOSK_WINDOW_MS).compose(v -> intake.file(r.body(), RequestChannel.KIOSK,
             new JsonObject().put("deviceId", r.who().id()).put("deviceName", r.who().name()))))
+        .on("enterRequest", Identity::isEditor, r -> RequestAccess.requireOwnGrid(r.who(), r.body().getString("gridId"))
+            .compose(v -> intake.enter(r.body(), r.who())).map(this::dated))
         .on("listRequests", Identity::isStaff, r -> list(store, r))
-        .on("getRequest", Identity::isStaff, access.onOwnGrid(r -> store.request(r.body().getString("id"))
-            .map(doc -> new JsonObject().put("request", RequestViews.staffView(doc)
-                .put("nextFollowUpAt", RequestReports.nextFollowUpAt(doc))))))
-        .on("takeRequest", Identity::isEditor, access.onOwnGrid(actions::take))
-        .on("consultRequest", Identity::isEditor, access.onOwnGrid(actions::consult))
-        .on("agreeRequest", Identity::isEditor, access.onOwnGrid(actions::agree))
-        .on("completeRequest", Identity::isEditor, access.onOwnGrid(actions::complete))
-        .on("informRequest", Identity::isEditor, access.onOwnGrid(actions::inform))
-        .on("rateRequest", Identity::isEditor, access.onOwnGrid(actions::rate))
-        .on("escalateRequest", Identity::isEditor, access.onOwnGrid(actions::escalate))
-        .on("transferRequest", Identity::isEditor, access.onOwnGrid(actions::transfer))
-        .on("setPublicTitle", Identity::isEditor, access.onOwnGrid(actions::setPublicTitle))
-        .on("promoteRequest", Identity::isEditor, access.onOwnGrid(actions::promote))
-        .on("scheduleTopic", Identity::isEditor, access.onOwnGrid(actions::schedule))
-        .on("followUpRequest", Identity::isEditor, access.onOwnGrid(actions::followUp))
+        .on("getRequest", Identity::isStaff, step.apply(r -> store.request(r.body().getString("id"))
+            .map(doc -> new JsonObject().put("request", RequestViews.staffView(doc)))))
+        .on("gridWorkers", Identity::isStaff, r -> RequestAccess.requireOwnGrid(r.who(), r.body().getString("gridId"))
+            .compose(v -> dispatching.gridWorkers(r.body().getString("gridId"))))
+        .on("dispatchRequest", Dispatching::mayDispatch, step.apply(dispatching::dispatch))
+        .on("takeRequest", Identity::isEditor, step.apply(actions::take))
+        .on("consultRequest", Identity::isEditor, step.apply(actions::consult))
+        .on("agreeRequest", Identity::isEditor, step.apply(actions::agree))
+        .on("completeRequest", Identity::isEditor, step.apply(actions::complete))
+        .on("informRequest", Identity::isEditor, step.apply(actions::inform))
+        .on("rateRequest", Identity::isEditor, step.apply(actions::rate))
+        .on("escalateRequest", Identity::isEditor, step.apply(actions::escalate))
+        .on("transferRequest", Identity::isEditor, step.apply(actions::transfer))
+        .on("setPublicTitle", Identity::isEditor, step.apply(actions::setPublicTitle))
+        .on("promoteRequest", Identity::isEditor, step.apply(actions::promote))
+        .on("scheduleTopic", Identity::isEditor, step.apply(actions::schedule))
+        .on("followUpRequest", Identity::isEditor, step.apply(actions::followUp))
         .on("followUpsDue", Identity::isStaff, r -> reports.followUpsDue(System.currentTimeMillis(),
+            RequestAccess.visibleTo(r.who())))
+        .on("informsDue", Identity::isStaff, r -> reports.informsDue(System.currentTimeMillis(), deadline,
             RequestAccess.visibleTo(r.who())))
         .on("topicList", Identity::isStaff, r -> reports.topicList(r.body().getLong("from"), r.body().getLong("to"),
                 RequestAccess.visibleTo(r.who()))
@@ -82,6 +94,15 @@ public final class RequestVerticle extends VerticleBase {
     return vertx.eventBus().<Object>consumer(COMMANDS, endpoint::handle).completion();
   }
 
+  /** A reply's request with the dates staff work to: the next follow-up and the 办完即反 deadline. */
+  private JsonObject dated(JsonObject reply) {
+    JsonObject request = reply.getJsonObject("request");
+    if (request != null) {
+      request.put("nextFollowUpAt", RequestReports.nextFollowUpAt(request)).put("informDueAt", deadline.dueAt(request));
+    }
+    return reply;
+  }
+
   private static boolean isKiosk(Identity who) {
     return who.type() == Identity.Type.DEVICE && who.role() == Identity.Role.KIOSK;
   }
@@ -90,14 +111,18 @@ public final class RequestVerticle extends VerticleBase {
     return isKiosk(who) || who.isStaff();
   }
 
-  private static Future<JsonObject> list(RequestStore store, Request r) {
+  /** Newest first, within the caller's grids; {@code dispatchedToMe}: those dispatched to the caller (派给我的). */
+  private Future<JsonObject> list(RequestStore store, Request r) {
     JsonObject query = RequestAccess.narrow(r.who(), new JsonObject(), r.body().getString("gridId"));
     if (r.body().getString("status") != null) {
       query.put("status", r.body().getString("status"));
     }
+    if (r.body().getBoolean("dispatchedToMe", false)) {
+      query.put("dispatchedTo.id", r.who().id());
+    }
     return store.find(query, 500).map(docs -> {
       JsonArray out = new JsonArray();
-      docs.forEach(d -> out.add(RequestViews.staffView(d).put("nextFollowUpAt", RequestReports.nextFollowUpAt(d))));
+      docs.forEach(d -> out.add(dated(new JsonObject().put("request", RequestViews.staffView(d))).getJsonObject("request")));
       return new JsonObject().put("requests", out);
     });
   }

@@ -21,6 +21,7 @@ public final class RequestViews {
   public static JsonObject staffView(JsonObject doc) {
     JsonObject view = doc.copy();
     view.put("id", view.remove("_id"));
+    view.put("channel", RequestChannel.of(doc));
     view.remove("statusTokenHash");
     return view;
   }

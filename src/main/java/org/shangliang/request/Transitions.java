@@ -11,6 +11,7 @@ import java.util.Set;
 import static org.shangliang.request.RequestStatus.AGREED;
 import static org.shangliang.request.RequestStatus.CLOSED;
 import static org.shangliang.request.RequestStatus.CONSULTING;
+import static org.shangliang.request.RequestStatus.DISPATCHED;
 import static org.shangliang.request.RequestStatus.DONE;
 import static org.shangliang.request.RequestStatus.ESCALATED;
 import static org.shangliang.request.RequestStatus.INFORMED;
@@ -25,15 +26,16 @@ import static org.shangliang.request.RequestStatus.TRANSFERRED;
  */
 public final class Transitions {
   private static final Map<RequestEvent, Set<RequestStatus>> ALLOWED = new EnumMap<>(Map.ofEntries(
-      Map.entry(RequestEvent.TAKE, EnumSet.of(NEW, ESCALATED)),
+      Map.entry(RequestEvent.DISPATCH, EnumSet.of(NEW, ESCALATED, DISPATCHED)),
+      Map.entry(RequestEvent.TAKE, EnumSet.of(NEW, ESCALATED, DISPATCHED)),
       Map.entry(RequestEvent.CONSULT, EnumSet.of(CONSULTING)),
       Map.entry(RequestEvent.AGREE, EnumSet.of(CONSULTING)),
       Map.entry(RequestEvent.COMPLETE, EnumSet.of(AGREED, TRANSFERRED)),
       Map.entry(RequestEvent.INFORM, EnumSet.of(DONE)),
       Map.entry(RequestEvent.RATE, EnumSet.of(INFORMED)),
-      Map.entry(RequestEvent.ESCALATE, EnumSet.of(NEW, CONSULTING, AGREED, ESCALATED)),
-      Map.entry(RequestEvent.TRANSFER, EnumSet.of(NEW, CONSULTING, ESCALATED)),
-      Map.entry(RequestEvent.PROMOTE, EnumSet.of(NEW, CONSULTING, ESCALATED)),
+      Map.entry(RequestEvent.ESCALATE, EnumSet.of(NEW, DISPATCHED, CONSULTING, AGREED, ESCALATED)),
+      Map.entry(RequestEvent.TRANSFER, EnumSet.of(NEW, DISPATCHED, CONSULTING, ESCALATED)),
+      Map.entry(RequestEvent.PROMOTE, EnumSet.of(NEW, DISPATCHED, CONSULTING, ESCALATED)),
       Map.entry(RequestEvent.SCHEDULE, EnumSet.of(TOPIC)),
       Map.entry(RequestEvent.RESOLVE, EnumSet.of(TOPIC)),
       Map.entry(RequestEvent.FOLLOW_UP, EnumSet.of(AGREED, ESCALATED, TRANSFERRED, TOPIC))));
@@ -52,6 +54,7 @@ public final class Transitions {
           "诉求当前为「" + RequestLabels.status(from) + "」，不能" + RequestLabels.event(event));
     }
     return switch (event) {
+      case DISPATCH -> DISPATCHED;
       case TAKE, CONSULT -> CONSULTING;
       case AGREE, RESOLVE -> AGREED;
       case COMPLETE -> DONE;
@@ -68,6 +71,17 @@ public final class Transitions {
   public static void requireHigher(EscalationLevel current, EscalationLevel next) {
     if (current != null && next.compareTo(current) <= 0) {
       throw new Failure(ErrorCode.TRANSITION_NOT_ALLOWED, "只能向更高一级上提");
+    }
+  }
+
+  /**
+   * 网格接单: once a request is dispatched (DISPATCHED) to the grid worker {@code toId}, no other grid
+   * worker takes it; community staff ({@code gridScoped} false) still may, and any status but
+   * DISPATCHED leaves taking to the table above.
+   */
+  public static void requireTaker(RequestStatus status, String toId, String toName, String takerId, boolean gridScoped) {
+    if (status == DISPATCHED && gridScoped && toId != null && !toId.equals(takerId)) {
+      throw new Failure(ErrorCode.DISPATCHED_TO_OTHER, "这件诉求已派给" + toName + "，由他接单");
     }
   }
 

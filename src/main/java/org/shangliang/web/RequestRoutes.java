@@ -13,6 +13,7 @@ import org.shangliang.common.RateLimiter;
 import org.shangliang.common.Schemas;
 import org.shangliang.qr.QrTokens;
 import org.shangliang.request.RequestActions;
+import org.shangliang.request.RequestChannel;
 import org.shangliang.request.RequestIntake;
 import org.shangliang.request.RequestPhotos;
 
@@ -80,7 +81,7 @@ final class RequestRoutes {
     JsonObject source = new JsonObject().put("displayId", where.second()).put("gridId", where.first());
     limits.count("filing:" + HttpSupport.address(ctx), FILINGS_PER_ADDRESS, WINDOW_MS)
         .compose(v -> photoId == null ? Future.succeededFuture(true) : photos.exists(photoId))
-        .compose(found -> found ? intake.file(body, "PHONE", source)
+        .compose(found -> found ? intake.file(body, RequestChannel.WEB, source)
             : Future.failedFuture(new Failure(ErrorCode.BAD_REQUEST, "照片不存在，请重新上传")))
         .onSuccess(filed -> HttpSupport.json(ctx, 201, filed.put("statusUrl", publicUrl.get() + "/r/" + filed.getString("statusToken"))))
         .onFailure(e -> HttpFailures.send(ctx, e));

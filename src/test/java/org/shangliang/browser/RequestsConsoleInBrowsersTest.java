@@ -188,7 +188,8 @@ class RequestsConsoleInBrowsersTest {
     assertEquals(MARKUP, byTestId(page, "request-what").textContent());
     assertThat(byTestId(page, "request-detail").locator("img[src='x'], img[onerror]")).hasCount(0);
     Locator offered = byTestId(page, "request-steps").locator("button");
-    assertEquals(List.of("request-step-take", "request-step-escalate", "request-step-transfer", "request-step-promote"),
+    assertEquals(List.of("request-step-dispatch", "request-step-take", "request-step-escalate", "request-step-transfer",
+            "request-step-promote"),
         offered.all().stream().map(b -> b.getAttribute("data-testid")).toList());
     for (String absent : List.of("consult", "agree", "complete", "inform", "rate", "schedule", "follow_up")) {
       assertThat(byTestId(page, "request-step-" + absent)).hasCount(0);

@@ -225,7 +225,7 @@ class RequestsInBrowsersTest {
     String n = number.textContent();
 
     JsonObject filed = findRequest(n);
-    assertEquals("PHONE", filed.getString("channel"));
+    assertEquals("WEB", filed.getString("channel"));
     assertEquals("安全隐患", filed.getString("kind"));
     assertEquals("5号楼北侧", filed.getJsonObject("where").getString("building"));
     assertNotNull(filed.getString("photoId"), "the photo came with the request");

@@ -17,15 +17,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TransitionsTest {
   /** event → "FROM>TO ..." as read from 三即三提一转 (DOMAIN.md); every pair not listed must be refused. */
   static final Map<RequestEvent, String> EXPECTED = Map.ofEntries(
-      Map.entry(RequestEvent.TAKE, "NEW>CONSULTING ESCALATED>CONSULTING"),
+      Map.entry(RequestEvent.DISPATCH, "NEW>DISPATCHED ESCALATED>DISPATCHED DISPATCHED>DISPATCHED"),
+      Map.entry(RequestEvent.TAKE, "NEW>CONSULTING ESCALATED>CONSULTING DISPATCHED>CONSULTING"),
       Map.entry(RequestEvent.CONSULT, "CONSULTING>CONSULTING"),
       Map.entry(RequestEvent.AGREE, "CONSULTING>AGREED"),
       Map.entry(RequestEvent.COMPLETE, "AGREED>DONE TRANSFERRED>DONE"),
       Map.entry(RequestEvent.INFORM, "DONE>INFORMED"),
       Map.entry(RequestEvent.RATE, "INFORMED>CLOSED"),
-      Map.entry(RequestEvent.ESCALATE, "NEW>ESCALATED CONSULTING>ESCALATED AGREED>ESCALATED ESCALATED>ESCALATED"),
-      Map.entry(RequestEvent.TRANSFER, "NEW>TRANSFERRED CONSULTING>TRANSFERRED ESCALATED>TRANSFERRED"),
-      Map.entry(RequestEvent.PROMOTE, "NEW>TOPIC CONSULTING>TOPIC ESCALATED>TOPIC"),
+      Map.entry(RequestEvent.ESCALATE, "NEW>ESCALATED DISPATCHED>ESCALATED CONSULTING>ESCALATED AGREED>ESCALATED ESCALATED>ESCALATED"),
+      Map.entry(RequestEvent.TRANSFER, "NEW>TRANSFERRED DISPATCHED>TRANSFERRED CONSULTING>TRANSFERRED ESCALATED>TRANSFERRED"),
+      Map.entry(RequestEvent.PROMOTE, "NEW>TOPIC DISPATCHED>TOPIC CONSULTING>TOPIC ESCALATED>TOPIC"),
       Map.entry(RequestEvent.SCHEDULE, "TOPIC>TOPIC"),
       Map.entry(RequestEvent.RESOLVE, "TOPIC>AGREED"),
       Map.entry(RequestEvent.FOLLOW_UP, "AGREED>AGREED ESCALATED>ESCALATED TRANSFERRED>TRANSFERRED TOPIC>TOPIC"));
@@ -58,8 +59,34 @@ class TransitionsTest {
         }
       }
     }
-    assertEquals(24, allowed);
-    assertEquals(RequestEvent.values().length * RequestStatus.values().length - 24, refused);
+    assertEquals(31, allowed);
+    assertEquals(RequestEvent.values().length * RequestStatus.values().length - 31, refused);
+  }
+
+  @Test
+  @DisplayName("支部派单 then 网格接单: a new or escalated request is dispatched (again, if need be) and the grid worker takes it")
+  void dispatchThenTake() {
+    RequestStatus dispatched = Transitions.target(RequestEvent.DISPATCH, RequestStatus.NEW, true);
+    assertEquals(RequestStatus.DISPATCHED, dispatched);
+    assertEquals(RequestStatus.DISPATCHED, Transitions.target(RequestEvent.DISPATCH, dispatched, true));
+    assertEquals(RequestStatus.CONSULTING, Transitions.target(RequestEvent.TAKE, dispatched, true));
+    assertThrows(Failure.class, () -> Transitions.target(RequestEvent.DISPATCH, RequestStatus.CONSULTING, true),
+        "a request someone took is not dispatched any more");
+    assertThrows(Failure.class, () -> Transitions.target(RequestEvent.COMPLETE, dispatched, true));
+  }
+
+  @Test
+  @DisplayName("网格接单: a dispatched request is taken by the grid worker it went to or by community staff, not by another grid worker")
+  void whoTakesADispatchedRequest() {
+    assertDoesNotThrow(() -> Transitions.requireTaker(RequestStatus.DISPATCHED, "grid", "李网格员", "grid", true));
+    assertDoesNotThrow(() -> Transitions.requireTaker(RequestStatus.DISPATCHED, "grid", "李网格员", "staff", false));
+    Failure f = assertThrows(Failure.class,
+        () -> Transitions.requireTaker(RequestStatus.DISPATCHED, "grid", "李网格员", "zhao", true));
+    assertEquals(ErrorCode.DISPATCHED_TO_OTHER, f.code());
+    assertTrue(f.getMessage().contains("李网格员"), f.getMessage());
+    assertDoesNotThrow(() -> Transitions.requireTaker(RequestStatus.ESCALATED, "grid", "李网格员", "zhao", true),
+        "escalated after a dispatch: the dispatch no longer binds");
+    assertDoesNotThrow(() -> Transitions.requireTaker(RequestStatus.NEW, null, null, "zhao", true));
   }
 
   @Test
