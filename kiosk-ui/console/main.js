@@ -213,8 +213,11 @@ function start() {
   const members = createMembersTab({ t, send: (action, params) => (session ? session.send('member.cmd', action, params) : Promise.reject(new Error('signed out'))), token: () => token, showInfo: info, showError: fail });
   admin = createAdminTab({ t, send: (...args) => (session ? session.send(...args) : Promise.reject(new Error('signed out'))), token: () => token, showInfo: info, showError: fail });
   tabButtons[TABS.indexOf('admin')].hidden = true;
+  // a new grid or room shows in every tab at once: the overview is asked for again after each change
   community = createCommunityTab({ t, showInfo: info, call: (action, params = {}) => (session
-    ? session.send(COMMUNITY_ADDRESS, action, params).catch((err) => { fail(err); return null; }) : Promise.resolve(null)) });
+    ? session.send(COMMUNITY_ADDRESS, action, params)
+      .then((reply) => { if (!/^(list|get)/.test(action) && session) session.refresh().catch(() => {}); return reply; })
+      .catch((err) => { fail(err); return null; }) : Promise.resolve(null)) });
   sections = { notices: notices.el, displays: displaysSection, requests: requests.el, members: members.el, alerts: alertsSection,
     community: community.el, admin: admin.el };
   replace(content, notices.el, displaysSection, requests.el, members.el, alertsSection, community.el, admin.el);
