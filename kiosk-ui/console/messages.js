@@ -2,6 +2,7 @@
 
 import { ERROR_MESSAGES } from '../common/error-messages.js';
 import { MEMBER_MESSAGES } from './members-messages.js';
+import { ROUND_MESSAGES } from './rounds-messages.js';
 import { LOGIN_MESSAGES } from '../host/login-messages.js';
 import { ADMIN_MESSAGES } from './admin-messages.js';
 import { REQUEST_INTAKE_MESSAGES } from './request-intake-messages.js';
@@ -10,6 +11,7 @@ export const MESSAGES = {
   'zh-CN': {
     ...ERROR_MESSAGES['zh-CN'],
     ...MEMBER_MESSAGES['zh-CN'],
+    ...ROUND_MESSAGES['zh-CN'],
     ...LOGIN_MESSAGES['zh-CN'],
     ...ADMIN_MESSAGES['zh-CN'],
     ...REQUEST_INTAKE_MESSAGES['zh-CN'],
@@ -462,6 +464,7 @@ export const MESSAGES = {
   en: {
     ...ERROR_MESSAGES.en,
     ...MEMBER_MESSAGES.en,
+    ...ROUND_MESSAGES.en,
     ...LOGIN_MESSAGES.en,
     ...ADMIN_MESSAGES.en,
     ...REQUEST_INTAKE_MESSAGES.en,
