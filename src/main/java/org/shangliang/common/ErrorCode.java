@@ -69,6 +69,9 @@ public enum ErrorCode {
   TIME_ZONE_UNKNOWN(621, 400, "时区不正确，请填写如 Asia/Shanghai 的时区"),
   DEVICE_IN_USE(622, 409, "这台终端上还有人签到，请先签退再移动"),
   DEVICE_REVOKED(623, 409, "这台设备已停用，请重新配对"),
+  MATTER_NOT_IN_MEETING(700, 404, "这个会议的议程里没有这个议题"),
+  IMAGE_UNKNOWN(701, 404, "图片没有找到，请重新上传"),
+  RESEARCH_FULL(702, 409, "这个议题的调研记录已满"),
   INTERNAL(500, 500, "服务器出错，操作未完成");
 
   private final int failureCode;

@@ -187,6 +187,7 @@ class PublicDataTest {
     routes.put("/api/members.csv", "/api/members.csv");
     routes.put("/api/setup", "/api/setup");
     routes.put("/api/audit.csv", "/api/audit.csv");
+    routes.put("/api/meetings/:id/invitations.csv", "/api/meetings/" + DemoData.MEETING_ID + "/invitations.csv");
     routes.put("/metrics", "/metrics");
     routes.put("/api/feedback/:token", "/api/feedback/" + feedback);
     routes.put("/api/join/:token", "/api/join/" + join);
