@@ -21,9 +21,10 @@ import { createAlertsPanel } from './alerts-panel.js';
 import { createMembersTab } from './members-tab.js';
 import { createAdminTab } from './admin-tab.js';
 import { createCommunityTab, COMMUNITY_ADDRESS } from './community-tab.js';
+import { createMeetingsTab } from './meetings-tab.js';
 
 const TOKEN_KEY = 'shangliang.console.token';
-const TABS = ['notices', 'displays', 'requests', 'members', 'alerts', 'community', 'admin'];
+const TABS = ['notices', 'displays', 'requests', 'members', 'meetings', 'alerts', 'community', 'admin'];
 
 const t = createI18n(MESSAGES);
 document.title = t('app.title');
@@ -218,9 +219,10 @@ function start() {
     ? session.send(COMMUNITY_ADDRESS, action, params)
       .then((reply) => { if (!/^(list|get)/.test(action) && session) session.refresh().catch(() => {}); return reply; })
       .catch((err) => { fail(err); return null; }) : Promise.resolve(null)) });
-  sections = { notices: notices.el, displays: displaysSection, requests: requests.el, members: members.el, alerts: alertsSection,
+  const meetings = createMeetingsTab({ t, send: (...args) => (session ? session.send(...args) : Promise.reject(new Error('signed out'))), token: () => token, showInfo: info, showError: fail });
+  sections = { notices: notices.el, displays: displaysSection, requests: requests.el, members: members.el, meetings: meetings.el, alerts: alertsSection,
     community: community.el, admin: admin.el };
-  replace(content, notices.el, displaysSection, requests.el, members.el, alertsSection, community.el, admin.el);
+  replace(content, notices.el, displaysSection, requests.el, members.el, meetings.el, alertsSection, community.el, admin.el);
   const asked = location.hash.slice(1);
   showTab(TABS.includes(asked) ? asked : 'notices');
 
@@ -245,6 +247,7 @@ function start() {
       displays.update(overview);
       if (requests) requests.update(overview);
       members.update(overview);
+      meetings.update(overview);
       if (admin) admin.update(overview);
     },
     onConnection: (state) => connection.set(state),

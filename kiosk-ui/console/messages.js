@@ -6,6 +6,7 @@ import { ROUND_MESSAGES } from './rounds-messages.js';
 import { LOGIN_MESSAGES } from '../host/login-messages.js';
 import { ADMIN_MESSAGES } from './admin-messages.js';
 import { REQUEST_INTAKE_MESSAGES } from './request-intake-messages.js';
+import { MEETING_MESSAGES } from './meetings-messages.js';
 
 export const MESSAGES = {
   'zh-CN': {
@@ -15,6 +16,7 @@ export const MESSAGES = {
     ...LOGIN_MESSAGES['zh-CN'],
     ...ADMIN_MESSAGES['zh-CN'],
     ...REQUEST_INTAKE_MESSAGES['zh-CN'],
+    ...MEETING_MESSAGES['zh-CN'],
     'error.TOKEN_INVALID': '二维码无效或已被篡改。',
     'error.TICKET_USED': '这份反馈已经提交过了。',
     'error.NOTICE_WITHDRAWN': '这条公示已撤下或已结束。',
@@ -468,6 +470,7 @@ export const MESSAGES = {
     ...LOGIN_MESSAGES.en,
     ...ADMIN_MESSAGES.en,
     ...REQUEST_INTAKE_MESSAGES.en,
+    ...MEETING_MESSAGES.en,
     'error.TOKEN_INVALID': 'The QR code is invalid or was altered.',
     'error.TICKET_USED': 'This feedback was already sent.',
     'error.NOTICE_WITHDRAWN': 'This notice was retracted or has ended.',

@@ -3,13 +3,12 @@
 // member's own link to send (网络协商) and a line to enter a paper answer (书面协商).
 
 import { h, replace } from '../common/dom.js';
-import { errorText } from '../common/i18n.js';
 import { formatDateTime, fromLocalInput, toLocalInput, DAY_MS } from './format.js';
 
 const ADDRESS = 'round.cmd';
 const VIEWS = ['FOR', 'AGAINST', 'ABSTAIN'];
 
-/** send(address, action, params) → reply; the meeting as getMeeting answers it. */
+/** send(address, action, params) → reply; show(meeting) takes the meeting as getMeeting answers it. */
 export function createRoundsPanel({ t, send, showInfo, showError }) {
   const list = h('div', { testid: 'rounds-list' });
   const detail = h('div', { testid: 'round-detail' });
@@ -18,7 +17,7 @@ export function createRoundsPanel({ t, send, showInfo, showError }) {
   const form = h('select', { testid: 'round-form' }, ['ONLINE', 'WRITTEN'].map((f) => h('option', { value: f }, t(`rounds.form.${f}`))));
   const closesAt = h('input', { type: 'datetime-local', testid: 'round-closes-at' });
   const openButton = h('button', { type: 'submit', class: 'btn btn-primary', testid: 'round-open' }, t('rounds.open'));
-  const el = h('section', { class: 'panel', testid: 'rounds-panel' },
+  const el = h('section', { class: 'panel', testid: 'rounds-panel', hidden: true },
     h('h2', {}, t('rounds.title')), h('p', { class: 'hint' }, t('rounds.hint')), list,
     h('form', { class: 'row filters', onsubmit: open },
       h('label', { class: 'field' }, t('rounds.matter'), matter),
@@ -32,6 +31,7 @@ export function createRoundsPanel({ t, send, showInfo, showError }) {
 
   async function show(next) {
     meeting = next;
+    el.hidden = false;
     replace(matter, (meeting.agenda || []).map((m) => h('option', { value: m.id }, m.title)));
     closesAt.value = toLocalInput(Date.now() + 3 * DAY_MS);
     replace(detail);
@@ -49,7 +49,7 @@ export function createRoundsPanel({ t, send, showInfo, showError }) {
           h('span', { testid: `round-counts-${r.id}` }, t('rounds.counts', { ...r.counts, answered: r.answered })), ' ',
           h('button', { type: 'button', class: 'btn btn-small', testid: `round-show-${r.id}`, onclick: () => load(r.id) }, t('rounds.show'))))));
     } catch (err) {
-      showError(errorText(t, err));
+      showError(err);
     }
   }
 
@@ -66,7 +66,7 @@ export function createRoundsPanel({ t, send, showInfo, showError }) {
       render(opened);
       await refresh();
     } catch (err) {
-      showError(errorText(t, err));
+      showError(err);
     } finally {
       openButton.disabled = false;
     }
@@ -76,7 +76,7 @@ export function createRoundsPanel({ t, send, showInfo, showError }) {
     try {
       render(await call('roundDetail', { roundId }));
     } catch (err) {
-      showError(errorText(t, err));
+      showError(err);
     }
   }
 
@@ -109,7 +109,7 @@ export function createRoundsPanel({ t, send, showInfo, showError }) {
       render(await call('recordView', { roundId, memberId, view }));
       await refresh();
     } catch (err) {
-      showError(errorText(t, err));
+      showError(err);
     }
   }
 
@@ -118,9 +118,14 @@ export function createRoundsPanel({ t, send, showInfo, showError }) {
       render(await call('closeRound', { roundId }));
       await refresh();
     } catch (err) {
-      showError(errorText(t, err));
+      showError(err);
     }
   }
 
-  return { el, show, refresh };
+  function hide() {
+    meeting = null;
+    el.hidden = true;
+  }
+
+  return { el, show, hide, refresh };
 }

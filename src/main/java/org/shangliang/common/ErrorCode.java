@@ -75,6 +75,9 @@ public enum ErrorCode {
   NOT_A_GRID_WORKER(661, 409, "只能派单给在用的网格员账号"),
   GRID_WORKER_OTHER_GRID(662, 409, "这位网格员不负责这件诉求所在的网格"),
   DISPATCHED_TO_OTHER(663, 403, "这件诉求已派给其他网格员，由他接单"),
+  MATTER_NOT_IN_MEETING(700, 404, "这个会议的议程里没有这个议题"),
+  IMAGE_UNKNOWN(701, 404, "图片没有找到，请重新上传"),
+  RESEARCH_FULL(702, 409, "这个议题的调研记录已满"),
   INTERNAL(500, 500, "服务器出错，操作未完成");
 
   private final int failureCode;

@@ -29,7 +29,9 @@ import java.util.List;
  * per room over the years, each with its time, two hosts, forms of consultation, quorum, agenda
  * with per-matter rules, and invitations. Every console account reads; community editors (not a
  * grid worker, not a viewer) plan. A meeting's plan changes only until it begins; a room shows its
- * current meeting and moves on to the next planned one by itself ({@link RoomSchedule}).
+ * current meeting and moves on to the next planned one by itself ({@link RoomSchedule}). Planners
+ * and a meeting's own hosts add 议前调研 notes to its matters ({@link Research}); every console account,
+ * hosts included, reads them.
  */
 public final class PlanConsole {
   static final int MAX_BYTES = 32 * 1024;
@@ -44,6 +46,7 @@ public final class PlanConsole {
   private final RoomSchedule schedule;
   private final Invitations invitations;
   private final AuditLog audit;
+  private final Research research;
 
   private PlanConsole(Vertx vertx, Database db) {
     this.vertx = vertx;
@@ -53,6 +56,7 @@ public final class PlanConsole {
     this.schedule = new RoomSchedule(rooms);
     this.invitations = new Invitations(mongo);
     this.audit = new AuditLog(mongo);
+    this.research = new Research(db, rooms);
   }
 
   /** The area's command table. */
@@ -64,7 +68,9 @@ public final class PlanConsole {
         .on("getMeeting", Identity::isStaff, plans::get)
         .on("hostCandidates", Identity::isStaff, plans::hostCandidates)
         .on("saveMeeting", PlanConsole::plans, plans::save)
-        .on("showMeeting", PlanConsole::plans, plans::show);
+        .on("showMeeting", PlanConsole::plans, plans::show)
+        .on("addResearch", who -> plans(who) || who.isHost(), plans.research::add)
+        .on("listResearch", who -> who.isStaff() || who.isHost(), plans.research::list);
   }
 
   /** Planning is for the community's editors: a grid worker proposes topics, a viewer reads. */

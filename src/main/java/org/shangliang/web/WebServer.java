@@ -144,6 +144,7 @@ public final class WebServer extends VerticleBase {
     new BackupRoutes(Backups.forEmbedded(vertx, db)).mount(router);
     new MetricsRoute(metrics.allowedAddresses(), metrics.token()).mount(router);
     new AuditRoutes(new AuditReader(db.mongo()), credentials).mount(router);
+    new MeetingRoutes(vertx, db, credentials).mount(router);
   }
 
   /** Where users reach this server: the configured public URL, else this machine on the bound port. */

@@ -188,6 +188,7 @@ class PublicDataTest {
     routes.put("/api/setup", "/api/setup");
     routes.put("/api/rounds/:token", "/api/rounds/" + statusToken);
     routes.put("/api/audit.csv", "/api/audit.csv");
+    routes.put("/api/meetings/:id/invitations.csv", "/api/meetings/" + DemoData.MEETING_ID + "/invitations.csv");
     routes.put("/metrics", "/metrics");
     routes.put("/api/feedback/:token", "/api/feedback/" + feedback);
     routes.put("/api/join/:token", "/api/join/" + join);
