@@ -46,8 +46,7 @@ final class MeetingNoticeText {
   }
 
   static String planBody(Meeting meeting, Setting setting) {
-    String head = heading(meeting, setting) + "\n协商形式：" + forms(meeting) + "\n邀请参会：" + invited(meeting)
-        + "\n\n议题：";
+    String head = heading(meeting, setting) + "\n\n议题：";
     List<String> items = new ArrayList<>();
     for (Matter matter : meeting.agenda()) {
       String kinds = kinds(matter.setup().invitedKinds());
@@ -56,7 +55,8 @@ final class MeetingNoticeText {
     if (items.isEmpty()) {
       items.add("\n- 议题待定");
     }
-    return fit(head, items, "\n\n" + PERIOD_LINE);
+    return fit(head, items, "\n\n" + hosts(setting) + "\n邀请参会：" + invited(meeting) + "\n协商形式：" + forms(meeting)
+        + "\n\n" + PERIOD_LINE);
   }
 
   /**
@@ -82,7 +82,8 @@ final class MeetingNoticeText {
     }
     String head = heading(meeting, setting) + "\n\n本次会议讨论议题 " + items.size() + " 项，发言共 " + spoken
         + " 人次，表决 " + held + " 次。";
-    String tail = (untouched.isEmpty() ? "" : "\n\n本次未讨论的议题：" + String.join("、", untouched)) + "\n\n" + PERIOD_LINE;
+    String tail = (untouched.isEmpty() ? "" : "\n\n本次未讨论的议题：" + String.join("、", untouched))
+        + "\n\n" + hosts(setting) + "\n\n" + PERIOD_LINE;
     return fit(head, items, tail);
   }
 
@@ -102,10 +103,14 @@ final class MeetingNoticeText {
         + (outcome.getBoolean("belowQuorum", false) ? "；到会未达法定人数，主持人说明理由后照常表决" : "") + "）";
   }
 
+  /** What the boards show first, before the matters: the rest may be read in full from the QR code. */
   private static String heading(Meeting meeting, Setting setting) {
     return "会议名称：" + meeting.title() + "\n时间：" + when(meeting.plan().startsAt(), setting.zone())
-        + "\n地点：" + (setting.roomName().isBlank() ? "待定" : setting.roomName())
-        + "\n主持人：" + (setting.hostNames().isEmpty() ? "待定" : String.join("、", setting.hostNames()));
+        + "\n地点：" + (setting.roomName().isBlank() ? "待定" : setting.roomName());
+  }
+
+  private static String hosts(Setting setting) {
+    return "主持人：" + (setting.hostNames().isEmpty() ? "待定" : String.join("、", setting.hostNames()));
   }
 
   static String when(Long at, ZoneId zone) {
