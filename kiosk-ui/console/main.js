@@ -14,6 +14,7 @@ import { createNoticeList } from './notice-list.js';
 import { createNoticeEditor } from './notice-editor.js';
 import { createNoticePreview } from './notice-preview.js';
 import { createResultsPanel } from './results-panel.js';
+import { createMeetingNoticesPanel } from './meeting-notices-panel.js';
 import { createFeedbackPanel } from './feedback-panel.js';
 import { createDisplaysPanel } from './displays-panel.js';
 import { createRequestsTab } from './requests-tab.js';
@@ -186,8 +187,10 @@ function buildNotices() {
     t, query, act, showInfo: info, onOpenNotice: openNotice,
     findNotice: (id) => (overview.notices || []).find((n) => n.id === id) || null,
   });
+  const meetingNotices = createMeetingNoticesPanel({ t, act, showInfo: info, onOpenNotice: openNotice, notices: () => overview.notices || [],
+    send: (...args) => (session ? session.send(...args) : Promise.reject(new Error('signed out'))) });
   const el = h('section', { class: 'notices-layout', role: 'tabpanel' },
-    h('div', { class: 'column' }, list.el, feedback.el, results.el),
+    h('div', { class: 'column' }, list.el, feedback.el, results.el, meetingNotices.el),
     h('div', { class: 'column' }, preview.el, editor.el));
   editor.load(null);
   return {
@@ -196,6 +199,7 @@ function buildNotices() {
       list.update(next);
       editor.update(next);
       results.refresh();
+      meetingNotices.refresh();
     },
   };
 }

@@ -7,6 +7,7 @@ import { LOGIN_MESSAGES } from '../host/login-messages.js';
 import { ADMIN_MESSAGES } from './admin-messages.js';
 import { REQUEST_INTAKE_MESSAGES } from './request-intake-messages.js';
 import { MEETING_MESSAGES } from './meetings-messages.js';
+import { MEETING_NOTICE_MESSAGES } from './meeting-notices-messages.js';
 
 export const MESSAGES = {
   'zh-CN': {
@@ -17,11 +18,12 @@ export const MESSAGES = {
     ...ADMIN_MESSAGES['zh-CN'],
     ...REQUEST_INTAKE_MESSAGES['zh-CN'],
     ...MEETING_MESSAGES['zh-CN'],
+    ...MEETING_NOTICE_MESSAGES['zh-CN'],
     'error.TOKEN_INVALID': '二维码无效或已被篡改。',
     'error.TICKET_USED': '这份反馈已经提交过了。',
     'error.NOTICE_WITHDRAWN': '这条公示已撤下或已结束。',
     'error.RATE_LIMITED': '提交太频繁，请稍后再试。',
-    'error.POSTING_TOO_SHORT': '结果公示不少于7天。如确需提前结束或缩短，请填写理由后再次操作。',
+    'error.POSTING_TOO_SHORT': '议事方案、过程和结果的公示不少于7天。如确需提前结束或缩短，请填写理由后再次操作。',
     'error.UNSUPPORTED_MEDIA': '图片只支持 PNG、JPEG 或 WebP 格式。',
     'error.NOTICE_NOT_PUBLISHED': '这条公示还没有发布。',
     'error.PAIRING_UNKNOWN': '没有找到这个配对码，或配对码已过期。请核对公示栏屏幕上显示的6位数字。',
@@ -471,11 +473,12 @@ export const MESSAGES = {
     ...ADMIN_MESSAGES.en,
     ...REQUEST_INTAKE_MESSAGES.en,
     ...MEETING_MESSAGES.en,
+    ...MEETING_NOTICE_MESSAGES.en,
     'error.TOKEN_INVALID': 'The QR code is invalid or was altered.',
     'error.TICKET_USED': 'This feedback was already sent.',
     'error.NOTICE_WITHDRAWN': 'This notice was retracted or has ended.',
     'error.RATE_LIMITED': 'Too many submissions. Please try later.',
-    'error.POSTING_TOO_SHORT': 'A result notice stays posted at least 7 days. To end or shorten it, give a reason and try again.',
+    'error.POSTING_TOO_SHORT': 'A meeting\'s plan, record or result notice stays posted at least 7 days. To end or shorten it, give a reason and try again.',
     'error.UNSUPPORTED_MEDIA': 'Images must be PNG, JPEG or WebP.',
     'error.NOTICE_NOT_PUBLISHED': 'This notice is not published.',
     'error.PAIRING_UNKNOWN': 'No display is waiting with this code, or it expired. Check the 6 digits on the screen.',

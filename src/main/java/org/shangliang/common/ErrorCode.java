@@ -41,7 +41,7 @@ public enum ErrorCode {
   TICKET_USED(461, 409, "此表单已经提交过"),
   NOTICE_WITHDRAWN(462, 410, "该公告已撤下"),
   RATE_LIMITED(463, 429, "提交太频繁，请稍后再试"),
-  POSTING_TOO_SHORT(464, 409, "结果公示不少于7天；提前结束须填写理由"),
+  POSTING_TOO_SHORT(464, 409, "议事方案、过程和结果的公示不少于7天；提前结束须填写理由"),
   UNSUPPORTED_MEDIA(465, 415, "只接受 PNG、JPEG 或 WebP 图片"),
   NOTICE_NOT_PUBLISHED(466, 409, "该公告尚未发布"),
   PAIRING_UNKNOWN(467, 404, "没有等待配对的显示屏使用此配对码，或已过期"),
@@ -78,6 +78,9 @@ public enum ErrorCode {
   MATTER_NOT_IN_MEETING(700, 404, "这个会议的议程里没有这个议题"),
   IMAGE_UNKNOWN(701, 404, "图片没有找到，请重新上传"),
   RESEARCH_FULL(702, 409, "这个议题的调研记录已满"),
+  MEETING_NAMES_NO_GRID(710, 409, "这个会议没有指定涉及的网格，请先在会议安排中选择网格再公示"),
+  MEETING_NOT_CLOSED(711, 409, "会议结束后才能公示议事过程"),
+  MEETING_ALREADY_OVER(712, 409, "会议已经结束，请公示议事过程和结果，不再公示议事方案"),
   INTERNAL(500, 500, "服务器出错，操作未完成");
 
   private final int failureCode;

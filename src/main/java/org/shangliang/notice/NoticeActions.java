@@ -72,12 +72,34 @@ final class NoticeActions {
     });
   }
 
-  /** Creates a published result notice; shared with the one-step result from a matter. */
+  /** Creates a notice published in one step: a result, a topic list, a meeting's plan or process. */
   Future<JsonObject> publishNew(Identity who, JsonObject doc, String action) {
     long now = System.currentTimeMillis();
     doc.put("state", NoticeState.PUBLISHED.name()).put("version", 1L).put("updatedAt", now).put("publishedAt", now)
         .put("history", new JsonArray().add(history(who, action, null, now)));
     return store.insert(doc).compose(v -> settle(new Request(who, new JsonObject().put("action", action)), null, doc));
+  }
+
+  /**
+   * Publishes a notice made from a meeting, or brings the one already made from it ({@code existing},
+   * not retracted) up to date: new content, targets and end, but its start kept and its end never
+   * earlier, so a second publication cannot shorten the seven days the first began.
+   */
+  Future<JsonObject> publishOrUpdate(Identity who, JsonObject existing, JsonObject doc, String action) {
+    if (existing == null) {
+      return publishNew(who, doc, action);
+    }
+    long now = System.currentTimeMillis();
+    JsonObject after = existing.copy().put("title", doc.getString("title")).put("body", doc.getString("body"))
+        .put("targets", doc.getJsonObject("targets"))
+        .put("endsAt", Math.max(existing.getLong("endsAt"), doc.getLong("endsAt")))
+        .put("state", NoticeState.PUBLISHED.name()).put("updatedAt", now).put("version", existing.getLong("version") + 1);
+    if (!after.containsKey("publishedAt")) {
+      after.put("publishedAt", now);
+    }
+    after.getJsonArray("history").add(history(who, action, null, now));
+    return store.replace(after, existing.getLong("version"))
+        .compose(v -> settle(new Request(who, new JsonObject().put("action", action)), existing, after));
   }
 
   private Future<JsonObject> transition(Request r, JsonObject before, NoticeState to, String action) {
@@ -107,21 +129,21 @@ final class NoticeActions {
   }
 
   /**
-   * A retracted notice stays as it was; a published result notice keeps its kind and start, so
-   * its seven days cannot be cut short by editing instead of retracting.
+   * A retracted notice stays as it was; a published notice of a meeting (plan, process, result)
+   * keeps its kind and start, so its seven days cannot be cut short by editing instead of retracting.
    */
   private static void requireChangeable(JsonObject before, NoticeKind kind, long startsAt) {
     String state = before.getString("state");
     if (NoticeState.RETRACTED.name().equals(state)) {
       throw new Failure(ErrorCode.NOTICE_WITHDRAWN);
     }
-    boolean publishedResult = NoticeState.PUBLISHED.name().equals(state)
-        && NoticeKind.RESULT.name().equals(before.getString("kind"));
-    if (publishedResult && kind != NoticeKind.RESULT) {
-      throw new Failure(ErrorCode.BAD_REQUEST, "已发布的结果公示不能改为其他类型");
+    NoticeKind was = NoticeKind.valueOf(before.getString("kind"));
+    boolean published = NoticeState.PUBLISHED.name().equals(state) && PostingRules.keepsSevenDays(was);
+    if (published && kind != was) {
+      throw new Failure(ErrorCode.BAD_REQUEST, "已发布的公示不能改为其他类型");
     }
-    if (publishedResult && startsAt != before.getLong("startsAt")) {
-      throw new Failure(ErrorCode.BAD_REQUEST, "已发布的结果公示不能改开始时间");
+    if (published && startsAt != before.getLong("startsAt")) {
+      throw new Failure(ErrorCode.BAD_REQUEST, "已发布的公示不能改开始时间");
     }
   }
 

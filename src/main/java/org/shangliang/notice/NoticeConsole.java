@@ -20,8 +20,9 @@ import java.util.Map;
 
 /**
  * The staff console's notice area ({@value SignageAddresses#CONSOLE}): notices and their
- * publication, results and topic lists made notices, the board displays, and the feedback from
- * phones. Reading is for every console account; changing is for editors (not read-only viewers).
+ * publication; results, topic lists and meetings' plans and processes made notices; the board
+ * displays; and the feedback from phones. Reading is for every console account; changing is for
+ * editors (not read-only viewers), and what concerns the whole community for community editors.
  */
 public final class NoticeConsole {
   static final int MAX_CONSOLE_BYTES = 8192;
@@ -51,6 +52,7 @@ public final class NoticeConsole {
     NoticeActions notices = new NoticeActions(store, playlists, db);
     ResultNotices results = new ResultNotices(db.mongo(), store, notices, requests);
     TopicListNotices topicLists = new TopicListNotices(new RequestReports(requests), notices);
+    MeetingNotices meetings = new MeetingNotices(db.mongo(), store, notices);
     BoardAccess access = new BoardAccess(store);
     NoticeConsole console = new NoticeConsole(store, displays, new FeedbackStore(db.mongo()), tokens, db);
 
@@ -66,6 +68,8 @@ public final class NoticeConsole {
         .on("retractNotice", Identity::isEditor, access.ownNotice(notices::retract))
         .on("resultFromMatter", BoardAccess::communityEditor, results::publish)
         .on("publishTopicList", BoardAccess::communityEditor, topicLists::publish)
+        .on("planNotice", BoardAccess::communityEditor, meetings::plan)
+        .on("processNotice", BoardAccess::communityEditor, meetings::process)
         .on("pairDisplay", Identity::isEditor, access.intoOwnGrid(displays::pair))
         .on("updateDisplay", Identity::isEditor, access.ownBoard(displays::update))
         .on("markFeedbackHandled", Identity::isEditor, console::markFeedbackHandled);

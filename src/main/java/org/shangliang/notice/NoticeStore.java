@@ -60,6 +60,13 @@ public final class NoticeStore {
     return mongo.findOne(NOTICES, query, null);
   }
 
+  /** The notice not retracted that was made from a meeting as a whole ({@code kind} "plan" or "process"), or null. */
+  public Future<JsonObject> byMeeting(String meetingId, String kind) {
+    JsonObject query = new JsonObject().put("source.meetingId", meetingId).put("source.kind", kind)
+        .put("state", new JsonObject().put("$ne", NoticeState.RETRACTED.name()));
+    return mongo.findOne(NOTICES, query, null);
+  }
+
   public Future<List<JsonObject>> grids() {
     return mongo.findWithOptions(GRIDS, new JsonObject(), new FindOptions().setSort(new JsonObject().put("_id", 1)));
   }

@@ -88,7 +88,7 @@ final class ResultNotices {
     return new JsonObject().put("_id", new ObjectId().toHexString()).put("kind", NoticeKind.RESULT.name())
         .put("title", truncate("议事结果公示：" + title, 60)).put("body", body(meeting, matter, title))
         .put("imageId", (Object) null).put("targets", Targets.allDisplays().toJson())
-        .put("startsAt", now).put("endsAt", now + PostingRules.MIN_RESULT_POSTING_MS)
+        .put("startsAt", now).put("endsAt", now + PostingRules.MIN_POSTING_MS)
         .put("priority", 1).put("urgent", false)
         .put("source", new JsonObject().put("meetingId", meeting.id()).put("matterId", matter.id()));
   }

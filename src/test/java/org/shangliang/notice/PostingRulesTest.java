@@ -41,4 +41,18 @@ class PostingRulesTest {
     assertDoesNotThrow(() -> PostingRules.requireRetractable(NoticeKind.RESULT, T0, T0 + 7 * DAY, null));
     assertDoesNotThrow(() -> PostingRules.requireRetractable(NoticeKind.PUBLICITY, T0, T0 + 1, null));
   }
+
+  @Test
+  @DisplayName("a meeting's plan and process notices keep the same 7 days as its result, and their early end needs a reason")
+  void planAndProcessKeepSevenDays() {
+    for (NoticeKind kind : new NoticeKind[] {NoticeKind.PLAN, NoticeKind.PROCESS}) {
+      Failure shorter = assertThrows(Failure.class, () -> PostingRules.requirePeriod(kind, T0, T0 + 7 * DAY - 1, null));
+      assertEquals(ErrorCode.POSTING_TOO_SHORT, shorter.code());
+      Failure early = assertThrows(Failure.class, () -> PostingRules.requireRetractable(kind, T0, T0 + 6 * DAY, " x "));
+      assertEquals(ErrorCode.POSTING_TOO_SHORT, early.code());
+      assertDoesNotThrow(() -> PostingRules.requireRetractable(kind, T0, T0 + 6 * DAY, "会议改期"));
+      assertDoesNotThrow(() -> PostingRules.requireRetractable(kind, T0, T0 + 7 * DAY, null));
+      assertDoesNotThrow(() -> PostingRules.requirePeriod(kind, T0, T0 + 7 * DAY, null));
+    }
+  }
 }
