@@ -69,6 +69,7 @@ public enum ErrorCode {
   TIME_ZONE_UNKNOWN(621, 400, "时区不正确，请填写如 Asia/Shanghai 的时区"),
   DEVICE_IN_USE(622, 409, "这台终端上还有人签到，请先签退再移动"),
   DEVICE_REVOKED(623, 409, "这台设备已停用，请重新配对"),
+  ARCHIVE_RANGE(720, 400, "结束日期须晚于开始日期"),
   INTERNAL(500, 500, "服务器出错，操作未完成");
 
   private final int failureCode;
