@@ -21,9 +21,10 @@ import { createAlertsPanel } from './alerts-panel.js';
 import { createMembersTab } from './members-tab.js';
 import { createAdminTab } from './admin-tab.js';
 import { createCommunityTab, COMMUNITY_ADDRESS } from './community-tab.js';
+import { createArchiveTab } from './archive-tab.js';
 
 const TOKEN_KEY = 'shangliang.console.token';
-const TABS = ['notices', 'displays', 'requests', 'members', 'alerts', 'community', 'admin'];
+const TABS = ['notices', 'displays', 'requests', 'members', 'archive', 'alerts', 'community', 'admin'];
 
 const t = createI18n(MESSAGES);
 document.title = t('app.title');
@@ -218,6 +219,8 @@ function start() {
   sections = { notices: notices.el, displays: displaysSection, requests: requests.el, members: members.el, alerts: alertsSection,
     community: community.el, admin: admin.el };
   replace(content, notices.el, displaysSection, requests.el, members.el, alertsSection, community.el, admin.el);
+  sections.archive = createArchiveTab({ t, send: (...args) => (session ? session.send(...args) : Promise.reject(new Error('signed out'))), showError: fail }).el;
+  content.append(sections.archive);
   const asked = location.hash.slice(1);
   showTab(TABS.includes(asked) ? asked : 'notices');
 

@@ -4,6 +4,7 @@ import { ERROR_MESSAGES } from '../common/error-messages.js';
 import { MEMBER_MESSAGES } from './members-messages.js';
 import { LOGIN_MESSAGES } from '../host/login-messages.js';
 import { ADMIN_MESSAGES } from './admin-messages.js';
+import { ARCHIVE_MESSAGES } from './archive-messages.js';
 
 export const MESSAGES = {
   'zh-CN': {
@@ -11,6 +12,7 @@ export const MESSAGES = {
     ...MEMBER_MESSAGES['zh-CN'],
     ...LOGIN_MESSAGES['zh-CN'],
     ...ADMIN_MESSAGES['zh-CN'],
+    ...ARCHIVE_MESSAGES['zh-CN'],
     'error.TOKEN_INVALID': '二维码无效或已被篡改。',
     'error.TICKET_USED': '这份反馈已经提交过了。',
     'error.NOTICE_WITHDRAWN': '这条公示已撤下或已结束。',
@@ -464,6 +466,7 @@ export const MESSAGES = {
     ...MEMBER_MESSAGES.en,
     ...LOGIN_MESSAGES.en,
     ...ADMIN_MESSAGES.en,
+    ...ARCHIVE_MESSAGES.en,
     'error.TOKEN_INVALID': 'The QR code is invalid or was altered.',
     'error.TICKET_USED': 'This feedback was already sent.',
     'error.NOTICE_WITHDRAWN': 'This notice was retracted or has ended.',
