@@ -65,37 +65,40 @@ final class MeetingRecord {
    * clears the check-in, so someone who spoke counts as present even if they checked out later.
    */
   private static JsonObject attendance(JsonObject meeting, List<JsonObject> attendees, boolean personal) {
+    List<JsonObject> people = attendees.stream().map(a -> person(meeting, a)).toList();
     Map<String, JsonObject> byKind = new TreeMap<>();
-    JsonArray people = new JsonArray();
-    int invited = 0;
-    int present = 0;
-    int walkIns = 0;
-    for (JsonObject a : attendees) {
-      boolean walkIn = a.getBoolean("walkIn", false);
-      int speeches = speechesOf(meeting, a.getString("_id"));
-      boolean came = a.getLong("checkedInAt") != null || speeches > 0;
-      JsonObject kind = byKind.computeIfAbsent(a.getString("kind"),
-          k -> new JsonObject().put("invited", 0).put("checkedIn", 0).put("walkIns", 0));
-      if (walkIn) {
-        walkIns++;
-        kind.put("walkIns", kind.getInteger("walkIns") + 1);
-      } else {
-        invited++;
-        kind.put("invited", kind.getInteger("invited") + 1);
-        if (came) {
-          present++;
-          kind.put("checkedIn", kind.getInteger("checkedIn") + 1);
-        }
-      }
-      people.add(new JsonObject().put("attendeeId", a.getString("_id")).put("memberId", a.getString("memberId"))
-          .put("name", a.getString("name")).put("kind", a.getString("kind")).put("walkIn", walkIn)
-          .put("checkedIn", came).put("speeches", speeches));
-    }
+    JsonObject all = counts();
+    people.forEach(p -> {
+      count(all, p);
+      count(byKind.computeIfAbsent(p.getString("kind"), k -> counts()), p);
+    });
     JsonObject kinds = new JsonObject();
     byKind.forEach(kinds::put);
-    JsonObject attendance = new JsonObject().put("invited", invited).put("checkedIn", present).put("walkIns", walkIns)
-        .put("byKind", kinds);
-    return personal ? attendance.put("people", people) : attendance;
+    all.put("byKind", kinds);
+    return personal ? all.put("people", new JsonArray(people)) : all;
+  }
+
+  private static JsonObject person(JsonObject meeting, JsonObject attendee) {
+    int speeches = speechesOf(meeting, attendee.getString("_id"));
+    return new JsonObject().put("attendeeId", attendee.getString("_id")).put("memberId", attendee.getString("memberId"))
+        .put("name", attendee.getString("name")).put("kind", attendee.getString("kind"))
+        .put("walkIn", attendee.getBoolean("walkIn", false))
+        .put("checkedIn", attendee.getLong("checkedInAt") != null || speeches > 0).put("speeches", speeches);
+  }
+
+  private static JsonObject counts() {
+    return new JsonObject().put("invited", 0).put("checkedIn", 0).put("walkIns", 0);
+  }
+
+  private static void count(JsonObject counts, JsonObject person) {
+    if (person.getBoolean("walkIn")) {
+      counts.put("walkIns", counts.getInteger("walkIns") + 1);
+      return;
+    }
+    counts.put("invited", counts.getInteger("invited") + 1);
+    if (person.getBoolean("checkedIn")) {
+      counts.put("checkedIn", counts.getInteger("checkedIn") + 1);
+    }
   }
 
   /** How many times the attendee had the floor in the whole meeting. */

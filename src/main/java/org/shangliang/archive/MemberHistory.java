@@ -52,13 +52,14 @@ final class MemberHistory {
     }
     Map<String, JsonObject> byMeeting = invitations.stream()
         .collect(Collectors.toMap(a -> a.getString("meetingId"), a -> a, (a, b) -> a));
-    return reads.meetingsByIds(List.copyOf(byMeeting.keySet())).compose(found -> Future.all(found.stream()
-            .map(meeting -> entry(meeting, byMeeting.get(meeting.getString("_id")))).toList())
+    return reads.meetingsByIds(List.copyOf(byMeeting.keySet())).compose(found -> votes.namedOf(found)
+        .compose(named -> Future.all(found.stream().map(meeting -> entry(meeting, byMeeting.get(meeting.getString("_id")),
+            named.getOrDefault(meeting.getString("_id"), List.of()))).toList()))
         .map(all -> all.<JsonObject>list()));
   }
 
-  /** One meeting of the member's: came or not, speeches per matter, named ballots. */
-  private Future<JsonObject> entry(JsonObject meeting, JsonObject attendee) {
+  /** One meeting of the member's: came or not, speeches per matter, ballots in its named votes. */
+  private Future<JsonObject> entry(JsonObject meeting, JsonObject attendee, List<JsonObject> namedVotes) {
     String attendeeId = attendee.getString("_id");
     JsonArray speeches = new JsonArray();
     MeetingFilter.agenda(meeting).forEach(o -> {
@@ -70,25 +71,21 @@ final class MemberHistory {
     });
     int spoke = MeetingRecord.speechesOf(meeting, attendeeId);
     boolean came = attendee.getLong("checkedInAt") != null || spoke > 0;
-    return namedBallots(meeting, attendeeId).map(ballotsCast -> new JsonObject()
+    return ballotsOf(meeting, attendeeId, namedVotes).map(cast -> new JsonObject()
         .put("meetingId", meeting.getString("_id")).put("title", meeting.getString("title"))
         .put("startsAt", meeting.getLong("startsAt")).put("status", meeting.getString("status"))
         .put("attended", came).put("absent", !came && "CLOSED".equals(meeting.getString("status")))
-        .put("speeches", speeches).put("speechCount", spoke).put("votes", ballotsCast));
+        .put("speeches", speeches).put("speechCount", spoke).put("votes", cast));
   }
 
-  /** The attendee's choices in the meeting's named votes; a secret vote is skipped unread. */
-  private Future<JsonArray> namedBallots(JsonObject meeting, String attendeeId) {
-    return votes.of(meeting).compose(held -> {
-      List<JsonObject> named = held.stream().filter(v -> Boolean.FALSE.equals(v.getBoolean("secret"))).toList();
-      return Future.all(named.stream().map(v -> ballots.rollCall(v.getString("voteId")).map(roll -> roll.stream()
-          .filter(b -> attendeeId.equals(b.getString("attendeeId")) && b.getString("choice") != null).findFirst()
-          .map(b -> new JsonObject().put("voteId", v.getString("voteId")).put("motion", v.getString("motion"))
-              .put("matterTitle", MeetingRecord.matterTitle(meeting, v.getString("matterId")))
-              .put("choice", b.getString("choice")))
-          .orElse(null))).toList())
-          .map(all -> new JsonArray(all.<JsonObject>list().stream().filter(b -> b != null).toList()));
-    });
+  /** The attendee's choice in each named vote, from its roll call; secret votes were never read. */
+  private Future<JsonArray> ballotsOf(JsonObject meeting, String attendeeId, List<JsonObject> namedVotes) {
+    return Future.all(namedVotes.stream().map(v -> ballots.rollCall(v.getString("voteId")).map(roll -> roll.stream()
+        .filter(b -> attendeeId.equals(b.getString("attendeeId")) && b.getString("choice") != null).findFirst()
+        .map(b -> new JsonObject().put("voteId", v.getString("voteId")).put("motion", v.getString("motion"))
+            .put("matterTitle", MeetingRecord.matterTitle(meeting, v.getString("matterId"))).put("choice", b.getString("choice")))
+        .orElse(null))).toList())
+        .map(all -> new JsonArray(all.<JsonObject>list().stream().filter(b -> b != null).toList()));
   }
 
   private static JsonObject totals(List<JsonObject> meetings) {

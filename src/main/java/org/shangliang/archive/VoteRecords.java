@@ -9,6 +9,7 @@ import org.shangliang.common.AuditLog;
 import org.shangliang.room.BallotBoxes;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,9 +39,48 @@ final class VoteRecords {
   Future<List<JsonObject>> of(JsonObject meeting) {
     String meetingId = meeting.getString("_id");
     return boxes(meetingId).compose(secretById -> (secretById.isEmpty() ? Future.succeededFuture(List.<JsonObject>of())
-        : opened(secretById).compose(opened -> closings(meeting.getString("roomId"), opened)
+        : opened(List.copyOf(secretById.keySet())).compose(opened -> closings(meeting.getString("roomId"), opened)
             .map(closings -> paired(opened, closings, secretById))))
         .map(votes -> withMatters(meeting, votes, secretById)));
+  }
+
+  /**
+   * The named (not secret) votes of many meetings at once, meeting id → {@code [{voteId, motion,
+   * matterId}]}: what a member's history needs, read with one query of the boxes and at most one of
+   * the audit log (for votes no resolution names), however many meetings there are.
+   */
+  Future<Map<String, List<JsonObject>>> namedOf(List<JsonObject> meetings) {
+    JsonObject query = new JsonObject().put("secret", false).put("meetingId", new JsonObject()
+        .put("$in", new JsonArray(meetings.stream().map(m -> m.getString("_id")).toList())));
+    FindOptions fields = new FindOptions().setFields(new JsonObject().put("secret", 1).put("meetingId", 1));
+    return mongo.findWithOptions(BallotBoxes.COLLECTION, query, fields).compose(heads -> {
+      Map<String, String> meetingOf = new HashMap<>();
+      heads.stream().filter(h -> Boolean.FALSE.equals(h.getBoolean("secret")))
+          .forEach(h -> meetingOf.put(h.getString("_id"), h.getString("meetingId")));
+      Map<String, JsonObject> known = new HashMap<>();
+      meetings.forEach(m -> withMatters(m, List.of(), Map.of()).stream()
+          .filter(v -> meetingOf.containsKey(v.getString("voteId"))).forEach(v -> known.put(v.getString("voteId"), v)));
+      return openedOnly(meetingOf, known).map(votes -> {
+        Map<String, List<JsonObject>> byMeeting = new HashMap<>();
+        votes.forEach(v -> byMeeting.computeIfAbsent(meetingOf.get(v.getString("voteId")), k -> new ArrayList<>()).add(v));
+        return byMeeting;
+      });
+    });
+  }
+
+  /** The boxes' votes the records name; one the meeting refused (no {@code openVote} entry) is left out. */
+  private Future<List<JsonObject>> openedOnly(Map<String, String> boxes, Map<String, JsonObject> known) {
+    List<String> unnamed = boxes.keySet().stream().filter(id -> !known.containsKey(id)).toList();
+    Future<List<JsonObject>> audited = unnamed.isEmpty() ? Future.succeededFuture(List.of())
+        : opened(unnamed);
+    return audited.map(entries -> {
+      List<JsonObject> votes = new ArrayList<>(known.values());
+      entries.forEach(e -> votes.add(new JsonObject().put("voteId", e.getJsonObject("result").getString("voteId"))
+          .put("motion", e.getJsonObject("params", new JsonObject()).getString("motion")).putNull("matterId")
+          .put("openedAt", e.getLong("at"))));
+      votes.sort(Comparator.comparing((JsonObject v) -> v.getLong("openedAt", v.getLong("announcedAt", 0L))));
+      return votes;
+    });
   }
 
   /** Vote id → whether the box is secret; a box that does not say counts as secret. */
@@ -54,9 +94,9 @@ final class VoteRecords {
         });
   }
 
-  private Future<List<JsonObject>> opened(Map<String, Boolean> boxes) {
+  private Future<List<JsonObject>> opened(List<String> voteIds) {
     JsonObject query = new JsonObject().put("area", "room").put("action", "openVote")
-        .put("result.voteId", new JsonObject().put("$in", new JsonArray(new ArrayList<>(boxes.keySet()))));
+        .put("result.voteId", new JsonObject().put("$in", new JsonArray(voteIds)));
     return mongo.findWithOptions(AuditLog.COLLECTION, query, new FindOptions().setSort(new JsonObject().put("at", 1)));
   }
 

@@ -39,6 +39,7 @@ class ArchiveBridgeTest {
   static final String GRID_2 = DemoData.GRID_IDS[1];
   static final String NAMED_MOTION = "同意按楼层分摊加装电梯费用，一楼住户不承担";
   static final String SECRET_MOTION = "同意限期清理3号楼楼道堆物";
+  static final String FIRST_MOTION = "同意今天就电梯费用分摊作出决定";
   static final String RESIDENT_NAME = "赵阿婆";
   static final String RESIDENT_PHONE = "13912345678";
 
@@ -48,6 +49,7 @@ class ArchiveBridgeTest {
   static BridgeClient viewer;
   static BridgeClient kiosk;
   static long heldAt;
+  static String firstVote;
   static String namedVote;
   static String secretVote;
   static String plannedMeeting;
@@ -75,7 +77,7 @@ class ArchiveBridgeTest {
     server.close();
   }
 
-  /** Attendees 1–3 check in and a walk-in registers; 1 and 2 speak; a named then a secret vote; the meeting closes. */
+  /** Attendees 1–3 check in and a walk-in registers; 1 and 2 speak; two named votes, then a secret one; the meeting closes. */
   static void holdDemoMeeting(BridgeClient cadre) {
     Await.result(command(cadre, "openMeeting"));
     for (int n = 1; n <= 3; n++) {
@@ -89,6 +91,12 @@ class ArchiveBridgeTest {
       Await.result(command(cadre, "giveFloor"));
       Await.result(command(cadre, "endSpeech"));
     }
+    // a vote the meeting refuses leaves an unused box behind: it is no vote held
+    Await.failure(command(cadre, "openVote", new JsonObject().put("motion", "无效的表决").put("secret", false)
+        .put("walkInsVote", false).put("liveTally", true).put("base", "FOR_AGAINST").put("minimumBallots", 99)),
+        "MINIMUM_BALLOTS_UNREACHABLE");
+    // two named votes on the first matter: the second's resolution replaces the first's, the audit log keeps both
+    firstVote = vote(cadre, FIRST_MOTION, false, "FOR", "FOR", "ABSTAIN");
     namedVote = vote(cadre, NAMED_MOTION, false, "FOR", "AGAINST", "FOR");
     Await.result(command(cadre, "gotoMatter", new JsonObject().put("index", 1)));
     secretVote = vote(cadre, SECRET_MOTION, true, "AGAINST", "FOR", "FOR");
@@ -201,8 +209,14 @@ class ArchiveBridgeTest {
     assertEquals(namedVote, elevator.getJsonObject("resolution").getString("voteId"));
 
     JsonArray votes = meeting.getJsonArray("votes");
-    assertEquals(2, votes.size());
-    JsonObject named = votes.getJsonObject(0);
+    assertEquals(3, votes.size(), "the refused vote's box is not a vote held: " + votes.encode());
+    JsonObject first = votes.getJsonObject(0);
+    assertEquals(firstVote, first.getString("voteId"));
+    assertEquals(FIRST_MOTION, first.getString("motion"));
+    assertTrue(first.getJsonObject("outcome").getBoolean("passed"), "its outcome is the room's next closeVote entry");
+    assertEquals(1, first.getJsonObject("outcome").getInteger("ABSTAIN"));
+    assertTrue(first.getLong("openedAt") < first.getLong("closedAt"));
+    JsonObject named = votes.getJsonObject(1);
     assertEquals(namedVote, named.getString("voteId"));
     assertEquals(NAMED_MOTION, named.getString("motion"));
     assertEquals("老旧小区加装电梯费用分摊方案", named.getString("matterTitle"));
@@ -212,7 +226,7 @@ class ArchiveBridgeTest {
     assertEquals(2, named.getJsonObject("outcome").getInteger("FOR"));
     assertEquals(1, named.getJsonObject("outcome").getInteger("AGAINST"));
     assertNotNull(named.getLong("closedAt"));
-    JsonObject secret = votes.getJsonObject(1);
+    JsonObject secret = votes.getJsonObject(2);
     assertEquals(secretVote, secret.getString("voteId"));
     assertTrue(secret.getBoolean("secret"));
     assertEquals("00000000000000000000c002", secret.getString("matterId"));
@@ -243,21 +257,24 @@ class ArchiveBridgeTest {
     assertEquals(1, totals.getInteger("attended"));
     assertEquals(0, totals.getInteger("absent"));
     assertEquals(1, totals.getInteger("speeches"));
-    assertEquals(1, totals.getInteger("namedVotes"));
+    assertEquals(2, totals.getInteger("namedVotes"));
     JsonObject entry = history.getJsonArray("meetings").getJsonObject(0);
     assertEquals(DemoData.MEETING_ID, entry.getString("meetingId"));
     assertTrue(entry.getBoolean("attended"));
     assertEquals("老旧小区加装电梯费用分摊方案", entry.getJsonArray("speeches").getJsonObject(0).getString("title"));
-    JsonObject ballot = entry.getJsonArray("votes").getJsonObject(0);
-    assertEquals(NAMED_MOTION, ballot.getString("motion"));
-    assertEquals("FOR", ballot.getString("choice"));
-    assertEquals(1, entry.getJsonArray("votes").size());
+    JsonArray ballots = entry.getJsonArray("votes");
+    assertEquals(2, ballots.size());
+    assertEquals(FIRST_MOTION, ballots.getJsonObject(0).getString("motion"), "the vote only the audit log names is there too");
+    assertEquals(NAMED_MOTION, ballots.getJsonObject(1).getString("motion"));
+    assertEquals("老旧小区加装电梯费用分摊方案", ballots.getJsonObject(1).getString("matterTitle"));
+    assertEquals("FOR", ballots.getJsonObject(1).getString("choice"));
     assertFalse(history.encode().contains(secretVote), "the secret vote is not in the history");
     assertFalse(history.encode().contains(SECRET_MOTION), "the secret vote is not in the history");
 
     JsonObject second = Await.result(archive(staff, "memberHistory", new JsonObject().put("memberId", member(2))));
-    assertEquals("AGAINST", second.getJsonArray("meetings").getJsonObject(0).getJsonArray("votes").getJsonObject(0).getString("choice"));
+    assertEquals("AGAINST", second.getJsonArray("meetings").getJsonObject(0).getJsonArray("votes").getJsonObject(1).getString("choice"));
     JsonObject third = Await.result(archive(staff, "memberHistory", new JsonObject().put("memberId", member(3))));
+    assertEquals("ABSTAIN", third.getJsonArray("meetings").getJsonObject(0).getJsonArray("votes").getJsonObject(0).getString("choice"));
     assertEquals(0, third.getJsonObject("totals").getInteger("speeches"), "checked in and voted, never spoke");
     assertEquals(1, third.getJsonObject("totals").getInteger("attended"));
   }
@@ -271,7 +288,7 @@ class ArchiveBridgeTest {
     assertTrue(absent.getJsonArray("meetings").getJsonObject(0).getBoolean("absent"));
 
     JsonObject counted = Await.result(archive(viewer, "memberHistory", new JsonObject().put("memberId", member(1))));
-    assertEquals(1, counted.getJsonObject("totals").getInteger("namedVotes"));
+    assertEquals(2, counted.getJsonObject("totals").getInteger("namedVotes"));
     assertNull(counted.getValue("meetings"));
     assertFalse(counted.encode().contains(NAMED_MOTION), counted.encode());
 
