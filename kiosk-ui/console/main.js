@@ -23,9 +23,10 @@ import { createMembersTab } from './members-tab.js';
 import { createAdminTab } from './admin-tab.js';
 import { createCommunityTab, COMMUNITY_ADDRESS } from './community-tab.js';
 import { createMeetingsTab } from './meetings-tab.js';
+import { createArchiveTab } from './archive-tab.js';
 
 const TOKEN_KEY = 'shangliang.console.token';
-const TABS = ['notices', 'displays', 'requests', 'members', 'meetings', 'alerts', 'community', 'admin'];
+const TABS = ['notices', 'displays', 'requests', 'members', 'meetings', 'archive', 'alerts', 'community', 'admin'];
 
 const t = createI18n(MESSAGES);
 document.title = t('app.title');
@@ -227,6 +228,8 @@ function start() {
   sections = { notices: notices.el, displays: displaysSection, requests: requests.el, members: members.el, meetings: meetings.el, alerts: alertsSection,
     community: community.el, admin: admin.el };
   replace(content, notices.el, displaysSection, requests.el, members.el, meetings.el, alertsSection, community.el, admin.el);
+  sections.archive = createArchiveTab({ t, send: (...args) => (session ? session.send(...args) : Promise.reject(new Error('signed out'))), showError: fail }).el;
+  content.append(sections.archive);
   const asked = location.hash.slice(1);
   showTab(TABS.includes(asked) ? asked : 'notices');
 

@@ -81,6 +81,7 @@ public enum ErrorCode {
   MEETING_NAMES_NO_GRID(710, 409, "这个会议没有指定涉及的网格，请先在会议安排中选择网格再公示"),
   MEETING_NOT_CLOSED(711, 409, "会议结束后才能公示议事过程"),
   MEETING_ALREADY_OVER(712, 409, "会议已经结束，请公示议事过程和结果，不再公示议事方案"),
+  ARCHIVE_RANGE(720, 400, "结束日期须晚于开始日期"),
   INTERNAL(500, 500, "服务器出错，操作未完成");
 
   private final int failureCode;

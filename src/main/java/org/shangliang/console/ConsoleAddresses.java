@@ -16,6 +16,8 @@ public final class ConsoleAddresses {
   public static final String ROUNDS = "round.cmd";
   /** The register of members (议事主体): the people who take part in meetings. */
   public static final String MEMBERS = "member.cmd";
+  /** Past meetings and requests, searchable, and a member's history across meetings (read only). */
+  public static final String ARCHIVE = "archive.cmd";
   /** Accounts, their sign-in history and the audit log (administrators; viewers read the audit log). */
   public static final String ADMIN = "admin.cmd";
 

@@ -3,6 +3,7 @@ package org.shangliang.console;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import org.shangliang.admin.AdminConsole;
+import org.shangliang.archive.ArchiveConsole;
 import org.shangliang.auth.Devices;
 import org.shangliang.common.CommandEndpoint;
 import org.shangliang.member.MemberConsole;
@@ -41,6 +42,7 @@ public final class ConsoleVerticle extends VerticleBase {
         NoticeConsole.endpoint(vertx, db, devices, tokens),
         AdminConsole.endpoint(vertx, db),
         MemberConsole.endpoint(db),
+        ArchiveConsole.endpoint(db),
         PlanConsole.endpoint(vertx, db),
         RoundConsole.endpoint(vertx, db, tokens, publicUrl),
         CommunityConsole.endpoint(vertx, db, devices, tokens));
