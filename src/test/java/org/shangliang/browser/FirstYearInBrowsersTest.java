@@ -29,7 +29,10 @@ import static org.shangliang.support.Browsers.byTestId;
  * as a process of its own, started without --demo on an empty data folder, as README's "Put it
  * into service" says: the first administrator from the logged setup code; the community, two
  * grids, a room; a cadre's and a grid worker's accounts; a kiosk, a room display and two boards
- * paired by the codes their own screens show; twenty members from a CSV file.
+ * paired by the codes their own screens show; twenty members from a CSV file; two residents' calls
+ * made topics; two meetings planned from the topic list with rules of their own; the first
+ * meeting's plan posted on its grid's board; both meetings held on a kiosk that was opened before
+ * the first and follows to the second untouched; both found in the archive.
  */
 class FirstYearInBrowsersTest {
   static final LocatorAssertions.ContainsTextOptions SOON = new LocatorAssertions.ContainsTextOptions().setTimeout(10_000);
@@ -72,9 +75,23 @@ class FirstYearInBrowsersTest {
     assertThat(kiosk.locator("body")).containsText("还没有安排会议", SOON);
     assertThat(roomDisplay.getByTestId("room-name")).hasText("协商议事室", SOON_TEXT);
     members();
-    assertTrue(!cadrePassword.isBlank() && !workerPassword.isBlank());
-    assertTrue(board1 != null && board2 != null);
     System.out.printf("first start to members registered: %.1f s%n", (System.nanoTime() - started) / 1e9);
+
+    topicFromACall("3号楼楼道堆物", "3号楼", "第一网格", "3号楼楼道堆物清理");
+    topicFromACall("东门晚上停车乱", "东门", "第二网格", "东门夜间停车秩序");
+    String first = planMeeting("第一次议事会：楼道堆物", 2, "3号楼楼道堆物清理", false);
+    String second = planMeeting("第二次议事会：夜间停车", 9, "东门夜间停车秩序", true);
+    planNotice(first, board1, board2);
+    System.out.printf("first start to the first meeting announced: %.1f s%n", (System.nanoTime() - started) / 1e9);
+
+    Page host = hostSignsIn("wang.zhuren", cadrePassword);
+    holdMeeting(host, kiosk, roomDisplay, "第一次议事会", "居民甲1", "同意一周内清理3号楼楼道堆物");
+    assertThat(kiosk.locator(".meeting-title")).containsText("第二次议事会", SOON);
+    holdMeeting(host, kiosk, roomDisplay, "第二次议事会", "居民乙1", "同意东门夜间限时停车");
+    archive("楼道堆物", first);
+    archive("夜间停车", second);
+    assertTrue(!workerPassword.isBlank(), "the grid worker's account has its temporary password");
+    System.out.printf("first start to both meetings archived: %.1f s%n", (System.nanoTime() - started) / 1e9);
     assertTrue(browsers.dialogs.isEmpty(), "dialogs opened: " + browsers.dialogs);
   }
 
@@ -147,6 +164,129 @@ class FirstYearInBrowsersTest {
     byTestId(console, "console-tab-members").click();
     byTestId(console, "members-import-file").setInputFiles(new FilePayload("议事成员.csv", "text/csv", twentyMembers()));
     assertThat(byTestId(console, "members-import-done")).containsText("新增 20 人", SOON);
+  }
+
+  /** 收集议题 (群众出题): a resident's call entered by staff, then made a topic under a public title. */
+  void topicFromACall(String what, String building, String grid, String title) {
+    byTestId(console, "console-tab-requests").click();
+    byTestId(console, "requests-view-enter").click();
+    byTestId(console, "entry-channel-PHONE").click();
+    byTestId(console, "entry-kind-0").click();
+    byTestId(console, "entry-grid").selectOption(new SelectOption().setLabel(grid));
+    byTestId(console, "entry-building").fill(building);
+    byTestId(console, "entry-what").fill(what);
+    byTestId(console, "entry-name").fill("来电的居民");
+    byTestId(console, "entry-phone").fill("13800001111");
+    byTestId(console, "entry-submit").click();
+    assertThat(byTestId(console, "console-status")).containsText("已登记", SOON);
+    byTestId(console, "request-step-promote").click();
+    byTestId(console, "step-field-title").fill(title);
+    byTestId(console, "step-submit").click();
+    assertThat(byTestId(console, "request-status")).hasText("已转议题", SOON_TEXT);
+  }
+
+  /**
+   * 确定议题: a meeting in the room, hosted by the cadre and the grid worker, concerning the first
+   * grid, inviting the residents' representatives and the property company, with one topic from
+   * the list whose vote is secret or named; quorum one person, so one kiosk can hold it.
+   */
+  String planMeeting(String title, int inDays, String topic, boolean secret) {
+    byTestId(console, "console-tab-meetings").click();
+    byTestId(console, "meeting-new").click();
+    byTestId(console, "meeting-room").selectOption(new SelectOption().setLabel("协商议事室"));
+    byTestId(console, "meeting-title").fill(title);
+    byTestId(console, "meeting-starts").fill(java.time.LocalDateTime.now().plusDays(inDays).withHour(19).withMinute(0)
+        .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
+    byTestId(console, "meeting-host-1").selectOption("wang.zhuren");
+    byTestId(console, "meeting-host-2").selectOption("li.wangge");
+    byTestId(console, "meeting-quorum-count").check();
+    byTestId(console, "meeting-quorum-value").fill("1");
+    byTestId(console, "meeting-grids").locator("label").filter(new Locator.FilterOptions().setHasText("第一网格"))
+        .locator("input").check();
+    byTestId(console, "meeting-kind-RESIDENT_REP").check();
+    byTestId(console, "meeting-kind-PROPERTY").check();
+    Locator matter = byTestId(console, "matter-row").nth(0);
+    matter.getByTestId("matter-title").fill("议题说明与程序");
+    matter.getByTestId("matter-source").selectOption("PARTY_BRANCH");
+    byTestId(console, "meeting-save").click();
+    assertThat(byTestId(console, "console-status")).containsText(title, SOON);
+
+    byTestId(console, "topics-add").click();
+    // the innermost element named topic-… holding the topic's title: its own row, not the list around it
+    Locator picked = console.locator("[data-testid^='topic-']").filter(new Locator.FilterOptions().setHasText(topic)).last();
+    picked.getByTestId("topic-pick").click();
+    assertThat(picked.getByTestId("topic-taken")).isVisible(SOON_VISIBLE);
+    Locator fromTopic = byTestId(console, "matter-row").nth(1);
+    assertThat(fromTopic.getByTestId("matter-title")).hasValue(topic);
+    fromTopic.getByTestId("matter-secret").selectOption(String.valueOf(secret));
+    fromTopic.getByTestId("matter-times").fill("1");
+    byTestId(console, "meeting-save").click();
+    assertThat(byTestId(console, "console-status")).containsText(title, SOON);
+    String testId = console.locator("[data-testid^='meeting-row-']").filter(new Locator.FilterOptions().setHasText(title))
+        .first().getAttribute("data-testid");
+    return testId.substring("meeting-row-".length());
+  }
+
+  /** 告知: the plan posted in one step; the board of the meeting's grid shows it, the other board does not. */
+  void planNotice(String meetingId, Page board1, Page board2) {
+    byTestId(console, "console-tab-notices").click();
+    byTestId(console, "meeting-plan-" + meetingId).click();
+    Locator state = byTestId(console, "meeting-plan-state-" + meetingId);
+    assertThat(state).containsText("议事方案已公示", SOON);
+    String noticeId = state.getAttribute("data-notice-id");
+    Locator onBoard1 = board1.locator("[data-testid='signage-notice'][data-notice-id='" + noticeId + "']");
+    assertThat(onBoard1).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
+    assertThat(onBoard1.locator("[data-testid='notice-body']")).containsText("3号楼楼道堆物清理");
+    assertThat(board2.locator("[data-testid='signage-notice'][data-notice-id='" + noticeId + "']")).hasCount(0);
+  }
+
+  /** The cadre's first sign-in to the host console: the temporary password, then their own. */
+  Page hostSignsIn(String username, String temporary) {
+    Page host = browsers.open(server.baseUrl() + "/host/", 1600, 1000);
+    byTestId(host, "login-user").fill(username);
+    byTestId(host, "login-pass").fill(temporary);
+    byTestId(host, "login-submit").click();
+    assertThat(byTestId(host, "login-change-required")).isVisible(SOON_VISIBLE);
+    byTestId(host, "login-new-pass").fill("王主任自己的密码");
+    byTestId(host, "login-repeat-pass").fill("王主任自己的密码");
+    byTestId(host, "login-submit").click();
+    assertThat(byTestId(host, "open-meeting")).isVisible(SOON_VISIBLE);
+    return host;
+  }
+
+  /**
+   * 协商议事 on the kiosk that was opened before: the resident checks in, asks to speak and speaks,
+   * the hosts hold a vote on the topic, announce it and close the meeting.
+   */
+  void holdMeeting(Page host, Page kiosk, Page roomDisplay, String title, String resident, String motion) {
+    assertThat(kiosk.locator(".meeting-title")).containsText(title, SOON);
+    assertThat(roomDisplay.getByTestId("meeting-title")).containsText(title, SOON);
+    byTestId(host, "open-meeting").click();
+    kiosk.locator("[data-testid^='checkin-']").filter(new Locator.FilterOptions().setHasText(resident)).first().click();
+    byTestId(kiosk, "raise-hand").click();
+    assertThat(byTestId(kiosk, "queue-position")).isVisible(SOON_VISIBLE);
+    byTestId(host, "give-floor-next").click();
+    assertThat(roomDisplay.getByTestId("speaker")).containsText(resident, SOON);
+    byTestId(host, "end-speech").click();
+    byTestId(host, "vote-motion").fill(motion);
+    byTestId(host, "vote-open").click();
+    byTestId(kiosk, "vote-FOR").click();
+    byTestId(kiosk, "vote-confirm").click();
+    assertThat(byTestId(kiosk, "ballot-counted")).isVisible(SOON_VISIBLE);
+    byTestId(host, "vote-close").click();
+    assertThat(byTestId(host, "vote-outcome")).hasAttribute("data-passed", "true");
+    byTestId(host, "announce").click();
+    assertThat(byTestId(host, "announced")).isVisible(SOON_VISIBLE);
+    byTestId(host, "close-meeting").click();
+    byTestId(host, "close-meeting-yes").click();
+  }
+
+  /** 档案: a meeting found by a word of its title. */
+  void archive(String words, String meetingId) {
+    byTestId(console, "console-tab-archive").click();
+    byTestId(console, "archive-meetings-text").fill(words);
+    byTestId(console, "archive-meetings-search").click();
+    assertThat(byTestId(console, "archive-meeting-" + meetingId)).isVisible(SOON_VISIBLE);
   }
 
   static byte[] twentyMembers() {
