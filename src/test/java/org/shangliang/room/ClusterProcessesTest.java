@@ -64,9 +64,11 @@ class ClusterProcessesTest {
     long started = System.currentTimeMillis();
     vertx = Vertx.vertx();
     StoreProcess store = keep(StoreProcess.start(dir.resolve("store.mv.db")));
+    // a demo cluster: the demo accounts sign in only on nodes started with --demo, so all three are;
+    // the second and third find the demo seeded and keep it
     ServerProcess node1 = keep(node(store, true));
-    ServerProcess node2 = keep(node(store, false));
-    ServerProcess node3 = keep(node(store, false));
+    ServerProcess node2 = keep(node(store, true));
+    ServerProcess node3 = keep(node(store, true));
     TcpBalancer balancer = keep(TcpBalancer.start(vertx, List.of(node1.port, node2.port, node3.port)));
     System.out.printf("store and three clustered nodes up in %d ms%n", System.currentTimeMillis() - started);
 
