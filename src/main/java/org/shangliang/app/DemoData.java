@@ -113,7 +113,7 @@ public final class DemoData {
         }).map(board -> {
           urls.put("Notice board 2 (第二网格) 2号公示栏", base + "/display/?token=" + board.getString("token"));
           urls.put("Host console 主持台 (cadre or grid / " + PASSWORD + ")", base + "/host/?room=" + ROOM_ID);
-          urls.put("Staff console 管理台 (staff / " + PASSWORD + ")", base + "/console/");
+          urls.put("Staff console 管理台 (admin or staff / " + PASSWORD + ")", base + "/console/");
           urls.put("New display, pairing screen 新显示屏配对", base + "/display/?pair");
           return urls;
         });
