@@ -1,23 +1,18 @@
 package org.shangliang.community;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.shangliang.app.Cluster;
-import org.shangliang.app.Config;
 import org.shangliang.app.DemoData;
-import org.shangliang.app.Shangliang;
 import org.shangliang.console.ConsoleAddresses;
 import org.shangliang.room.RoomAddresses;
 import org.shangliang.support.Await;
 import org.shangliang.support.BridgeClient;
-import org.shangliang.support.Http;
+import org.shangliang.support.TwoNodes;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -33,27 +28,13 @@ class RevocationClusterTest {
 
   @TempDir
   Path dataDir;
-  Vertx vertxA;
-  Vertx vertxB;
-  Shangliang nodeA;
-  Shangliang nodeB;
+  TwoNodes nodes;
 
   @AfterEach
   void stop() {
-    for (Shangliang node : new Shangliang[] {nodeB, nodeA}) {
-      if (node != null) {
-        Await.result(node.stop());
-      }
+    if (nodes != null) {
+      nodes.close();
     }
-    for (Vertx vertx : new Vertx[] {vertxB, vertxA}) {
-      if (vertx != null) {
-        Await.result(vertx.close());
-      }
-    }
-  }
-
-  static Config clustered(String mongoUri, String dataDir) {
-    return new Config("127.0.0.1", 0, dataDir, mongoUri, null, true, "127.0.0.1", "127.0.0.1");
   }
 
   static JsonObject snapshot() {
@@ -63,19 +44,13 @@ class RevocationClusterTest {
   @Test
   @DisplayName("a kiosk revoked on node A is refused by node B, which had it cached, within one second, and its socket there is closed")
   void revokedOnOneNodeRefusedOnTheOther() throws Exception {
-    vertxA = Await.result(Cluster.vertxFor(clustered(null, dataDir.toString())));
-    nodeA = Await.result(Shangliang.start(vertxA, clustered(null, dataDir.toString())));
-    Map<String, String> urls = Await.result(DemoData.seed(nodeA));
-    vertxB = Await.result(Cluster.vertxFor(clustered(nodeA.db().embeddedUri(), null)));
-    nodeB = Await.result(Shangliang.start(vertxB, clustered(nodeA.db().embeddedUri(), null)));
-    String kioskToken = urls.entrySet().stream().filter(e -> e.getKey().startsWith("Kiosk 1")).findFirst()
-        .orElseThrow().getValue().replaceAll(".*token=", "");
+    nodes = TwoNodes.start(dataDir);
+    String kioskToken = nodes.token("Kiosk 1");
 
     // node B resolves the kiosk's token once and keeps its identity for the next frames
-    BridgeClient kioskOnB = Await.result(BridgeClient.connect(vertxB, nodeB.port(), kioskToken));
+    BridgeClient kioskOnB = nodes.onB(kioskToken);
     Await.result(kioskOnB.request(RoomAddresses.COMMANDS, snapshot()));
-    BridgeClient adminOnA = Await.result(BridgeClient.connect(vertxA, nodeA.port(),
-        Http.login("http://127.0.0.1:" + nodeA.port(), "admin", DemoData.PASSWORD)));
+    BridgeClient adminOnA = nodes.onA(nodes.login("admin"));
 
     Await.result(adminOnA.request(ConsoleAddresses.COMMUNITY, new JsonObject().put("action", "revokeDevice")
         .put("id", KIOSK_1)));
@@ -84,7 +59,7 @@ class RevocationClusterTest {
     // a fresh socket to node B with the same token: only node B's cache could still let it in
     long refusedAfterMs = -1;
     while (refusedAfterMs < 0 && (System.nanoTime() - revoked) / 1_000_000 < 5000) {
-      BridgeClient again = Await.result(BridgeClient.connect(vertxB, nodeB.port(), kioskToken));
+      BridgeClient again = nodes.onB(kioskToken);
       try {
         again.request(RoomAddresses.COMMANDS, snapshot()).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
         Thread.sleep(20);
