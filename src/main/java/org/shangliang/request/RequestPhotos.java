@@ -3,6 +3,7 @@ package org.shangliang.request;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import org.shangliang.auth.Identity;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
 import org.shangliang.store.Database;
@@ -29,8 +30,12 @@ public final class RequestPhotos {
   }
 
   /** The photo of a request; NOT_FOUND when it has none. */
-  public Future<ImageStore.Image> ofRequest(String requestId) {
+  public Future<ImageStore.Image> ofRequest(String requestId, Identity who) {
     return requests.request(requestId).compose(request -> {
+      // a resident's photo is personal data: not for a read-only viewer, nor for another grid's worker
+      if (who.role() == Identity.Role.VIEWER || !who.covers(RequestAccess.gridOf(request))) {
+        return Future.failedFuture(new Failure(ErrorCode.FORBIDDEN, "无权查看这张照片"));
+      }
       String photoId = request.getString("photoId");
       return photoId == null ? Future.failedFuture(new Failure(ErrorCode.NOT_FOUND, "这条诉求没有照片"))
           : photos.load(photoId);

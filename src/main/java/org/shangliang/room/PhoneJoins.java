@@ -57,7 +57,15 @@ public final class PhoneJoins {
     });
   }
 
+  /** A join waiting in the room, for one of its meeting's hosts (or an administrator) to decide. */
   private Future<JsonObject> pending(Command c) {
+    return room.store.meetingOf(c.roomId()).compose(meeting -> {
+      HostActions.requireHostOf(meeting, c);
+      return waitingJoin(c);
+    });
+  }
+
+  private Future<JsonObject> waitingJoin(Command c) {
     JsonObject query = new JsonObject().put("_id", c.body().getString("joinId")).put("roomId", c.roomId())
         .put("state", "PENDING");
     return mongo.findOne(COLLECTION, query, null).compose(join -> join == null

@@ -31,7 +31,7 @@ public final class RoomAddresses {
   }
 
   /**
-   * The running tally of an open vote goes here, at most every 10 ms: only the pages that show it
+   * The running tally of an open vote goes here, at most every 25 ms: only the pages that show it
    * (room displays, hosts) listen, so a vote storm is not also sent to every kiosk.
    */
   public static String tally(String roomId) {

@@ -9,6 +9,8 @@ import org.shangliang.auth.Accounts;
 import org.shangliang.auth.Credentials;
 import org.shangliang.auth.Devices;
 import org.shangliang.auth.Identity;
+import org.shangliang.common.ErrorCode;
+import org.shangliang.common.Failure;
 import org.shangliang.common.Schemas;
 import org.shangliang.room.RoomStore;
 
@@ -68,7 +70,8 @@ final class HttpApi {
     JsonObject body = HttpSupport.validBody(ctx, schemas, "enrolDevice");
     Identity.Role kind = "kiosk".equals(body.getString("kind")) ? Identity.Role.KIOSK : Identity.Role.DISPLAY;
     String roomId = body.getString("roomId");
-    HttpSupport.staff(credentials, ctx).compose(who -> rooms.room(roomId))
+    HttpSupport.staff(credentials, ctx)
+        .compose(who -> who.isAdmin() ? rooms.room(roomId) : Future.failedFuture(new Failure(ErrorCode.FORBIDDEN)))
         .compose(room -> devices.enrol(kind, roomId, body.getString("name"), body.getBoolean("shared", false)))
         .onSuccess(device -> HttpSupport.json(ctx, 201, device.put("url", deviceUrl(kind, roomId, device.getString("token")))))
         .onFailure(e -> HttpFailures.send(ctx, e));

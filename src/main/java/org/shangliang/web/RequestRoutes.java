@@ -104,14 +104,14 @@ final class RequestRoutes {
         .onFailure(e -> HttpFailures.send(ctx, e));
   }
 
-  /** Photos are personal data: staff only. */
+  /** Photos are personal data: console accounts that may see them only (RequestPhotos says who). */
   private void photo(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     if (!id.matches("[0-9a-f]{24}")) {
       ctx.fail(404);
       return;
     }
-    HttpSupport.staff(credentials, ctx).compose(who -> photos.ofRequest(id))
+    HttpSupport.staff(credentials, ctx).compose(who -> photos.ofRequest(id, who))
         .onSuccess(photo -> ctx.response().putHeader("content-type", photo.type())
             .putHeader("Cache-Control", "private, no-store").end(photo.bytes()))
         .onFailure(e -> HttpFailures.send(ctx, e));

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shangliang.app.DemoData;
+import org.shangliang.auth.Identity;
 import org.shangliang.room.RoomAddresses;
 import org.shangliang.support.Await;
 import org.shangliang.support.BridgeClient;
@@ -103,6 +104,12 @@ class PairingAndPhonesTest {
     assertEquals("王阿姨", waiting.getString("attendeeName"));
     Await.failure(kiosk.request(RoomAddresses.COMMANDS, new JsonObject().put("action", "confirmPhone")
         .put("joinId", waiting.getString("id"))), "FORBIDDEN");
+    // a host account that is not one of this meeting's hosts decides nothing here
+    Await.result(server.app.accounts().save("other.cadre", "别的社区干部", Identity.Role.CADRE, "other-password",
+        java.util.List.of()));
+    BridgeClient otherHost = connect(Http.login(server.baseUrl(), "other.cadre", "other-password"));
+    Await.failure(otherHost.request(RoomAddresses.COMMANDS, new JsonObject().put("action", "confirmPhone")
+        .put("roomId", DemoData.ROOM_ID).put("joinId", waiting.getString("id"))), "FORBIDDEN");
     room(host, "confirmPhone", new JsonObject().put("joinId", waiting.getString("id")));
     JsonObject confirmed = body(Http.get(status), 200);
     assertEquals("CONFIRMED", confirmed.getString("state"));

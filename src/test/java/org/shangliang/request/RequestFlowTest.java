@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shangliang.app.DemoData;
+import org.shangliang.auth.Identity;
 import org.shangliang.qr.QrTokens;
 import org.shangliang.room.RoomAddresses;
 import org.shangliang.room.RoomStore;
@@ -402,6 +403,17 @@ class RequestFlowTest {
         .header("Authorization", "Bearer " + server.login("staff")).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(200, request.statusCode());
     assertEquals("image/png", request.headers().firstValue("content-type").orElse(""));
+    // personal data: not for a read-only viewer, nor for the worker of another grid
+    Await.result(server.app.accounts().save("street", "街道观察员", Identity.Role.VIEWER, "viewer-password", java.util.List.of()));
+    Await.result(server.app.accounts().save("grid2", "二网格员", Identity.Role.GRID_WORKER, "worker-password",
+        java.util.List.of(DemoData.GRID_IDS[1])));
+    for (String[] refused : new String[][] {{"street", "viewer-password"}, {"grid2", "worker-password"}}) {
+      var denied = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+              java.net.URI.create(server.baseUrl() + "/api/requests/" + id + "/photo"))
+          .header("Authorization", "Bearer " + Http.login(server.baseUrl(), refused[0], refused[1])).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(403, denied.statusCode(), refused[0]);
+    }
     var notAnImage = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
             java.net.URI.create(server.baseUrl() + "/api/requests/photo")).header("content-type", "image/png")
         .POST(java.net.http.HttpRequest.BodyPublishers.ofString("<svg onload=alert(1)>")).build(),

@@ -81,13 +81,16 @@ class HttpApiTest {
   }
 
   @Test
-  @DisplayName("only signed-in hosts and staff enrol devices, and the new token works on the bridge")
+  @DisplayName("only administrators enrol devices, and the new token works on the bridge")
   void enrolDevice() throws Exception {
     String body = new JsonObject().put("kind", "display").put("roomId", DemoData.ROOM_ID).put("name", "东门大屏").encode();
     assertEquals(401, Http.post(url("/api/devices"), body, null).statusCode());
     assertEquals(401, Http.post(url("/api/devices"), body, "forged").statusCode());
     assertEquals(403, Http.post(url("/api/devices"), body, server.token("Kiosk 1")).statusCode());
-    HttpResponse<String> created = Http.post(url("/api/devices"), body, server.login("staff"));
+    for (String notAdministrator : new String[] {"staff", "cadre", "grid"}) {
+      assertEquals(403, Http.post(url("/api/devices"), body, server.login(notAdministrator)).statusCode(), notAdministrator);
+    }
+    HttpResponse<String> created = Http.post(url("/api/devices"), body, server.login("admin"));
     assertEquals(201, created.statusCode());
     JsonObject device = new JsonObject(created.body());
     assertTrue(device.getString("url").contains("/display/?room=" + DemoData.ROOM_ID));
@@ -97,7 +100,7 @@ class HttpApiTest {
     assertEquals("display", identity.getString("deviceKind"));
     assertEquals("东门大屏", identity.getString("name"));
     String unknownRoom = new JsonObject().put("kind", "kiosk").put("roomId", "00000000000000000000a999").put("name", "x").encode();
-    assertEquals(404, Http.post(url("/api/devices"), unknownRoom, server.login("staff")).statusCode());
+    assertEquals(404, Http.post(url("/api/devices"), unknownRoom, server.login("admin")).statusCode());
   }
 
   @Test
