@@ -63,12 +63,12 @@ export function createI18n(table, lang = pickLang(table)) {
 
 /**
  * The text to show for a failed command: our message for its code, else the server's message. A
- * BAD_REQUEST names the field the server found wrong ("…：/motion") when the page has a word for it
+ * BAD_REQUEST names the field the server found wrong ("…：#/motion") when the page has a word for it
  * (field.motion → 请检查“表决事项”), so the user knows what to fix.
  */
 export function errorText(t, err) {
   const code = err && err.code;
-  const field = code === 'BAD_REQUEST' && err.message && (/[:：]\s*\/(?:[^/\s]*\/)*([A-Za-z]\w*)/.exec(err.message) || [])[1];
+  const field = code === 'BAD_REQUEST' && err.message && (/[:：]\s*#?\/(?:[^/\s]*\/)*([A-Za-z]\w*)/.exec(err.message) || [])[1];
   if (field && t.has(`field.${field}`) && t.has('error.BAD_REQUEST_FIELD')) {
     return t('error.BAD_REQUEST_FIELD', { field: t(`field.${field}`) });
   }
