@@ -4,7 +4,7 @@
 // says that it was stopped (停用). A board with a kept playlist shows it before it connects.
 
 import { h, replace } from '/common/dom.js';
-import { createI18n } from '/common/i18n.js';
+import { createI18n, communityLang } from '/common/i18n.js';
 import { takeToken, TOKEN_KEYS } from '/common/token.js';
 import { startRoomSession } from '/common/room-session.js';
 import { everyQuarterSecond } from '/common/clock.js';
@@ -17,7 +17,7 @@ import { registerOfflineCache, keepOffline } from './offline.js';
 
 const OFFLINE_GRACE_MS = 3000; // a first connection that has not opened by then counts as offline
 
-const t = createI18n(MESSAGES);
+const t = createI18n(MESSAGES, await communityLang(MESSAGES));
 document.title = t('app.title');
 const app = document.getElementById('app');
 const params = new URLSearchParams(location.search);

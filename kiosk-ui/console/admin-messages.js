@@ -81,7 +81,7 @@ export const ADMIN_MESSAGES = {
     'audit.truncated': '记录太多，只显示了最近的一部分。请缩小日期范围，或导出 CSV。',
     'audit.role.SYSTEM': '系统',
     'audit.role.KIOSK': '议事终端',
-    'audit.role.DISPLAY': '显示屏',
+    'audit.role.DISPLAY': '屏幕（议事室大屏或公示栏屏幕）',
     'audit.action.createAccount': '新建账号',
     'audit.action.updateAccount': '修改账号',
     'audit.action.disableAccount': '停用账号',

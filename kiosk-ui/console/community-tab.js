@@ -1,13 +1,14 @@
-// The administrators' tab 社区与设备: the community's name, street and time zone; its grids and
-// rooms (add, rename); and every kiosk, room display and notice board's display: pair a new one
-// by the code its screen shows, rename, move, or stop (停用, confirmed in the page). Commands go to
-// community.cmd; every list is read again after a change.
+// The administrators' tab 社区与设备: the community's name, street, time zone and the language of
+// its kiosks and displays; its grids and rooms (add, rename); and every kiosk, room display and
+// notice board's display: pair a new one by the code its screen shows, rename, move, or stop (停用,
+// confirmed in the page). Commands go to community.cmd; every list is read again after a change.
 
 import { h, replace } from '../common/dom.js';
 import { formatDateTime } from './format.js';
 
 export const COMMUNITY_ADDRESS = 'community.cmd';
 const KINDS = ['kiosk', 'roomDisplay', 'board'];
+const LANGUAGES = ['zh-CN', 'en'];
 
 const field = (id, label, input) => h('div', { class: 'field' }, h('label', { htmlFor: id }, label), input);
 const options = (t, items, selected) => [
@@ -61,17 +62,22 @@ function createCommunityForm({ t, call, showInfo }) {
   const name = h('input', { id: 'community-name', testid: 'community-name', maxLength: 60, required: true });
   const street = h('input', { id: 'community-street', testid: 'community-street', maxLength: 100 });
   const timeZone = h('input', { id: 'community-timezone', testid: 'community-timezone', maxLength: 64, required: true });
+  // the language kiosks and displays speak, whatever language their browsers were installed in
+  const language = h('select', { id: 'community-language', testid: 'community-language' },
+    LANGUAGES.map((l) => h('option', { value: l }, t(`community.language.${l}`))));
   const save = h('button', { type: 'submit', class: 'btn btn-primary', testid: 'community-save' }, t('community.save'));
   const el = h('form', { class: 'panel', onsubmit: onSave },
     h('h2', {}, t('community.title')),
     h('div', { class: 'cols three' }, field('community-name', t('community.name'), name),
       field('community-street', t('community.street'), street), field('community-timezone', t('community.timeZone'), timeZone)),
+    h('div', { class: 'cols three' }, field('community-language', t('community.language'), language)),
+    h('p', { class: 'hint' }, t('community.languageHint')),
     h('div', { class: 'row' }, save));
 
   async function onSave(event) {
     event.preventDefault();
     save.disabled = true;
-    const reply = await call('saveCommunity', { name: name.value.trim(), street: street.value.trim(), timeZone: timeZone.value.trim() });
+    const reply = await call('saveCommunity', { name: name.value.trim(), street: street.value.trim(), timeZone: timeZone.value.trim(), language: language.value });
     save.disabled = false;
     if (reply) showInfo(t('community.saved'));
   }
@@ -82,6 +88,7 @@ function createCommunityForm({ t, call, showInfo }) {
       name.value = c.name || '';
       street.value = c.street || '';
       timeZone.value = c.timeZone || '';
+      language.value = LANGUAGES.includes(c.language) ? c.language : LANGUAGES[0];
     },
   };
 }

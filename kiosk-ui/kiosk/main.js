@@ -4,7 +4,7 @@
 // ?pair, a new kiosk shows a pairing code instead and opens its own page once paired.
 
 import { h, replace } from '../common/dom.js';
-import { createI18n, errorText } from '../common/i18n.js';
+import { createI18n, errorText, communityLang } from '../common/i18n.js';
 import { takeToken, TOKEN_KEYS } from '../common/token.js';
 import { startRoomSession } from '../common/room-session.js';
 import { everyQuarterSecond } from '../common/clock.js';
@@ -21,7 +21,7 @@ import { startPairing } from '../common/pairing.js';
 
 const REQUEST_CMD = 'request.cmd';
 
-const t = createI18n(MESSAGES);
+const t = createI18n(MESSAGES, await communityLang(MESSAGES));
 document.title = t('app.title');
 
 const connection = createConnectionMark({ testid: 'connection', text: t('connection.offline') });

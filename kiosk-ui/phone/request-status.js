@@ -1,7 +1,9 @@
 // The status page a request's code opens (/r/<statusToken>): where the request stands under its
-// public title, the steps it went through, what was agreed and by when, the meeting's resolution,
-// and — once the resident has been told it is done — a rating. 不满意 sends it back to consultation
-// (the server decides). What the resident wrote is not here: anyone holding the code could read it.
+// public title, what was agreed and by when, the meeting's resolution, what was done (the 办结
+// note), and only then — once the resident has been told it is done — a rating; the steps it went
+// through last. 不满意 sends it back to consultation (the server decides). The page reads the
+// request again every 30 s while it is on screen and whenever it comes back to the screen. What the
+// resident wrote is not here: anyone holding the code could read it.
 
 import { h, replace } from '/common/dom.js';
 import { createI18n } from '/common/i18n.js';
@@ -12,6 +14,7 @@ import { MESSAGES } from './messages.js';
 const RATINGS = ['SATISFIED', 'BASIC', 'UNSATISFIED'];
 const MAX_COMMENT = 500;
 const FINAL = ['TOKEN_INVALID', 'NOT_FOUND'];
+const REFRESH_MS = 30000;
 
 const t = createI18n(MESSAGES);
 document.title = t('status.title');
@@ -19,6 +22,9 @@ const app = document.getElementById('app');
 const token = tokenFromPath('r');
 const { el: error, show: showError } = createErrorLine();
 let rated = null; // the rating this page sent, for the thank-you line
+let shownAs = null; // the reply on screen, as JSON: a refresh that changes nothing redraws nothing
+let ratingForm = null; // the rating form while one is asked for, kept across refreshes with what was chosen
+let refreshTimer = null;
 
 const pad = (n) => String(n).padStart(2, '0');
 function dateTime(ms) {
@@ -49,7 +55,7 @@ function summary(r) {
 function agreement(r) {
   if (!r.agreedAction && !r.resolution) return null;
   const o = r.resolution && r.resolution.outcome;
-  return h('section', { class: 'notice' },
+  return h('section', { class: 'notice', testid: 'agreement' },
     r.resolution ? [
       h('h2', {}, t('status.resolution')),
       h('p', { class: 'motion', testid: 'resolution-motion' }, r.resolution.motion || ''),
@@ -59,6 +65,15 @@ function agreement(r) {
     ] : null,
     r.agreedAction ? [h('h2', {}, t('status.agreed')), h('p', { testid: 'agreed-action' }, r.agreedAction)] : null,
     r.dueAt ? h('p', { class: 'due', testid: 'due-at' }, t('status.due', { date: date(r.dueAt) })) : null);
+}
+
+/** 办结: what staff wrote when it was done, and when. */
+function done(r) {
+  if (!r.doneAt && !r.doneNote) return null;
+  return h('section', { class: 'notice done-note', testid: 'done' },
+    h('h2', {}, t('status.done')),
+    r.doneAt ? h('p', { class: 'due', testid: 'done-at' }, t('status.doneAt', { date: date(r.doneAt) })) : null,
+    r.doneNote ? h('p', { class: 'what', testid: 'done-note' }, r.doneNote) : null);
 }
 
 function timeline(r) {
@@ -120,10 +135,14 @@ function thanks(r) {
     h('p', {}, t(again ? 'status.ratedAgain' : 'status.ratedClosed')));
 }
 
-function render({ request: r, canRate }) {
+function render(reply) {
+  const { request: r, canRate } = reply;
+  shownAs = JSON.stringify(reply);
+  ratingForm = canRate ? ratingForm || ratingView() : null;
   replace(app, h('main', { class: 'phone' },
     h('h1', { class: 'title page-title' }, t('status.title')),
-    error, thanks(r), summary(r), canRate ? ratingView() : null, agreement(r), timeline(r)));
+    error, thanks(r), summary(r), agreement(r), done(r), ratingForm, timeline(r),
+    h('p', { class: 'hint', testid: 'refresh-hint' }, t('status.refreshes'))));
 }
 
 async function load() {
@@ -131,9 +150,26 @@ async function load() {
   showError('');
   try {
     render(await api(`/api/requests/status/${encodeURIComponent(token)}`));
+    keepFresh();
   } catch (err) {
     showLoadFailure({ app, error, showError, t, err, final: FINAL, retry: load });
   }
+}
+
+/** Reads the request again; redraws only what changed. A failed refresh keeps the page as it is. */
+async function refresh() {
+  try {
+    const reply = await api(`/api/requests/status/${encodeURIComponent(token)}`);
+    if (JSON.stringify(reply) !== shownAs) render(reply);
+  } catch {
+    // a weak network: the next refresh tries again
+  }
+}
+
+function keepFresh() {
+  clearInterval(refreshTimer);
+  refreshTimer = setInterval(() => { if (document.visibilityState === 'visible') refresh(); }, REFRESH_MS);
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') refresh(); });
 }
 
 if (!token) {

@@ -82,6 +82,7 @@ public enum ErrorCode {
   MEETING_NOT_CLOSED(711, 409, "会议结束后才能公示议事过程"),
   MEETING_ALREADY_OVER(712, 409, "会议已经结束，请公示议事过程和结果，不再公示议事方案"),
   ARCHIVE_RANGE(720, 400, "结束日期须晚于开始日期"),
+  LOOKUP_NO_MATCH(760, 404, "没有找到：请核对诉求编号和登记时留的电话后四位"),
   INTERNAL(500, 500, "服务器出错，操作未完成");
 
   private final int failureCode;

@@ -69,9 +69,10 @@ public final class CommunityConsole {
     String name = body.getString("name").strip();
     String street = body.getString("street", "").strip();
     String timeZone = CommunityStore.timeZone(body.getString("timeZone"));
-    return places.saveCommunity(name, street, timeZone)
+    String language = body.getString("language");
+    return places.saveCommunity(name, street, timeZone, language)
         .compose(v -> audit.record(r.who(), AREA, r.action(), new JsonObject().put("name", name).put("street", street)
-            .put("timeZone", timeZone)))
+            .put("timeZone", timeZone).put("language", language)))
         .compose(v -> db.durable()).compose(v -> places.community())
         .map(community -> new JsonObject().put("community", community));
   }

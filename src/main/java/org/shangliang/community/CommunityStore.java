@@ -23,6 +23,8 @@ final class CommunityStore {
   static final String COMMUNITY = "community";
   static final String COMMUNITY_ID = "community";
   static final String DEFAULT_TIME_ZONE = "Asia/Shanghai";
+  /** The language of the community's kiosks and displays, whatever their browsers were installed in. */
+  static final String DEFAULT_LANGUAGE = "zh-CN";
 
   /** A kind of place: its collection and the words for "not found". */
   enum Place {
@@ -43,18 +45,23 @@ final class CommunityStore {
     this.mongo = mongo;
   }
 
-  /** The community as saved, or an unnamed one in the default time zone. */
+  /** The community as saved, or an unnamed one in the default time zone and language. */
   Future<JsonObject> community() {
     return mongo.findOne(COMMUNITY, new JsonObject().put("_id", COMMUNITY_ID), null).map(doc -> {
       JsonObject saved = doc == null ? new JsonObject() : doc;
       return new JsonObject().put("name", saved.getString("name", "")).put("street", saved.getString("street", ""))
-          .put("timeZone", saved.getString("timeZone", DEFAULT_TIME_ZONE));
+          .put("timeZone", saved.getString("timeZone", DEFAULT_TIME_ZONE))
+          .put("language", saved.getString("language", DEFAULT_LANGUAGE));
     });
   }
 
-  Future<Void> saveCommunity(String name, String street, String timeZone) {
+  /** Saves the community; a null {@code language} leaves the saved one as it is. */
+  Future<Void> saveCommunity(String name, String street, String timeZone, String language) {
     JsonObject set = new JsonObject().put("name", name).put("street", street).put("timeZone", timeZone)
         .put("updatedAt", System.currentTimeMillis());
+    if (language != null) {
+      set.put("language", language);
+    }
     return mongo.updateCollectionWithOptions(COMMUNITY, new JsonObject().put("_id", COMMUNITY_ID),
         new JsonObject().put("$set", set), new UpdateOptions().setUpsert(true)).mapEmpty();
   }

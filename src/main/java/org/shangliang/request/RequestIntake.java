@@ -148,6 +148,22 @@ public final class RequestIntake {
         .put("canRate", RequestStatus.INFORMED.name().equals(doc.getString("status"))));
   }
 
+  /**
+   * The status token of request {@code number} when {@code phoneLast4} are the last four digits of
+   * the phone given when it was filed. An unknown number, a wrong phone and a request filed without
+   * a phone all fail alike (LOOKUP_NO_MATCH), so the answer never tells whether a number exists.
+   */
+  public Future<JsonObject> lookup(String number, String phoneLast4) {
+    return store.find(new JsonObject().put("number", number), 1).compose(found -> {
+      String phone = found.isEmpty() ? null : found.get(0).getJsonObject("resident", new JsonObject()).getString("phone");
+      String digits = phone == null ? "" : phone.replaceAll("[^0-9]", "");
+      if (digits.length() < 4 || !digits.endsWith(phoneLast4)) {
+        return Future.failedFuture(new Failure(ErrorCode.LOOKUP_NO_MATCH));
+      }
+      return Future.succeededFuture(new JsonObject().put("number", number).put("statusToken", receipt(found.get(0)).getString("statusToken")));
+    });
+  }
+
   /** The id of the request a status token names. */
   public String requestOf(String statusToken) {
     return tokens.verify(statusToken, QrTokens.Purpose.STATUS).first();

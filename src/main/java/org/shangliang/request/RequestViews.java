@@ -27,7 +27,8 @@ public final class RequestViews {
   }
 
   /**
-   * Kind, public title, place, status and progress; not what the resident wrote, no name, phone or
+   * Kind, public title, place, status and progress, with what was agreed and the note staff wrote
+   * when it was done (the console tells them the resident reads both); not what the resident wrote, no name, phone or
    * photo, and no staff notes. A status token can be seen over a shoulder or in a photo of a kiosk.
    */
   public static JsonObject publicView(JsonObject doc) {
@@ -48,7 +49,8 @@ public final class RequestViews {
         .put("updatedAt", doc.getLong("updatedAt")).put("steps", steps)
         .put("resolution", topic == null ? null : topic.getJsonObject("resolution"))
         .put("agreedAction", lastOf(doc, "agreements", "action"))
-        .put("dueAt", lastLong(doc, "agreements", "dueAt"));
+        .put("dueAt", lastLong(doc, "agreements", "dueAt"))
+        .put("doneNote", lastOf(doc, "completions", "note")).put("doneAt", lastLong(doc, "completions", "at"));
   }
 
   /** The one line a public progress board (实时晒单) shows. */

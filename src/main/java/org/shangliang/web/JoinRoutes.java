@@ -50,7 +50,7 @@ final class JoinRoutes {
     joins.status(ctx.pathParam("secret")).onSuccess(state -> {
       String token = (String) state.remove("token");
       if (token != null) {
-        state.put("kioskUrl", publicUrl.get() + "/kiosk/?token=" + token);
+        state.put("kioskUrl", publicUrl.get() + "/phone/meeting.html?token=" + token); // the kiosk page at a phone's size
       }
       HttpSupport.json(ctx, 200, state);
     }).onFailure(e -> HttpFailures.send(ctx, e));

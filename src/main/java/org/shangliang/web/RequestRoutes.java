@@ -28,6 +28,12 @@ final class RequestRoutes {
   static final int FILINGS_PER_ADDRESS = 10;
   static final int PHOTOS_PER_ADDRESS = 10;
   static final long WINDOW_MS = 10 * 60_000L;
+  /** Lookups by number and phone: few per address, and few per number from anywhere, so 10,000 endings cannot be tried. */
+  static final int LOOKUPS_PER_ADDRESS = 10;
+  static final int LOOKUPS_PER_NUMBER = 20;
+  static final long NUMBER_WINDOW_MS = 24 * 3600_000L;
+  /** /r/ without a token: the page that finds a request by number and phone. */
+  static final String LOOKUP_PAGE = QrRoutes.PHONE_PAGES + "request-lookup.html";
 
   private final RequestIntake intake;
   private final RequestActions actions;
@@ -56,6 +62,9 @@ final class RequestRoutes {
         .handler(this::uploadPhoto);
     router.post("/api/requests").handler(this::file);
     router.get("/api/requests/status/:token").handler(this::status);
+    router.post("/api/requests/lookup").handler(this::lookup);
+    router.get("/r/").handler(ctx -> ctx.response().putHeader("content-type", "text/html; charset=utf-8")
+        .putHeader("Cache-Control", "no-cache").sendFile(LOOKUP_PAGE).onFailure(e -> ctx.fail(404)));
     router.post("/api/requests/rate").handler(this::rate);
     router.get("/api/requests/:id/photo").handler(this::photo);
   }
@@ -89,6 +98,20 @@ final class RequestRoutes {
 
   private void status(RoutingContext ctx) {
     intake.status(ctx.pathParam("token")).onSuccess(status -> HttpSupport.json(ctx, 200, status))
+        .onFailure(e -> HttpFailures.send(ctx, e));
+  }
+
+  /**
+   * A resident who lost the status page finds it again by the request's number and the last four
+   * digits of the phone they gave; counted before the request is read, so a refusal costs the same.
+   */
+  private void lookup(RoutingContext ctx) {
+    JsonObject body = HttpSupport.validBody(ctx, schemas, "lookupRequest");
+    String number = body.getString("number");
+    limits.count("lookup:" + HttpSupport.address(ctx), LOOKUPS_PER_ADDRESS, WINDOW_MS)
+        .compose(v -> limits.count("lookup-number:" + number, LOOKUPS_PER_NUMBER, NUMBER_WINDOW_MS))
+        .compose(v -> intake.lookup(number, body.getString("phoneLast4")))
+        .onSuccess(found -> HttpSupport.json(ctx, 200, found.put("statusUrl", publicUrl.get() + "/r/" + found.getString("statusToken"))))
         .onFailure(e -> HttpFailures.send(ctx, e));
   }
 

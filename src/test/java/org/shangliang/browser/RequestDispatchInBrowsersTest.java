@@ -164,7 +164,7 @@ class RequestDispatchInBrowsersTest {
     byTestId(page, "request-step-inform").click();
     byTestId(page, "step-via-PHONE").check();
     byTestId(page, "step-submit").click();
-    assertThat(byTestId(page, "request-status")).hasText("已反馈", QUICK);
+    assertThat(byTestId(page, "request-status")).hasText("已告知", QUICK);
     byTestId(page, "requests-view-followups").click();
     assertThat(byTestId(page, "informs-overdue")).not().containsText(number, QUICKLY);
     assertNoPageErrors();

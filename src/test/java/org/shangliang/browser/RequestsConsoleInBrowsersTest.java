@@ -131,7 +131,7 @@ class RequestsConsoleInBrowsersTest {
   }
 
   @Test
-  @DisplayName("a grid worker takes a kiosk request through 受理, 记录协商, 商定, 办结 and 已告知居民; the resident's 不满意 brings it back to 协商中")
+  @DisplayName("a grid worker takes a kiosk request through 受理, 记录协商, 商定, 办结 and 告知居民; the resident's 不满意 brings it back to 协商中")
   void wholeCycleInTheBrowser() throws Exception {
     JsonObject filed = file("楼院设施", "3号楼楼道灯坏了，晚上看不见路");
     String number = filed.getString("number");
@@ -159,7 +159,7 @@ class RequestsConsoleInBrowsersTest {
     assertThat(byTestId(page, "request-agreements")).containsText("居民确认：" + NAME);
     assertThat(byTestId(page, "request-agreements")).containsText("工作人员确认：李网格员");
     takeStep(page, "complete", () -> byTestId(page, "step-field-note").fill("已更换"), "已办结");
-    takeStep(page, "inform", () -> byTestId(page, "step-via-PHONE").check(), "已反馈");
+    takeStep(page, "inform", () -> byTestId(page, "step-via-PHONE").check(), "已告知");
     assertThat(byTestId(page, "request-step-rate")).isVisible();
     assertThat(byTestId(page, "request-steps").locator("button")).hasCount(1);
 
@@ -173,7 +173,7 @@ class RequestsConsoleInBrowsersTest {
     assertThat(history.locator("tbody tr")).hasCount(7);
     assertThat(history.locator("tbody tr").nth(1)).containsText("李网格员");
     assertThat(history.locator("tbody tr").nth(1)).containsText("待受理 → 协商中");
-    assertThat(history.locator("tbody tr").nth(6)).containsText("已反馈 → 协商中");
+    assertThat(history.locator("tbody tr").nth(6)).containsText("已告知 → 协商中");
     assertThat(history.locator("tbody tr").nth(6)).containsText("居民");
     assertNoPageErrors();
   }

@@ -183,6 +183,7 @@ class PublicDataTest {
     Map<String, String> routes = new TreeMap<>();
     routes.put("/health", "/health");
     routes.put("/api/rooms", "/api/rooms");
+    routes.put("/api/community/language", "/api/community/language");
     routes.put("/api/alerts", "/api/alerts");
     routes.put("/api/members.csv", "/api/members.csv");
     routes.put("/api/setup", "/api/setup");

@@ -42,8 +42,20 @@ public final class Browsers implements AutoCloseable {
 
   /** A page in a fresh context of the given viewport, opened at the URL. */
   public Page open(String url, int width, int height) {
+    return open(url, width, height, "zh-CN");
+  }
+
+  /** The same in a browser installed in {@code locale} (e.g. "en-US": navigator.languages and Accept-Language). */
+  public Page open(String url, int width, int height, String locale) {
+    Page page = blank(width, height, locale);
+    page.navigate(url);
+    return page;
+  }
+
+  /** A page in a fresh context that has not navigated yet, e.g. to install Playwright's clock first. */
+  public Page blank(int width, int height, String locale) {
     BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-        .setViewportSize(width, height).setLocale("zh-CN"));
+        .setViewportSize(width, height).setLocale(locale));
     Page page = context.newPage();
     page.onConsoleMessage(message -> {
       if ("error".equals(message.type()) && !message.text().contains("favicon")) {
@@ -55,7 +67,6 @@ public final class Browsers implements AutoCloseable {
       dialogs.add(dialog.message());
       dialog.dismiss();
     });
-    page.navigate(url);
     return page;
   }
 

@@ -1,0 +1,22 @@
+package org.shangliang.community;
+
+import io.vertx.core.Future;
+import io.vertx.ext.mongo.MongoClient;
+
+/**
+ * The one language the community's kiosks and displays speak (zh-CN unless an administrator chose
+ * en), read by their pages before they draw anything: a kiosk whose browser was installed in English
+ * still speaks to attendees in the community's language.
+ */
+public final class CommunityLanguage {
+  private final CommunityStore store;
+
+  public CommunityLanguage(MongoClient mongo) {
+    this.store = new CommunityStore(mongo);
+  }
+
+  /** The saved language, or zh-CN. */
+  public Future<String> current() {
+    return store.community().map(c -> c.getString("language"));
+  }
+}
