@@ -15,7 +15,7 @@ const BOTTOM_ROOM = 12;
 /** onWalkIn(): the walk-in screen; onCheckedIn(attendee): after a check-in; onBack (optional): back. */
 export function createCheckinScreen({ t, act, onWalkIn, onCheckedIn, onBack }) {
   const meetingLine = createMeetingLine(t);
-  const list = h('div', { class: 'checkin-list', testid: 'checkin-list' });
+  const list = h('div', { class: 'checkin-list', testid: 'names-list' });
   const filters = h('div', { class: 'checkin-filters' });
   const pager = h('div', { class: 'checkin-pager' });
   const tools = h('div', { class: 'checkin-tools' }, filters, pager);
