@@ -227,7 +227,7 @@ class KioskFitInBrowsersTest {
   // ---- a minute untouched ----
 
   @Test
-  @DisplayName("the shared kiosk's 谁在操作？ picker and the 是您本人吗？ question go back to the main screen after 60 s without a touch")
+  @DisplayName("the shared kiosk's 谁在操作？ picker, the 是您本人吗？ question and a half-done 我要反映 go back to the main screen after 60 s without a touch")
   void pickersTimeOut() throws Exception {
     hostDoes("openMeeting", new JsonObject());
     BridgeClient shared = server.bridge(server.token("Kiosk 3"));
@@ -254,6 +254,13 @@ class KioskFitInBrowsersTest {
     assertThat(byTestId(personal, "iam-name")).isHidden(new LocatorAssertions.IsHiddenOptions().setTimeout(5_000));
     assertThat(byTestId(personal, "checkin-" + WANG)).isVisible();
     assertNull(attendeeDoc(WANG).getValue("checkedInAt"), "nobody was checked in by walking away");
+
+    // 我要反映 left half done goes back too.
+    byTestId(personal, "report-start").click();
+    assertThat(byTestId(personal, "request-flow")).isVisible(SOON);
+    personal.clock().runFor(61_000);
+    assertThat(byTestId(personal, "request-flow")).isHidden(new LocatorAssertions.IsHiddenOptions().setTimeout(5_000));
+    assertThat(byTestId(personal, "checkin-" + WANG)).isVisible();
   }
 
   JsonObject attendeeDoc(String id) {
