@@ -1,7 +1,10 @@
 // Entry of the attendee kiosk: takes the device token, follows the room, and shows the one screen
 // that fits the snapshot — not enrolled, stopped (停用), check-in, walk-in, personal or shared. Above
-// them all sits 我要反映, which any resident may use, whether at the meeting or not. Opened with
-// ?pair, a new kiosk shows a pairing code instead and opens its own page once paired.
+// them all sits 我要反映, which any resident may use, whether at the meeting or not — except while a
+// ballot is due here: then the ballot is the whole screen. Beside it, the 声音 switch for chimes and
+// spoken prompts. Anything left open (a picker, a question) goes back to the main screen after a
+// minute without a touch. Opened with ?pair, a new kiosk shows a pairing code instead and opens its
+// own page once paired.
 
 import { h, replace } from '../common/dom.js';
 import { createI18n, errorText, communityLang } from '../common/i18n.js';
@@ -12,6 +15,10 @@ import { onKiosk, openVote } from '../common/snapshot.js';
 import { createNotice, createConnectionMark } from '../common/notice.js';
 import { MESSAGES } from './messages.js';
 import { enableSound } from './beep.js';
+import { cue, createSoundToggle } from './sound.js';
+import { observe } from './moments.js';
+import { idleTooLong, markTouched } from './idle.js';
+import { ballotsDue } from './vote-panel.js';
 import { createCheckinScreen } from './checkin-screen.js';
 import { createWalkInScreen } from './walkin-screen.js';
 import { createPersonalScreen } from './personal-screen.js';
@@ -27,10 +34,10 @@ document.title = t('app.title');
 const connection = createConnectionMark({ testid: 'connection', text: t('connection.offline') });
 const notice = createNotice({ testid: 'error', className: 'notice' });
 const stage = h('div', { class: 'stage' });
-const reportEntry = h('div', { class: 'report-entry', hidden: true },
-  h('button', { class: 'btn btn-report', testid: 'report-start', onclick: startRequest },
-    h('span', { class: 'report-label' }, t('report.button')),
-    h('span', { class: 'report-hint' }, t('report.hint'))));
+const reportButton = h('button', { class: 'btn btn-report', testid: 'report-start', onclick: startRequest },
+  h('span', { class: 'report-label' }, t('report.button')),
+  h('span', { class: 'report-hint' }, t('report.hint')));
+const reportEntry = h('div', { class: 'report-entry', hidden: true }, reportButton, createSoundToggle(t));
 replace(document.getElementById('app'), connection.el, notice.el, reportEntry, stage);
 
 const pairing = new URLSearchParams(location.search).has('pair');
@@ -84,8 +91,15 @@ function startRequest() {
 
 function aVoteCalls() {
   const voteId = currentVoteId();
-  return !!voteId && voteId !== voteAtRequestStart && onKiosk(snapshot, identity.deviceId).length > 0;
+  return !!voteId && voteId !== voteAtRequestStart && ballotsDue(snapshot, onKiosk(snapshot, identity.deviceId)).length > 0;
 }
+
+const ballotDueHere = () => !!snapshot && !!identity && isKiosk(identity)
+  && ballotsDue(snapshot, onKiosk(snapshot, identity.deviceId)).length > 0;
+
+/** Says (where it can) that someone was checked in here. */
+const checkedIn = (name) => cue(null, t('say.checkedIn', { name }));
+const counted = () => { cue(null, t('say.counted')); render(); };
 
 const factories = {
   message: () => {
@@ -95,10 +109,14 @@ const factories = {
   },
   // After the meeting: nothing to check in to, but 我要反映 stays (a kiosk takes requests any day).
   ended: () => factories.message(),
-  checkin: () => createCheckinScreen({ t, act, onWalkIn: go('walkin'), onCheckedIn: go('home'), onBack: identity.shared ? go('home') : null }),
-  walkin: () => createWalkInScreen({ t, act, showError: (m) => notice.show(m), onDone: go('home'), onBack: go('checkin') }),
-  personal: () => createPersonalScreen({ t, act }),
-  shared: () => createSharedScreen({ t, act, deviceId: identity.deviceId, onCheckInMore: go('checkin') }),
+  checkin: () => createCheckinScreen({
+    t, act, onWalkIn: go('walkin'), onCheckedIn: (a) => { checkedIn(a.name); go('home')(); }, onBack: identity.shared ? go('home') : null,
+  }),
+  walkin: () => createWalkInScreen({
+    t, act, showError: (m) => notice.show(m), onDone: (id, name) => { checkedIn(name); go('home')(); }, onBack: go('checkin'),
+  }),
+  personal: () => createPersonalScreen({ t, act, onCounted: counted }),
+  shared: () => createSharedScreen({ t, act, deviceId: identity.deviceId, onCheckInMore: go('checkin'), onCounted: counted }),
   pairing: () => {
     const el = h('div', { class: 'pairing-root' });
     startPairing(el, t, { onPaired: (paired) => location.replace(`/kiosk/?token=${encodeURIComponent(paired)}`) });
@@ -117,6 +135,8 @@ function show(kind, ...args) {
     replace(stage, screen.el);
   }
   reportEntry.hidden = kind === 'request' || kind === 'message' || kind === 'pairing';
+  reportButton.hidden = ballotDueHere();
+  document.body.dataset.screen = kind;
   screen.update(...args);
 }
 
@@ -161,11 +181,43 @@ const session = token ? startRoomSession({
     if (revoked()) session.stop();
     render();
   },
-  onSnapshot: (snap) => { snapshot = snap; render(); },
+  onSnapshot: (snap) => { snapshot = snap; announce(observe(snap, render)); render(); },
   onConnection: (state) => connection.set(state),
   onError: (err) => !revoked() && notice.show(errorText(t, err)),
 }) : null;
 
+/** Chimes and spoken prompts for the moments that concern this kiosk's attendees. */
+function announce(moments) {
+  if (!identity || !isKiosk(identity)) return;
+  const mine = onKiosk(snapshot, identity.deviceId);
+  const here = (id) => mine.some((a) => a.id === id);
+  if (moments.speechStarted && here(moments.speechStarted.attendeeId)) {
+    cue('turn', t('say.turn', { name: moments.speechStarted.name }));
+  }
+  if (moments.voteOpened && ballotsDue(snapshot, mine).length > 0) cue('vote', t('say.vote'));
+  if (moments.timeUp && here(moments.timeUp.attendeeId)) cue('over', null);
+}
+
+/** A minute without a touch: whatever is open closes and the main screen returns. */
+function backHomeWhenIdle() {
+  if (!idleTooLong()) return;
+  let moved = false;
+  if (view === 'walkin' || (view === 'checkin' && identity && identity.shared)) {
+    view = 'home';
+    moved = true;
+  }
+  if (screen.away && screen.away()) {
+    screen.home();
+    moved = true;
+  }
+  if (!moved) return;
+  markTouched();
+  render();
+}
+
 enableSound();
 render();
-everyQuarterSecond(() => screen.tick && screen.tick());
+everyQuarterSecond(() => {
+  if (screen.tick) screen.tick();
+  backHomeWhenIdle();
+});

@@ -1,20 +1,31 @@
 // Personal mode: the kiosk acts for the one attendee checked in on it — raise or lower a hand,
-// see the place in the queue, speak against a countdown, vote, check out.
+// see the place in the queue, speak against a countdown, vote, check out. What matters most comes
+// first: an open vote replaces everything else until the ballot is in; then the attendee's own
+// countdown; then the meeting and the hand.
 
 import { h, renderKeyed } from '../common/dom.js';
-import { meetingOf, queuePosition, floorOf } from '../common/snapshot.js';
+import { meetingOf, queuePosition, floorOf, currentMatter } from '../common/snapshot.js';
 import { createMeetingLine } from './meeting-line.js';
 import { createSpeakerClock } from './speaker-clock.js';
-import { createVotePanel } from './vote-panel.js';
+import { createVotePanel, ballotsDue } from './vote-panel.js';
+import { heldTimeUp } from './moments.js';
 
-export function createPersonalScreen({ t, act }) {
+/** True when the current matter's 限次 (speeches per person) is used up for this attendee. */
+export function speechesUsedUp(snap, attendeeId) {
+  const matter = currentMatter(snap);
+  if (!matter || !matter.speechesPerPerson) return false;
+  const made = (matter.speechCounts && matter.speechCounts[attendeeId]) || 0;
+  return made >= matter.speechesPerPerson;
+}
+
+export function createPersonalScreen({ t, act, onCounted }) {
   const hello = h('h1', { class: 'hello', testid: 'attendee-name' });
   const meetingLine = createMeetingLine(t);
   const clock = createSpeakerClock(t);
   const hand = h('section', { class: 'hand' });
-  const votePanel = createVotePanel({ t, act });
+  const votePanel = createVotePanel({ t, act, onCounted });
   const checkout = h('section', { class: 'checkout' });
-  const el = h('main', { class: 'screen personal' }, hello, meetingLine.el, clock.el, hand, votePanel.el, checkout);
+  const el = h('main', { class: 'screen personal' }, hello, votePanel.el, clock.el, meetingLine.el, hand, checkout);
   let me = null;
   let askingCheckout = false;
 
@@ -24,7 +35,8 @@ export function createPersonalScreen({ t, act }) {
     const speaking = !!floor && floor.attendeeId === me.id;
     const position = queuePosition(snap, me.id);
     const open = !!m && m.status === 'OPEN';
-    renderKeyed(hand, JSON.stringify([me.id, open, speaking, position]), () => {
+    const usedUp = !position && speechesUsedUp(snap, me.id);
+    renderKeyed(hand, JSON.stringify([me.id, open, speaking, position, usedUp]), () => {
       if (!open || speaking) return [];
       if (position) {
         return [
@@ -32,6 +44,7 @@ export function createPersonalScreen({ t, act }) {
           h('button', { class: 'btn btn-secondary', testid: 'withdraw-hand', onclick: () => act('withdrawHand', { attendeeId: me.id }) }, t('hand.withdraw')),
         ];
       }
+      if (usedUp) return h('p', { class: 'hand-limit', testid: 'hand-limit' }, t('hand.usedUp'));
       return h('button', { class: 'btn btn-primary btn-huge', testid: 'raise-hand', onclick: () => act('raiseHand', { attendeeId: me.id }) }, t('hand.raise'));
     });
   }
@@ -64,12 +77,20 @@ export function createPersonalScreen({ t, act }) {
       if (!me || me.id !== attendee.id) askingCheckout = false;
       me = attendee;
       hello.textContent = t('personal.hello', { name: me.name });
+      el.classList.toggle('ballot-first', ballotsDue(snap, [me]).length > 0);
       meetingLine.update(snap);
       const floor = floorOf(snap);
-      clock.update(floor && floor.attendeeId === me.id ? floor : null, null);
+      const timeUp = heldTimeUp();
+      clock.update(floor && floor.attendeeId === me.id ? floor : null, null, timeUp && timeUp.attendeeId === me.id ? timeUp : null);
       renderHand(snap);
-      votePanel.update(snap, me.id);
+      votePanel.update(snap, me.id, me);
       renderCheckout();
+    },
+    away: () => askingCheckout || votePanel.choosing(),
+    home() {
+      askingCheckout = false;
+      renderCheckout();
+      votePanel.reset();
     },
   };
 }

@@ -3,13 +3,13 @@
 // leaves with its number and a QR code to follow it. The server decides whether it is valid.
 
 import { h, replace } from '../common/dom.js';
+import { IDLE_MS } from './idle.js'; // a flow left half done goes back to the start
 import {
   kindStep, gridStep, buildingStep, whatStep, contactStep, confirmStep, resultStep, whatOf,
 } from './request-steps.js';
 
 const STEPS = ['kind', 'grid', 'building', 'what', 'contact', 'confirm'];
 const RESULT_SHOWN_MS = 60000; // the number and QR stay a minute, long enough to scan
-const IDLE_MS = 180000; // a flow left half done goes back to the start
 
 /**
  * ask(action, params): sends to request.cmd, shows its error and answers null on failure.

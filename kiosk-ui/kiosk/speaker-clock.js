@@ -1,9 +1,11 @@
 // The big countdown an attendee sees while they have the floor: warns (colour, words, one beep)
-// from 30 seconds left, and says when time is up. Time left comes from the server's floor.
+// from 30 seconds left, and says when time is up — held for a few seconds after the server ended
+// the speech, so 发言时间到 is seen rather than the countdown vanishing. Time left comes from the
+// server's floor.
 
 import { h } from '../common/dom.js';
 import { remainingMs, formatMmSs } from '../common/clock.js';
-import { beep } from './beep.js';
+import { cue } from './sound.js';
 
 const WARNING_MS = 30000;
 const warnedSpeeches = new Set(); // one beep per speech, even if the screen is rebuilt
@@ -14,8 +16,19 @@ export function createSpeakerClock(t) {
   const status = h('div', { class: 'floor-status', testid: 'floor-status', 'aria-live': 'polite' });
   const el = h('section', { class: 'floor-mine', hidden: true }, title, countdown, status);
   let floor = null;
+  let held = null;
+
+  function setStatus(text) {
+    if (status.textContent !== text) status.textContent = text;
+  }
 
   function tick() {
+    if (held && !floor) {
+      countdown.textContent = formatMmSs(0);
+      el.dataset.state = 'over';
+      setStatus(t('floor.over'));
+      return;
+    }
     if (!floor) return;
     const ms = remainingMs(floor);
     const paused = floor.pausedAt != null;
@@ -27,21 +40,27 @@ export function createSpeakerClock(t) {
     if (state === 'over') text = t('floor.over');
     else if (paused) text = t('floor.paused');
     else if (state === 'warning') text = t('floor.warning');
-    if (status.textContent !== text) status.textContent = text;
+    setStatus(text);
     if (state === 'warning' && !paused && !warnedSpeeches.has(floor.speechId)) {
       warnedSpeeches.add(floor.speechId);
-      beep();
+      cue('warning', null);
     }
   }
 
   return {
     el,
     tick,
-    /** floor: the snapshot's floor when it belongs to `name`, else null. */
-    update(nextFloor, name) {
+    /**
+     * floor: the snapshot's floor when it belongs to `name`, else null; timeUp: this kiosk's
+     * speech that just ran out (moments.heldTimeUp), shown as 发言时间到 while there is no floor.
+     */
+    update(nextFloor, name, timeUp = null) {
       floor = nextFloor;
-      el.hidden = !floor;
-      title.textContent = floor ? (name ? `${name}：${t('floor.yours')}` : t('floor.yours')) : '';
+      held = floor ? null : timeUp;
+      el.hidden = !floor && !held;
+      el.dataset.held = String(!!held);
+      if (floor) title.textContent = name ? `${name}：${t('floor.yours')}` : t('floor.yours');
+      else title.textContent = held ? held.name : '';
       tick();
     },
   };

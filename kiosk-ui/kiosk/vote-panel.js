@@ -7,13 +7,30 @@ import { openVote, voteOf, hasVoted } from '../common/snapshot.js';
 const CHOICES = ['FOR', 'AGAINST', 'ABSTAIN'];
 const counted = new Set(); // `${voteId}/${attendeeId}` the server confirmed on this page
 
-export function createVotePanel({ t, act }) {
+/** Whether the open vote counts this attendee's ballot, as the vote itself says (walk-ins or not). */
+export function mayVote(vote, attendee) {
+  return !!vote && !!attendee && (!attendee.walkIn || !!vote.walkInsVote);
+}
+
+/**
+ * The attendees (of those given) whose ballot on the open vote is still to come: the kiosk shows
+ * the ballot before anything else until this is empty.
+ */
+export function ballotsDue(snap, attendees) {
+  const vote = openVote(snap);
+  if (!vote) return [];
+  return attendees.filter((a) => mayVote(vote, a) && !counted.has(`${vote.id}/${a.id}`) && !hasVoted(snap, vote.id, a.id));
+}
+
+/** onCounted(attendeeId): the server counted a ballot cast here. */
+export function createVotePanel({ t, act, onCounted = () => {} }) {
   const el = h('section', { class: 'vote-panel', hidden: true });
   let chosen = null; // {key, choice}
-  let last = { snap: null, attendeeId: null };
+  let last = { snap: null, attendeeId: null, attendee: null };
 
   function phase(vote, attendeeId, key) {
     if (counted.has(key)) return 'counted';
+    if (last.attendee && !mayVote(vote, last.attendee)) return 'notEntitled';
     if (hasVoted(last.snap, vote.id, attendeeId)) return 'voted';
     if (chosen && chosen.key === key) return 'confirm';
     return 'choose';
@@ -21,7 +38,10 @@ export function createVotePanel({ t, act }) {
 
   async function confirm(vote, attendeeId, key, choice) {
     const reply = await act('castBallot', { attendeeId, voteId: vote.id, choice });
-    if (reply && reply.counted) counted.add(key);
+    if (reply && reply.counted) {
+      counted.add(key);
+      onCounted(attendeeId);
+    }
     chosen = null;
     render();
   }
@@ -33,6 +53,7 @@ export function createVotePanel({ t, act }) {
     ];
     if (p === 'counted') return [...header, h('div', { class: 'vote-done', testid: 'ballot-counted' }, t('vote.counted'))];
     if (p === 'voted') return [...header, h('div', { class: 'vote-done', testid: 'already-voted' }, t('vote.alreadyVoted'))];
+    if (p === 'notEntitled') return [...header, h('div', { class: 'status-text', testid: 'not-entitled' }, t('error.NOT_ENTITLED'))];
     if (p === 'confirm') {
       const label = t(`vote.${chosen.choice}`);
       return [
@@ -87,9 +108,16 @@ export function createVotePanel({ t, act }) {
   return {
     el,
     /** Shows the open vote of snap for attendeeId (hidden when no vote is open). */
-    update(snap, attendeeId) {
+    update(snap, attendeeId, attendee = null) {
       if (attendeeId !== last.attendeeId) chosen = null;
-      last = { snap, attendeeId };
+      last = { snap, attendeeId, attendee };
+      render();
+    },
+    /** A choice waiting for 确认. */
+    choosing: () => !!chosen,
+    /** Drops an unconfirmed choice (the kiosk was left idle). */
+    reset() {
+      chosen = null;
       render();
     },
     /** True once the server has confirmed this attendee's ballot on the open vote. */

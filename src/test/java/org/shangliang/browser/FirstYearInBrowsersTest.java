@@ -263,6 +263,7 @@ class FirstYearInBrowsersTest {
     assertThat(roomDisplay.getByTestId("meeting-title")).containsText(title, SOON);
     byTestId(host, "open-meeting").click();
     kiosk.locator("[data-testid^='checkin-']").filter(new Locator.FilterOptions().setHasText(resident)).first().click();
+    byTestId(kiosk, "iam-confirm").click();
     byTestId(kiosk, "raise-hand").click();
     assertThat(byTestId(kiosk, "queue-position")).isVisible(SOON_VISIBLE);
     byTestId(host, "give-floor-next").click();

@@ -67,6 +67,7 @@ class KioskAccessibilityTest {
 
     hostDoes("openMeeting", new JsonObject());
     kiosk.locator("[data-testid='checkin-" + WANG + "']").click();
+    kiosk.locator("[data-testid='iam-confirm']").click();
     kiosk.locator("[data-testid='raise-hand']").click();
     assertThat(kiosk.locator("[data-testid='queue-position']")).isVisible(SOON);
     assertFriendly(kiosk, "hand raised");

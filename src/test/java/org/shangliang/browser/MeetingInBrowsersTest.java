@@ -50,6 +50,7 @@ class MeetingInBrowsersTest {
 
   static void checkInAndRaiseHand(Page kiosk, String attendeeId) {
     byTestId(kiosk, "checkin-" + attendeeId).click();
+    byTestId(kiosk, "iam-confirm").click();
     byTestId(kiosk, "raise-hand").click();
     assertThat(byTestId(kiosk, "queue-position")).isVisible(SOON);
   }
@@ -132,6 +133,7 @@ class MeetingInBrowsersTest {
     Page host = signedInHost();
     byTestId(host, "open-meeting").click();
     byTestId(kiosk, "checkin-" + WANG).click();
+    byTestId(kiosk, "iam-confirm").click();
     assertThat(byTestId(kiosk, "raise-hand")).isVisible(SOON);
     assertThat(byTestId(display, "current-matter")).containsText("加装电梯");
 

@@ -121,6 +121,7 @@ class MeetingRulesInBrowsersTest {
     byTestId(host, "open-meeting").click();
     checkIn(1, 2, 3, 4);
     byTestId(kiosk, "checkin-00000000000000000000d008").click();
+    byTestId(kiosk, "iam-confirm").click();
     byTestId(kiosk, "raise-hand").click();
     Await.result(command(sharedKiosk, "raiseHand", new JsonObject().put("attendeeId", attendee(1))));
     assertThat(byTestId(host, "queue-00000000000000000000d001")).isVisible(SOON);

@@ -332,6 +332,7 @@ class RequestsInBrowsersTest {
   void aVoteComesFirst() throws Exception {
     Page kiosk = kiosk();
     byTestId(kiosk, "checkin-" + WANG).click();
+    byTestId(kiosk, "iam-confirm").click();
     assertThat(byTestId(kiosk, "attendee-name")).isVisible(SOON);
     kioskUpToWhat(kiosk, 0, "楼院设施");
     BridgeClient host = server.bridge(server.login("cadre"));

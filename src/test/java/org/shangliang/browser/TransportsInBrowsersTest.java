@@ -71,6 +71,7 @@ class TransportsInBrowsersTest {
     kiosk.navigate(server.url("Kiosk 1") + "&transport=" + transport);
 
     byTestId(kiosk, "checkin-" + WANG).click();
+    byTestId(kiosk, "iam-confirm").click();
     assertThat(byTestId(kiosk, "raise-hand")).isVisible(SOON);
     String voteId = hostCommand("openVote", new JsonObject().put("motion", "同意加装电梯费用分摊方案").put("secret", false)
         .put("walkInsVote", false).put("liveTally", true).put("base", "FOR_AGAINST")).getString("voteId");

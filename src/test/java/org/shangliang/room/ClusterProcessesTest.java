@@ -84,6 +84,7 @@ class ClusterProcessesTest {
     BridgeClient sharedKiosk = connect(balancer.port(), node1.token("Kiosk 3"));
     Await.result(command(host, "openMeeting"));
     byTestId(kioskPage, "checkin-" + WANG).click();
+    byTestId(kioskPage, "iam-confirm").click();
     List<String> voters = checkInVoters(sharedKiosk);
     String voteId = Await.result(command(host, "openVote", new JsonObject().put("motion", "同意更换3号楼电梯")
         .put("secret", false).put("walkInsVote", true).put("liveTally", true).put("base", "CAST"))).getString("voteId");
