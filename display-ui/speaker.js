@@ -57,7 +57,7 @@ export function createSpeaker(t, { onResize = () => {} } = {}) {
     countdown.textContent = formatMmSs(ms);
     if (ms <= 0) setState('over', t('speaker.over'));
     else if (floor.pausedAt != null) setState(ms <= WARNING_MS ? 'warning' : 'normal', t('speaker.paused'));
-    else if (ms <= WARNING_MS) setState('warning', t('speaker.warning'));
+    else if (ms <= WARNING_MS) setState('warning', t('speaker.warning', { s: Math.ceil(ms / 1000) }));
     else setState('normal', '');
   }
 

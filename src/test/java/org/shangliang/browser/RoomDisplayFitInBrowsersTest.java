@@ -113,4 +113,39 @@ class RoomDisplayFitInBrowsersTest {
     }
     assertTrue(browsers.pageErrors.isEmpty(), "page errors: " + browsers.pageErrors);
   }
+
+  /** Records, in the page, when the speaker block first and last said 发言时间到, and with which name. */
+  static final String WATCH_TIME_UP = "() => { window.timeUp = { first: null, last: null, names: [] };"
+      + " setInterval(() => { const state = document.querySelector('[data-testid=speaker-state]');"
+      + "   if (state && state.textContent === '发言时间到' && state.offsetParent) { const now = Date.now();"
+      + "     window.timeUp.first = window.timeUp.first || now; window.timeUp.last = now;"
+      + "     window.timeUp.names.push(document.querySelector('[data-testid=speaker]').textContent); } }, 50); }";
+
+  @Test
+  @DisplayName("a speech that runs out by itself keeps 发言时间到 with the speaker's name on the room display for at least 3 s, after its last 30 s were said in words")
+  void timeUpIsHeld() throws Exception {
+    setMatter(new JsonObject().put("agenda.0.speechSeconds", 3));
+    Await.result(command(host, "openMeeting"));
+    Await.result(command(kiosk, "checkIn", new JsonObject().put("attendeeId", attendee(1))));
+    Await.result(command(kiosk, "raiseHand", new JsonObject().put("attendeeId", attendee(1))));
+    Page display = browsers.open(server.url("Room display"), 1920, 1080);
+    assertThat(byTestId(display, "current-matter")).isVisible(SOON);
+    display.evaluate(WATCH_TIME_UP);
+    Await.result(command(host, "giveFloor"));
+    assertThat(byTestId(display, "countdown")).isVisible(SOON);
+    String name = byTestId(display, "speaker").textContent();
+    assertEquals("张书记", name);
+
+    assertThat(byTestId(display, "speaker-state")).hasText(java.util.regex.Pattern.compile("^还剩[1-3]秒，请准备结束$"),
+        new LocatorAssertions.HasTextOptions().setTimeout(5_000));
+    assertThat(display.locator(".speaker-block[data-state='warning']")).hasCount(1);
+    assertThat(byTestId(display, "speaker")).hasText("暂无人发言", new LocatorAssertions.HasTextOptions().setTimeout(15_000));
+    JsonObject seen = new JsonObject(String.valueOf(display.evaluate("() => JSON.stringify(window.timeUp)")));
+    assertTrue(seen.getValue("first") != null, "发言时间到 was never shown");
+    long held = seen.getLong("last") - seen.getLong("first");
+    assertTrue(held >= 3000, "发言时间到 shown for only " + held + " ms");
+    assertTrue(seen.getJsonArray("names").stream().allMatch(name::equals), "the speaker's name stays with it: " + seen);
+    assertTrue(Layout.problems(display).isEmpty(), "layout: " + Layout.problems(display));
+    assertTrue(browsers.pageErrors.isEmpty(), "page errors: " + browsers.pageErrors);
+  }
 }
