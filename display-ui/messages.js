@@ -166,6 +166,7 @@ export const CARD_MESSAGES = {
     'kind.PROCESS': '议事过程',
     'qr.line': '扫码评价 · 提建议',
     'urgent': '紧急',
+    'page': '第 {n} 页 / 共 {of} 页',
   },
   en: {
     'kind.PUBLICITY': 'Notice',
@@ -175,5 +176,6 @@ export const CARD_MESSAGES = {
     'kind.PROCESS': 'Meeting record',
     'qr.line': 'Scan to rate · suggest',
     'urgent': 'Urgent',
+    'page': 'Page {n} of {of}',
   },
 };

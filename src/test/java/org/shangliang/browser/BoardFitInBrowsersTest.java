@@ -1,0 +1,213 @@
+package org.shangliang.browser;
+
+import com.microsoft.playwright.Frame;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.shangliang.app.DemoData;
+import org.shangliang.support.Await;
+import org.shangliang.support.BridgeClient;
+import org.shangliang.support.Browsers;
+import org.shangliang.support.TestServer;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.shangliang.support.Browsers.byTestId;
+import static org.shangliang.support.DemoRoom.attendee;
+import static org.shangliang.support.DemoRoom.command;
+
+/**
+ * The generated result notice on the boards at their real sizes (1920×1080 and 1080×1920): every
+ * line of it is shown within its slot, pages included, and the console's preview shows what a
+ * board shows.
+ */
+class BoardFitInBrowsersTest {
+  static final String MOTION = RoomDisplayFitInBrowsersTest.MOTION;
+  static final String OVERRIDE = RoomDisplayFitInBrowsersTest.OVERRIDE;
+  static final String FIRST_MATTER = "00000000000000000000c001";
+
+  /**
+   * The card on screen and, for each line of its body (text node and line box), whether it lies
+   * whole inside the viewport and the body's visible part (a paged body hides its part line).
+   */
+  static final String SHOWN_LINES = "() => { const card = document.querySelector('[data-testid=signage-notice]');"
+      + " if (!card) return null;"
+      + " const body = card.querySelector('[data-testid=notice-body]'), b = body.getBoundingClientRect();"
+      + " const m = /inset\\(0px 0px ([\\d.]+)px/.exec(getComputedStyle(body).clipPath || '');"
+      + " const bottom = Math.min(b.bottom - (m ? Number(m[1]) : 0), innerHeight);"
+      + " const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT), range = document.createRange();"
+      + " const lines = []; let i = 0, visibleText = '';"
+      + " for (let node = walker.nextNode(); node; node = walker.nextNode(), i++) {"
+      + "   range.selectNodeContents(node); let j = 0;"
+      + "   for (const r of range.getClientRects()) {"
+      + "     const shown = r.top >= Math.max(b.top, 0) - 1 && r.bottom <= bottom + 1 && r.left >= -1 && r.right <= innerWidth + 1;"
+      + "     lines.push({ key: i + ':' + j++, shown, text: node.textContent.trim() }); } }"
+      + " const cardRect = card.getBoundingClientRect();"
+      + " return { id: card.dataset.noticeId, page: card.dataset.page || '1', pages: card.dataset.pages,"
+      + "   fit: body.style.getPropertyValue('--fit'), lines, shownLines: lines.filter((l) => l.shown).length,"
+      + "   cardInside: cardRect.top >= -1 && cardRect.left >= -1 && cardRect.bottom <= innerHeight + 1 && cardRect.right <= innerWidth + 1 }; }";
+
+  TestServer server;
+  Browsers browsers;
+  BridgeClient host;
+  BridgeClient kiosk;
+  BridgeClient staff;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = TestServer.startWithDemoQuorum();
+    browsers = new Browsers();
+    host = server.bridge(server.login("cadre"));
+    kiosk = server.bridge(server.token("Kiosk 3"));
+    staff = server.bridge(server.login("staff"));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    browsers.close();
+    server.close();
+  }
+
+  /** A vote held below the quorum with a long motion and reason, announced, then published as the result notice. */
+  JsonObject resultNotice() {
+    Await.result(command(host, "openMeeting"));
+    for (int n = 1; n <= 4; n++) {
+      Await.result(command(kiosk, "checkIn", new JsonObject().put("attendeeId", attendee(n))));
+    }
+    String voteId = Await.result(command(host, "openVote", new JsonObject().put("motion", MOTION).put("secret", false)
+        .put("walkInsVote", false).put("liveTally", true).put("base", "CAST").put("quorumOverride", OVERRIDE))).getString("voteId");
+    for (int n = 1; n <= 4; n++) {
+      Await.result(command(kiosk, "castBallot", new JsonObject().put("attendeeId", attendee(n)).put("voteId", voteId)
+          .put("choice", n == 4 ? "AGAINST" : "FOR")));
+    }
+    Await.result(command(host, "closeVote"));
+    Await.result(command(host, "announceResult"));
+    return Await.result(staff.request("console.cmd", new JsonObject().put("action", "resultFromMatter")
+        .put("meetingId", DemoData.MEETING_ID).put("matterId", FIRST_MATTER))).getJsonObject("notice");
+  }
+
+  static JsonObject shown(Page page) {
+    Object v = page.evaluate("(f) => JSON.stringify((0, eval)('(' + f + ')')())", SHOWN_LINES);
+    return v == null || "null".equals(v) ? null : new JsonObject(String.valueOf(v));
+  }
+
+  static JsonObject shown(Frame frame) {
+    Object v = frame.evaluate("(f) => JSON.stringify((0, eval)('(' + f + ')')())", SHOWN_LINES);
+    return v == null || "null".equals(v) ? null : new JsonObject(String.valueOf(v));
+  }
+
+  /** Watches the board while the notice has its slot; answers the lines never shown and the pages seen. */
+  static void assertEveryLineShown(Page board, String noticeId) {
+    Set<String> all = new HashSet<>();
+    Set<String> seen = new HashSet<>();
+    Set<String> pages = new HashSet<>();
+    long started = 0;
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (System.currentTimeMillis() < deadline) {
+      JsonObject now = shown(board);
+      if (now != null && noticeId.equals(now.getString("id"))) {
+        started = started == 0 ? System.currentTimeMillis() : started;
+        assertTrue(now.getBoolean("cardInside"), "the card lies inside the screen");
+        pages.add(now.getString("page"));
+        now.getJsonArray("lines").forEach(o -> {
+          JsonObject line = (JsonObject) o;
+          all.add(line.getString("key") + " " + line.getString("text"));
+          if (line.getBoolean("shown")) {
+            seen.add(line.getString("key") + " " + line.getString("text"));
+          }
+        });
+      } else if (started != 0) {
+        break; // its slot is over
+      }
+      board.waitForTimeout(250);
+    }
+    assertTrue(started != 0, "the result notice was shown");
+    Set<String> missing = new HashSet<>(all);
+    missing.removeAll(seen);
+    assertTrue(missing.isEmpty(), "lines never shown at " + board.viewportSize().width + "x" + board.viewportSize().height
+        + " (pages seen " + pages + "): " + missing);
+    assertTrue(seen.stream().anyMatch(l -> l.contains("公示期不少于7天")), "the last line was seen: " + seen);
+    assertTrue(seen.stream().anyMatch(l -> l.contains("宣布时间")), "宣布时间 was seen");
+  }
+
+  @Test
+  @DisplayName("the generated result notice with every line, a long motion and a reason to vote below the quorum, shows all its lines on boards at 1920×1080 and 1080×1920 within its slot")
+  void resultNoticeShownWhole() throws Exception {
+    Page landscape = browsers.open(server.url("Notice board 1"), 1920, 1080);
+    Page portrait = browsers.open(server.url("Notice board 2"), 1080, 1920);
+    for (Page board : java.util.List.of(landscape, portrait)) {
+      assertThat(byTestId(board, "display-name")).containsText("号公示栏", new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+    }
+    JsonObject notice = resultNotice();
+    assertTrue(notice.getString("body").contains("公示期不少于7天"), notice.getString("body"));
+    assertEveryLineShown(landscape, notice.getString("id"));
+    assertEveryLineShown(portrait, notice.getString("id"));
+    assertTrue(browsers.pageErrors.isEmpty(), "page errors: " + browsers.pageErrors);
+  }
+
+  @Test
+  @DisplayName("the console's preview of the result notice, in landscape and portrait, shows the same lines as the boards at their sizes")
+  void previewMatchesTheBoard() throws Exception {
+    Page landscape = browsers.open(server.url("Notice board 1"), 1920, 1080);
+    Page portrait = browsers.open(server.url("Notice board 1"), 1080, 1920);
+    JsonObject notice = resultNotice();
+    String id = notice.getString("id");
+    JsonObject onLandscape = firstPage(landscape, id);
+    JsonObject onPortrait = firstPage(portrait, id);
+
+    Page console = browsers.open(server.baseUrl() + "/console/", 1600, 1000);
+    byTestId(console, "login-user").fill("staff");
+    byTestId(console, "login-pass").fill(DemoData.PASSWORD);
+    byTestId(console, "login-submit").click();
+    byTestId(console, "notice-edit-" + id).click();
+    Frame preview = byTestId(console, "notice-preview").locator("iframe").elementHandle().contentFrame();
+    assertSameCard(onLandscape, firstPage(preview, id), "landscape");
+    byTestId(console, "notice-preview-portrait").click();
+    console.waitForTimeout(500);
+    assertSameCard(onPortrait, firstPage(preview, id), "portrait");
+    assertThat(byTestId(console, "notice-preview")).isVisible();
+    assertTrue(browsers.pageErrors.isEmpty(), "page errors: " + browsers.pageErrors);
+  }
+
+  static JsonObject firstPage(Page page, String id) {
+    page.waitForFunction("(id) => { const c = document.querySelector('[data-testid=signage-notice]');"
+        + " return c && c.dataset.noticeId === id && c.dataset.pages && (c.dataset.page || '1') === '1'; }", id,
+        new Page.WaitForFunctionOptions().setTimeout(30_000));
+    page.waitForTimeout(300);
+    return shown(page);
+  }
+
+  static JsonObject firstPage(Frame frame, String id) {
+    frame.waitForFunction("(id) => { const c = document.querySelector('[data-testid=signage-notice]');"
+        + " return c && c.dataset.noticeId === id && c.dataset.pages && (c.dataset.page || '1') === '1'; }", id,
+        new Frame.WaitForFunctionOptions().setTimeout(30_000));
+    frame.waitForTimeout(300);
+    return shown(frame);
+  }
+
+  static void assertSameCard(JsonObject board, JsonObject preview, String orientation) {
+    assertEquals(board.getString("pages"), preview.getString("pages"), orientation + ": pages");
+    assertTrue(Math.abs(board.getInteger("shownLines") - preview.getInteger("shownLines")) <= 1,
+        orientation + ": lines shown on the board " + board.getInteger("shownLines") + ", in the preview " + preview.getInteger("shownLines"));
+    assertEquals(texts(board), texts(preview), orientation + ": the same text shown");
+  }
+
+  static Set<String> texts(JsonObject shown) {
+    Set<String> texts = new HashSet<>();
+    shown.getJsonArray("lines").forEach(o -> {
+      JsonObject line = (JsonObject) o;
+      if (line.getBoolean("shown")) {
+        texts.add(line.getString("text"));
+      }
+    });
+    return texts;
+  }
+}
