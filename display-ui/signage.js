@@ -9,7 +9,7 @@ import { h, replace } from '/common/dom.js';
 import { serverNow, syncServerTime, formatClock } from '/common/clock.js';
 import { createConnectionMark } from '/common/notice.js';
 import { createNoticeCard, fitNoticeCard, showNoticePage } from './notice-card.js';
-import { createProgressBoard } from './progress-board.js';
+import { createProgressBoard, fitProgressBoard } from './progress-board.js';
 import { loadPlaylist, savePlaylist } from './playlist-cache.js';
 
 export const SIGNAGE_CMD = 'signage.cmd';
@@ -66,6 +66,8 @@ export function createSignage(t, { scope, onMedia = () => {}, view = window } = 
   const shownCard = () => el.querySelector('[data-testid="signage-notice"]');
   // Type is fitted to the box: again when the screen turns or the fonts arrive.
   const refit = () => {
+    const progress = stage.querySelector('[data-testid="progress-board"]');
+    if (progress) fitProgressBoard(progress);
     const card = shownCard();
     if (!card) return;
     const pages = fitNoticeCard(card);
@@ -146,7 +148,7 @@ export function createSignage(t, { scope, onMedia = () => {}, view = window } = 
       return;
     }
     const notice = choose(now, p);
-    const shownData = notice === PROGRESS_PAGE ? [progressOf(playlist), gridName.textContent] : notice;
+    const shownData = notice === PROGRESS_PAGE ? [progressOf(playlist), playlist.progressCounts, gridName.textContent] : notice;
     const key = JSON.stringify([shownData, qrSrcOf(playlist, notice.id), p.urgent, displayName.textContent]);
     if (current && current.id === notice.id && current.key === key) {
       turnPage(now);
@@ -168,7 +170,11 @@ export function createSignage(t, { scope, onMedia = () => {}, view = window } = 
     if (old) old.remove();
     stage.hidden = false;
     el.dataset.urgent = 'false';
-    replace(stage, createProgressBoard(t, progressOf(playlist), gridName.textContent));
+    const board = createProgressBoard(t, progressOf(playlist), gridName.textContent, playlist.progressCounts || null);
+    replace(stage, board);
+    requestAnimationFrame(() => {
+      if (board.isConnected) fitProgressBoard(board);
+    });
   }
 
   function showCard(notice, urgent, qrSrc = qrSrcOf(playlist, notice.id)) {

@@ -210,4 +210,54 @@ class BoardFitInBrowsersTest {
     });
     return texts;
   }
+
+  JsonObject requestStep(BridgeClient client, String action, JsonObject params) {
+    return Await.result(client.request("request.cmd", params.copy().put("action", action)));
+  }
+
+  @Test
+  @DisplayName("实时晒单 with many requests fills the board in landscape and portrait: this month's counts by status on top, the latest rows below, a reopened one marked, nothing cut")
+  void progressFillsTheBoard() throws Exception {
+    Page landscape = browsers.open(server.url("Notice board 1"), 1920, 1080);
+    Page portrait = browsers.open(server.url("Notice board 1"), 1080, 1920);
+    BridgeClient grid = server.bridge(server.login("grid"));
+    String[] kinds = {"楼院设施", "环境卫生", "安全隐患"};
+    for (int i = 0; i < 16; i++) {
+      requestStep(grid, "enterRequest", new JsonObject().put("channel", "PHONE").put("kind", kinds[i % 3]).put("what", "第" + i + "件：楼道灯坏了")
+          .put("gridId", DemoData.GRID_IDS[0]).put("building", (i + 1) + "号楼"));
+    }
+    java.util.List<JsonObject> filed = requestStep(grid, "listRequests", new JsonObject()).getJsonArray("requests").stream()
+        .map(JsonObject.class::cast).toList();
+    assertEquals(16, filed.size());
+    for (int i = 0; i < 4; i++) {
+      requestStep(grid, "takeRequest", new JsonObject().put("id", filed.get(i).getString("id")));
+    }
+    String reopenedId = filed.get(0).getString("id");
+    requestStep(grid, "agreeRequest", new JsonObject().put("id", reopenedId).put("task", "更换楼道灯").put("responsible", "物业赵经理")
+        .put("dueAt", System.currentTimeMillis() + 86_400_000L).put("residentConfirmedBy", "居民"));
+    requestStep(grid, "completeRequest", new JsonObject().put("id", reopenedId).put("note", "已更换"));
+    requestStep(grid, "informRequest", new JsonObject().put("id", reopenedId).put("via", "PHONE"));
+    requestStep(grid, "rateRequest", new JsonObject().put("id", reopenedId).put("rating", "UNSATISFIED"));
+    String number = filed.get(0).getString("number");
+
+    for (Page board : java.util.List.of(landscape, portrait)) {
+      String size = board.viewportSize().width + "x" + board.viewportSize().height;
+      assertThat(byTestId(board, "progress-reopened-" + number)).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(45_000));
+      assertThat(byTestId(board, "progress-count-total")).hasAttribute("data-count", "16");
+      assertThat(byTestId(board, "progress-count-total")).hasText("本月收到 16 件");
+      assertThat(byTestId(board, "progress-count-NEW")).hasAttribute("data-count", "12");
+      assertThat(byTestId(board, "progress-count-CONSULTING")).hasAttribute("data-count", "4");
+      assertThat(byTestId(board, "progress-reopened-" + number)).hasText("重新办理");
+      board.waitForTimeout(300);
+      java.util.List<String> problems = org.shangliang.support.Layout.problems(board);
+      assertTrue(problems.isEmpty(), size + ": " + problems);
+      // The rows fill the page: the last one shown ends in the lowest fifth of the screen.
+      Number lastBottom = (Number) board.evaluate("() => { const rows = [...document.querySelectorAll('[data-testid=progress-rows] tbody tr')]"
+          + ".filter((r) => !r.hidden); return rows[rows.length - 1].getBoundingClientRect().bottom; }");
+      assertTrue(lastBottom.doubleValue() > board.viewportSize().height * 0.8, size + ": the rows end at " + lastBottom);
+      Number shown = (Number) board.evaluate("() => [...document.querySelectorAll('[data-testid=progress-rows] tbody tr')].filter((r) => !r.hidden).length");
+      assertTrue(shown.intValue() >= 8, size + ": rows shown " + shown);
+    }
+    assertTrue(browsers.pageErrors.isEmpty(), "page errors: " + browsers.pageErrors);
+  }
 }
