@@ -15,6 +15,7 @@ import org.shangliang.support.Browsers;
 import org.shangliang.support.TestServer;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -104,38 +105,59 @@ class BoardFitInBrowsersTest {
     return v == null || "null".equals(v) ? null : new JsonObject(String.valueOf(v));
   }
 
-  /** Watches the board while the notice has its slot; answers the lines never shown and the pages seen. */
-  static void assertEveryLineShown(Page board, String noticeId) {
-    Set<String> all = new HashSet<>();
-    Set<String> seen = new HashSet<>();
-    Set<String> pages = new HashSet<>();
-    long started = 0;
-    long deadline = System.currentTimeMillis() + 60_000;
-    while (System.currentTimeMillis() < deadline) {
-      JsonObject now = shown(board);
-      if (now != null && noticeId.equals(now.getString("id"))) {
-        started = started == 0 ? System.currentTimeMillis() : started;
-        assertTrue(now.getBoolean("cardInside"), "the card lies inside the screen");
-        pages.add(now.getString("page"));
-        now.getJsonArray("lines").forEach(o -> {
-          JsonObject line = (JsonObject) o;
-          all.add(line.getString("key") + " " + line.getString("text"));
-          if (line.getBoolean("shown")) {
-            seen.add(line.getString("key") + " " + line.getString("text"));
-          }
-        });
-      } else if (started != 0) {
-        break; // its slot is over
-      }
-      board.waitForTimeout(250);
+  /** What one board showed of the notice during its slot: every line of the body, and those seen whole. */
+  static final class Watch {
+    final Page board;
+    final Set<String> all = new HashSet<>();
+    final Set<String> seen = new HashSet<>();
+    final Set<String> pages = new HashSet<>();
+    boolean started;
+    boolean over;
+
+    Watch(Page board) {
+      this.board = board;
     }
-    assertTrue(started != 0, "the result notice was shown");
-    Set<String> missing = new HashSet<>(all);
-    missing.removeAll(seen);
-    assertTrue(missing.isEmpty(), "lines never shown at " + board.viewportSize().width + "x" + board.viewportSize().height
-        + " (pages seen " + pages + "): " + missing);
-    assertTrue(seen.stream().anyMatch(l -> l.contains("公示期不少于7天")), "the last line was seen: " + seen);
-    assertTrue(seen.stream().anyMatch(l -> l.contains("宣布时间")), "宣布时间 was seen");
+
+    void look(String noticeId) {
+      JsonObject now = shown(board);
+      if (now == null || !noticeId.equals(now.getString("id"))) {
+        over = started;
+        return;
+      }
+      started = true;
+      assertTrue(now.getBoolean("cardInside"), "the card lies inside the screen");
+      pages.add(now.getString("page"));
+      now.getJsonArray("lines").forEach(o -> {
+        JsonObject line = (JsonObject) o;
+        all.add(line.getString("key") + " " + line.getString("text"));
+        if (line.getBoolean("shown")) {
+          seen.add(line.getString("key") + " " + line.getString("text"));
+        }
+      });
+    }
+  }
+
+  /** Watches the boards together while the notice has its slot (its pages included): every line is shown whole at some moment. */
+  static void assertEveryLineShown(String noticeId, Page... boards) {
+    List<Watch> watches = java.util.Arrays.stream(boards).map(Watch::new).toList();
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (System.currentTimeMillis() < deadline && !watches.stream().allMatch(w -> w.over)) {
+      watches.forEach(w -> {
+        if (!w.over) {
+          w.look(noticeId);
+        }
+      });
+      boards[0].waitForTimeout(200);
+    }
+    for (Watch w : watches) {
+      String size = w.board.viewportSize().width + "x" + w.board.viewportSize().height;
+      assertTrue(w.started, "the result notice was shown at " + size);
+      Set<String> missing = new HashSet<>(w.all);
+      missing.removeAll(w.seen);
+      assertTrue(missing.isEmpty(), "lines never shown at " + size + " (pages seen " + w.pages + "): " + missing);
+      assertTrue(w.seen.stream().anyMatch(l -> l.contains("公示期不少于7天")), size + ": the last line was seen: " + w.seen);
+      assertTrue(w.seen.stream().anyMatch(l -> l.contains("宣布时间")), size + ": 宣布时间 was seen");
+    }
   }
 
   @Test
@@ -148,8 +170,7 @@ class BoardFitInBrowsersTest {
     }
     JsonObject notice = resultNotice();
     assertTrue(notice.getString("body").contains("公示期不少于7天"), notice.getString("body"));
-    assertEveryLineShown(landscape, notice.getString("id"));
-    assertEveryLineShown(portrait, notice.getString("id"));
+    assertEveryLineShown(notice.getString("id"), landscape, portrait);
     assertTrue(browsers.pageErrors.isEmpty(), "page errors: " + browsers.pageErrors);
   }
 
