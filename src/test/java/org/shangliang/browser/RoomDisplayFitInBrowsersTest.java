@@ -85,6 +85,10 @@ class RoomDisplayFitInBrowsersTest {
       assertThat(byTestId(page, "countdown")).isVisible();
       assertFits(page, "a speech");
     }
+    // 正在商议, 正在发言 and 下一位发言 are at least 32 px on the 1080p screen.
+    Number smallestLabel = (Number) big.evaluate("() => Math.min(...[...document.querySelectorAll('.label')]"
+        + ".filter((l) => l.offsetParent).map((l) => parseFloat(getComputedStyle(l).fontSize)))");
+    assertTrue(smallestLabel.doubleValue() >= 32, "labels at " + smallestLabel + " px");
 
     Await.result(command(host, "endSpeech"));
     String voteId = Await.result(command(host, "openVote", new JsonObject().put("motion", MOTION).put("secret", false)
