@@ -1,6 +1,7 @@
 // The room display: no interaction, everything from the server's snapshot — meeting, current
 // matter, speaker and countdown, next speakers, the vote, presence, a corrected clock, and the QR
-// code phones scan to join the meeting.
+// code phones scan to join the meeting. Every region that can hold long text (titles, the matter,
+// the speaker, the vote with its motion and verdict) is a bounded box whose type shrinks to fit it.
 
 import { h, replace, renderKeyed } from '/common/dom.js';
 import { formatClock, formatPlannedTime } from '/common/clock.js';
@@ -8,6 +9,7 @@ import { meetingOf, currentMatter } from '/common/snapshot.js';
 import { createConnectionMark } from '/common/notice.js';
 import { createSpeaker } from './speaker.js';
 import { createTally } from './tally.js';
+import { fitBox } from './fit-text.js';
 
 export function createRoomView(t) {
   const roomName = h('div', { class: 'room-name', testid: 'room-name' });
@@ -18,16 +20,25 @@ export function createRoomView(t) {
   const banner = h('div', { class: 'banner', testid: 'meeting-status', hidden: true });
   const matter = h('div', { class: 'matter-title', testid: 'current-matter' });
   const joinQr = h('figure', { class: 'join-qr', testid: 'join-qr', hidden: true });
-  const speaker = createSpeaker(t);
+  const speaker = createSpeaker(t, { onResize: () => fitBox(speaker.el, { min: 0.4 }) });
   const tally = createTally(t);
-  const stage = h('main', { class: 'stage' },
-    h('section', { class: 'matter-block' }, h('div', { class: 'label' }, t('matter.label')), matter),
-    h('div', { class: 'columns' }, speaker.el, tally.el));
+  const titles = h('div', { class: 'titles fit-box' }, roomName, meetingTitle);
+  const matterBlock = h('section', { class: 'matter-block fit-box' }, h('div', { class: 'label' }, t('matter.label')), matter);
+  const stage = h('main', { class: 'stage' }, matterBlock, h('div', { class: 'columns' }, speaker.el, tally.el));
   const el = h('div', { class: 'room' },
-    h('header', { class: 'topbar' },
-      h('div', { class: 'titles' }, roomName, meetingTitle),
-      presence, clock, offline.el),
+    h('header', { class: 'topbar' }, titles, presence, clock, offline.el),
     banner, stage, joinQr);
+
+  /** Fits the type of every box, outer ones first: they decide the room left to the inner ones. */
+  function refit() {
+    fitBox(titles, { min: 0.5 });
+    if (stage.hidden) return;
+    fitBox(matterBlock, { min: 0.5 });
+    fitBox(speaker.el, { min: 0.4 });
+    if (!tally.el.hidden) fitBox(tally.el, { min: 0.3 });
+  }
+  window.addEventListener('resize', refit);
+  if (document.fonts) document.fonts.ready.then(refit);
 
   /** A banner instead of the stage: a title, and a line below (a message key, or words already said). */
   function showMessage(titleKey, bodyKey, bodyText) {
@@ -35,6 +46,7 @@ export function createRoomView(t) {
     banner.hidden = false;
     const body = bodyText || (bodyKey ? t(bodyKey) : null);
     replace(banner, h('div', { class: 'banner-title' }, t(titleKey)), body ? h('div', { class: 'banner-body', testid: 'banner-body' }, body) : null);
+    refit();
   }
 
   function renderJoinQr(token) {
@@ -68,6 +80,8 @@ export function createRoomView(t) {
     speaker.update(snap);
     tally.update(snap);
     stage.dataset.vote = String(!tally.el.hidden);
+    stage.dataset.verdict = String(Boolean(m.vote && m.vote.announced && m.vote.outcome));
+    refit();
     return undefined;
   }
 
@@ -76,6 +90,7 @@ export function createRoomView(t) {
     render,
     showMessage,
     setConnection: (state) => offline.set(state),
+    stop: () => window.removeEventListener('resize', refit),
     tick() {
       clock.textContent = formatClock();
       speaker.tick();

@@ -2,16 +2,19 @@
 // each; a new notice at once; an urgent one over everything until a playlist without it comes.
 // When the grid's requests moved lately, their progress (实时晒单) takes a turn as well, at once
 // when it changes. A corner code lets passers-by file a request. It renders what the server sent
-// and reports back which notices it showed.
+// and reports back which notices it showed. A notice too long for one screen is paged: each page
+// gets a full turn. The staff console's preview runs this same screen with one notice (preview()).
 
 import { h, replace } from '/common/dom.js';
 import { serverNow, syncServerTime, formatClock } from '/common/clock.js';
 import { createConnectionMark } from '/common/notice.js';
-import { createNoticeCard, fitNoticeCard } from './notice-card.js';
-import { createProgressBoard } from './progress-board.js';
+import { createNoticeCard, fitNoticeCard, showNoticePage } from './notice-card.js';
+import { createProgressBoard, fitProgressBoard } from './progress-board.js';
 import { loadPlaylist, savePlaylist } from './playlist-cache.js';
 
 export const SIGNAGE_CMD = 'signage.cmd';
+/** The stylesheets of a board screen, as index.html links them; the console's preview loads the same. */
+export const BOARD_STYLESHEETS = ['/display/display.css', '/display/notice-card.css', '/display/signage.css', '/display/progress-board.css'];
 export const playlistAddress = (displayId) => `display.${displayId}.signage`;
 
 const DWELL_MS = 10000;
@@ -32,9 +35,9 @@ const qrSrcOf = (playlist, id) => {
 
 /**
  * The board's screen; start with showCached(), then attach(bus, identity) once hello has answered.
- * scope names the kept playlist (cacheScope of the token).
+ * scope names the kept playlist (cacheScope of the token); view is the window whose size it follows.
  */
-export function createSignage(t, { scope, onMedia = () => {} } = {}) {
+export function createSignage(t, { scope, onMedia = () => {}, view = window } = {}) {
   const gridName = h('div', { class: 'grid-name', testid: 'grid-name' });
   const displayName = h('div', { class: 'display-name', testid: 'display-name' });
   const clock = h('div', { class: 'clock', testid: 'clock' });
@@ -58,14 +61,30 @@ export function createSignage(t, { scope, onMedia = () => {} } = {}) {
   let bus = null;
   let heartbeatTimer = null;
   let heartbeatSeconds = 0;
+  let previewing = false; // the console's preview: one notice, no rotation
   const ticker = setInterval(tick, 1000);
+  const shownCard = () => el.querySelector('[data-testid="signage-notice"]');
   // Type is fitted to the box: again when the screen turns or the fonts arrive.
   const refit = () => {
-    const card = el.querySelector('[data-testid="signage-notice"]');
-    if (card) fitNoticeCard(card);
+    const progress = stage.querySelector('[data-testid="progress-board"]');
+    if (progress) fitProgressBoard(progress);
+    const card = shownCard();
+    if (!card) return;
+    const pages = fitNoticeCard(card);
+    if (current) current.pages = pages;
+    turnPage(Date.now());
   };
-  window.addEventListener('resize', refit);
+  view.addEventListener('resize', refit);
   if (document.fonts) document.fonts.ready.then(refit);
+
+  /** A paged card shows the page its time has come to: a full turn (DWELL_MS) each. */
+  function turnPage(now) {
+    const card = shownCard();
+    const pages = card ? Number(card.dataset.pages || 1) : 1;
+    if (!current || pages < 2) return;
+    const page = Math.floor((now - current.since) / DWELL_MS) % pages;
+    if (card.dataset.page !== String(page + 1)) showNoticePage(card, page);
+  }
 
   function accept(next, { live }) {
     if (!next || next.type !== 'playlist' || !Array.isArray(next.notices)) return;
@@ -109,7 +128,8 @@ export function createSignage(t, { scope, onMedia = () => {} } = {}) {
       return fresh;
     }
     const at = current ? notices.findIndex((n) => n.id === current.id) : -1;
-    if (at >= 0 && (now - current.since < DWELL_MS || notices.length === 1)) return notices[at];
+    const slot = DWELL_MS * (current && current.pages > 1 ? current.pages : 1);
+    if (at >= 0 && (now - current.since < slot || notices.length === 1)) return notices[at];
     if (at >= 0) return notices[(at + 1) % notices.length];
     // The shown notice left the pool: carry on with the one that followed it in the old order.
     return notices.find((n) => current && playlist.notices.indexOf(n) > current.order) || notices[0];
@@ -118,17 +138,24 @@ export function createSignage(t, { scope, onMedia = () => {} } = {}) {
   function tick(changed = false) {
     const now = Date.now();
     clock.textContent = formatClock();
+    if (previewing) {
+      turnPage(now);
+      return;
+    }
     const p = pool(serverNow());
     if (p.notices.length === 0) {
       if (current !== null || changed) showEmpty();
       return;
     }
     const notice = choose(now, p);
-    const shownData = notice === PROGRESS_PAGE ? [progressOf(playlist), gridName.textContent] : notice;
+    const shownData = notice === PROGRESS_PAGE ? [progressOf(playlist), playlist.progressCounts, gridName.textContent] : notice;
     const key = JSON.stringify([shownData, qrSrcOf(playlist, notice.id), p.urgent, displayName.textContent]);
-    if (current && current.id === notice.id && current.key === key) return;
+    if (current && current.id === notice.id && current.key === key) {
+      turnPage(now);
+      return;
+    }
     const since = current && current.id === notice.id ? current.since : now;
-    current = { id: notice.id, key, since, order: playlist.notices.indexOf(notice) };
+    current = { id: notice.id, key, since, order: playlist.notices.indexOf(notice), pages: 1 };
     if (notice === PROGRESS_PAGE) {
       showProgress();
       return;
@@ -143,11 +170,15 @@ export function createSignage(t, { scope, onMedia = () => {} } = {}) {
     if (old) old.remove();
     stage.hidden = false;
     el.dataset.urgent = 'false';
-    replace(stage, createProgressBoard(t, progressOf(playlist), gridName.textContent));
+    const board = createProgressBoard(t, progressOf(playlist), gridName.textContent, playlist.progressCounts || null);
+    replace(stage, board);
+    requestAnimationFrame(() => {
+      if (board.isConnected) fitProgressBoard(board);
+    });
   }
 
-  function showCard(notice, urgent) {
-    const card = createNoticeCard(notice, { qrSrc: qrSrcOf(playlist, notice.id), boardName: displayName.textContent });
+  function showCard(notice, urgent, qrSrc = qrSrcOf(playlist, notice.id)) {
+    const card = createNoticeCard(notice, { qrSrc, boardName: displayName.textContent });
     card.setAttribute('data-testid', 'signage-notice');
     const old = el.querySelector('[data-testid="signage-notice"]');
     if (old) old.remove();
@@ -156,7 +187,9 @@ export function createSignage(t, { scope, onMedia = () => {} } = {}) {
     el.dataset.urgent = String(urgent);
     if (urgent) urgentLayer.appendChild(card);
     else replace(stage, card);
-    requestAnimationFrame(() => fitNoticeCard(card));
+    requestAnimationFrame(() => {
+      if (card.isConnected && card === shownCard()) refit();
+    });
   }
 
   function showEmpty() {
@@ -227,8 +260,21 @@ export function createSignage(t, { scope, onMedia = () => {} } = {}) {
       scheduleHeartbeat(DEFAULT_HEARTBEAT_SECONDS);
     },
     setConnection: (state) => offline.set(state),
+    /**
+     * The console's preview: this one notice as this board would show it, pages in turn, until
+     * stop(). reportSrc stands for the board's own report code (its size shapes the screen).
+     */
+    preview(notice, { qrSrc = null, boardName = '', gridName: grid = '', reportSrc = null } = {}) {
+      previewing = true;
+      gridName.textContent = grid;
+      displayName.textContent = boardName;
+      showReportQr(reportSrc);
+      current = { id: notice.id, key: '', since: Date.now(), order: 0, pages: 1 };
+      showCard(notice, Boolean(notice.urgent), qrSrc);
+    },
+    refit,
     stop() {
-      window.removeEventListener('resize', refit);
+      view.removeEventListener('resize', refit);
       clearInterval(ticker);
       clearInterval(heartbeatTimer);
     },

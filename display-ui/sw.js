@@ -3,7 +3,7 @@
 // the current code and the current images; the cache answers only when the network fails.
 // The event bus and the API are never cached.
 
-const CACHE = 'shangliang-display-v1';
+const CACHE = 'shangliang-display-v2';
 const NETWORK_TIMEOUT_MS = 5000;
 const PAGE = '/display/';
 // Every file the display page loads, also the /common/ modules it imports: keep in step with the
@@ -19,6 +19,7 @@ const SHELL = [
   '/display/room.js',
   '/display/speaker.js',
   '/display/tally.js',
+  '/display/fit-text.js',
   '/display/signage.js',
   '/display/notice-card.js',
   '/display/progress-board.js',

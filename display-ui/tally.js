@@ -22,6 +22,13 @@ function bars(t, counts, cast) {
   }));
 }
 
+/** The announced counts on one line, so the verdict and its reason have the room. */
+function countsLine(t, o) {
+  return h('div', { class: 'counts' }, castLine(t, o.cast),
+    CHOICES.map((c) => h('span', { class: `count-chip chip-${c}` }, t(`vote.${c}`), ' ',
+      h('b', { testid: `tally-${c}` }, String(o[c] || 0)))));
+}
+
 function castLine(t, n, entitled) {
   const text = entitled == null ? t('vote.cast', { n }) : t('vote.castOf', { n, of: entitled });
   return h('div', { class: 'cast', testid: 'tally-cast', dataset: { count: String(n) } }, text);
@@ -37,7 +44,7 @@ function belowQuorum(t, o) {
 }
 
 function build(t, vote, tally) {
-  const parts = [h('div', { class: 'label' }, t('vote.label')), h('div', { class: 'motion' }, vote.motion)];
+  const parts = [h('div', { class: 'label' }, t('vote.label')), h('div', { class: 'motion', testid: 'motion' }, vote.motion)];
   const cast = tally ? tally.cast : 0;
   if (vote.status === 'OPEN') {
     parts.push(h('div', { class: 'vote-state' }, t('vote.open')), castLine(t, cast, tally ? tally.entitled : null));
@@ -46,10 +53,10 @@ function build(t, vote, tally) {
   }
   const o = vote.outcome;
   if (o && (vote.announced || !REVEAL_ON_ANNOUNCE)) {
-    parts.push(castLine(t, o.cast), bars(t, o, o.cast),
+    parts.push(countsLine(t, o),
       h('div', { class: o.passed ? 'outcome passed' : 'outcome failed', testid: 'outcome', dataset: { passed: String(o.passed), reason: o.reason } },
-        h('span', { class: 'verdict' }, o.passed ? t('vote.passed') : t('vote.notPassed')),
-        h('span', { class: 'reason' }, t(`vote.reason.${o.reason}`))),
+        h('span', { class: 'verdict', testid: 'verdict' }, o.passed ? t('vote.passed') : t('vote.notPassed')),
+        h('span', { class: 'reason', testid: 'verdict-reason' }, t(`vote.reason.${o.reason}`))),
       belowQuorum(t, o));
     return parts;
   }
@@ -58,15 +65,18 @@ function build(t, vote, tally) {
   return parts;
 }
 
+/** update(snap) answers whether the block's content changed (the caller fits its type again). */
 export function createTally(t) {
-  const el = h('section', { class: 'tally-block', hidden: true });
+  const el = h('section', { class: 'tally-block fit-box', testid: 'tally', hidden: true });
   return {
     el,
     update(snap) {
       const vote = voteOf(snap);
       const tally = vote ? tallyOf(snap, vote.id) : null;
+      const wasHidden = el.hidden;
       el.hidden = !vote;
-      renderKeyed(el, JSON.stringify([vote, tally && [tally.cast, tally.entitled, tally.counts]]), () => (vote ? build(t, vote, tally) : []));
+      const changed = renderKeyed(el, JSON.stringify([vote, tally && [tally.cast, tally.entitled, tally.counts]]), () => (vote ? build(t, vote, tally) : []));
+      return changed || wasHidden !== el.hidden;
     },
   };
 }

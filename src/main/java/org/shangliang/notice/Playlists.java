@@ -8,6 +8,9 @@ import org.shangliang.qr.QrTokens;
 import org.shangliang.request.RequestStore;
 import org.shangliang.request.RequestViews;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,7 +26,11 @@ import java.util.function.Predicate;
 public final class Playlists {
   public static final int HEARTBEAT_SECONDS = 10;
   static final int PROGRESS_DAYS = 30;
-  static final int PROGRESS_LINES = 8;
+  /** As many as a portrait board shows at its smallest readable type; the page drops what does not fit. */
+  static final int PROGRESS_LINES = 20;
+  /** The month 实时晒单 counts requests in: the community's calendar (request numbers use the same). */
+  static final ZoneId COMMUNITY_ZONE = ZoneId.of("Asia/Shanghai");
+  private static final int MONTH_LIMIT = 5000;
   private static final Comparator<JsonObject> ORDER = Comparator
       .<JsonObject>comparingInt(n -> -n.getInteger("priority", 0))
       .thenComparing(n -> -n.getLong("startsAt", 0L));
@@ -44,8 +51,8 @@ public final class Playlists {
   public Future<String> of(String displayId) {
     long now = System.currentTimeMillis();
     return store.signageDisplay(displayId).compose(display -> Future.all(store.live(now), gridNames(),
-            progress(now, display.getString("gridId")))
-        .map(all -> build(display, all.resultAt(1), encode(all.resultAt(0)), all.resultAt(2), now)));
+            progress(now, display.getString("gridId")), monthCounts(now, display.getString("gridId")))
+        .map(all -> build(display, all.resultAt(1), encode(all.resultAt(0)), new Progress(all.resultAt(2), all.resultAt(3)), now)));
   }
 
   /**
@@ -71,11 +78,11 @@ public final class Playlists {
 
   private Future<Integer> sendTo(Predicate<JsonObject> affected) {
     long now = System.currentTimeMillis();
-    return Future.all(store.signageDisplays(), store.live(now), gridNames(), progress(now, null)).map(all -> {
+    return Future.all(store.signageDisplays(), store.live(now), gridNames(), progress(now, null), monthCounts(now, null)).map(all -> {
       List<JsonObject> displays = all.resultAt(0);
       List<Encoded> notices = encode(all.resultAt(1));
       Map<String, String> grids = all.resultAt(2);
-      Map<String, String> progress = all.resultAt(3);
+      Progress progress = new Progress(all.resultAt(3), all.resultAt(4));
       int sent = 0;
       for (JsonObject display : displays) {
         if (affected.test(display)) {
@@ -86,6 +93,10 @@ public final class Playlists {
       }
       return sent;
     });
+  }
+
+  /** Per grid, the encoded progress lines and this month's counts. */
+  private record Progress(Map<String, String> lines, Map<String, String> counts) {
   }
 
   /** A live notice with its public JSON encoded once. */
@@ -100,7 +111,7 @@ public final class Playlists {
   }
 
   private String build(JsonObject display, Map<String, String> grids, List<Encoded> notices,
-                       Map<String, String> progress, long now) {
+                       Progress progress, long now) {
     String displayId = display.getString("_id");
     String gridId = display.getString("gridId");
     JsonObject head = new JsonObject().put("type", "playlist").put("serverTime", now)
@@ -117,7 +128,10 @@ public final class Playlists {
         qr.put(notice.id(), tokens.sign(QrTokens.Purpose.FEEDBACK, notice.id(), displayId));
       }
     }
-    out.append("],\"qr\":").append(qr.encode()).append(",\"progress\":").append(progress.getOrDefault(gridId, "[]"));
+    out.append("],\"qr\":").append(qr.encode()).append(",\"progress\":").append(progress.lines().getOrDefault(gridId, "[]"));
+    if (gridId != null) {
+      out.append(",\"progressCounts\":").append(progress.counts().getOrDefault(gridId, emptyCounts(now)));
+    }
     if (gridId != null) {
       out.append(",\"reportToken\":\"").append(tokens.sign(QrTokens.Purpose.REPORT, gridId, displayId)).append('"');
     }
@@ -146,6 +160,42 @@ public final class Playlists {
       byGrid.forEach((grid, lines) -> encoded.put(grid, lines.encode()));
       return encoded;
     });
+  }
+
+  /**
+   * 实时晒单's head: per grid (or only {@code onlyGrid}), the requests received this calendar month
+   * counted by where they stand now, {@code {month: "yyyy-MM", total, byStatus: {status: n}}}, encoded once.
+   */
+  private Future<Map<String, String>> monthCounts(long now, String onlyGrid) {
+    long monthStart = monthStart(now);
+    JsonObject query = new JsonObject().put("createdAt", new JsonObject().put("$gte", monthStart));
+    if (onlyGrid != null) {
+      query.put("where.gridId", onlyGrid);
+    }
+    return requests.find(query, MONTH_LIMIT).map(docs -> {
+      Map<String, JsonObject> byGrid = new HashMap<>();
+      for (JsonObject d : docs) {
+        String grid = d.getJsonObject("where", new JsonObject()).getString("gridId");
+        JsonObject counts = byGrid.computeIfAbsent(grid, g -> new JsonObject(emptyCounts(now)));
+        JsonObject byStatus = counts.getJsonObject("byStatus");
+        byStatus.put(d.getString("status"), byStatus.getInteger(d.getString("status"), 0) + 1);
+        counts.put("total", counts.getInteger("total") + 1);
+      }
+      Map<String, String> encoded = new HashMap<>();
+      byGrid.forEach((grid, counts) -> encoded.put(grid, counts.encode()));
+      return encoded;
+    });
+  }
+
+  static long monthStart(long now) {
+    ZonedDateTime local = Instant.ofEpochMilli(now).atZone(COMMUNITY_ZONE);
+    return local.withDayOfMonth(1).toLocalDate().atStartOfDay(COMMUNITY_ZONE).toInstant().toEpochMilli();
+  }
+
+  private static String emptyCounts(long now) {
+    ZonedDateTime local = Instant.ofEpochMilli(now).atZone(COMMUNITY_ZONE);
+    return new JsonObject().put("month", String.format("%d-%02d", local.getYear(), local.getMonthValue()))
+        .put("total", 0).put("byStatus", new JsonObject()).encode();
   }
 
   private Future<Map<String, String>> gridNames() {

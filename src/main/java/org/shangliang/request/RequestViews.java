@@ -53,12 +53,16 @@ public final class RequestViews {
         .put("doneNote", lastOf(doc, "completions", "note")).put("doneAt", lastLong(doc, "completions", "at"));
   }
 
-  /** The one line a public progress board (实时晒单) shows. */
+  /**
+   * The one line a public progress board (实时晒单) shows; {@code reopened} says a resident found
+   * the work not done (不满意) and it was taken up again, not who or why.
+   */
   public static JsonObject boardLine(JsonObject doc) {
     JsonObject where = doc.getJsonObject("where", new JsonObject());
     return new JsonObject().put("number", doc.getString("number")).put("kind", doc.getString("kind"))
         .put("gridName", where.getString("gridName")).put("title", PublicTitles.of(doc))
-        .put("status", doc.getString("status")).put("updatedAt", doc.getLong("updatedAt"));
+        .put("status", doc.getString("status")).put("updatedAt", doc.getLong("updatedAt"))
+        .put("reopened", doc.getInteger("reopenCount", 0) > 0);
   }
 
   /**

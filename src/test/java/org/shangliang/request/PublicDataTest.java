@@ -285,7 +285,7 @@ class PublicDataTest {
     JsonObject last = pushedToBoard.get(pushedToBoard.size() - 1);
     for (Object o : last.getJsonArray("progress")) {
       JsonObject line = (JsonObject) o;
-      assertEquals(Set.of("number", "kind", "gridName", "title", "status", "updatedAt"), line.fieldNames(),
+      assertEquals(Set.of("number", "kind", "gridName", "title", "status", "updatedAt", "reopened"), line.fieldNames(),
           "a progress line names its fields: nothing else reaches a board");
     }
   }
