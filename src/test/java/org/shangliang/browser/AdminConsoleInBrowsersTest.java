@@ -4,14 +4,11 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shangliang.app.DemoData;
-import org.shangliang.support.Browsers;
-import org.shangliang.support.TestServer;
 
+import org.shangliang.support.DemoInBrowsers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Arrays;
@@ -27,25 +24,10 @@ import static org.shangliang.support.Browsers.byTestId;
  * worker, who signs in elsewhere with the temporary password and sets their own; the administrator
  * reads the audit log, exports it, and disables the account, which signs its page out.
  */
-class AdminConsoleInBrowsersTest {
+class AdminConsoleInBrowsersTest extends DemoInBrowsers {
   static final String GRID_1 = DemoData.GRID_IDS[0];
   static final LocatorAssertions.IsVisibleOptions SOON = new LocatorAssertions.IsVisibleOptions().setTimeout(10_000);
   static final String NAME = "李网格（新来的）";
-
-  TestServer server;
-  Browsers browsers;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = TestServer.start();
-    browsers = new Browsers();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    browsers.close();
-    server.close();
-  }
 
   Page console() {
     return browsers.open(server.baseUrl() + "/console/", 1600, 1000);

@@ -6,15 +6,12 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PageAssertions;
 import com.microsoft.playwright.options.SelectOption;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shangliang.app.DemoData;
+import org.shangliang.support.DemoInBrowsers;
 import org.shangliang.support.Await;
 import org.shangliang.support.BridgeClient;
-import org.shangliang.support.Browsers;
-import org.shangliang.support.TestServer;
 
 import java.util.regex.Pattern;
 
@@ -27,24 +24,9 @@ import static org.shangliang.support.Browsers.byTestId;
  * new kiosk and a new room display paired by the code their own pages show, each of which opens
  * its page by itself and shows that it was stopped once revoked.
  */
-class CommunityInBrowsersTest {
+class CommunityInBrowsersTest extends DemoInBrowsers {
   static final LocatorAssertions.ContainsTextOptions SOON = new LocatorAssertions.ContainsTextOptions().setTimeout(10_000);
   static final LocatorAssertions.HasTextOptions SOON_TEXT = new LocatorAssertions.HasTextOptions().setTimeout(10_000);
-
-  TestServer server;
-  Browsers browsers;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = TestServer.start();
-    browsers = new Browsers();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    browsers.close();
-    server.close();
-  }
 
   Page signedInAdmin() {
     Page page = browsers.open(server.baseUrl() + "/console/");

@@ -4,15 +4,12 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shangliang.app.DemoData;
+import org.shangliang.support.DemoInBrowsers;
 import org.shangliang.support.Await;
 import org.shangliang.support.BridgeClient;
-import org.shangliang.support.Browsers;
-import org.shangliang.support.TestServer;
 
 import java.util.List;
 
@@ -26,25 +23,10 @@ import static org.shangliang.support.DemoRoom.command;
  * The console's 会议公示 panel in a real Chromium: staff post a meeting's plan, and later its
  * process, in one click, and the board of a grid the meeting concerns shows it with its kind.
  */
-class MeetingPublicityInBrowsersTest {
+class MeetingPublicityInBrowsersTest extends DemoInBrowsers {
   static final String MEETING = DemoData.MEETING_ID;
   static final LocatorAssertions.IsVisibleOptions SOON = new LocatorAssertions.IsVisibleOptions().setTimeout(10_000);
   static final LocatorAssertions.ContainsTextOptions SOON_TEXT = new LocatorAssertions.ContainsTextOptions().setTimeout(10_000);
-
-  TestServer server;
-  Browsers browsers;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = TestServer.start();
-    browsers = new Browsers();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    browsers.close();
-    server.close();
-  }
 
   Page signedInStaff() {
     Page page = browsers.open(server.baseUrl() + "/console/", 1600, 1000);

@@ -4,15 +4,12 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shangliang.app.DemoData;
+import org.shangliang.support.DemoInBrowsers;
 import org.shangliang.support.Await;
 import org.shangliang.support.BridgeClient;
-import org.shangliang.support.Browsers;
-import org.shangliang.support.TestServer;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,24 +20,9 @@ import static org.shangliang.support.Browsers.byTestId;
  * the demo meeting show the next planned one, with its time and its invited, when the first
  * closes, without a reload or a new token.
  */
-class NextMeetingInBrowsersTest {
+class NextMeetingInBrowsersTest extends DemoInBrowsers {
   static final LocatorAssertions.IsVisibleOptions SOON = new LocatorAssertions.IsVisibleOptions().setTimeout(10_000);
   static final LocatorAssertions.ContainsTextOptions SOON_TEXT = new LocatorAssertions.ContainsTextOptions().setTimeout(10_000);
-
-  TestServer server;
-  Browsers browsers;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = TestServer.start();
-    browsers = new Browsers();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    browsers.close();
-    server.close();
-  }
 
   @Test
   @DisplayName("a kiosk and the room display opened for one meeting follow the room to the next by themselves")

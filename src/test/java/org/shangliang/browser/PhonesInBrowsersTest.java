@@ -4,18 +4,15 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shangliang.app.DemoData;
 import org.shangliang.console.ConsoleAddresses;
 import org.shangliang.qr.QrTokens;
 import org.shangliang.request.RequestVerticle;
+import org.shangliang.support.DemoInBrowsers;
 import org.shangliang.support.Await;
 import org.shangliang.support.BridgeClient;
-import org.shangliang.support.Browsers;
-import org.shangliang.support.TestServer;
 
 import java.util.List;
 import java.util.Map;
@@ -32,28 +29,13 @@ import static org.shangliang.support.Browsers.byTestId;
  * number and phone, and kiosk and display pages that speak the community's language whatever their
  * browser's.
  */
-class PhonesInBrowsersTest {
+class PhonesInBrowsersTest extends DemoInBrowsers {
   static final String WANG = "00000000000000000000d008";
   static final int PHONE_W = 390;
   static final int PHONE_H = 844;
   /** A real motion is long: 60 characters. */
   static final String MOTION = "同意使用公共维修资金更换三号楼至八号楼全部楼道照明灯具并加装声控开关，费用按各楼栋受益户数分摊，由物业公司组织施工验收";
   static final LocatorAssertions.IsVisibleOptions SOON = new LocatorAssertions.IsVisibleOptions().setTimeout(10_000);
-
-  TestServer server;
-  Browsers browsers;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = TestServer.start();
-    browsers = new Browsers();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    browsers.close();
-    server.close();
-  }
 
   /** An element's rectangle in the viewport: {top, bottom, left, right, height}. */
   @SuppressWarnings("unchecked")
