@@ -70,6 +70,7 @@ class RevocationClusterTest {
         Await.result(again.close());
       }
     }
+    System.out.printf("a kiosk revoked on node A is refused by node B %d ms after the revocation's reply%n", refusedAfterMs);
     assertTrue(refusedAfterMs >= 0 && refusedAfterMs <= 1000, "refused by node B after " + refusedAfterMs + " ms");
   }
 }
