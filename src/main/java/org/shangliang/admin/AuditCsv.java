@@ -1,5 +1,6 @@
 package org.shangliang.admin;
 
+import org.shangliang.common.SpreadsheetText;
 import io.vertx.core.json.JsonObject;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -19,7 +20,6 @@ import java.util.Map;
  * Chinese as the local code page), one row per entry, in the server's local time.
  */
 public final class AuditCsv {
-  public static final String BOM = "\uFEFF";
   static final String[] HEADER = {"时间", "操作人", "角色", "区域", "操作", "议事室", "参数"};
   private static final Map<String, String> ROLES = Map.of("ADMIN", "管理员", "CADRE", "社区干部", "HOST", "社区干部",
       "GRID_WORKER", "网格员", "STAFF", "工作人员", "VIEWER", "只读查看", "KIOSK", "议事终端", "DISPLAY", "显示屏",
@@ -32,7 +32,7 @@ public final class AuditCsv {
 
   /** The entries ({@link AuditReader#view}s) as the text of a CSV file, byte order mark first. */
   public static String write(List<JsonObject> entries, ZoneId zone) {
-    StringBuilder out = new StringBuilder(BOM);
+    StringBuilder out = new StringBuilder(SpreadsheetText.BOM);
     try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.EXCEL.builder().setHeader(HEADER).get())) {
       for (JsonObject entry : entries) {
         csv.printRecord(row(entry, zone));
@@ -48,8 +48,8 @@ public final class AuditCsv {
     String role = actor.getString("role");
     String area = entry.getString("area");
     String room = entry.getString("roomName") != null ? entry.getString("roomName") : entry.getString("roomId");
-    return List.of(time(entry.getLong("at"), zone), cell(who(actor)), role == null ? "" : ROLES.getOrDefault(role, role),
-        area == null ? "" : AREAS.getOrDefault(area, area), cell(entry.getString("action")), cell(room),
+    return List.of(time(entry.getLong("at"), zone), SpreadsheetText.inert(who(actor)), role == null ? "" : ROLES.getOrDefault(role, role),
+        area == null ? "" : AREAS.getOrDefault(area, area), SpreadsheetText.inert(entry.getString("action")), SpreadsheetText.inert(room),
         entry.getJsonObject("params", new JsonObject()).encode());
   }
 
@@ -68,16 +68,4 @@ public final class AuditCsv {
     return name != null ? name : id;
   }
 
-  /**
-   * A spreadsheet runs a cell that starts with = + - @ as a formula: a name typed as
-   * {@code =HYPERLINK(...)} must stay text, so such a cell gets a leading apostrophe.
-   */
-  static String cell(String text) {
-    if (text == null || text.isEmpty()) {
-      return "";
-    }
-    char first = text.charAt(0);
-    return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-        ? "'" + text : text;
-  }
 }

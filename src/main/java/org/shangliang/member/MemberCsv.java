@@ -1,5 +1,6 @@
 package org.shangliang.member;
 
+import org.shangliang.common.SpreadsheetText;
 import io.vertx.core.json.JsonObject;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -40,7 +41,6 @@ public final class MemberCsv {
   public static final String ACTIVE = "在册";
   public static final String INACTIVE = "停用";
   public static final int MAX_ROWS = 2000;
-  private static final char BOM = '\uFEFF';
 
   /** One data row: its number as a spreadsheet shows it (the header is row 1) and its cells by column. */
   public record Row(long number, Map<String, String> cells) {
@@ -58,14 +58,14 @@ public final class MemberCsv {
 
   /** The members as a file; {@code personal} false leaves the phone and note cells empty. */
   public static byte[] write(List<JsonObject> members, Map<String, String> gridNames, boolean personal) {
-    StringBuilder out = new StringBuilder().append(BOM);
+    StringBuilder out = new StringBuilder(SpreadsheetText.BOM);
     try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.EXCEL)) {
       printer.printRecord(HEADER);
       for (JsonObject m : members) {
-        printer.printRecord(inert(m.getString("name", "")), MemberKinds.cell(MemberConsole.kindsOf(m)),
+        printer.printRecord(SpreadsheetText.inert(m.getString("name", "")), MemberKinds.cell(MemberConsole.kindsOf(m)),
             m.getBoolean("partyMember", false) ? YES : NO, m.getBoolean("capable", false) ? YES : NO,
-            inert(gridNames.getOrDefault(m.getString("gridId", ""), "")), inert(m.getString("building", "")),
-            personal ? m.getString("phone", "") : "", personal ? inert(m.getString("note", "")) : "",
+            SpreadsheetText.inert(gridNames.getOrDefault(m.getString("gridId", ""), "")), SpreadsheetText.inert(m.getString("building", "")),
+            personal ? m.getString("phone", "") : "", personal ? SpreadsheetText.inert(m.getString("note", "")) : "",
             m.getBoolean("active", true) ? ACTIVE : INACTIVE);
       }
     } catch (IOException e) {
@@ -107,18 +107,6 @@ public final class MemberCsv {
     return new JsonObject().put("row", row).put("field", field).put("message", message);
   }
 
-  /**
-   * A cell a spreadsheet would take for a formula (=, +, -, @ first) is written after an apostrophe,
-   * which the spreadsheet hides and the import removes: a member named "=HYPERLINK(…)" stays a name.
-   */
-  static String inert(String text) {
-    return !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
-  }
-
-  /** The reverse of {@link #inert}. */
-  static String plain(String cell) {
-    return cell.length() > 1 && cell.charAt(0) == '\'' && "=+-@".indexOf(cell.charAt(1)) >= 0 ? cell.substring(1) : cell;
-  }
 
   /** UTF-8 (with or without its mark); a file that is not UTF-8 is read as GB18030, as Excel saves CSV on Chinese Windows. */
   static String decode(byte[] bytes) {
@@ -129,7 +117,7 @@ public final class MemberCsv {
     } catch (CharacterCodingException e) {
       text = new String(bytes, Charset.forName("GB18030"));
     }
-    return !text.isEmpty() && text.charAt(0) == BOM ? text.substring(1) : text;
+    return SpreadsheetText.withoutBom(text);
   }
 
   private static List<String> header(CSVRecord record, List<JsonObject> errors) {

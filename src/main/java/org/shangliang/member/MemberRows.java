@@ -1,5 +1,6 @@
 package org.shangliang.member;
 
+import org.shangliang.common.SpreadsheetText;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.shangliang.auth.Identity;
@@ -70,7 +71,7 @@ final class MemberRows {
   }
 
   private String grid(Reader cells) {
-    String name = MemberCsv.plain(cells.cell(MemberCsv.GRID));
+    String name = SpreadsheetText.plain(cells.cell(MemberCsv.GRID));
     String gridId = name.isEmpty() ? null : gridIdsByName.get(name);
     if (!name.isEmpty() && gridId == null) {
       cells.fail(MemberCsv.GRID, "没有叫“" + name + "”的网格");
@@ -110,7 +111,7 @@ final class MemberRows {
     }
 
     String text(String column, int max, boolean required) {
-      String text = MemberCsv.plain(cell(column));
+      String text = SpreadsheetText.plain(cell(column));
       if (required && text.isEmpty()) {
         fail(column, "请填写" + column);
       } else if (text.length() > max) {

@@ -1,5 +1,6 @@
 package org.shangliang.member;
 
+import org.shangliang.common.SpreadsheetText;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -62,7 +63,7 @@ public final class MemberTable {
       return Future.succeededFuture(report(0, 0, table.errors()));
     }
     Set<String> names = new LinkedHashSet<>();
-    table.rows().forEach(row -> names.add(MemberCsv.plain(row.cell(MemberCsv.NAME))));
+    table.rows().forEach(row -> names.add(SpreadsheetText.plain(row.cell(MemberCsv.NAME))));
     return Future.all(grids.grids(), store.named(names)).compose(all -> {
       Map<String, String> gridIds = new HashMap<>();
       all.<List<JsonObject>>resultAt(0).forEach(g -> gridIds.put(g.getString("name"), g.getString("_id")));

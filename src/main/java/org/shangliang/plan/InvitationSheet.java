@@ -1,5 +1,6 @@
 package org.shangliang.plan;
 
+import org.shangliang.common.SpreadsheetText;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -30,7 +31,6 @@ import java.util.Map;
  * not invited and are left out; a check-in time is in the community's time zone.
  */
 public final class InvitationSheet {
-  public static final String BOM = "\uFEFF";
   public static final List<String> HEADER = List.of("姓名", "身份类别", "网格", "签到时间");
   /** Where the community tab keeps the community's time zone (community/CommunityStore). */
   private static final String COMMUNITY = "community";
@@ -74,15 +74,15 @@ public final class InvitationSheet {
   }
 
   static String write(List<JsonObject> invited, Map<String, String> grids, ZoneId zone) {
-    StringBuilder out = new StringBuilder(BOM);
+    StringBuilder out = new StringBuilder(SpreadsheetText.BOM);
     List<JsonObject> sorted = invited.stream().sorted(Comparator.<JsonObject>comparingInt(a -> kind(a).ordinal())
         .thenComparing(a -> a.getString("name", ""))).toList();
     try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.EXCEL.builder().setHeader(HEADER.toArray(String[]::new)).get())) {
       for (JsonObject a : sorted) {
         Long at = a.getLong("checkedInAt");
         String kindLabel = MemberKinds.label(kind(a));
-        csv.printRecord(inert(a.getString("name", "")), kindLabel == null ? "居民" : kindLabel,
-            inert(grids.getOrDefault(a.getString("memberId", ""), "")),
+        csv.printRecord(SpreadsheetText.inert(a.getString("name", "")), kindLabel == null ? "居民" : kindLabel,
+            SpreadsheetText.inert(grids.getOrDefault(a.getString("memberId", ""), "")),
             at == null ? "" : TIME.format(Instant.ofEpochMilli(at).atZone(zone)));
       }
     } catch (IOException e) {
@@ -95,8 +95,4 @@ public final class InvitationSheet {
     return AttendeeKind.valueOf(attendee.getString("kind", AttendeeKind.RESIDENT.name()));
   }
 
-  /** A cell a spreadsheet would take for a formula (=, +, -, @ first) is written after an apostrophe. */
-  private static String inert(String text) {
-    return !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
-  }
 }

@@ -148,8 +148,9 @@ final class BridgeGuard implements Handler<BridgeEvent> {
         && display.equals(who.id());
   }
 
-  private static String tokenOf(JsonObject frame) {
-    Object headers = frame.getValue("headers");
+  /** The token a page put in a frame's headers, or null. */
+  static String tokenOf(JsonObject frame) {
+    Object headers = frame == null ? null : frame.getValue("headers");
     if (headers instanceof JsonObject h && h.getValue(TOKEN_HEADER) instanceof String token) {
       return token;
     }

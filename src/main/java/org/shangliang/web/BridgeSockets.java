@@ -2,7 +2,6 @@ package org.shangliang.web;
 
 import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.Handler;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.bridge.BridgeEventType;
 import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
@@ -43,7 +42,7 @@ final class BridgeSockets implements Handler<BridgeEvent> {
     } else if (type == BridgeEventType.SOCKET_CLOSED) {
       kinds.remove(socket);
     } else if ((type == BridgeEventType.SEND || type == BridgeEventType.REGISTER) && "unknown".equals(kinds.get(socket))) {
-      credentials.resolve(tokenOf(event.getRawMessage())).onSuccess(who -> kinds.replace(socket, "unknown", kindOf(who)));
+      credentials.resolve(BridgeGuard.tokenOf(event.getRawMessage())).onSuccess(who -> kinds.replace(socket, "unknown", kindOf(who)));
     }
     next.handle(event);
   }
@@ -58,8 +57,4 @@ final class BridgeSockets implements Handler<BridgeEvent> {
     };
   }
 
-  private static String tokenOf(JsonObject frame) {
-    Object headers = frame == null ? null : frame.getValue("headers");
-    return headers instanceof JsonObject h && h.getValue(BridgeGuard.TOKEN_HEADER) instanceof String token ? token : null;
-  }
 }

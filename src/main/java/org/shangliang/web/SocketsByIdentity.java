@@ -2,7 +2,6 @@ package org.shangliang.web;
 
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.bridge.BridgeEventType;
 import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
@@ -28,6 +27,8 @@ final class SocketsByIdentity implements Handler<BridgeEvent> {
   private final Map<String, Set<SockJSSocket>> byIdentity = new ConcurrentHashMap<>();
   /** The last token each socket's frames carried: resolved again only when it changes. */
   private final Map<SockJSSocket, String> tokens = new ConcurrentHashMap<>();
+  /** Whose each remembered socket is, so a closing socket is forgotten without a walk over every identity. */
+  private final Map<SockJSSocket, String> owners = new ConcurrentHashMap<>();
 
   SocketsByIdentity(Vertx vertx, Credentials credentials, Handler<BridgeEvent> next) {
     this.next = next;
@@ -40,7 +41,7 @@ final class SocketsByIdentity implements Handler<BridgeEvent> {
   public void handle(BridgeEvent event) {
     BridgeEventType type = event.type();
     if (type == BridgeEventType.SEND || type == BridgeEventType.REGISTER) {
-      remember(event.socket(), tokenOf(event.getRawMessage()));
+      remember(event.socket(), BridgeGuard.tokenOf(event.getRawMessage()));
     } else if (type == BridgeEventType.SOCKET_CLOSED) {
       forget(event.socket());
     }
@@ -53,6 +54,10 @@ final class SocketsByIdentity implements Handler<BridgeEvent> {
     }
     credentials.resolve(token).onSuccess(who -> {
       if (who.type() != Identity.Type.ANONYMOUS && tokens.containsKey(socket)) {
+        String earlier = owners.put(socket, who.id());
+        if (earlier != null && !earlier.equals(who.id())) {
+          removeFrom(earlier, socket);
+        }
         byIdentity.computeIfAbsent(who.id(), id -> ConcurrentHashMap.newKeySet()).add(socket);
       }
     });
@@ -60,8 +65,17 @@ final class SocketsByIdentity implements Handler<BridgeEvent> {
 
   private void forget(SockJSSocket socket) {
     tokens.remove(socket);
-    byIdentity.values().forEach(sockets -> sockets.remove(socket));
-    byIdentity.values().removeIf(Set::isEmpty);
+    String owner = owners.remove(socket);
+    if (owner != null) {
+      removeFrom(owner, socket);
+    }
+  }
+
+  private void removeFrom(String identityId, SockJSSocket socket) {
+    byIdentity.computeIfPresent(identityId, (id, sockets) -> {
+      sockets.remove(socket);
+      return sockets.isEmpty() ? null : sockets;
+    });
   }
 
   private void closeAllOf(String identityId) {
@@ -69,13 +83,10 @@ final class SocketsByIdentity implements Handler<BridgeEvent> {
     if (sockets != null) {
       sockets.forEach(socket -> {
         tokens.remove(socket);
+        owners.remove(socket);
         socket.close(CREDENTIALS_CHANGED, "credentials revoked");
       });
     }
   }
 
-  static String tokenOf(JsonObject frame) {
-    Object headers = frame == null ? null : frame.getValue("headers");
-    return headers instanceof JsonObject h && h.getValue(BridgeGuard.TOKEN_HEADER) instanceof String token ? token : null;
-  }
 }

@@ -1,5 +1,6 @@
 package org.shangliang.admin;
 
+import org.shangliang.common.SpreadsheetText;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -73,8 +74,8 @@ class AccountRulesTest {
   @Test
   @DisplayName("a CSV cell that a spreadsheet would run as a formula is kept as text")
   void formulaCells() {
-    assertEquals("'=1+2", AuditCsv.cell("=1+2"));
-    assertEquals("'@SUM(A1)", AuditCsv.cell("@SUM(A1)"));
-    assertEquals("王\"小,明\"", AuditCsv.cell("王\"小,明\""));
+    assertEquals("'=1+2", SpreadsheetText.inert("=1+2"));
+    assertEquals("'@SUM(A1)", SpreadsheetText.inert("@SUM(A1)"));
+    assertEquals("王\"小,明\"", SpreadsheetText.inert("王\"小,明\""));
   }
 }
