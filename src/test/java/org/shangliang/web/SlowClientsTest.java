@@ -52,6 +52,11 @@ class SlowClientsTest {
 
   TestServer server;
   Vertx clients;
+  /**
+   * Every client the test opens: Vert.x closes a client, and all its sockets, once it is no longer
+   * reachable, so a client held only by a local variable may drop its connections at the next GC.
+   */
+  final List<NetClient> netClients = new ArrayList<>();
 
   @BeforeEach
   void start() {
@@ -70,6 +75,7 @@ class SlowClientsTest {
   List<Future<NetSocket>> openHalfSentHeads(String localAddress, int n, AtomicInteger closed) {
     NetClient client = clients.createNetClient(new NetClientOptions().setLocalAddress(localAddress)
         .setConnectTimeout(10_000));
+    netClients.add(client);
     List<Future<NetSocket>> opening = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       opening.add(client.connect(server.port(), "127.0.0.1").onSuccess(socket -> {
@@ -259,7 +265,9 @@ class SlowClientsTest {
   }
 
   private RawConnection rawConnection() {
-    NetSocket socket = Await.result(clients.createNetClient().connect(server.port(), "127.0.0.1"));
+    NetClient client = clients.createNetClient();
+    netClients.add(client);
+    NetSocket socket = Await.result(client.connect(server.port(), "127.0.0.1"));
     RawConnection raw = new RawConnection(socket, new StringBuilder(), new AtomicInteger());
     socket.handler(data -> raw.answer().append(data.toString(StandardCharsets.UTF_8)));
     socket.closeHandler(v -> raw.closed().incrementAndGet());
