@@ -10,6 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shangliang.app.DemoData;
 import org.shangliang.support.Await;
+import org.shangliang.support.Axe;
 import org.shangliang.support.BridgeClient;
 import org.shangliang.support.Browsers;
 import org.shangliang.support.TestServer;
@@ -171,6 +172,9 @@ class BoardFitInBrowsersTest {
     JsonObject notice = resultNotice();
     assertTrue(notice.getString("body").contains("公示期不少于7天"), notice.getString("body"));
     assertEveryLineShown(notice.getString("id"), landscape, portrait);
+    for (Page board : java.util.List.of(landscape, portrait)) {
+      assertEquals(java.util.List.of(), Axe.seriousViolations(board), board.viewportSize().width + "x" + board.viewportSize().height + ": axe-core");
+    }
     assertTrue(browsers.pageErrors.isEmpty(), "page errors: " + browsers.pageErrors);
   }
 
@@ -195,6 +199,7 @@ class BoardFitInBrowsersTest {
     console.waitForTimeout(500);
     assertSameCard(onPortrait, firstPage(preview, id), "portrait");
     assertThat(byTestId(console, "notice-preview")).isVisible();
+    assertEquals(java.util.List.of(), Axe.seriousViolations(console), "the console with its preview: axe-core");
     assertTrue(browsers.pageErrors.isEmpty(), "page errors: " + browsers.pageErrors);
   }
 
@@ -272,6 +277,7 @@ class BoardFitInBrowsersTest {
       board.waitForTimeout(300);
       java.util.List<String> problems = org.shangliang.support.Layout.problems(board);
       assertTrue(problems.isEmpty(), size + ": " + problems);
+      assertEquals(java.util.List.of(), Axe.seriousViolations(board), size + ": axe-core");
       // The rows fill the page: the last one shown ends in the lowest fifth of the screen.
       Number lastBottom = (Number) board.evaluate("() => { const rows = [...document.querySelectorAll('[data-testid=progress-rows] tbody tr')]"
           + ".filter((r) => !r.hidden); return rows[rows.length - 1].getBoundingClientRect().bottom; }");

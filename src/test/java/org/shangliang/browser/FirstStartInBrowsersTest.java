@@ -5,13 +5,16 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.shangliang.support.Axe;
 import org.shangliang.support.Browsers;
 import org.shangliang.support.ServerProcess;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.shangliang.support.Browsers.byTestId;
 
@@ -35,6 +38,7 @@ class FirstStartInBrowsersTest {
       byTestId(page, "setup-password2").fill("first-admin-1");
       byTestId(page, "setup-submit").click();
       assertThat(byTestId(page, "setup-error")).containsText("设置码不对");
+      assertEquals(List.of(), Axe.seriousViolations(page), "/setup/ with its error: axe-core");
 
       byTestId(page, "setup-code").fill(server.setupCode());
       byTestId(page, "setup-password2").fill("typed-otherwise");
@@ -43,6 +47,7 @@ class FirstStartInBrowsersTest {
       byTestId(page, "setup-password2").fill("first-admin-1");
       byTestId(page, "setup-submit").click();
       assertThat(byTestId(page, "setup-done")).isVisible(SOON);
+      assertEquals(List.of(), Axe.seriousViolations(page), "/setup/ done: axe-core");
 
       byTestId(page, "setup-to-console").click();
       byTestId(page, "login-user").fill("admin");

@@ -17,6 +17,8 @@ import org.shangliang.room.Attendee;
 import org.shangliang.room.AttendeeKind;
 import org.shangliang.room.RoomStore;
 import org.shangliang.support.Await;
+import org.shangliang.support.Axe;
+import org.shangliang.support.Layout;
 import org.shangliang.support.BridgeClient;
 import org.shangliang.support.Browsers;
 import org.shangliang.support.TestServer;
@@ -117,9 +119,14 @@ class KioskFitInBrowsersTest {
         screen + ": the page scrolls, " + h);
   }
 
-  /** 64 px targets, 24 px text, AA contrast (the accessibility probe of KioskAccessibilityTest). */
+  /**
+   * 64 px targets, 24 px text, AA contrast (the accessibility probe of KioskAccessibilityTest), no
+   * serious or critical finding of axe-core, and no text clipped or outside the screen.
+   */
   static void assertFriendly(Page page, String screen) throws Exception {
     assertEquals(List.of(), page.evaluate(KioskAccessibilityTest.probe()), screen);
+    assertEquals(List.of(), Axe.seriousViolations(page), screen + ": axe-core");
+    assertEquals(List.of(), Layout.problems(page), screen + ": layout");
   }
 
   // ---- the ballot ----
@@ -258,6 +265,7 @@ class KioskFitInBrowsersTest {
     // 我要反映 left half done goes back too.
     byTestId(personal, "report-start").click();
     assertThat(byTestId(personal, "request-flow")).isVisible(SOON);
+    assertFriendly(personal, "我要反映");
     personal.clock().runFor(61_000);
     assertThat(byTestId(personal, "request-flow")).isHidden(new LocatorAssertions.IsHiddenOptions().setTimeout(5_000));
     assertThat(byTestId(personal, "checkin-" + WANG)).isVisible();
@@ -343,10 +351,13 @@ class KioskFitInBrowsersTest {
     assertEquals(List.of(), nameButtonOffences(kiosk));
   }
 
-  @Test
+  @ParameterizedTest(name = "{0}×{1}")
+  @CsvSource({"1280, 800", "1080, 1920"})
   @DisplayName("a name tapped asks 是您本人吗？ with the name large; 返回 checks nobody in, 确认 does")
-  void confirmationStep() throws Exception {
-    Page kiosk = browsers.open(server.url("Kiosk 1"));
+  void confirmationStep(int width, int height) throws Exception {
+    Page kiosk = browsers.open(server.url("Kiosk 1"), width, height);
+    assertThat(byTestId(kiosk, "checkin-" + WANG)).isVisible(SOON);
+    assertFriendly(kiosk, "check-in");
     byTestId(kiosk, "checkin-" + WANG).click();
     assertThat(byTestId(kiosk, "iam-name")).hasText("王阿姨");
     assertThat(kiosk.getByText("是您本人吗？")).isVisible();
@@ -366,11 +377,12 @@ class KioskFitInBrowsersTest {
     assertThat(byTestId(kiosk, "sound-toggle")).hasAttribute("data-words", "王阿姨，签到成功");
   }
 
-  @Test
+  @ParameterizedTest(name = "{0}×{1}")
+  @CsvSource({"1280, 800", "1080, 1920"})
   @DisplayName("walk-in from the first screen by taps only: surname, how to call them, who they are with nothing chosen, then 提交")
-  void walkInByTaps() throws Exception {
+  void walkInByTaps(int width, int height) throws Exception {
     add300Attendees();
-    Page kiosk = browsers.open(server.url("Kiosk 1"));
+    Page kiosk = browsers.open(server.url("Kiosk 1"), width, height);
     assertThat(byTestId(kiosk, "walk-in")).isVisible(SOON);
     assertInView(kiosk, "walk-in");
     byTestId(kiosk, "walk-in").click();
@@ -392,6 +404,7 @@ class KioskFitInBrowsersTest {
     assertThat(byTestId(kiosk, "walkin-submit")).hasText("提交");
     byTestId(kiosk, "walkin-submit").click();
     assertThat(byTestId(kiosk, "attendee-name")).containsText("李大爷", new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+    assertFriendly(kiosk, "main screen of a walk-in");
     JsonObject walkIn = Await.result(server.app.db().mongo().findOne(RoomStore.ATTENDEES,
         new JsonObject().put("name", "李大爷").put("walkIn", true), null));
     assertEquals("RESIDENT", walkIn.getString("kind"));

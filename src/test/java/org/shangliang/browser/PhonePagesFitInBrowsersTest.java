@@ -11,6 +11,7 @@ import org.shangliang.notice.SignageAddresses;
 import org.shangliang.qr.QrTokens;
 import org.shangliang.request.RequestVerticle;
 import org.shangliang.support.Await;
+import org.shangliang.support.Axe;
 import org.shangliang.support.BridgeClient;
 import org.shangliang.support.DemoInBrowsers;
 
@@ -88,6 +89,9 @@ class PhonePagesFitInBrowsersTest extends DemoInBrowsers {
     for (String problem : problems(page)) {
       all.add(what + ": " + problem);
     }
+    for (String violation : Axe.seriousViolations(page)) {
+      all.add(what + ": axe-core " + violation);
+    }
   }
 
   static JsonObject request(BridgeClient client, String action, JsonObject params) {
@@ -137,6 +141,9 @@ class PhonePagesFitInBrowsersTest extends DemoInBrowsers {
     // a new request asks for no rating yet, so the page may have nothing to tap; its boxes and width are checked all the same
     for (String problem : problems(page)) {
       all.add("/r/<token>: " + problem);
+    }
+    for (String violation : Axe.seriousViolations(page)) {
+      all.add("/r/<token>: axe-core " + violation);
     }
 
     // the lookup by number and phone

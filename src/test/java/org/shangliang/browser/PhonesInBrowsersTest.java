@@ -12,6 +12,7 @@ import org.shangliang.qr.QrTokens;
 import org.shangliang.request.RequestVerticle;
 import org.shangliang.support.DemoInBrowsers;
 import org.shangliang.support.Await;
+import org.shangliang.support.Axe;
 import org.shangliang.support.BridgeClient;
 
 import java.util.List;
@@ -70,6 +71,8 @@ class PhonesInBrowsersTest extends DemoInBrowsers {
     Await.result(kiosk.request("room.cmd", new JsonObject().put("action", "checkIn").put("attendeeId", WANG)));
     String join = server.app.tokens().sign(QrTokens.Purpose.JOIN, DemoData.ROOM_ID, DemoData.MEETING_ID);
     Page phone = browsers.open(server.baseUrl() + "/j/" + join, PHONE_W, PHONE_H);
+    assertThat(byTestId(phone, "join-" + WANG)).isVisible(SOON);
+    assertEquals(List.of(), Axe.seriousViolations(phone), "/j/: axe-core");
     byTestId(phone, "join-" + WANG).click();
     assertThat(byTestId(phone, "join-waiting")).isVisible(SOON);
     JsonObject snapshot = Await.result(host.request("room.cmd", room.copy().put("action", "snapshot")));
@@ -98,6 +101,7 @@ class PhonesInBrowsersTest extends DemoInBrowsers {
     }
     assertEquals(0, ((Number) phone.evaluate("() => document.documentElement.scrollWidth - innerWidth")).intValue(),
         "nothing runs off the side of the phone");
+    assertEquals(List.of(), Axe.seriousViolations(phone), "the joined phone's ballot: axe-core");
 
     byTestId(phone, "vote-FOR").click();
     fullyInViewport(byTestId(phone, "vote-confirm"), "确认", PHONE_W, PHONE_H);
@@ -192,6 +196,7 @@ class PhonesInBrowsersTest extends DemoInBrowsers {
     byTestId(phone, "lookup-send").click();
     assertThat(byTestId(phone, "error")).isVisible(SOON);
     String wrongPhone = byTestId(phone, "error").textContent();
+    assertEquals(List.of(), Axe.seriousViolations(phone), "/r/ with its error: axe-core");
     assertTrue(wrongPhone.startsWith("没有找到"), wrongPhone);
 
     byTestId(phone, "error").evaluate("(e) => { e.textContent = ''; e.hidden = true; }");

@@ -12,6 +12,7 @@ import org.shangliang.room.RoomStore;
 import org.shangliang.support.Await;
 import org.shangliang.support.BridgeClient;
 import org.shangliang.support.Browsers;
+import org.shangliang.support.Axe;
 import org.shangliang.support.Layout;
 import org.shangliang.support.TestServer;
 
@@ -63,7 +64,9 @@ class RoomDisplayFitInBrowsersTest {
 
   static void assertFits(Page page, String moment) {
     List<String> problems = Layout.problems(page);
-    assertTrue(problems.isEmpty(), moment + " at " + page.viewportSize().width + "x" + page.viewportSize().height + ": " + problems);
+    String at = moment + " at " + page.viewportSize().width + "x" + page.viewportSize().height;
+    assertTrue(problems.isEmpty(), at + ": " + problems);
+    assertEquals(List.of(), Axe.seriousViolations(page), at + ": axe-core");
   }
 
   @Test
