@@ -405,6 +405,9 @@ class KioskFitInBrowsersTest {
     byTestId(kiosk, "walkin-submit").click();
     assertThat(byTestId(kiosk, "attendee-name")).containsText("李大爷", new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
     assertFriendly(kiosk, "main screen of a walk-in");
+    byTestId(kiosk, "report-start").click();
+    assertThat(byTestId(kiosk, "request-flow")).isVisible(SOON);
+    assertFriendly(kiosk, "我要反映");
     JsonObject walkIn = Await.result(server.app.db().mongo().findOne(RoomStore.ATTENDEES,
         new JsonObject().put("name", "李大爷").put("walkIn", true), null));
     assertEquals("RESIDENT", walkIn.getString("kind"));
