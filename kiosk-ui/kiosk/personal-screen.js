@@ -29,10 +29,11 @@ export function createPersonalScreen({ t, act, onCounted }) {
   let me = null;
   let askingCheckout = false;
 
-  function renderHand(snap) {
+  /** While the speaker's own 发言时间到 is held, the clock has the screen: the hand and 签退 come back after it. */
+  function renderHand(snap, ownTimeUp) {
     const m = meetingOf(snap);
     const floor = floorOf(snap);
-    const speaking = !!floor && floor.attendeeId === me.id;
+    const speaking = (!!floor && floor.attendeeId === me.id) || ownTimeUp;
     const position = queuePosition(snap, me.id);
     const open = !!m && m.status === 'OPEN';
     const usedUp = !position && speechesUsedUp(snap, me.id);
@@ -81,8 +82,10 @@ export function createPersonalScreen({ t, act, onCounted }) {
       meetingLine.update(snap);
       const floor = floorOf(snap);
       const timeUp = heldTimeUp();
-      clock.update(floor && floor.attendeeId === me.id ? floor : null, null, timeUp && timeUp.attendeeId === me.id ? timeUp : null);
-      renderHand(snap);
+      const ownTimeUp = !!timeUp && timeUp.attendeeId === me.id;
+      clock.update(floor && floor.attendeeId === me.id ? floor : null, null, ownTimeUp ? timeUp : null);
+      renderHand(snap, ownTimeUp);
+      checkout.hidden = ownTimeUp;
       votePanel.update(snap, me.id, me);
       renderCheckout();
     },

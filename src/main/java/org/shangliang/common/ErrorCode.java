@@ -83,6 +83,9 @@ public enum ErrorCode {
   MEETING_ALREADY_OVER(712, 409, "会议已经结束，请公示议事过程和结果，不再公示议事方案"),
   ARCHIVE_RANGE(720, 400, "结束日期须晚于开始日期"),
   LOOKUP_NO_MATCH(760, 404, "没有找到：请核对诉求编号和登记时留的电话后四位"),
+  MINUTES_NOT_READY(780, 409, "会议结束后才有会议记录"),
+  MINUTES_LOCKED(781, 409, "会议记录已审定，不能再改；请添加补充更正"),
+  MINUTES_NOT_APPROVED(782, 409, "会议记录审定后才能添加补充更正；审定前请直接修改"),
   INTERNAL(500, 500, "服务器出错，操作未完成");
 
   private final int failureCode;

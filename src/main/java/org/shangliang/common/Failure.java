@@ -32,6 +32,11 @@ public class Failure extends RuntimeException {
 
   public ErrorCode code() { return code; }
 
+  /** Whether the throwable is a refusal with this code. */
+  public static boolean is(Throwable t, ErrorCode code) {
+    return t instanceof Failure failure && failure.code == code;
+  }
+
   /** Whole seconds to wait before trying again, rounded up (a {@code Retry-After}); 0 when waiting will not help. */
   public long retryAfterSeconds() {
     return retryAfterMs <= 0 ? 0 : (retryAfterMs + 999) / 1000;

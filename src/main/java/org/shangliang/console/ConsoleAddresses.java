@@ -21,6 +21,9 @@ public final class ConsoleAddresses {
   /** Accounts, their sign-in history and the audit log (administrators; viewers read the audit log). */
   public static final String ADMIN = "admin.cmd";
 
+  /** Each closed meeting's minutes (会议记录): drafted from the records, edited and approved by its hosts. */
+  public static final String MINUTES = "minutes.cmd";
+
   /** The community, its grids, rooms and devices (administrators). */
   public static final String COMMUNITY = "community.cmd";
 

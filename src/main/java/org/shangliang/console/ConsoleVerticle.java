@@ -7,6 +7,7 @@ import org.shangliang.archive.ArchiveConsole;
 import org.shangliang.auth.Devices;
 import org.shangliang.common.CommandEndpoint;
 import org.shangliang.member.MemberConsole;
+import org.shangliang.minutes.MinutesConsole;
 import org.shangliang.community.CommunityConsole;
 import org.shangliang.notice.NoticeConsole;
 import org.shangliang.plan.PlanConsole;
@@ -43,6 +44,7 @@ public final class ConsoleVerticle extends VerticleBase {
         AdminConsole.endpoint(vertx, db),
         MemberConsole.endpoint(db),
         ArchiveConsole.endpoint(db),
+        MinutesConsole.endpoint(db),
         PlanConsole.endpoint(vertx, db),
         RoundConsole.endpoint(vertx, db, tokens, publicUrl),
         CommunityConsole.endpoint(vertx, db, devices, tokens));

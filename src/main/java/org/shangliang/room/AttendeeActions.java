@@ -62,12 +62,18 @@ final class AttendeeActions {
         .compose(v -> room.acknowledgeAttendees(c.roomId(), new JsonObject()));
   }
 
+  /** A hand refused by 限次 is still refused, and the refusal is kept for the minutes. */
   Future<JsonObject> raiseHand(Command c) {
     return ownAttendee(c, c.body().getString("attendeeId"))
         .compose(attendee -> room.store.change(c.roomId(), meeting -> {
           requireSameMeeting(attendee, meeting);
           return meeting.raiseHand(attendee, room.now());
-        }))
+        }).recover(refused -> Failure.is(refused, ErrorCode.SPEECH_LIMIT_REACHED)
+            ? room.store.change(c.roomId(), meeting -> {
+              meeting.recordSpeechLimitRefusal(attendee, room.now());
+              return null;
+            }).compose(room::durable).compose(kept -> Future.failedFuture(refused))
+            : Future.failedFuture(refused)))
         .compose(changed -> room.acknowledge(c.roomId(), new JsonObject().put("position", changed.result())));
   }
 

@@ -24,7 +24,7 @@ final class HostActions {
   }
 
   Future<JsonObject> openMeeting(Command c) {
-    return run(c, Meeting::open);
+    return run(c, meeting -> meeting.open(room.now()));
   }
 
   /**
@@ -32,7 +32,7 @@ final class HostActions {
    * then moves on to its next planned meeting, if any: its pages follow by themselves.
    */
   Future<JsonObject> closeMeeting(Command c) {
-    return apply(c, meeting -> new JsonObject().put("droppedHands", meeting.close()))
+    return apply(c, meeting -> new JsonObject().put("droppedHands", meeting.close(room.now())))
         .compose(reply -> room.schedule.moveOn(c.roomId()).compose(next -> next == null ? Future.succeededFuture(reply)
             : room.acknowledgeAttendees(c.roomId(), reply.put("nextMeetingId", next))));
   }
@@ -70,9 +70,15 @@ final class HostActions {
     return run(c, meeting -> meeting.extendSpeech(c.body().getInteger("seconds")));
   }
 
+  /** 主持人先总结: the host's summary of the current matter before its vote, shown on the room display while read. */
+  Future<JsonObject> summarise(Command c) {
+    return run(c, meeting -> meeting.summarise(c.body().getString("text"), c.who().name(), room.now()));
+  }
+
   /** Ends a speech early; the audit log keeps the time it was allowed and the time it took. */
   Future<JsonObject> endSpeech(Command c) {
-    return apply(c, meeting -> meeting.endSpeech().asEnded(room.now()));
+    long now = room.now();
+    return apply(c, meeting -> meeting.endSpeech(now).asEnded(now));
   }
 
   /**

@@ -20,6 +20,7 @@ public final class Matter {
   final VoteRules voteRules;
   final MatterSetup setup;
   final Map<String, Integer> speechCounts;
+  final MatterRecord record;
   JsonObject resolution;
 
   public Matter(String id, String title, int speechSeconds, int speechesPerPerson) {
@@ -31,11 +32,11 @@ public final class Matter {
   }
 
   public Matter(String id, String title, int speechSeconds, int speechesPerPerson, VoteRules voteRules, MatterSetup setup) {
-    this(id, title, speechSeconds, speechesPerPerson, voteRules, setup, new HashMap<>(), null);
+    this(id, title, speechSeconds, speechesPerPerson, voteRules, setup, new HashMap<>(), new MatterRecord(), null);
   }
 
   private Matter(String id, String title, int speechSeconds, int speechesPerPerson, VoteRules voteRules,
-                 MatterSetup setup, Map<String, Integer> speechCounts, JsonObject resolution) {
+                 MatterSetup setup, Map<String, Integer> speechCounts, MatterRecord record, JsonObject resolution) {
     this.id = id;
     this.title = title;
     this.speechSeconds = speechSeconds;
@@ -43,6 +44,7 @@ public final class Matter {
     this.voteRules = voteRules;
     this.setup = setup;
     this.speechCounts = speechCounts;
+    this.record = record;
     this.resolution = resolution;
   }
 
@@ -68,6 +70,9 @@ public final class Matter {
 
   public MatterSetup setup() { return setup; }
 
+  /** The host's summary before the vote (主持人先总结): {@code {text, at, by}}, or null. */
+  public JsonObject summary() { return record.summary; }
+
   /** Whether anyone has spoken on it or it has a resolution: then its plan can no longer change. */
   public boolean started() {
     return !speechCounts.isEmpty() || resolution != null;
@@ -75,7 +80,7 @@ public final class Matter {
 
   /** The same matter under another name, everything else kept. */
   Matter retitled(String newTitle) {
-    return new Matter(id, newTitle, speechSeconds, speechesPerPerson, voteRules, setup, speechCounts, resolution);
+    return new Matter(id, newTitle, speechSeconds, speechesPerPerson, voteRules, setup, speechCounts, record, resolution);
   }
 
   static Matter fromJson(JsonObject json) {
@@ -86,7 +91,7 @@ public final class Matter {
         json.getInteger("speechSeconds", DEFAULT_SPEECH_SECONDS),
         json.getInteger("speechesPerPerson", DEFAULT_SPEECHES_PER_PERSON),
         VoteRules.fromJson(json.getJsonObject("voteRules")), MatterSetup.fromJson(json), counts,
-        json.getJsonObject("resolution"));
+        MatterRecord.fromJson(json), json.getJsonObject("resolution"));
   }
 
   JsonObject toJson() {
@@ -96,6 +101,7 @@ public final class Matter {
         .put("speechesPerPerson", speechesPerPerson).put("voteRules", voteRules.toJson()).put("speechCounts", counts)
         .put("resolution", resolution);
     setup.writeTo(json);
+    record.writeTo(json);
     return json;
   }
 }

@@ -32,6 +32,9 @@ public final class Meeting {
   private final List<Hand> queue;
   private Floor floor;
   private Vote vote;
+  /** When the host opened and closed it; null before. */
+  private Long openedAt;
+  private Long closedAt;
 
   public Meeting(String id, String roomId, String title, Quorum quorum, List<Matter> agenda) {
     this(id, roomId, title, MeetingPlan.NONE, quorum, agenda);
@@ -67,6 +70,8 @@ public final class Meeting {
   public Floor floor() { return floor; }
   public Vote vote() { return vote; }
   public List<Matter> agenda() { return List.copyOf(agenda); }
+  public Long openedAt() { return openedAt; }
+  public Long closedAt() { return closedAt; }
 
   public Optional<Matter> currentMatter() {
     return currentMatter >= 0 && currentMatter < agenda.size() ? Optional.of(agenda.get(currentMatter)) : Optional.empty();
@@ -77,11 +82,12 @@ public final class Meeting {
 
   // ---- opening, closing, the agenda ----
 
-  public void open() {
+  public void open(long now) {
     if (status != Status.SCHEDULED) {
       throw new Failure(ErrorCode.MEETING_ALREADY_OPEN);
     }
     status = Status.OPEN;
+    openedAt = now;
     currentMatter = agenda.isEmpty() ? -1 : 0;
   }
 
@@ -89,7 +95,7 @@ public final class Meeting {
    * Ends the meeting; refused while someone speaks or a vote is open (the host ends them first, so
    * each leaves its own record). Answers how many raised hands were still waiting: they lapse.
    */
-  public int close() {
+  public int close(long now) {
     requireOpen();
     if (floor != null) {
       throw new Failure(ErrorCode.MATTER_BUSY, "有人正在发言，请先结束发言再结束会议");
@@ -100,6 +106,7 @@ public final class Meeting {
     requireMatterIdle();
     int waiting = queue.size();
     status = Status.CLOSED;
+    closedAt = now;
     queue.clear();
     return waiting;
   }
@@ -233,11 +240,30 @@ public final class Meeting {
     floor = requireFloor().extend(seconds * 1000L);
   }
 
-  /** Ends the speech on the floor; answers it, as it stood when it ended. */
-  public Floor endSpeech() {
+  /** The host ends the speech on the floor; answers it, as it stood when it ended. */
+  public Floor endSpeech(long now) {
     Floor ended = requireFloor();
+    requireMatter().record.speechEnded(ended, now, "HOST");
     floor = null;
     return ended;
+  }
+
+  /**
+   * Keeps, for the minutes, that the attendee's raised hand was refused by 限次 on the current
+   * matter; the hand itself stays refused (see {@link #raiseHand}).
+   */
+  public void recordSpeechLimitRefusal(Attendee attendee, long now) {
+    requireMatter().record.refused(attendee, now);
+  }
+
+  /**
+   * The host's summary of the matter before its vote (主持人先总结), shown on the room display
+   * while it is read. The host may rewrite it while the matter is current; an empty text removes
+   * it. The minutes take it as their draft and the host may still edit it there.
+   */
+  public void summarise(String text, String byName, long now) {
+    Matter matter = requireMatter();
+    matter.record.summary = text.isBlank() ? null : new JsonObject().put("text", text.strip()).put("at", now).put("by", byName);
   }
 
   /** Ends the given speech if its time is up and answers it; null (and no change) otherwise. Safe to repeat. */
@@ -246,6 +272,8 @@ public final class Meeting {
       return null;
     }
     Floor ended = floor;
+    // it ended when its time ran out, whenever the clock noticed
+    currentMatter().ifPresent(m -> m.record.speechEnded(ended, ended.endsAt(), "CLOCK"));
     floor = null;
     return ended;
   }
@@ -358,6 +386,7 @@ public final class Meeting {
     matter.resolution = new JsonObject().put("voteId", vote.id()).put("motion", vote.motion())
         .put("outcome", vote.outcome().toJson()).put("announcedAt", now);
     vote = vote.announce();
+    matter.record.votes.add(vote.toJson().put("announcedAt", now));
   }
 
   // ---- guards ----
@@ -412,10 +441,13 @@ public final class Meeting {
     doc.getJsonArray("agenda", new JsonArray()).forEach(m -> agenda.add(Matter.fromJson((JsonObject) m)));
     List<Hand> queue = new ArrayList<>();
     doc.getJsonArray("queue", new JsonArray()).forEach(h -> queue.add(Hand.fromJson((JsonObject) h)));
-    return new Meeting(doc.getString("_id"), doc.getString("roomId"), doc.getString("title"),
+    Meeting meeting = new Meeting(doc.getString("_id"), doc.getString("roomId"), doc.getString("title"),
         MeetingPlan.fromDocument(doc), Quorum.fromJson(doc.getValue("quorum")), agenda, Status.valueOf(doc.getString("status")),
         doc.getLong("version", 0L), doc.getInteger("currentMatter", -1), queue,
         Floor.fromJson(doc.getJsonObject("floor")), Vote.fromJson(doc.getJsonObject("vote")));
+    meeting.openedAt = doc.getLong("openedAt");
+    meeting.closedAt = doc.getLong("closedAt");
+    return meeting;
   }
 
   public JsonObject toDocument() {
@@ -428,7 +460,7 @@ public final class Meeting {
         .put("status", status.name()).put("version", version).put("currentMatter", currentMatter)
         .put("agenda", agendaJson).put("queue", queueJson)
         .put("floor", floor == null ? null : floor.toJson()).put("floorEndsAt", endsAt)
-        .put("vote", vote == null ? null : vote.toJson());
+        .put("vote", vote == null ? null : vote.toJson()).put("openedAt", openedAt).put("closedAt", closedAt);
     plan.writeTo(doc);
     return doc;
   }
@@ -438,6 +470,13 @@ public final class Meeting {
     JsonObject json = toDocument();
     json.put("id", json.remove("_id"));
     json.remove("floorEndsAt");
+    // the record of speeches, refusals and votes is for the minutes; the pages need none of it
+    json.getJsonArray("agenda").forEach(m -> {
+      JsonObject matter = (JsonObject) m;
+      matter.remove("speeches");
+      matter.remove("refusals");
+      matter.remove("votes");
+    });
     JsonArray ordered = new JsonArray();
     Matter matter = currentMatter().orElse(null);
     orderedQueue().forEach(h -> ordered.add(h.toJson()

@@ -41,6 +41,7 @@ public final class RoomCommands {
     room("resumeSpeech", Access.HOST, hosts::resumeSpeech);
     room("extendSpeech", Access.HOST, hosts::extendSpeech);
     room("endSpeech", Access.HOST, hosts::endSpeech);
+    room("summarise", Access.HOST, hosts::summarise);
     room("openVote", Access.HOST, hosts::openVote);
     room("closeVote", Access.HOST, hosts::closeVote);
     room("announceResult", Access.HOST, hosts::announceResult);

@@ -224,6 +224,9 @@ class KioskFitInBrowsersTest {
     assertEquals("over", byTestId(speaker, "sound-toggle").getAttribute("data-last-cue"));
     assertThat(byTestId(other, "time-up-line")).isHidden(new LocatorAssertions.IsHiddenOptions().setTimeout(5_000));
     assertThat(byTestId(speaker, "countdown")).isHidden(new LocatorAssertions.IsHiddenOptions().setTimeout(5_000));
+    // after the hold, the hand and 签退 the clock stood in for come back
+    assertThat(byTestId(speaker, "raise-hand")).isVisible();
+    assertThat(byTestId(speaker, "checkout")).isVisible();
     // The server ended it: the clock's own audit entry, not a host's.
     JsonObject expired = Await.result(server.app.db().mongo().findOne(AuditLog.COLLECTION,
         new JsonObject().put("area", "room").put("action", "speechExpired"), null));

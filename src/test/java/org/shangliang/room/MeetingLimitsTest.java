@@ -29,7 +29,7 @@ class MeetingLimitsTest {
   @BeforeEach
   void openMeeting() {
     meeting = scheduledMeeting();
-    meeting.open();
+    meeting.open(NOW);
   }
 
   // ---- 限次: speeches per person per matter ----
@@ -59,7 +59,7 @@ class MeetingLimitsTest {
   @DisplayName("a matter's own limit applies: with one speech per person the second hand is refused")
   void matterLimitOfOne() {
     meeting = new Meeting(MEETING_ID, "room", "议事会", Quorum.NONE, List.of(new Matter("m1", "加装电梯", 60, 1)));
-    meeting.open();
+    meeting.open(NOW);
     spokeOnce(wang, "s1", NOW);
 
     assertRefused(ErrorCode.SPEECH_LIMIT_REACHED, () -> meeting.raiseHand(wang, NOW + 1_000));
@@ -230,7 +230,7 @@ class MeetingLimitsTest {
   @DisplayName("a late timer for an earlier speech does not end the next speaker's speech")
   void expiryOnlyForSameSpeech() {
     speak(wang, "s1", NOW);
-    meeting.endSpeech();
+    meeting.endSpeech(NOW);
     speak(li, "s2", NOW + 1_000);
 
     assertNull(meeting.expireSpeech("s1", NOW + 500_000));
@@ -254,7 +254,7 @@ class MeetingLimitsTest {
     assertRefused(ErrorCode.NO_SPEECH, () -> meeting.pauseSpeech(NOW));
     assertRefused(ErrorCode.NO_SPEECH, () -> meeting.resumeSpeech(NOW));
     assertRefused(ErrorCode.NO_SPEECH, () -> meeting.extendSpeech(30));
-    assertRefused(ErrorCode.NO_SPEECH, () -> meeting.endSpeech());
+    assertRefused(ErrorCode.NO_SPEECH, () -> meeting.endSpeech(NOW));
   }
 
   @Test
@@ -300,10 +300,10 @@ class MeetingLimitsTest {
   @DisplayName("closing the meeting while someone speaks or a vote is open is refused with MATTER_BUSY")
   void closeWhileBusy() {
     speak(wang, "s1", NOW);
-    assertRefused(ErrorCode.MATTER_BUSY, () -> meeting.close());
-    meeting.endSpeech();
+    assertRefused(ErrorCode.MATTER_BUSY, () -> meeting.close(NOW));
+    meeting.endSpeech(NOW);
     openVote("v1");
-    assertRefused(ErrorCode.MATTER_BUSY, () -> meeting.close());
+    assertRefused(ErrorCode.MATTER_BUSY, () -> meeting.close(NOW));
 
     assertEquals(Meeting.Status.OPEN, meeting.status());
   }
@@ -350,7 +350,7 @@ class MeetingLimitsTest {
     assertRefused(ErrorCode.MEETING_NOT_OPEN, () -> scheduled.giveFloor(null, "s1", NOW));
     assertRefused(ErrorCode.MEETING_NOT_OPEN, () -> scheduled.pauseSpeech(NOW));
     assertRefused(ErrorCode.MEETING_NOT_OPEN, () -> scheduled.gotoMatter(0));
-    assertRefused(ErrorCode.MEETING_NOT_OPEN, () -> scheduled.close());
+    assertRefused(ErrorCode.MEETING_NOT_OPEN, () -> scheduled.close(NOW));
     assertRefused(ErrorCode.MEETING_NOT_OPEN,
         () -> scheduled.openVote("v1", "动议", VoteRules.DEFAULT, new Quorum.Attendance(3, 3, 3), null, NOW));
   }
@@ -359,7 +359,7 @@ class MeetingLimitsTest {
   @DisplayName("after the meeting is closed, every room action is refused with MEETING_CLOSED, not as if it had not begun")
   void closedMeeting() {
     meeting.raiseHand(li, NOW);
-    assertEquals(1, meeting.close());
+    assertEquals(1, meeting.close(NOW));
 
     assertEquals(Meeting.Status.CLOSED, meeting.status());
     assertTrue(meeting.orderedQueue().isEmpty());
@@ -367,9 +367,9 @@ class MeetingLimitsTest {
     assertRefused(ErrorCode.MEETING_CLOSED, () -> meeting.withdrawHand(li.id()));
     assertRefused(ErrorCode.MEETING_CLOSED, () -> meeting.giveFloor(null, "s1", NOW + 1_000));
     assertRefused(ErrorCode.MEETING_CLOSED, () -> meeting.gotoMatter(1));
-    assertRefused(ErrorCode.MEETING_CLOSED, () -> meeting.endSpeech());
+    assertRefused(ErrorCode.MEETING_CLOSED, () -> meeting.endSpeech(NOW));
     assertRefused(ErrorCode.MEETING_CLOSED, () -> openVote("v1"));
-    assertRefused(ErrorCode.MEETING_CLOSED, () -> meeting.close());
+    assertRefused(ErrorCode.MEETING_CLOSED, () -> meeting.close(NOW));
     assertRefused(ErrorCode.MEETING_CLOSED, () -> meeting.addMatter(new Matter("m9", "新议题", 60, 1)));
   }
 
@@ -379,7 +379,7 @@ class MeetingLimitsTest {
     Meeting scheduled = scheduledMeeting();
     assertTrue(scheduled.currentMatter().isEmpty());
 
-    scheduled.open();
+    scheduled.open(NOW);
 
     assertEquals(Meeting.Status.OPEN, scheduled.status());
     assertEquals("m1", scheduled.currentMatter().orElseThrow().id());
@@ -388,9 +388,9 @@ class MeetingLimitsTest {
   @Test
   @DisplayName("opening an open or a closed meeting is refused with MEETING_ALREADY_OPEN")
   void openTwice() {
-    assertRefused(ErrorCode.MEETING_ALREADY_OPEN, () -> meeting.open());
-    meeting.close();
-    assertRefused(ErrorCode.MEETING_ALREADY_OPEN, () -> meeting.open());
+    assertRefused(ErrorCode.MEETING_ALREADY_OPEN, () -> meeting.open(NOW));
+    meeting.close(NOW);
+    assertRefused(ErrorCode.MEETING_ALREADY_OPEN, () -> meeting.open(NOW));
     assertEquals(Meeting.Status.CLOSED, meeting.status());
   }
 
@@ -398,7 +398,7 @@ class MeetingLimitsTest {
   @DisplayName("a meeting with an empty agenda has no current matter to raise hands on (NO_CURRENT_MATTER)")
   void emptyAgenda() {
     Meeting empty = new Meeting(MEETING_ID, "room", "议事会", Quorum.NONE, List.of());
-    empty.open();
+    empty.open(NOW);
 
     assertRefused(ErrorCode.NO_CURRENT_MATTER, () -> empty.raiseHand(wang, NOW));
   }
@@ -447,7 +447,7 @@ class MeetingLimitsTest {
   /** A whole speech: the hand, the floor, and the host ending it. */
   private void spokeOnce(Attendee who, String speechId, long at) {
     speak(who, speechId, at);
-    meeting.endSpeech();
+    meeting.endSpeech(NOW);
   }
 
   private void openVote(String voteId) {

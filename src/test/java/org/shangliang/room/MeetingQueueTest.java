@@ -29,7 +29,7 @@ class MeetingQueueTest {
   void openMeeting() {
     meeting = new Meeting(MEETING_ID, String.format("%024x", 0xB0), "仓后街议事会", Quorum.ofCount(3),
         List.of(new Matter("m1", "楼道堆物清理", 120, Matter.DEFAULT_SPEECHES_PER_PERSON)));
-    meeting.open();
+    meeting.open(NOW);
   }
 
   @Test
@@ -237,7 +237,7 @@ class MeetingQueueTest {
   private void speakOnce(Attendee who) {
     meeting.raiseHand(who, NOW - 1_000);
     meeting.giveFloor(who.id(), "earlier-" + who.id(), NOW - 900);
-    meeting.endSpeech();
+    meeting.endSpeech(NOW);
   }
 
   private List<String> idsInOrder() {

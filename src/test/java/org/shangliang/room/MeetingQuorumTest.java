@@ -30,7 +30,7 @@ class MeetingQuorumTest {
   void openMeeting() {
     meeting = new Meeting(MEETING_ID, "room", "仓后街议事会", Quorum.ofCount(5),
         new ArrayList<>(List.of(new Matter("m1", "电动车充电棚", 120, 2))));
-    meeting.open();
+    meeting.open(NOW);
   }
 
   // ---- counting the quorum ----

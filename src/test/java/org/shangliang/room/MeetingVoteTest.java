@@ -30,7 +30,7 @@ class MeetingVoteTest {
     meeting = new Meeting(MEETING_ID, String.format("%024x", 0xB0), "仓后街议事会", Quorum.ofCount(3), List.of(
         new Matter("m1", "电动车充电棚", 120, Matter.DEFAULT_SPEECHES_PER_PERSON),
         new Matter("m2", "楼道堆物清理", 120, Matter.DEFAULT_SPEECHES_PER_PERSON)));
-    meeting.open();
+    meeting.open(NOW);
   }
 
   @Test
@@ -159,7 +159,7 @@ class MeetingVoteTest {
     meeting.closeVote(new Tally(2, 1, 0), attended(3), null, NOW + 10);
 
     assertRefused(ErrorCode.RESULT_NOT_ANNOUNCED, () -> meeting.gotoMatter(1));
-    assertRefused(ErrorCode.RESULT_NOT_ANNOUNCED, meeting::close);
+    assertRefused(ErrorCode.RESULT_NOT_ANNOUNCED, () -> meeting.close(NOW));
     assertRefused(ErrorCode.RESULT_NOT_ANNOUNCED, () -> openVote("v2", MajorityBase.CAST, null));
 
     meeting.announceResult(NOW + 20);

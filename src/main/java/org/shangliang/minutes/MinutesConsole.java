@@ -1,0 +1,100 @@
+package org.shangliang.minutes;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.shangliang.auth.Identity;
+import org.shangliang.common.AuditLog;
+import org.shangliang.common.CommandEndpoint;
+import org.shangliang.common.CommandEndpoint.Request;
+import org.shangliang.common.ErrorCode;
+import org.shangliang.common.Failure;
+import org.shangliang.common.Schemas;
+import org.shangliang.console.ConsoleAddresses;
+import org.shangliang.member.MemberScope;
+import org.shangliang.store.Database;
+
+/**
+ * The minutes (会议记录) on {@value ConsoleAddresses#MINUTES}: every console account reads them (a
+ * read-only viewer without the names of who came and who did not); the meeting's hosts, or an
+ * administrator, edit the draft's narrative fields, approve it, and add addenda afterwards.
+ * Every change is audited and durable before it is answered.
+ */
+public final class MinutesConsole {
+  static final int MAX_BYTES = 64 * 1024;
+  static final String AREA = "minutes";
+
+  private final MinutesStore store;
+  private final AuditLog audit;
+  private final Database db;
+
+  private MinutesConsole(Database db) {
+    this.db = db;
+    this.store = new MinutesStore(db);
+    this.audit = new AuditLog(db.mongo());
+  }
+
+  /** The area's command table. */
+  public static CommandEndpoint endpoint(Database db) {
+    MinutesConsole minutes = new MinutesConsole(db);
+    return new CommandEndpoint(ConsoleAddresses.MINUTES, MAX_BYTES, Schemas.load("schemas/minutes-commands.json", "action"))
+        .on("getMinutes", Identity::isStaff, minutes::get)
+        .on("editMinutes", Identity::isEditor, minutes::edit)
+        .on("approveMinutes", Identity::isEditor, minutes::approve)
+        .on("addAddendum", Identity::isEditor, minutes::addAddendum);
+  }
+
+  private Future<JsonObject> get(Request r) {
+    return store.minutes(r.body().getString("meetingId")).map(m -> new JsonObject().put("minutes", forReader(m, r.who())));
+  }
+
+  private Future<JsonObject> edit(Request r) {
+    JsonObject changes = r.body().copy();
+    changes.remove("action");
+    return asHost(r, meetingId -> store.edit(meetingId, r.body().getLong("version"), changes));
+  }
+
+  private Future<JsonObject> approve(Request r) {
+    return asHost(r, meetingId -> store.approve(meetingId, r.body().getLong("version"), actor(r.who()),
+        System.currentTimeMillis()));
+  }
+
+  private Future<JsonObject> addAddendum(Request r) {
+    return asHost(r, meetingId -> store.addAddendum(meetingId, r.body().getString("text"), actor(r.who()),
+        System.currentTimeMillis()));
+  }
+
+  /** Runs a change by one of the meeting's hosts (or an administrator), then audits it and makes it durable. */
+  private Future<JsonObject> asHost(Request r, java.util.function.Function<String, Future<JsonObject>> change) {
+    String meetingId = r.body().getString("meetingId");
+    return store.closedMeeting(meetingId).compose(meeting -> {
+      boolean host = meeting.getJsonArray("hosts", new JsonArray()).contains(r.who().id());
+      if (!host && !r.who().isAdmin()) {
+        return Future.failedFuture(new Failure(ErrorCode.FORBIDDEN, "只有本次会议的主持人可以修改和审定会议记录"));
+      }
+      return store.minutes(meetingId).compose(v -> change.apply(meetingId));
+    }).compose(changed -> {
+      JsonObject params = r.body().copy();
+      params.remove("action");
+      return audit.record(r.who(), AREA, r.body().getString("action"), params).compose(v -> db.durable())
+          .map(v -> new JsonObject().put("minutes", forReader(changed, r.who())));
+    });
+  }
+
+  private static JsonObject actor(Identity who) {
+    return new JsonObject().put("id", who.id()).put("name", who.name());
+  }
+
+  /** The minutes as {@code who} may read them: a read-only viewer gets the attendance's counts, not its names. */
+  static JsonObject forReader(JsonObject minutes, Identity who) {
+    JsonObject shown = minutes.copy();
+    shown.put("id", shown.remove("_id"));
+    if (!MemberScope.seesPersonal(who)) {
+      JsonObject attendance = shown.getJsonObject("attendance", new JsonObject());
+      attendance.remove("present_names");
+      attendance.remove("absent_names");
+      attendance.remove("walkIn_names");
+    }
+    return shown;
+  }
+}
