@@ -11,12 +11,11 @@ import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
 import org.shangliang.common.Schemas;
 import org.shangliang.console.ConsoleAddresses;
-import org.shangliang.member.MemberScope;
 import org.shangliang.store.Database;
 
 /**
  * The minutes (会议记录) on {@value ConsoleAddresses#MINUTES}: every console account reads them (a
- * read-only viewer without the names of who came and who did not); the meeting's hosts, or an
+ * read-only viewer without attendees' names); the meeting's hosts, or an
  * administrator, edit the draft's narrative fields, approve it, and add addenda afterwards.
  * Every change is audited and durable before it is answered.
  */
@@ -45,7 +44,7 @@ public final class MinutesConsole {
   }
 
   private Future<JsonObject> get(Request r) {
-    return store.minutes(r.body().getString("meetingId")).map(m -> new JsonObject().put("minutes", forReader(m, r.who())));
+    return store.minutes(r.body().getString("meetingId")).map(m -> new JsonObject().put("minutes", MinutesPrivacy.forReader(m, r.who())));
   }
 
   private Future<JsonObject> edit(Request r) {
@@ -77,7 +76,7 @@ public final class MinutesConsole {
       JsonObject params = r.body().copy();
       params.remove("action");
       return audit.record(r.who(), AREA, r.body().getString("action"), params).compose(v -> db.durable())
-          .map(v -> new JsonObject().put("minutes", forReader(changed, r.who())));
+          .map(v -> new JsonObject().put("minutes", MinutesPrivacy.forReader(changed, r.who())));
     });
   }
 
@@ -85,16 +84,4 @@ public final class MinutesConsole {
     return new JsonObject().put("id", who.id()).put("name", who.name());
   }
 
-  /** The minutes as {@code who} may read them: a read-only viewer gets the attendance's counts, not its names. */
-  static JsonObject forReader(JsonObject minutes, Identity who) {
-    JsonObject shown = minutes.copy();
-    shown.put("id", shown.remove("_id"));
-    if (!MemberScope.seesPersonal(who)) {
-      JsonObject attendance = shown.getJsonObject("attendance", new JsonObject());
-      attendance.remove("present_names");
-      attendance.remove("absent_names");
-      attendance.remove("walkIn_names");
-    }
-    return shown;
-  }
 }

@@ -1,6 +1,8 @@
 package org.shangliang.minutes;
 
 import io.vertx.core.json.JsonObject;
+import org.shangliang.auth.Identity;
+import org.shangliang.member.MemberScope;
 
 /**
  * What a read-only account (VIEWER) may read of a meeting's minutes. Attendees' names and anyone's
@@ -11,6 +13,16 @@ import io.vertx.core.json.JsonObject;
  */
 public final class MinutesPrivacy {
   private MinutesPrivacy() {
+  }
+
+  /**
+   * The stored minutes as {@code who} may read them, with {@code id} for {@code _id}: whole for the
+   * roles that see members' personal data, else {@link #forViewer}.
+   */
+  public static JsonObject forReader(JsonObject stored, Identity who) {
+    JsonObject shown = MemberScope.seesPersonal(who) ? stored.copy() : forViewer(stored);
+    shown.put("id", shown.remove("_id"));
+    return shown;
   }
 
   /** A copy of the minutes without any attendee's name, marked {@code personal: false}. */

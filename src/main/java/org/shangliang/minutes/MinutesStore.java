@@ -24,7 +24,7 @@ import java.util.Map;
  * Every write is conditional on the version and status read, so two editors cannot overwrite each
  * other and nothing changes an approved text.
  */
-final class MinutesStore {
+public final class MinutesStore {
   static final String COLLECTION = "minutes";
   static final String DRAFT = "DRAFT";
   static final String APPROVED = "APPROVED";
@@ -35,14 +35,14 @@ final class MinutesStore {
   private final BallotBoxes ballots;
   private final CommunitySettings community;
 
-  MinutesStore(Database db) {
+  public MinutesStore(Database db) {
     this.mongo = db.mongo();
     this.ballots = new BallotBoxes(db);
     this.community = new CommunitySettings(db.mongo());
   }
 
   /** The meeting's minutes, drafted now if the meeting closed and there are none yet. */
-  Future<JsonObject> minutes(String meetingId) {
+  public Future<JsonObject> minutes(String meetingId) {
     return find(meetingId).compose(found -> found != null ? Future.succeededFuture(found) : draft(meetingId));
   }
 

@@ -12,6 +12,7 @@ import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
 import org.shangliang.minutes.MinutesDocx;
 import org.shangliang.minutes.MinutesPrivacy;
+import org.shangliang.minutes.MinutesStore;
 import org.shangliang.plan.InvitationSheet;
 import org.shangliang.store.Database;
 
@@ -29,16 +30,15 @@ final class MeetingRoutes {
       + "filename*=UTF-8''%E4%BC%9A%E8%AE%AE%E8%AE%B0%E5%BD%95.docx";
   private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
   /** Where the minutes are drafted and approved (org.shangliang.minutes), one document per meeting. */
-  private static final String MINUTES = "minutes";
 
   private final Vertx vertx;
-  private final Database db;
+  private final MinutesStore minutes;
   private final InvitationSheet sheets;
   private final Credentials credentials;
 
   MeetingRoutes(Vertx vertx, Database db, Credentials credentials) {
     this.vertx = vertx;
-    this.db = db;
+    this.minutes = new MinutesStore(db);
     this.sheets = new InvitationSheet(vertx, db);
     this.credentials = credentials;
   }
@@ -75,17 +75,9 @@ final class MeetingRoutes {
         .onFailure(e -> HttpFailures.send(ctx, e));
   }
 
-  /** The meeting's minutes with {@code id} for {@code _id}; without attendees' names for a read-only account. */
+  /** The meeting's minutes (drafted now if it closed and has none yet), as {@code who} may read them. */
   private Future<JsonObject> storedMinutes(Identity who, String meetingId) {
-    Future<JsonObject> found = meetingId.matches("[0-9a-f]{24}")
-        ? db.mongo().findOne(MINUTES, new JsonObject().put("_id", meetingId), null) : Future.succeededFuture();
-    return found.compose(doc -> {
-      if (doc == null) {
-        return Future.failedFuture(new Failure(ErrorCode.NOT_FOUND, "这个会议还没有会议记录"));
-      }
-      JsonObject minutes = doc.copy().put("id", doc.getValue("_id"));
-      minutes.remove("_id");
-      return Future.succeededFuture(who.isEditor() ? minutes : MinutesPrivacy.forViewer(minutes));
-    });
+    return meetingId.matches("[0-9a-f]{24}") ? minutes.minutes(meetingId).map(m -> MinutesPrivacy.forReader(m, who))
+        : Future.failedFuture(new Failure(ErrorCode.NOT_FOUND, "没有这个会议"));
   }
 }

@@ -160,7 +160,7 @@ class MinutesPrintInBrowsersTest extends DemoInBrowsers {
 
     Await.result(server.app.db().mongo().removeDocument("minutes", new io.vertx.core.json.JsonObject().put("_id", MinutesFixture.MEETING)));
     viewer.reload();
-    assertThat(byTestId(viewer, "minutes-status")).containsText("这个会议还没有会议记录");
+    assertThat(byTestId(viewer, "minutes-status")).containsText("会议结束后才有会议记录");
     assertThat(byTestId(viewer, "minutes-print")).isHidden();
   }
 

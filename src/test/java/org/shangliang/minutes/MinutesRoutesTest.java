@@ -132,7 +132,7 @@ class MinutesRoutesTest {
   }
 
   @Test
-  @DisplayName("a meeting without minutes, an unknown meeting and a malformed id are 404 NOT_FOUND with a Chinese message")
+  @DisplayName("an unknown meeting and a malformed id are 404 NOT_FOUND; a meeting not yet closed has no minutes, 409 MINUTES_NOT_READY")
   void noMinutes() throws Exception {
     String staff = server.login("staff");
     for (String id : List.of("0123456789abcdef01234567", "not-a-meeting", "00000000000000000000b00%7B%7D")) {
@@ -141,10 +141,12 @@ class MinutesRoutesTest {
         assertEquals(404, response.statusCode(), id + suffix);
         JsonObject failure = new JsonObject(response.body());
         assertEquals("NOT_FOUND", failure.getString("code"));
-        assertEquals("这个会议还没有会议记录", failure.getString("message"));
+        assertEquals("没有这个会议", failure.getString("message"));
       }
     }
     Await.result(server.app.db().mongo().removeDocument("minutes", new JsonObject().put("_id", MinutesFixture.MEETING)));
-    assertEquals(404, Http.get(json, staff).statusCode());
+    HttpResponse<String> notClosed = Http.get(json, staff);
+    assertEquals(409, notClosed.statusCode());
+    assertEquals("MINUTES_NOT_READY", new JsonObject(notClosed.body()).getString("code"));
   }
 }
