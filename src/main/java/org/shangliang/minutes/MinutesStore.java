@@ -46,6 +46,11 @@ public final class MinutesStore {
     return find(meetingId).compose(found -> found != null ? Future.succeededFuture(found) : draft(meetingId));
   }
 
+  /** The meeting's minutes if its hosts approved them; null otherwise (not drafted, or still a draft). */
+  public Future<JsonObject> approved(String meetingId) {
+    return find(meetingId).map(m -> m != null && APPROVED.equals(m.getString("status")) ? m : null);
+  }
+
   Future<JsonObject> find(String meetingId) {
     return mongo.findOne(COLLECTION, new JsonObject().put("_id", meetingId), null);
   }

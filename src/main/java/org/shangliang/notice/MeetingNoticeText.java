@@ -65,6 +65,17 @@ final class MeetingNoticeText {
    */
   static String processBody(Meeting meeting, Setting setting, Map<String, Integer> speeches,
                             Map<String, List<HeldVote>> votes) {
+    return processBody(meeting, setting, speeches, votes, null);
+  }
+
+  /**
+   * The same, and once the hosts approved the meeting's minutes ({@code minutes}, else null): who
+   * came, each matter's summary and resolution with its responsible party and due date, and who
+   * approved the minutes. The minutes themselves are filed whole; the board shows what residents
+   * need to follow the matter up.
+   */
+  static String processBody(Meeting meeting, Setting setting, Map<String, Integer> speeches,
+                            Map<String, List<HeldVote>> votes, JsonObject minutes) {
     List<String> items = new ArrayList<>();
     List<String> untouched = new ArrayList<>();
     int spoken = 0;
@@ -72,18 +83,19 @@ final class MeetingNoticeText {
     for (Matter matter : meeting.agenda()) {
       int count = speeches.getOrDefault(matter.id(), 0);
       List<HeldVote> matterVotes = votes.getOrDefault(matter.id(), List.of());
-      if (count == 0 && matterVotes.isEmpty()) {
+      String fromMinutes = MinutesLines.ofMatter(minutes, matter.id(), setting.zone());
+      if (count == 0 && matterVotes.isEmpty() && fromMinutes.isEmpty()) {
         untouched.add(matter.title());
         continue;
       }
       spoken += count;
       held += matterVotes.size();
-      items.add(matterLines(items.size() + 1, matter.title(), count, matterVotes));
+      items.add(matterLines(items.size() + 1, matter.title(), count, matterVotes) + fromMinutes);
     }
-    String head = heading(meeting, setting) + "\n\n本次会议讨论议题 " + items.size() + " 项，发言共 " + spoken
-        + " 人次，表决 " + held + " 次。";
+    String head = heading(meeting, setting) + MinutesLines.attendance(minutes) + "\n\n本次会议讨论议题 " + items.size()
+        + " 项，发言共 " + spoken + " 人次，表决 " + held + " 次。";
     String tail = (untouched.isEmpty() ? "" : "\n\n本次未讨论的议题：" + String.join("、", untouched))
-        + "\n\n" + hosts(setting) + "\n\n" + PERIOD_LINE;
+        + "\n\n" + hosts(setting) + MinutesLines.approval(minutes, setting.zone()) + "\n\n" + PERIOD_LINE;
     return fit(head, items, tail);
   }
 

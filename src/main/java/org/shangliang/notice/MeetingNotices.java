@@ -13,6 +13,7 @@ import org.shangliang.common.Failure;
 import org.shangliang.notice.MeetingNoticeText.HeldVote;
 import org.shangliang.notice.MeetingNoticeText.Setting;
 import org.shangliang.room.Meeting;
+import org.shangliang.minutes.MinutesStore;
 import org.shangliang.room.RoomStore;
 
 import java.time.DateTimeException;
@@ -41,11 +42,13 @@ final class MeetingNotices {
   private final MongoClient mongo;
   private final NoticeStore store;
   private final NoticeActions notices;
+  private final MinutesStore minutes;
 
-  MeetingNotices(MongoClient mongo, NoticeStore store, NoticeActions notices) {
+  MeetingNotices(MongoClient mongo, NoticeStore store, NoticeActions notices, MinutesStore minutes) {
     this.mongo = mongo;
     this.store = store;
     this.notices = notices;
+    this.minutes = minutes;
   }
 
   /**
@@ -70,7 +73,10 @@ final class MeetingNotices {
     });
   }
 
-  /** The process of a closed meeting, posted from now for seven days. */
+  /**
+   * The process of a closed meeting, posted from now for seven days; once its minutes are approved,
+   * published again (the same notice, updated) it carries their summaries and resolutions too.
+   */
   Future<JsonObject> process(Request r) {
     return meeting(r.body().getString("meetingId")).compose(found -> {
       Meeting meeting = found.meeting();
@@ -78,9 +84,10 @@ final class MeetingNotices {
         throw new Failure(ErrorCode.MEETING_NOT_CLOSED);
       }
       requireGrids(meeting);
-      return Future.all(setting(meeting), votes(meeting)).compose(read -> {
+      return Future.all(setting(meeting), votes(meeting), minutes.approved(meeting.id())).compose(read -> {
         long now = System.currentTimeMillis();
-        String body = MeetingNoticeText.processBody(meeting, read.resultAt(0), speeches(found.document()), read.resultAt(1));
+        String body = MeetingNoticeText.processBody(meeting, read.resultAt(0), speeches(found.document()), read.resultAt(1),
+            read.resultAt(2));
         JsonObject doc = notice(NoticeKind.PROCESS, meeting, PROCESS, MeetingNoticeText.processTitle(meeting), body,
             now, now + PostingRules.MIN_POSTING_MS);
         return store.byMeeting(meeting.id(), PROCESS).compose(existing -> notices.publishOrUpdate(r.who(), existing, doc, "processNotice"));

@@ -9,6 +9,7 @@ import org.shangliang.auth.Identity;
 import org.shangliang.common.CommandEndpoint;
 import org.shangliang.common.CommandEndpoint.Request;
 import org.shangliang.common.Schemas;
+import org.shangliang.minutes.MinutesStore;
 import org.shangliang.feedback.FeedbackStore;
 import org.shangliang.qr.QrTokens;
 import org.shangliang.request.RequestReports;
@@ -52,7 +53,7 @@ public final class NoticeConsole {
     NoticeActions notices = new NoticeActions(store, playlists, db);
     ResultNotices results = new ResultNotices(db.mongo(), store, notices, requests);
     TopicListNotices topicLists = new TopicListNotices(new RequestReports(requests), notices);
-    MeetingNotices meetings = new MeetingNotices(db.mongo(), store, notices);
+    MeetingNotices meetings = new MeetingNotices(db.mongo(), store, notices, new MinutesStore(db));
     BoardAccess access = new BoardAccess(store);
     NoticeConsole console = new NoticeConsole(store, displays, new FeedbackStore(db.mongo()), tokens, db);
 

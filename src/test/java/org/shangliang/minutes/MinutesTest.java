@@ -254,5 +254,14 @@ class MinutesTest {
     // every change is in the audit log
     long audited = Await.result(server.app.db().mongo().count("audit", new JsonObject().put("area", "minutes")));
     assertEquals(3, audited);
+
+    // 过程公示 in one step: the process notice now carries what the approved minutes say
+    String body = Await.result(staff.request(ConsoleAddresses.NOTICES, new JsonObject().put("action", "processNotice")
+        .put("meetingId", DemoData.MEETING_ID))).getJsonObject("notice").getString("body");
+    assertTrue(body.contains("到会：实到 0 人（应到 10 人）"), body);
+    assertTrue(body.contains("- 主持人总结：" + SUMMARY.substring(0, 20)), body);
+    assertTrue(body.contains("- 决议：建设充电棚；责任主体：物业公司；完成时限："), body);
+    assertTrue(body.contains("由 " + approved.getJsonObject("approvedBy").getString("name") + " 审定，另有补充更正 1 条"), body);
+    assertTrue(body.endsWith("公示期不少于7天。如有意见，欢迎扫码评价、提建议。"), body);
   }
 }
