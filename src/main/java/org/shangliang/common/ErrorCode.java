@@ -86,6 +86,8 @@ public enum ErrorCode {
   MINUTES_NOT_READY(780, 409, "会议结束后才有会议记录"),
   MINUTES_LOCKED(781, 409, "会议记录已审定，不能再改；请添加补充更正"),
   MINUTES_NOT_APPROVED(782, 409, "会议记录审定后才能添加补充更正；审定前请直接修改"),
+  FEEDBACK_UNANSWERED(783, 409, "还有居民的不满意评价没有答复，答复后才能办结"),
+  RESOLUTION_SOLVED(784, 409, "这条决议已经办结"),
   INTERNAL(500, 500, "服务器出错，操作未完成");
 
   private final int failureCode;

@@ -23,6 +23,8 @@ public final class ConsoleAddresses {
 
   /** Each closed meeting's minutes (会议记录): drafted from the records, edited and approved by its hosts. */
   public static final String MINUTES = "minutes.cmd";
+  /** Resolutions followed up until solved (跟踪落实), with residents' 不满意 on their result notices. */
+  public static final String FOLLOW_UP = "followup.cmd";
 
   /** The community, its grids, rooms and devices (administrators). */
   public static final String COMMUNITY = "community.cmd";

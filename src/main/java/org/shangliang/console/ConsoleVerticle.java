@@ -6,6 +6,7 @@ import org.shangliang.admin.AdminConsole;
 import org.shangliang.archive.ArchiveConsole;
 import org.shangliang.auth.Devices;
 import org.shangliang.common.CommandEndpoint;
+import org.shangliang.followup.FollowUpConsole;
 import org.shangliang.member.MemberConsole;
 import org.shangliang.minutes.MinutesConsole;
 import org.shangliang.community.CommunityConsole;
@@ -45,6 +46,7 @@ public final class ConsoleVerticle extends VerticleBase {
         MemberConsole.endpoint(db),
         ArchiveConsole.endpoint(db),
         MinutesConsole.endpoint(db),
+        FollowUpConsole.endpoint(db),
         PlanConsole.endpoint(vertx, db),
         RoundConsole.endpoint(vertx, db, tokens, publicUrl),
         CommunityConsole.endpoint(vertx, db, devices, tokens));

@@ -11,6 +11,7 @@ import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
 import org.shangliang.common.Schemas;
 import org.shangliang.console.ConsoleAddresses;
+import org.shangliang.followup.ResolutionStore;
 import org.shangliang.store.Database;
 
 /**
@@ -24,12 +25,14 @@ public final class MinutesConsole {
   static final String AREA = "minutes";
 
   private final MinutesStore store;
+  private final ResolutionStore resolutions;
   private final AuditLog audit;
   private final Database db;
 
   private MinutesConsole(Database db) {
     this.db = db;
     this.store = new MinutesStore(db);
+    this.resolutions = new ResolutionStore(db.mongo());
     this.audit = new AuditLog(db.mongo());
   }
 
@@ -44,7 +47,7 @@ public final class MinutesConsole {
   }
 
   private Future<JsonObject> get(Request r) {
-    return store.minutes(r.body().getString("meetingId")).map(m -> new JsonObject().put("minutes", MinutesPrivacy.forReader(m, r.who())));
+    return store.minutes(r.body().getString("meetingId")).compose(this::tracked).map(m -> new JsonObject().put("minutes", MinutesPrivacy.forReader(m, r.who())));
   }
 
   private Future<JsonObject> edit(Request r) {
@@ -72,12 +75,28 @@ public final class MinutesConsole {
         return Future.failedFuture(new Failure(ErrorCode.FORBIDDEN, "只有本次会议的主持人可以修改和审定会议记录"));
       }
       return store.minutes(meetingId).compose(v -> change.apply(meetingId));
-    }).compose(changed -> {
+    }).compose(this::tracked).compose(changed -> {
       JsonObject params = r.body().copy();
       params.remove("action");
       return audit.record(r.who(), AREA, r.body().getString("action"), params).compose(v -> db.durable())
           .map(v -> new JsonObject().put("minutes", MinutesPrivacy.forReader(changed, r.who())));
     });
+  }
+
+  /**
+   * Approved minutes put each resolution on the follow-up list (跟踪落实), with the meeting's grids.
+   * Done after the approval is stored and repeated on the next read until it has been done, so a
+   * node that stopped in between loses no resolution.
+   */
+  private Future<JsonObject> tracked(JsonObject minutes) {
+    if (!MinutesStore.APPROVED.equals(minutes.getString("status")) || minutes.getBoolean("tracked", false)) {
+      return Future.succeededFuture(minutes);
+    }
+    String meetingId = minutes.getString("meetingId");
+    return store.closedMeeting(meetingId)
+        .compose(meeting -> resolutions.track(minutes, meeting.getJsonArray("gridIds", new JsonArray()).stream()
+            .map(String::valueOf).toList(), System.currentTimeMillis()))
+        .compose(v -> store.markTracked(meetingId)).compose(v -> db.durable()).map(v -> minutes.put("tracked", true));
   }
 
   private static JsonObject actor(Identity who) {

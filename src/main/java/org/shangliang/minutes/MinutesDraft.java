@@ -20,7 +20,7 @@ import java.util.Map;
 final class MinutesDraft {
   /** Where the draft's facts come from besides the meeting itself. */
   record Sources(JsonObject meeting, List<JsonObject> attendees, Map<String, List<JsonObject>> rollCalls,
-                 String community, String timeZone, String room, List<JsonObject> hosts) {
+                 String community, String timeZone, String room, List<JsonObject> hosts, Map<String, String> topicKinds) {
   }
 
   private MinutesDraft() {
@@ -31,7 +31,8 @@ final class MinutesDraft {
     Map<String, String> names = new LinkedHashMap<>();
     s.attendees().forEach(a -> names.put(a.getString("_id"), a.getString("name")));
     JsonArray matters = new JsonArray();
-    meeting.getJsonArray("agenda", new JsonArray()).forEach(m -> matters.add(matter((JsonObject) m, names, s.rollCalls())));
+    meeting.getJsonArray("agenda", new JsonArray()).forEach(m -> matters.add(matter((JsonObject) m, names, s.rollCalls(),
+        s.topicKinds())));
     return new JsonObject().put("_id", meeting.getString("_id")).put("meetingId", meeting.getString("_id"))
         .put("status", MinutesStore.DRAFT).put("version", 1).put("draftedAt", now)
         .putNull("approvedAt").putNull("approvedBy")
@@ -100,7 +101,12 @@ final class MinutesDraft {
 
   // ---- matters ----
 
-  private static JsonObject matter(JsonObject m, Map<String, String> names, Map<String, List<JsonObject>> rollCalls) {
+  /**
+   * A matter; {@code topicKinds}: the kind (协商/决策/咨询/听证) of each request made a topic, by
+   * request id, which a matter from that request starts with (the host may still choose another).
+   */
+  private static JsonObject matter(JsonObject m, Map<String, String> names, Map<String, List<JsonObject>> rollCalls,
+                                   Map<String, String> topicKinds) {
     int speechSeconds = m.getInteger("speechSeconds", 0);
     JsonArray speeches = new JsonArray();
     m.getJsonArray("speeches", new JsonArray()).forEach(o -> speeches.add(speech((JsonObject) o, speechSeconds)));
@@ -109,7 +115,8 @@ final class MinutesDraft {
     JsonObject summary = m.getJsonObject("summary");
     JsonObject source = m.getJsonObject("source");
     return new JsonObject().put("id", m.getString("id")).put("title", m.getString("title"))
-        .put("topicKind", source == null ? null : source.getString("kind"))
+        .put("source", source == null ? null : source.getString("kind"))
+        .put("topicKind", source == null ? null : topicKinds.get(source.getString("requestId")))
         .put("speechSeconds", speechSeconds).put("speechesPerPerson", m.getInteger("speechesPerPerson"))
         .put("speeches", speeches).put("refusals", m.getJsonArray("refusals", new JsonArray()).copy())
         .put("summary", summary == null ? "" : summary.getString("text", ""))

@@ -3,12 +3,14 @@ package org.shangliang.minutes;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import org.shangliang.auth.Accounts;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
 import org.shangliang.community.CommunitySettings;
 import org.shangliang.room.BallotBoxes;
+import org.shangliang.request.RequestStore;
 import org.shangliang.room.RoomStore;
 import org.shangliang.store.Database;
 
@@ -44,6 +46,12 @@ public final class MinutesStore {
   /** The meeting's minutes, drafted now if the meeting closed and there are none yet. */
   public Future<JsonObject> minutes(String meetingId) {
     return find(meetingId).compose(found -> found != null ? Future.succeededFuture(found) : draft(meetingId));
+  }
+
+  /** Marks approved minutes whose resolutions are now tracked (跟踪落实), so they are tracked once. */
+  Future<Void> markTracked(String meetingId) {
+    return mongo.updateCollection(COLLECTION, new JsonObject().put("_id", meetingId).put("status", APPROVED),
+        new JsonObject().put("$set", new JsonObject().put("tracked", true))).mapEmpty();
   }
 
   /** The meeting's minutes if its hosts approved them; null otherwise (not drafted, or still a draft). */
@@ -84,13 +92,34 @@ public final class MinutesStore {
     Future<JsonObject> room = mongo.findOne(RoomStore.ROOMS, new JsonObject().put("_id", meeting.getString("roomId")), null);
     Future<List<JsonObject>> accounts = mongo.find(Accounts.COLLECTION,
         new JsonObject().put("_id", new JsonObject().put("$in", new JsonArray(hostIds))));
-    return Future.all(attendees, room, accounts, community.read(), rollCalls(meeting)).map(read -> {
+    return Future.all(List.of(attendees, room, accounts, community.read(), rollCalls(meeting), topicKinds(meeting))).map(read -> {
       JsonObject roomDoc = read.resultAt(1);
       JsonObject settings = read.resultAt(3);
       return new MinutesDraft.Sources(meeting, read.resultAt(0), read.resultAt(4), settings.getString("name"),
           settings.getString("timeZone"), roomDoc == null ? "" : roomDoc.getString("name", ""),
-          hosts(hostIds, read.resultAt(2)));
+          hosts(hostIds, read.resultAt(2)), read.resultAt(5));
     });
+  }
+
+  /** Request id → the topic kind staff gave it when they made it a topic, for the matters that came from requests. */
+  private Future<Map<String, String>> topicKinds(JsonObject meeting) {
+    List<String> requestIds = meeting.getJsonArray("agenda", new JsonArray()).stream().map(JsonObject.class::cast)
+        .map(m -> m.getJsonObject("source")).filter(java.util.Objects::nonNull)
+        .map(source -> source.getString("requestId")).filter(java.util.Objects::nonNull).toList();
+    if (requestIds.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    return mongo.findWithOptions(RequestStore.REQUESTS, new JsonObject().put("_id", new JsonObject().put("$in", new JsonArray(requestIds))),
+        new FindOptions().setFields(new JsonObject().put("topic", 1))).map(requests -> {
+          Map<String, String> kinds = new HashMap<>();
+          requests.forEach(r -> {
+            JsonObject topic = r.getJsonObject("topic");
+            if (topic != null && topic.getString("topicKind") != null) {
+              kinds.put(r.getString("_id"), topic.getString("topicKind"));
+            }
+          });
+          return kinds;
+        });
   }
 
   /** The hosts in the plan's order, by their accounts' names (an account since removed keeps its username). */
@@ -132,6 +161,9 @@ public final class MinutesStore {
       for (Object o : changes.getJsonArray("matters", new JsonArray())) {
         JsonObject change = (JsonObject) o;
         int index = indexOf(matters, change.getString("id"));
+        if (change.containsKey("topicKind")) {
+          set.put("matters." + index + ".topicKind", change.getString("topicKind"));
+        }
         if (change.containsKey("summary")) {
           set.put("matters." + index + ".summary", change.getString("summary").strip());
         }

@@ -56,6 +56,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
         .addInboundPermitted(new PermittedOptions().setAddress(ConsoleAddresses.COMMUNITY))
         .addInboundPermitted(new PermittedOptions().setAddress(ConsoleAddresses.ARCHIVE))
         .addInboundPermitted(new PermittedOptions().setAddress(ConsoleAddresses.MINUTES))
+        .addInboundPermitted(new PermittedOptions().setAddress(ConsoleAddresses.FOLLOW_UP))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(RoomAddresses.STATE_PATTERN))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(RoomAddresses.TALLY_PATTERN))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(SignageAddresses.DISPLAY_PATTERN))

@@ -1,0 +1,173 @@
+package org.shangliang.followup;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.shangliang.app.DemoData;
+import org.shangliang.console.ConsoleAddresses;
+import org.shangliang.qr.QrTokens;
+import org.shangliang.support.Await;
+import org.shangliang.support.BridgeClient;
+import org.shangliang.support.TestServer;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.shangliang.support.DemoRoom.attendee;
+import static org.shangliang.support.DemoRoom.command;
+
+/**
+ * A resolution followed to the end through the real bridge and HTTP: approved minutes put it on
+ * the list with its responsible party, due date and topic kind; a resident's 不满意 on its result
+ * notice appears on it and blocks "solved" until a reply is recorded; follow-ups move the next date.
+ */
+class FollowUpTest {
+  static final String FIRST_MATTER = "00000000000000000000c001";
+  static final String MOTION = "同意在3号楼北侧空地建设电动自行车集中充电棚";
+  static final String COMPLAINT = "充电棚离我家窗户太近，晚上有噪音";
+
+  TestServer server;
+  BridgeClient host;
+  BridgeClient staff;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = TestServer.start();
+    host = server.bridge(server.login("cadre"));
+    staff = server.bridge(server.login("staff"));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    server.close();
+  }
+
+  JsonObject followUp(BridgeClient who, String action, JsonObject params) {
+    return Await.result(who.request(ConsoleAddresses.FOLLOW_UP, params.copy().put("action", action)));
+  }
+
+  void refused(String code, BridgeClient who, String action, JsonObject params) {
+    Await.failure(who.request(ConsoleAddresses.FOLLOW_UP, params.copy().put("action", action)), code);
+  }
+
+  /** The demo meeting with its first matter voted and announced, its result notice posted, then closed; the notice's id. */
+  String meetingWithResultNotice() {
+    BridgeClient kiosk = server.bridge(server.token("Kiosk 3"));
+    Await.result(command(host, "openMeeting"));
+    for (int n = 1; n <= 3; n++) {
+      Await.result(command(kiosk, "checkIn", new JsonObject().put("attendeeId", attendee(n))));
+    }
+    String voteId = Await.result(command(host, "openVote", new JsonObject().put("motion", MOTION).put("secret", false)
+        .put("walkInsVote", false).put("liveTally", false).put("base", "CAST"))).getString("voteId");
+    for (int n = 1; n <= 3; n++) {
+      Await.result(command(kiosk, "castBallot", new JsonObject().put("attendeeId", attendee(n)).put("voteId", voteId).put("choice", "FOR")));
+    }
+    Await.result(command(host, "closeVote"));
+    Await.result(command(host, "announceResult"));
+    String noticeId = Await.result(staff.request("console.cmd", new JsonObject().put("action", "resultFromMatter")
+        .put("meetingId", DemoData.MEETING_ID).put("matterId", FIRST_MATTER))).getJsonObject("notice").getString("id");
+    Await.result(command(host, "closeMeeting"));
+    return noticeId;
+  }
+
+  /** A passer-by scans the notice's QR code and rates it 不满意 with a comment. */
+  void residentComplains(String noticeId, String comment) throws Exception {
+    HttpClient phone = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    String token = server.app.tokens().sign(QrTokens.Purpose.FEEDBACK, noticeId, DemoData.BOARD_1);
+    HttpResponse<String> form = phone.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/feedback/" + token)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, form.statusCode(), form.body());
+    JsonObject body = new JsonObject().put("token", token).put("ticket", new JsonObject(form.body()).getString("ticket"))
+        .put("rating", "UNSATISFIED").put("comment", comment);
+    HttpResponse<String> sent = phone.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/feedback"))
+        .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.encode())).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(201, sent.statusCode(), sent.body());
+  }
+
+  @Test
+  @DisplayName("approved minutes track each resolution; a 不满意 on its result notice blocks 办结 until answered; follow-ups move the next date by the topic kind")
+  void resolutionFollowedToTheEnd() throws Exception {
+    String noticeId = meetingWithResultNotice();
+    residentComplains(noticeId, COMPLAINT);
+
+    JsonObject minutes = Await.result(host.request(ConsoleAddresses.MINUTES, new JsonObject().put("action", "getMinutes")
+        .put("meetingId", DemoData.MEETING_ID))).getJsonObject("minutes");
+    assertTrue(followUp(staff, "listResolutions", new JsonObject()).getJsonArray("resolutions").isEmpty(),
+        "nothing is tracked before the minutes are approved");
+    long due = System.currentTimeMillis() + 60L * 86_400_000L;
+    minutes = Await.result(host.request(ConsoleAddresses.MINUTES, new JsonObject().put("action", "editMinutes")
+        .put("meetingId", DemoData.MEETING_ID).put("version", minutes.getLong("version"))
+        .put("matters", new JsonArray().add(new JsonObject().put("id", FIRST_MATTER).put("topicKind", "INQUIRY")
+            .put("resolution", new JsonObject().put("text", "建设充电棚").put("responsible", "物业公司").put("dueAt", due))))))
+        .getJsonObject("minutes");
+    Await.result(host.request(ConsoleAddresses.MINUTES, new JsonObject().put("action", "approveMinutes")
+        .put("meetingId", DemoData.MEETING_ID).put("version", minutes.getLong("version"))));
+
+    JsonArray listed = followUp(staff, "listResolutions", new JsonObject()).getJsonArray("resolutions");
+    assertEquals(1, listed.size(), "only the matter with a resolution: " + listed);
+    JsonObject item = listed.getJsonObject(0);
+    String id = item.getString("id");
+    assertEquals(DemoData.MEETING_ID + "." + FIRST_MATTER, id);
+    assertEquals("物业公司", item.getString("responsible"));
+    assertEquals(due, item.getLong("dueAt"));
+    assertEquals("INQUIRY", item.getString("topicKind"));
+    ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+    long monthAfter = ZonedDateTime.ofInstant(Instant.ofEpochMilli(item.getLong("trackedAt")), shanghai).plusMonths(1).toInstant().toEpochMilli();
+    assertEquals(monthAfter, item.getLong("nextFollowUpAt"), "咨询类: a month after it was tracked");
+    assertFalse(item.getBoolean("followUpOverdue"));
+
+    JsonObject detail = followUp(staff, "getResolution", new JsonObject().put("id", id)).getJsonObject("resolution");
+    assertEquals(1L, detail.getLong("unansweredComplaints"));
+    JsonObject complaint = detail.getJsonArray("complaints").getJsonObject(0);
+    assertEquals(COMPLAINT, complaint.getJsonArray("comments").getJsonObject(0).getString("text"));
+    assertTrue(complaint.getBoolean("unanswered"));
+
+    refused("FEEDBACK_UNANSWERED", staff, "solveResolution", new JsonObject().put("id", id).put("note", "充电棚已建成"));
+
+    BridgeClient grid = server.bridge(server.login("grid"));
+    JsonObject followed = followUp(grid, "followUpResolution", new JsonObject().put("id", id).put("found", "已选址，等待供电局接电"))
+        .getJsonObject("resolution");
+    long followedAt = followed.getJsonArray("followUps").getJsonObject(0).getLong("at");
+    assertEquals("grid", followed.getJsonArray("followUps").getJsonObject(0).getJsonObject("by").getString("id"));
+    assertEquals(ZonedDateTime.ofInstant(Instant.ofEpochMilli(followedAt), shanghai).plusMonths(1).toInstant().toEpochMilli(),
+        followed.getLong("nextFollowUpAt"), "the next one a month after this follow-up");
+
+    refused("NOT_FOUND", staff, "answerFeedback", new JsonObject().put("id", id).put("feedbackId", "0123456789abcdef01234567")
+        .put("reply", "x"));
+    followUp(staff, "answerFeedback", new JsonObject().put("id", id).put("feedbackId", complaint.getString("id"))
+        .put("reply", "已与施工方商定夜间不施工，棚内加装隔音板"));
+    detail = followUp(staff, "getResolution", new JsonObject().put("id", id)).getJsonObject("resolution");
+    assertEquals(0L, detail.getLong("unansweredComplaints"));
+    assertEquals("staff", detail.getJsonArray("complaints").getJsonObject(0).getJsonObject("reply").getJsonObject("by").getString("id"));
+
+    // the resident writes again after the reply: it waits for a reply again
+    residentComplains(noticeId, "还是很吵");
+    refused("FEEDBACK_UNANSWERED", staff, "solveResolution", new JsonObject().put("id", id).put("note", "充电棚已建成"));
+    String again = followUp(staff, "getResolution", new JsonObject().put("id", id)).getJsonObject("resolution")
+        .getJsonArray("complaints").getJsonObject(0).getString("id");
+    followUp(staff, "answerFeedback", new JsonObject().put("id", id).put("feedbackId", again).put("reply", "已请物业晚上十点后断电"));
+
+    JsonObject solved = followUp(staff, "solveResolution", new JsonObject().put("id", id).put("note", "充电棚已建成并投入使用"))
+        .getJsonObject("resolution");
+    assertEquals("SOLVED", solved.getString("status"));
+    assertEquals(null, solved.getValue("nextFollowUpAt"));
+    refused("RESOLUTION_SOLVED", grid, "followUpResolution", new JsonObject().put("id", id).put("found", "x"));
+    assertEquals(1, followUp(staff, "listResolutions", new JsonObject().put("status", "SOLVED")).getJsonArray("resolutions").size());
+    assertEquals(0, followUp(staff, "listResolutions", new JsonObject().put("status", "OPEN")).getJsonArray("resolutions").size());
+    long audited = Await.result(server.app.db().mongo().count("audit", new JsonObject().put("area", "followup")));
+    assertEquals(4, audited, "a follow-up, two replies and the solving, each audited");
+  }
+}
