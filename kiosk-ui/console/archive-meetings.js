@@ -15,8 +15,8 @@ function dayStart(value) {
   return Number.isFinite(ms) ? ms : null;
 }
 
-/** send(action, params): an archive.cmd command (→ reply; rejects). */
-export function createArchiveMeetings({ t, send, showError }) {
+/** send(action, params): an archive.cmd command (→ reply; rejects); minutes: the 会议记录 view (minutes-view.js). */
+export function createArchiveMeetings({ t, send, showError, minutes }) {
   const text = h('input', { type: 'search', maxLength: 60, testid: 'archive-meetings-text' });
   const from = h('input', { type: 'date', testid: 'archive-meetings-from' });
   const to = h('input', { type: 'date', testid: 'archive-meetings-to' });
@@ -36,7 +36,7 @@ export function createArchiveMeetings({ t, send, showError }) {
   const el = h('div', { class: 'notices-layout' },
     h('div', { class: 'column' }, h('section', { class: 'panel' }, h('h2', {}, t('archive.meetings.title')),
       h('p', { class: 'hint' }, t('archive.meetings.hint')), form, count, results)),
-    h('div', { class: 'column' }, detail));
+    h('div', { class: 'column' }, detail, minutes.el));
   let grids = [];
   let asked = 0;
 
@@ -80,6 +80,7 @@ export function createArchiveMeetings({ t, send, showError }) {
   }
 
   async function open(id) {
+    minutes.hide();
     try {
       const reply = await send('getArchivedMeeting', { id });
       render(reply.meeting);
@@ -129,6 +130,7 @@ export function createArchiveMeetings({ t, send, showError }) {
     detail.hidden = false;
     replace(detail,
       h('div', { class: 'panel-head' }, h('h2', { testid: 'archive-meeting-title' }, m.title), h('span', { class: 'spacer' }),
+        m.status === 'CLOSED' ? minutes.button(m.id, 'archive-meeting-minutes') : null,
         h('button', { type: 'button', class: 'btn btn-small', testid: 'archive-meeting-close', onclick: () => { detail.hidden = true; } },
           t('archive.close'))),
       h('dl', { class: 'facts' }, fact(t('archive.meeting.when'), formatDateTime(m.startsAt)),

@@ -7,6 +7,7 @@ import { h } from '../common/dom.js';
 import { createArchiveMeetings } from './archive-meetings.js';
 import { createArchiveRequests } from './archive-requests.js';
 import { createArchiveHistory } from './archive-history.js';
+import { createMinutesView } from './minutes-view.js';
 
 export const ARCHIVE_ADDRESS = 'archive.cmd';
 const VIEWS = ['meetings', 'requests', 'history'];
@@ -16,7 +17,7 @@ const RETRY_MS = 1000;
 export function createArchiveTab({ t, send, showError }) {
   const archive = (action, params) => send(ARCHIVE_ADDRESS, action, params);
   const panels = {
-    meetings: createArchiveMeetings({ t, send: archive, showError }),
+    meetings: createArchiveMeetings({ t, send: archive, showError, minutes: createMinutesView({ t, send, showError }) }),
     requests: createArchiveRequests({ t, send: archive, showError }),
     history: createArchiveHistory({ t, send, showError }),
   };

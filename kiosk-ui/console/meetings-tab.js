@@ -10,6 +10,7 @@ import { createMeetingForm } from './meeting-form.js';
 import { createInvitationsPanel } from './invitations-panel.js';
 import { createResearchPanel } from './research-panel.js';
 import { createRoundsPanel } from './rounds-panel.js';
+import { createMinutesView } from './minutes-view.js';
 
 export const PLAN_ADDRESS = 'plan.cmd';
 const PLANNERS = ['admin', 'cadre', 'staff'];
@@ -30,6 +31,7 @@ export function createMeetingsTab({ t, send, token, showInfo, showError }) {
   const invitations = createInvitationsPanel({ t, token, showInfo, showError });
   const research = createResearchPanel({ t, plan, token, showInfo, showError });
   const rounds = createRoundsPanel({ t, send, showInfo, showError });
+  const minutes = createMinutesView({ t, send, showError });
   const el = h('section', { class: 'meetings-tab', role: 'tabpanel', testid: 'meetings-tab' },
     h('div', { class: 'notices-layout' },
       h('div', { class: 'column' },
@@ -41,7 +43,7 @@ export function createMeetingsTab({ t, send, token, showInfo, showError }) {
             h('thead', {}, h('tr', {}, ['status', 'time', 'title', 'room', 'matters'].map((c) => h('th', { scope: 'col' }, t(`plan.meetings.col.${c}`))),
               h('th', {}))),
             body))),
-      h('div', { class: 'column' }, form.el, invitations.el, research.el, rounds.el)));
+      h('div', { class: 'column' }, form.el, invitations.el, research.el, rounds.el, minutes.el)));
   let me = null;
   let rooms = [];
   let grids = [];
@@ -71,7 +73,8 @@ export function createMeetingsTab({ t, send, token, showInfo, showError }) {
       h('td', {}, t('plan.meetings.matterCount', { n: m.matters })),
       h('td', {}, h('div', { class: 'row-actions' },
         h('button', { type: 'button', class: 'btn btn-small', testid: `meeting-open-${m.id}`, onclick: () => openMeeting(m.id) },
-          t(editable ? 'plan.meetings.edit' : 'plan.meetings.open')), show)));
+          t(editable ? 'plan.meetings.edit' : 'plan.meetings.open')), show,
+        m.status === 'CLOSED' ? minutes.button(m.id, `meeting-minutes-${m.id}`, closeDetail) : null)));
   }
 
   async function refresh() {
@@ -97,6 +100,7 @@ export function createMeetingsTab({ t, send, token, showInfo, showError }) {
   }
 
   function openNew() {
+    minutes.hide();
     invitations.hide();
     research.hide();
     rounds.hide();
@@ -114,6 +118,7 @@ export function createMeetingsTab({ t, send, token, showInfo, showError }) {
   }
 
   function showDetail(m) {
+    minutes.hide();
     form.open(m, context(m.roomId));
     invitations.show(m, context(m.roomId));
     research.show(m, mayResearch(m));
