@@ -86,7 +86,8 @@ export function createSummary(t) {
     /** Fits the type to the block, or pages it; only when the text or the block's size changed. */
     fit() {
       if (el.hidden) return;
-      const key = `${el.clientWidth}x${el.clientHeight}`;
+      // web fonts arriving change the glyphs' sizes, not the box's: they are part of the key
+      const key = `${el.clientWidth}x${el.clientHeight} ${document.fonts ? document.fonts.status : ''}`;
       if (fittedFor === key) return;
       fittedFor = key;
       pages = [full];
