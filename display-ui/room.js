@@ -9,6 +9,7 @@ import { meetingOf, currentMatter } from '/common/snapshot.js';
 import { createConnectionMark } from '/common/notice.js';
 import { createSpeaker } from './speaker.js';
 import { createTally } from './tally.js';
+import { createSummary } from './summary.js';
 import { fitBox } from './fit-text.js';
 
 export function createRoomView(t) {
@@ -22,9 +23,10 @@ export function createRoomView(t) {
   const joinQr = h('figure', { class: 'join-qr', testid: 'join-qr', hidden: true });
   const speaker = createSpeaker(t, { onResize: () => fitBox(speaker.el, { min: 0.4 }) });
   const tally = createTally(t);
+  const summary = createSummary(t);
   const titles = h('div', { class: 'titles fit-box' }, roomName, meetingTitle);
   const matterBlock = h('section', { class: 'matter-block fit-box' }, h('div', { class: 'label' }, t('matter.label')), matter);
-  const stage = h('main', { class: 'stage' }, matterBlock, h('div', { class: 'columns' }, speaker.el, tally.el));
+  const stage = h('main', { class: 'stage' }, matterBlock, h('div', { class: 'columns' }, speaker.el, summary.el, tally.el));
   const el = h('div', { class: 'room' },
     h('header', { class: 'topbar' }, titles, presence, clock, offline.el),
     banner, stage, joinQr);
@@ -34,9 +36,11 @@ export function createRoomView(t) {
     fitBox(titles, { min: 0.5 });
     if (stage.hidden) return;
     fitBox(matterBlock, { min: 0.5 });
+    summary.fit();
     fitBox(speaker.el, { min: 0.4 });
     if (!tally.el.hidden) fitBox(tally.el, { min: 0.3 });
   }
+  let last = null;
   window.addEventListener('resize', refit);
   if (document.fonts) document.fonts.ready.then(refit);
 
@@ -49,6 +53,17 @@ export function createRoomView(t) {
     refit();
   }
 
+  /** 主持人先总结: the summary takes the speaker's place while nobody speaks, until the result is announced. */
+  function showSummary(snap) {
+    const m = meetingOf(snap);
+    const current = currentMatter(snap);
+    const announced = m && m.vote && current && m.vote.matterId === current.id && m.vote.announced;
+    const shown = current && current.summary && !speaker.busy() && !announced ? current.summary : null;
+    const changed = summary.set(shown);
+    speaker.el.hidden = Boolean(shown);
+    return changed;
+  }
+
   function renderJoinQr(token) {
     joinQr.hidden = !token;
     renderKeyed(joinQr, token || '', () => (token ? [
@@ -58,6 +73,7 @@ export function createRoomView(t) {
   }
 
   function render(snap) {
+    last = snap;
     const m = meetingOf(snap);
     roomName.textContent = (snap.room && snap.room.name) || '';
     meetingTitle.textContent = m ? m.title || '' : '';
@@ -79,6 +95,7 @@ export function createRoomView(t) {
     matter.textContent = current ? current.title : t('matter.none');
     speaker.update(snap);
     tally.update(snap);
+    showSummary(snap);
     stage.dataset.vote = String(!tally.el.hidden);
     stage.dataset.verdict = String(Boolean(m.vote && m.vote.announced && m.vote.outcome));
     refit();
@@ -94,6 +111,9 @@ export function createRoomView(t) {
     tick() {
       clock.textContent = formatClock();
       speaker.tick();
+      summary.tick();
+      // a speech the clock ended keeps its name up a few seconds; the summary comes back after it
+      if (last && !stage.hidden && showSummary(last)) refit();
     },
   };
 }

@@ -64,6 +64,8 @@ export function createSpeaker(t, { onResize = () => {} } = {}) {
   return {
     el,
     tick,
+    /** Whether someone is speaking, or a speech that ran out is still on screen. */
+    busy: () => Boolean(floor || held),
     update(snap) {
       const now = floorOf(snap);
       if (!now && floor && floor.pausedAt == null && remainingMs(floor) <= RAN_OUT_MS) {

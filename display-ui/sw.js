@@ -19,6 +19,7 @@ const SHELL = [
   '/display/room.js',
   '/display/speaker.js',
   '/display/tally.js',
+  '/display/summary.js',
   '/display/fit-text.js',
   '/display/signage.js',
   '/display/notice-card.js',

@@ -16,6 +16,7 @@ import { createPhonesPanel } from './phones-panel.js';
 import { createQueuePanel } from './queue-panel.js';
 import { createFloorPanel } from './floor-panel.js';
 import { createVotePanel } from './vote-panel.js';
+import { createSummaryPanel } from './summary-panel.js';
 import { createResearchPanel } from './research-panel.js';
 
 const t = createI18n(MESSAGES);
@@ -140,14 +141,15 @@ async function start() {
     createFloorPanel({ t, act }),
     createQueuePanel({ t, act }),
     createVotePanel({ t, act, attempt, showError: (m) => notice.show(m) }),
+    createSummaryPanel({ t, act, showError: (m) => notice.show(m) }),
     createPhonesPanel({ t, act }),
     createResearchPanel({ t, listResearch: (meetingId) => (session ? session.bus.request('plan.cmd', { action: 'listResearch', meetingId })
       : Promise.reject(new Error('signed out'))) }),
   ];
-  const [meeting, presence, floor, queue, vote, phones, research] = panels;
+  const [meeting, presence, floor, queue, vote, summary, phones, research] = panels;
   replace(content, h('div', { class: 'console' },
     h('div', { class: 'column' }, meeting.el, research.el, phones.el, presence.el),
-    h('div', { class: 'column' }, floor.el, queue.el, vote.el)));
+    h('div', { class: 'column' }, floor.el, queue.el, summary.el, vote.el)));
 
   session = startRoomSession({
     token: () => token,
