@@ -53,12 +53,16 @@ export function createRoomView(t) {
     refit();
   }
 
-  /** 主持人先总结: the summary takes the speaker's place while nobody speaks, until the result is announced. */
+  /**
+   * 主持人先总结: the summary takes the speaker's place while nobody speaks, until the matter's vote
+   * opens. It is read before the vote; from then on the motion, the ballots and the verdict have
+   * the screen, at the size the back row needs.
+   */
   function showSummary(snap) {
     const m = meetingOf(snap);
     const current = currentMatter(snap);
-    const announced = m && m.vote && current && m.vote.matterId === current.id && m.vote.announced;
-    const shown = current && current.summary && !speaker.busy() && !announced ? current.summary : null;
+    const voted = m && m.vote && current && m.vote.matterId === current.id;
+    const shown = current && current.summary && !speaker.busy() && !voted ? current.summary : null;
     const changed = summary.set(shown);
     speaker.el.hidden = Boolean(shown);
     return changed;

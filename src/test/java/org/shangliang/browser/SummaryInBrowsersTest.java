@@ -143,7 +143,7 @@ class SummaryInBrowsersTest {
   }
 
   @Test
-  @DisplayName("the summary gives way to a speaker, stays beside the open vote, and leaves when the result is announced")
+  @DisplayName("the summary gives way to a speaker, comes back after the speech, and leaves the screen to the motion once the vote opens")
   void summaryFollowsTheMatter() throws Exception {
     BridgeClient cadre = server.bridge(server.login("cadre"));
     BridgeClient kiosk = server.bridge(server.token("Kiosk 1"));
@@ -161,12 +161,15 @@ class SummaryInBrowsersTest {
       assertThat(byTestId(page, "summary")).isHidden();
     }
     Await.result(command(cadre, "endSpeech"));
+    for (Page page : List.of(big, small)) {
+      assertThat(byTestId(page, "summary")).isVisible(SOON);
+    }
     String voteId = Await.result(command(cadre, "openVote", new JsonObject().put("motion", "同意按楼层分摊加装电梯费用")
         .put("secret", false).put("walkInsVote", false).put("liveTally", true).put("base", "CAST"))).getString("voteId");
     for (Page page : List.of(big, small)) {
       assertThat(byTestId(page, "motion")).isVisible(SOON);
-      assertThat(byTestId(page, "summary")).isVisible(SOON);
-      assertFits(page, "the summary beside the open vote");
+      assertThat(byTestId(page, "summary")).isHidden(GONE);
+      assertFits(page, "the open vote");
     }
     Await.result(command(kiosk, "castBallot", new JsonObject().put("attendeeId", attendee(1)).put("voteId", voteId).put("choice", "FOR")));
     Await.result(command(cadre, "closeVote"));
