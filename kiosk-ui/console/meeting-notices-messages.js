@@ -5,6 +5,7 @@ export const MEETING_NOTICE_MESSAGES = {
   'zh-CN': {
     'noticeKind.PLAN': '议事方案',
     'noticeKind.PROCESS': '议事过程',
+    'noticeKind.FOLLOW_UP': '跟踪落实',
     'action.planNotice': '由会议安排生成并发布（议事方案）',
     'action.processNotice': '由会议记录生成并发布（议事过程）',
     'meetingNotices.title': '会议公示',
@@ -27,6 +28,7 @@ export const MEETING_NOTICE_MESSAGES = {
   en: {
     'noticeKind.PLAN': 'Meeting plan',
     'noticeKind.PROCESS': 'Meeting record',
+    'noticeKind.FOLLOW_UP': 'Follow-up',
     'action.planNotice': 'made from the meeting plan and published',
     'action.processNotice': 'made from the meeting record and published',
     'meetingNotices.title': 'Meeting notices',

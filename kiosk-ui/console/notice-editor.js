@@ -6,7 +6,7 @@ import { createTargetPicker } from './target-picker.js';
 import { createImageField } from './image-field.js';
 import { toLocalInput, fromLocalInput, thisMinute, formatDateTime, DAY_MS } from './format.js';
 
-const KINDS = ['PUBLICITY', 'TOPIC', 'RESULT', 'PLAN', 'PROCESS'];
+const KINDS = ['PUBLICITY', 'TOPIC', 'RESULT', 'PLAN', 'PROCESS', 'FOLLOW_UP'];
 const PRIORITIES = [0, 1, 2];
 
 /**

@@ -88,6 +88,7 @@ public enum ErrorCode {
   MINUTES_NOT_APPROVED(782, 409, "会议记录审定后才能添加补充更正；审定前请直接修改"),
   FEEDBACK_UNANSWERED(783, 409, "还有居民的不满意评价没有答复，答复后才能办结"),
   RESOLUTION_SOLVED(784, 409, "这条决议已经办结"),
+  FOLLOW_UP_NOT_PUBLISHED(785, 409, "只有咨询类和听证类决议的跟进需要及时公示"),
   INTERNAL(500, 500, "服务器出错，操作未完成");
 
   private final int failureCode;

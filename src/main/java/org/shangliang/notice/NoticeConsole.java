@@ -71,6 +71,7 @@ public final class NoticeConsole {
         .on("publishTopicList", BoardAccess::communityEditor, topicLists::publish)
         .on("planNotice", BoardAccess::communityEditor, meetings::plan)
         .on("processNotice", BoardAccess::communityEditor, meetings::process)
+        .on("followUpNotice", BoardAccess::communityEditor, new FollowUpNotices(db.mongo(), store, notices)::publish)
         .on("pairDisplay", Identity::isEditor, access.intoOwnGrid(displays::pair))
         .on("updateDisplay", Identity::isEditor, access.ownBoard(displays::update))
         .on("markFeedbackHandled", Identity::isEditor, console::markFeedbackHandled);

@@ -67,6 +67,13 @@ public final class NoticeStore {
     return mongo.findOne(NOTICES, query, null);
   }
 
+  /** The notice (not retracted) made from this source, e.g. {@code {meetingId, matterId, kind}}; null if none. */
+  Future<JsonObject> bySource(JsonObject source) {
+    JsonObject query = new JsonObject().put("state", new JsonObject().put("$ne", NoticeState.RETRACTED.name()));
+    source.forEach(e -> query.put("source." + e.getKey(), e.getValue()));
+    return mongo.findOne(NOTICES, query, null);
+  }
+
   public Future<List<JsonObject>> grids() {
     return mongo.findWithOptions(GRIDS, new JsonObject(), new FindOptions().setSort(new JsonObject().put("_id", 1)));
   }

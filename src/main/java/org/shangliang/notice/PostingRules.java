@@ -12,7 +12,8 @@ import java.util.Set;
  */
 public final class PostingRules {
   public static final long MIN_POSTING_MS = 7L * 24 * 3600_000;
-  private static final Set<NoticeKind> SEVEN_DAYS = Set.of(NoticeKind.PLAN, NoticeKind.PROCESS, NoticeKind.RESULT);
+  private static final Set<NoticeKind> SEVEN_DAYS = Set.of(NoticeKind.PLAN, NoticeKind.PROCESS, NoticeKind.RESULT,
+      NoticeKind.FOLLOW_UP);
 
   private PostingRules() {
   }

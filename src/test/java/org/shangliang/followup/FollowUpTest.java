@@ -140,6 +140,16 @@ class FollowUpTest {
     BridgeClient grid = server.bridge(server.login("grid"));
     JsonObject followed = followUp(grid, "followUpResolution", new JsonObject().put("id", id).put("found", "已选址，等待供电局接电"))
         .getJsonObject("resolution");
+    // 咨询类: its follow-up is published (及时公示) in one step, on the boards of the meeting's grids
+    JsonObject notice = Await.result(staff.request(ConsoleAddresses.NOTICES, new JsonObject().put("action", "followUpNotice")
+        .put("resolutionId", id))).getJsonObject("notice");
+    assertEquals("FOLLOW_UP", notice.getString("kind"));
+    assertEquals("PUBLISHED", notice.getString("state"));
+    assertTrue(notice.getString("body").contains("责任主体：物业公司"), notice.getString("body"));
+    assertTrue(notice.getString("body").contains("：已选址，等待供电局接电"), notice.getString("body"));
+    assertTrue(notice.getString("body").contains("办理状态：办理中"), notice.getString("body"));
+    assertEquals(new JsonArray().add(DemoData.GRID_IDS[0]).add(DemoData.GRID_IDS[1]).stream().sorted().toList(),
+        notice.getJsonObject("targets").getJsonArray("grids").stream().sorted().toList());
     long followedAt = followed.getJsonArray("followUps").getJsonObject(0).getLong("at");
     assertEquals("grid", followed.getJsonArray("followUps").getJsonObject(0).getJsonObject("by").getString("id"));
     assertEquals(ZonedDateTime.ofInstant(Instant.ofEpochMilli(followedAt), shanghai).plusMonths(1).toInstant().toEpochMilli(),
@@ -162,6 +172,11 @@ class FollowUpTest {
 
     JsonObject solved = followUp(staff, "solveResolution", new JsonObject().put("id", id).put("note", "充电棚已建成并投入使用"))
         .getJsonObject("resolution");
+    // published again once solved: the same notice, updated
+    JsonObject updated = Await.result(staff.request(ConsoleAddresses.NOTICES, new JsonObject().put("action", "followUpNotice")
+        .put("resolutionId", id))).getJsonObject("notice");
+    assertEquals(notice.getString("id"), updated.getString("id"));
+    assertTrue(updated.getString("body").contains("办理状态：**已办结**（充电棚已建成并投入使用）"), updated.getString("body"));
     assertEquals("SOLVED", solved.getString("status"));
     assertEquals(null, solved.getValue("nextFollowUpAt"));
     refused("RESOLUTION_SOLVED", grid, "followUpResolution", new JsonObject().put("id", id).put("found", "x"));
