@@ -25,6 +25,8 @@ public final class ConsoleAddresses {
   public static final String MINUTES = "minutes.cmd";
   /** Resolutions followed up until solved (跟踪落实), with residents' 不满意 on their result notices. */
   public static final String FOLLOW_UP = "followup.cmd";
+  /** The evaluation of meetings (成效评估), one or a period's, computed from the records (read only). */
+  public static final String EVALUATION = "evaluation.cmd";
 
   /** The community, its grids, rooms and devices (administrators). */
   public static final String COMMUNITY = "community.cmd";

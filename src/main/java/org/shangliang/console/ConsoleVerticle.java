@@ -6,6 +6,7 @@ import org.shangliang.admin.AdminConsole;
 import org.shangliang.archive.ArchiveConsole;
 import org.shangliang.auth.Devices;
 import org.shangliang.common.CommandEndpoint;
+import org.shangliang.evaluation.EvaluationConsole;
 import org.shangliang.followup.FollowUpConsole;
 import org.shangliang.member.MemberConsole;
 import org.shangliang.minutes.MinutesConsole;
@@ -47,6 +48,7 @@ public final class ConsoleVerticle extends VerticleBase {
         ArchiveConsole.endpoint(db),
         MinutesConsole.endpoint(db),
         FollowUpConsole.endpoint(db),
+        EvaluationConsole.endpoint(db),
         PlanConsole.endpoint(vertx, db),
         RoundConsole.endpoint(vertx, db, tokens, publicUrl),
         CommunityConsole.endpoint(vertx, db, devices, tokens));

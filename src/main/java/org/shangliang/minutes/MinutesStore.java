@@ -161,6 +161,9 @@ public final class MinutesStore {
       for (Object o : changes.getJsonArray("matters", new JsonArray())) {
         JsonObject change = (JsonObject) o;
         int index = indexOf(matters, change.getString("id"));
+        if (change.containsKey("feasibility")) {
+          set.put("matters." + index + ".feasibility", change.getInteger("feasibility"));
+        }
         if (change.containsKey("topicKind")) {
           set.put("matters." + index + ".topicKind", change.getString("topicKind"));
         }

@@ -8,16 +8,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shangliang.app.DemoData;
 import org.shangliang.console.ConsoleAddresses;
-import org.shangliang.qr.QrTokens;
 import org.shangliang.support.Await;
 import org.shangliang.support.BridgeClient;
+import org.shangliang.support.PhoneFeedback;
 import org.shangliang.support.TestServer;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.Instant;
@@ -84,17 +79,7 @@ class FollowUpTest {
 
   /** A passer-by scans the notice's QR code and rates it 不满意 with a comment. */
   void residentComplains(String noticeId, String comment) throws Exception {
-    HttpClient phone = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-    String token = server.app.tokens().sign(QrTokens.Purpose.FEEDBACK, noticeId, DemoData.BOARD_1);
-    HttpResponse<String> form = phone.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/feedback/" + token)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, form.statusCode(), form.body());
-    JsonObject body = new JsonObject().put("token", token).put("ticket", new JsonObject(form.body()).getString("ticket"))
-        .put("rating", "UNSATISFIED").put("comment", comment);
-    HttpResponse<String> sent = phone.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/feedback"))
-        .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.encode())).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertEquals(201, sent.statusCode(), sent.body());
+    PhoneFeedback.rate(server, noticeId, "UNSATISFIED", comment);
   }
 
   @Test
