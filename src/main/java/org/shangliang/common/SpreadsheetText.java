@@ -18,7 +18,12 @@ public final class SpreadsheetText {
     if (text == null || text.isEmpty()) {
       return "";
     }
-    return FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    return formulaLike(text) ? "'" + text : text;
+  }
+
+  /** Whether a spreadsheet would run the text as a formula (an xlsx writes such a cell quote-prefixed). */
+  public static boolean formulaLike(String text) {
+    return text != null && !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0;
   }
 
   /** The reverse of {@link #inert}, for a cell read back from a spreadsheet. */

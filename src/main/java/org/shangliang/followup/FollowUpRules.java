@@ -14,17 +14,17 @@ import java.time.ZonedDateTime;
  * tracked until the first one. A resolution whose kind was never chosen is followed up as 协商类,
  * the stricter cadence, so nothing waits longer than the rules allow.
  */
-final class FollowUpRules {
+public final class FollowUpRules {
   private FollowUpRules() {
   }
 
-  static TopicKind kindOf(JsonObject item) {
+  public static TopicKind kindOf(JsonObject item) {
     String kind = item.getString("topicKind");
     return kind == null ? TopicKind.CONSULTATION : TopicKind.valueOf(kind);
   }
 
   /** The next follow-up, in the community's time zone (a month is a calendar month); null once solved. */
-  static Long nextFollowUpAt(JsonObject item, ZoneId zone) {
+  public static Long nextFollowUpAt(JsonObject item, ZoneId zone) {
     if (ResolutionStore.SOLVED.equals(item.getString("status"))) {
       return null;
     }

@@ -16,6 +16,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,16 +63,21 @@ public final class MemberCsv {
     try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.EXCEL)) {
       printer.printRecord(HEADER);
       for (JsonObject m : members) {
-        printer.printRecord(SpreadsheetText.inert(m.getString("name", "")), MemberKinds.cell(MemberConsole.kindsOf(m)),
-            m.getBoolean("partyMember", false) ? YES : NO, m.getBoolean("capable", false) ? YES : NO,
-            SpreadsheetText.inert(gridNames.getOrDefault(m.getString("gridId", ""), "")), SpreadsheetText.inert(m.getString("building", "")),
-            personal ? m.getString("phone", "") : "", personal ? SpreadsheetText.inert(m.getString("note", "")) : "",
-            m.getBoolean("active", true) ? ACTIVE : INACTIVE);
+        printer.printRecord(cells(m, gridNames, personal));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** One member's row as the file writes it, in {@link #HEADER}'s order (the xlsx export writes the same). */
+  public static List<String> cells(JsonObject m, Map<String, String> gridNames, boolean personal) {
+    return Arrays.asList(SpreadsheetText.inert(m.getString("name", "")), MemberKinds.cell(MemberConsole.kindsOf(m)),
+        m.getBoolean("partyMember", false) ? YES : NO, m.getBoolean("capable", false) ? YES : NO,
+        SpreadsheetText.inert(gridNames.getOrDefault(m.getString("gridId", ""), "")), SpreadsheetText.inert(m.getString("building", "")),
+        personal ? m.getString("phone", "") : "", personal ? SpreadsheetText.inert(m.getString("note", "")) : "",
+        m.getBoolean("active", true) ? ACTIVE : INACTIVE);
   }
 
   /** Reads a file's rows; blank rows are skipped; a header that is not ours, or too many rows, is an error. */

@@ -45,11 +45,24 @@ public final class MemberTable {
 
   /** Every member {@code who} may see, inactive ones too, as a CSV file. */
   public Future<byte[]> export(Identity who) {
+    return visible(who).map(read -> MemberCsv.write(read.members(), read.gridNames(), MemberScope.seesPersonal(who)));
+  }
+
+  /** The same members as rows of {@link MemberCsv#cells}, for the xlsx export. */
+  public Future<List<List<String>>> rows(Identity who) {
+    boolean personal = MemberScope.seesPersonal(who);
+    return visible(who).map(read -> read.members().stream().map(m -> MemberCsv.cells(m, read.gridNames(), personal)).toList());
+  }
+
+  private record Visible(List<JsonObject> members, Map<String, String> gridNames) {
+  }
+
+  private Future<Visible> visible(Identity who) {
     JsonObject query = MemberScope.query(who, null, null, null, true);
     return Future.all(grids.grids(), store.find(query, MAX_EXPORT)).map(all -> {
       Map<String, String> gridNames = new HashMap<>();
       all.<List<JsonObject>>resultAt(0).forEach(g -> gridNames.put(g.getString("_id"), g.getString("name")));
-      return MemberCsv.write(all.resultAt(1), gridNames, MemberScope.seesPersonal(who));
+      return new Visible(all.resultAt(1), gridNames);
     });
   }
 

@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  * sees and acts on the requests of their own grids only, and is refused (FORBIDDEN) on any other,
  * whichever command names it. Checked here, on the server, for every command that names a request.
  */
-final class RequestAccess {
+public final class RequestAccess {
   private final RequestStore store;
 
   RequestAccess(RequestStore store) {
@@ -31,7 +31,7 @@ final class RequestAccess {
   }
 
   /** The caller's query narrowed to their grids; a grid they do not cover, asked for by name, is refused. */
-  static JsonObject narrow(Identity who, JsonObject query, String askedGrid) {
+  public static JsonObject narrow(Identity who, JsonObject query, String askedGrid) {
     if (askedGrid != null && !who.covers(askedGrid)) {
       throw notYourGrid();
     }

@@ -1,11 +1,11 @@
 package org.shangliang.request;
 
 /** The Chinese names of states and events, for refusal messages. */
-final class RequestLabels {
+public final class RequestLabels {
   private RequestLabels() {
   }
 
-  static String status(RequestStatus status) {
+  public static String status(RequestStatus status) {
     return switch (status) {
       case NEW -> "待受理";
       case DISPATCHED -> "已派单";

@@ -145,6 +145,7 @@ public final class WebServer extends VerticleBase {
     new MetricsRoute(metrics.allowedAddresses(), metrics.token()).mount(router);
     new AuditRoutes(new AuditReader(db.mongo()), credentials).mount(router);
     new MeetingRoutes(vertx, db, credentials).mount(router);
+    new ExportRoutes(new org.shangliang.export.Exports(vertx, db), credentials).mount(router);
     new LanguageRoute(new org.shangliang.community.CommunityLanguage(db.mongo())).mount(router);
   }
 

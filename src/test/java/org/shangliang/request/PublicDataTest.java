@@ -192,6 +192,7 @@ class PublicDataTest {
     routes.put("/api/meetings/:id/invitations.csv", "/api/meetings/" + DemoData.MEETING_ID + "/invitations.csv");
     routes.put("/api/meetings/:id/minutes", "/api/meetings/" + DemoData.MEETING_ID + "/minutes");
     routes.put("/api/meetings/:id/minutes.docx", "/api/meetings/" + DemoData.MEETING_ID + "/minutes.docx");
+    routes.put("/api/exports/:file", "/api/exports/requests.csv");
     routes.put("/metrics", "/metrics");
     routes.put("/api/feedback/:token", "/api/feedback/" + feedback);
     routes.put("/api/join/:token", "/api/join/" + join);
