@@ -9,7 +9,8 @@ public enum ExportName {
   RESOLUTIONS("resolutions", "决议落实"),
   REQUESTS("requests", "居民诉求"),
   RATES("rates", "诉求办理统计"),
-  MEMBERS("members", "议事成员");
+  MEMBERS("members", "议事成员"),
+  EVALUATION("evaluation", "成效评估");
 
   private final String route;
   private final String chinese;

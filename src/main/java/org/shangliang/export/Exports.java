@@ -30,6 +30,7 @@ public final class Exports {
   private final RequestSheet requests;
   private final RateSheet rates;
   private final MemberSheet members;
+  private final EvaluationSheet evaluation;
 
   public Exports(Vertx vertx, Database db) {
     this.vertx = vertx;
@@ -41,6 +42,7 @@ public final class Exports {
     this.requests = new RequestSheet(db);
     this.rates = new RateSheet(db);
     this.members = new MemberSheet(db);
+    this.evaluation = new EvaluationSheet(db);
   }
 
   /** The file {@code who} asked for; BAD_REQUEST for a filter the export does not take or cannot read. */
@@ -64,6 +66,7 @@ public final class Exports {
       case REQUESTS -> requests.table(who, filter, zone);
       case RATES -> rates.table(filter, zone);
       case MEMBERS -> members.table(who);
+      case EVALUATION -> evaluation.table(filter, zone);
     };
   }
 
@@ -74,6 +77,7 @@ public final class Exports {
       case REQUESTS -> RequestSheet.params();
       case RATES -> RateSheet.params();
       case MEMBERS -> MemberSheet.params();
+      case EVALUATION -> EvaluationSheet.params();
     };
   }
 }
