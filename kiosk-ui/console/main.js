@@ -24,9 +24,10 @@ import { createAdminTab } from './admin-tab.js';
 import { createCommunityTab, COMMUNITY_ADDRESS } from './community-tab.js';
 import { createMeetingsTab } from './meetings-tab.js';
 import { createArchiveTab } from './archive-tab.js';
+import { createEvaluationTab } from './evaluation-tab.js';
 
 const TOKEN_KEY = 'shangliang.console.token';
-const TABS = ['notices', 'displays', 'requests', 'members', 'meetings', 'archive', 'alerts', 'community', 'admin'];
+const TABS = ['notices', 'displays', 'requests', 'members', 'meetings', 'archive', 'evaluation', 'alerts', 'community', 'admin'];
 
 const t = createI18n(MESSAGES);
 document.title = t('app.title');
@@ -230,6 +231,7 @@ function start() {
   replace(content, notices.el, displaysSection, requests.el, members.el, meetings.el, alertsSection, community.el, admin.el);
   sections.archive = createArchiveTab({ t, send: (...args) => (session ? session.send(...args) : Promise.reject(new Error('signed out'))), showError: fail }).el;
   content.append(sections.archive);
+  content.append(sections.evaluation = createEvaluationTab({ t, send: (...args) => (session ? session.send(...args) : Promise.reject(new Error('signed out'))), showError: fail }).el);
   const asked = location.hash.slice(1);
   showTab(TABS.includes(asked) ? asked : 'notices');
 
