@@ -48,14 +48,15 @@ export function createEvaluationChart({ t, name, title, kind, key, columns }) {
     const percent = plotted.every((c) => c.percent);
     return {
       animation: false,
+      textStyle: { fontSize: 14 },
       aria: { enabled: false }, // the box's own aria-label describes the chart
       tooltip: { trigger: 'axis', renderMode: 'richText' },
-      legend: { top: 0 },
+      legend: { top: 0, textStyle: { fontSize: 14 } },
       grid: { left: 48, right: 16, top: 40, bottom: 56, containLabel: true },
       xAxis: { type: 'category', data: rows.map((r) => r.label), axisLabel: { interval: 0, overflow: 'truncate', width: 120 } },
       yAxis: { type: 'value', minInterval: 1, max: percent ? 100 : null, axisLabel: { formatter: percent ? '{value}%' : '{value}' } },
       series: plotted.map((c) => ({
-        name: c.label, type: kind, barMaxWidth: 48,
+        name: c.label, type: kind, barMaxWidth: 48, symbolSize: 10,
         data: rows.map((r) => (c.percent ? Math.round((r[c.field] || 0) * 1000) / 10 : r[c.field] || 0)),
         label: { show: rows.length <= 12, position: 'top', formatter: c.percent ? '{c}%' : '{c}' },
       })),
