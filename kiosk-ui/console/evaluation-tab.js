@@ -34,7 +34,7 @@ export function periodRange(name, now = new Date()) {
 /** send(address, action, params): a command on a console address (→ reply; rejects). */
 export function createEvaluationTab({ t, send, showError }) {
   document.head.append(h('link', { rel: 'stylesheet', href: '/console/evaluation.css' }));
-  const period = h('select', { testid: 'evaluation-period', onchange: () => { customDates.hidden = period.value !== 'custom'; } },
+  const period = h('select', { testid: 'evaluation-period', onchange: () => chosePeriod() },
     PERIODS.map((p) => h('option', { value: p }, t(`evaluation.period.${p}`))));
   const from = h('input', { type: 'date', testid: 'evaluation-from' });
   const to = h('input', { type: 'date', testid: 'evaluation-to' });
@@ -73,6 +73,15 @@ export function createEvaluationTab({ t, send, showError }) {
   let grids = [];
   let asked = 0;
   let looked = false;
+
+  /** 自定义 starts from this quarter's dates, to be changed. */
+  function chosePeriod() {
+    customDates.hidden = period.value !== 'custom';
+    if (period.value !== 'custom' || from.value || to.value) return;
+    const [start, end] = periodRange('thisQuarter');
+    from.value = formatDateTime(start).slice(0, 10);
+    to.value = formatDateTime(end - DAY_MS).slice(0, 10);
+  }
 
   const gridName = (id) => (grids.find((g) => g.id === id) || {}).name || id;
 
