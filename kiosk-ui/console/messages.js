@@ -10,6 +10,7 @@ import { MEETING_MESSAGES } from './meetings-messages.js';
 import { MEETING_NOTICE_MESSAGES } from './meeting-notices-messages.js';
 import { ARCHIVE_MESSAGES } from './archive-messages.js';
 import { FOLLOW_UP_MESSAGES } from './followup-messages.js';
+import { EVALUATION_MESSAGES } from './evaluation-messages.js';
 
 export const MESSAGES = {
   'zh-CN': {
@@ -23,6 +24,7 @@ export const MESSAGES = {
     ...MEETING_NOTICE_MESSAGES['zh-CN'],
     ...ARCHIVE_MESSAGES['zh-CN'],
     ...FOLLOW_UP_MESSAGES['zh-CN'],
+    ...EVALUATION_MESSAGES['zh-CN'],
     'error.TOKEN_INVALID': '二维码无效或已被篡改。',
     'error.TICKET_USED': '这份反馈已经提交过了。',
     'error.NOTICE_WITHDRAWN': '这条公示已撤下或已结束。',
@@ -484,6 +486,7 @@ export const MESSAGES = {
     ...MEETING_NOTICE_MESSAGES.en,
     ...ARCHIVE_MESSAGES.en,
     ...FOLLOW_UP_MESSAGES.en,
+    ...EVALUATION_MESSAGES.en,
     'error.TOKEN_INVALID': 'The QR code is invalid or was altered.',
     'error.TICKET_USED': 'This feedback was already sent.',
     'error.NOTICE_WITHDRAWN': 'This notice was retracted or has ended.',
