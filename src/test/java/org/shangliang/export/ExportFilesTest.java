@@ -255,6 +255,24 @@ class ExportFilesTest {
   }
 
   @Test
+  @DisplayName("evaluation: one closed meeting a row with the figures evaluation.cmd answers, the same in the workbook and the CSV")
+  void evaluation() throws Exception {
+    holdDemoMeeting(server.bridge(server.login("cadre")));
+    JsonObject figures = ask(staff, ConsoleAddresses.EVALUATION, "evaluateMeeting", new JsonObject().put("meetingId", DemoData.MEETING_ID))
+        .getJsonObject("evaluation");
+    List<java.util.Map<String, String>> rows = Downloads.records(Downloads.both(server.baseUrl(), "evaluation", staffToken));
+    assertEquals(1, rows.size(), "the one closed meeting: " + rows);
+    java.util.Map<String, String> row = rows.get(0);
+    JsonObject attendance = figures.getJsonObject("attendance");
+    assertEquals(String.valueOf(attendance.getInteger("invited")), row.get("应到"));
+    assertEquals(String.valueOf(attendance.getInteger("present")), row.get("实到"));
+    assertEquals(percent(attendance.getDouble("rate")), row.get("实到率"));
+    assertEquals(String.valueOf(figures.getJsonObject("rules").getInteger("votes")), row.get("表决"));
+    assertEquals(String.valueOf(figures.getJsonObject("results").getInteger("passed")), row.get("通过"));
+    assertEquals("3", row.get("实到"));
+  }
+
+  @Test
   @DisplayName("members: the workbook holds the register's CSV rows; a viewer's copy has no phone")
   void members() throws Exception {
     ask(staff, ConsoleAddresses.MEMBERS, "saveMember", new JsonObject().put("name", "=cmd|' /C calc'!A0").put("kinds",
