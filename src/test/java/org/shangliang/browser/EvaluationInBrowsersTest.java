@@ -15,6 +15,7 @@ import org.shangliang.console.ConsoleAddresses;
 import org.shangliang.support.Await;
 import org.shangliang.support.Axe;
 import org.shangliang.support.BridgeClient;
+import org.shangliang.support.HeldMeeting;
 import org.shangliang.support.Browsers;
 import org.shangliang.support.PhoneFeedback;
 import org.shangliang.support.TestServer;
@@ -42,7 +43,6 @@ import static org.shangliang.support.DemoRoom.command;
  */
 class EvaluationInBrowsersTest {
   static final LocatorAssertions.IsVisibleOptions SOON = new LocatorAssertions.IsVisibleOptions().setTimeout(10_000);
-  static final String FIRST_MATTER = "00000000000000000000c001";
   static final Set<String> RATES = Set.of("rate", "punctualRate", "speakersShare", "largestShare", "solvedRate",
       "attendanceRate", "satisfactionRate");
   static final Map<String, String> GROUPS = Map.of("people", "attendance", "activity", "activity", "rules", "rules",
@@ -79,26 +79,13 @@ class EvaluationInBrowsersTest {
       Await.result(command(host, "giveFloor", new JsonObject().put("attendeeId", attendee(n))));
       Await.result(command(host, "endSpeech"));
     }
-    String voteId = Await.result(command(host, "openVote", new JsonObject().put("motion", "同意建设充电棚").put("secret", false)
-        .put("walkInsVote", false).put("liveTally", false).put("base", "CAST"))).getString("voteId");
-    for (int n = 1; n <= 3; n++) {
-      Await.result(command(kiosk, "castBallot", new JsonObject().put("attendeeId", attendee(n)).put("voteId", voteId).put("choice", "FOR")));
-    }
-    Await.result(command(host, "closeVote"));
-    Await.result(command(host, "announceResult"));
-    String noticeId = Await.result(staff.request("console.cmd", new JsonObject().put("action", "resultFromMatter")
-        .put("meetingId", DemoData.MEETING_ID).put("matterId", FIRST_MATTER))).getJsonObject("notice").getString("id");
+    HeldMeeting.voteAndAnnounce(host, kiosk, "同意建设充电棚", 3);
+    String noticeId = HeldMeeting.resultNotice(staff);
     Await.result(command(host, "closeMeeting"));
     PhoneFeedback.rate(server, noticeId, "SATISFIED", null);
     PhoneFeedback.rate(server, noticeId, "UNSATISFIED", "太吵");
-    JsonObject minutes = Await.result(host.request(ConsoleAddresses.MINUTES, new JsonObject().put("action", "getMinutes")
-        .put("meetingId", DemoData.MEETING_ID))).getJsonObject("minutes");
-    minutes = Await.result(host.request(ConsoleAddresses.MINUTES, new JsonObject().put("action", "editMinutes")
-        .put("meetingId", DemoData.MEETING_ID).put("version", minutes.getLong("version"))
-        .put("matters", new JsonArray().add(new JsonObject().put("id", FIRST_MATTER).put("feasibility", 4)
-            .put("resolution", new JsonObject().put("text", "建设充电棚").put("responsible", "物业公司")))))).getJsonObject("minutes");
-    Await.result(host.request(ConsoleAddresses.MINUTES, new JsonObject().put("action", "approveMinutes")
-        .put("meetingId", DemoData.MEETING_ID).put("version", minutes.getLong("version"))));
+    HeldMeeting.approveMinutes(host, new JsonObject().put("feasibility", 4)
+        .put("resolution", new JsonObject().put("text", "建设充电棚").put("responsible", "物业公司")));
   }
 
   JsonObject evaluation(String action, JsonObject params) {

@@ -11,18 +11,14 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shangliang.app.DemoData;
 import org.shangliang.console.ConsoleAddresses;
-import org.shangliang.qr.QrTokens;
 import org.shangliang.support.Await;
+import org.shangliang.support.HeldMeeting;
+import org.shangliang.support.PhoneFeedback;
 import org.shangliang.support.Axe;
 import org.shangliang.support.BridgeClient;
 import org.shangliang.support.Browsers;
 import org.shangliang.support.TestServer;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -42,7 +38,7 @@ import static org.shangliang.support.DemoRoom.command;
  */
 class FollowUpInBrowsersTest {
   static final LocatorAssertions.IsVisibleOptions SOON = new LocatorAssertions.IsVisibleOptions().setTimeout(10_000);
-  static final String FIRST_MATTER = "00000000000000000000c001";
+  static final String FIRST_MATTER = HeldMeeting.FIRST_MATTER;
   static final String ID = DemoData.MEETING_ID + "." + FIRST_MATTER;
   static final String MOTION = "同意在3号楼北侧空地建设电动自行车集中充电棚";
   static final String RESOLUTION = "在3号楼北侧空地建设电动自行车集中充电棚，设20个充电位，由物业公司负责施工和日常管理，"
@@ -80,45 +76,20 @@ class FollowUpInBrowsersTest {
     for (int n = 1; n <= 3; n++) {
       Await.result(command(kiosk, "checkIn", new JsonObject().put("attendeeId", attendee(n))));
     }
-    String voteId = Await.result(command(host, "openVote", new JsonObject().put("motion", MOTION).put("secret", false)
-        .put("walkInsVote", false).put("liveTally", false).put("base", "CAST"))).getString("voteId");
-    for (int n = 1; n <= 3; n++) {
-      Await.result(command(kiosk, "castBallot", new JsonObject().put("attendeeId", attendee(n)).put("voteId", voteId).put("choice", "FOR")));
-    }
-    Await.result(command(host, "closeVote"));
-    Await.result(command(host, "announceResult"));
-    String noticeId = Await.result(staff.request(ConsoleAddresses.NOTICES, new JsonObject().put("action", "resultFromMatter")
-        .put("meetingId", DemoData.MEETING_ID).put("matterId", FIRST_MATTER))).getJsonObject("notice").getString("id");
+    HeldMeeting.voteAndAnnounce(host, kiosk, MOTION, 3);
+    String noticeId = HeldMeeting.resultNotice(staff);
     Await.result(command(host, "closeMeeting"));
     return noticeId;
   }
 
   /** A passer-by scans the notice's QR code and rates it 不满意 with a comment. */
   void residentComplains(String noticeId, String comment) throws Exception {
-    HttpClient phone = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-    String token = server.app.tokens().sign(QrTokens.Purpose.FEEDBACK, noticeId, DemoData.BOARD_1);
-    HttpResponse<String> form = phone.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/feedback/" + token)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, form.statusCode(), form.body());
-    JsonObject body = new JsonObject().put("token", token).put("ticket", new JsonObject(form.body()).getString("ticket"))
-        .put("rating", "UNSATISFIED").put("comment", comment);
-    HttpResponse<String> sent = phone.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/feedback"))
-        .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.encode())).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertEquals(201, sent.statusCode(), sent.body());
+    PhoneFeedback.rate(server, noticeId, "UNSATISFIED", comment);
   }
 
-  /** The host gives the first matter a 咨询类 resolution with its 责任主体 and 完成时限, and approves the minutes. */
   void approveMinutes(long due) {
-    JsonObject minutes = Await.result(host.request(ConsoleAddresses.MINUTES, new JsonObject().put("action", "getMinutes")
-        .put("meetingId", DemoData.MEETING_ID))).getJsonObject("minutes");
-    minutes = Await.result(host.request(ConsoleAddresses.MINUTES, new JsonObject().put("action", "editMinutes")
-        .put("meetingId", DemoData.MEETING_ID).put("version", minutes.getLong("version"))
-        .put("matters", new JsonArray().add(new JsonObject().put("id", FIRST_MATTER).put("topicKind", "INQUIRY")
-            .put("resolution", new JsonObject().put("text", RESOLUTION).put("responsible", "物业公司").put("dueAt", due))))))
-        .getJsonObject("minutes");
-    Await.result(host.request(ConsoleAddresses.MINUTES, new JsonObject().put("action", "approveMinutes")
-        .put("meetingId", DemoData.MEETING_ID).put("version", minutes.getLong("version"))));
+    HeldMeeting.approveMinutes(host, new JsonObject().put("topicKind", "INQUIRY")
+        .put("resolution", new JsonObject().put("text", RESOLUTION).put("responsible", "物业公司").put("dueAt", due)));
   }
 
   Page console(String username, String password) {

@@ -1,6 +1,5 @@
 package org.shangliang.evaluation;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +10,7 @@ import org.shangliang.console.ConsoleAddresses;
 import org.shangliang.room.RoomStore;
 import org.shangliang.support.Await;
 import org.shangliang.support.BridgeClient;
+import org.shangliang.support.HeldMeeting;
 import org.shangliang.support.PhoneFeedback;
 import org.shangliang.support.TestServer;
 
@@ -27,7 +27,6 @@ import static org.shangliang.support.DemoRoom.command;
  * responsible party and feasibility, the tracked resolution, and two phones' ratings.
  */
 class EvaluationTest {
-  static final String FIRST_MATTER = "00000000000000000000c001";
 
   TestServer server;
   BridgeClient host;
@@ -75,27 +74,14 @@ class EvaluationTest {
     speech(1);
     speech(2);
     Await.failure(command(kiosk, "raiseHand", new JsonObject().put("attendeeId", attendee(1))), "SPEECH_LIMIT_REACHED");
-    String voteId = Await.result(command(host, "openVote", new JsonObject().put("motion", "同意建设充电棚").put("secret", false)
-        .put("walkInsVote", false).put("liveTally", false).put("base", "CAST"))).getString("voteId");
-    for (int n = 1; n <= 3; n++) {
-      Await.result(command(kiosk, "castBallot", new JsonObject().put("attendeeId", attendee(n)).put("voteId", voteId).put("choice", "FOR")));
-    }
-    hostDoes("closeVote", new JsonObject());
-    hostDoes("announceResult", new JsonObject());
-    String noticeId = Await.result(staff.request("console.cmd", new JsonObject().put("action", "resultFromMatter")
-        .put("meetingId", DemoData.MEETING_ID).put("matterId", FIRST_MATTER))).getJsonObject("notice").getString("id");
+    HeldMeeting.voteAndAnnounce(host, kiosk, "同意建设充电棚", 3);
+    String noticeId = HeldMeeting.resultNotice(staff);
     hostDoes("closeMeeting", new JsonObject());
     PhoneFeedback.rate(server, noticeId, "SATISFIED", null);
     PhoneFeedback.rate(server, noticeId, "UNSATISFIED", "太吵");
 
-    JsonObject minutes = Await.result(host.request(ConsoleAddresses.MINUTES, new JsonObject().put("action", "getMinutes")
-        .put("meetingId", DemoData.MEETING_ID))).getJsonObject("minutes");
-    minutes = Await.result(host.request(ConsoleAddresses.MINUTES, new JsonObject().put("action", "editMinutes")
-        .put("meetingId", DemoData.MEETING_ID).put("version", minutes.getLong("version"))
-        .put("matters", new JsonArray().add(new JsonObject().put("id", FIRST_MATTER).put("feasibility", 4)
-            .put("resolution", new JsonObject().put("text", "建设充电棚").put("responsible", "物业公司")))))).getJsonObject("minutes");
-    Await.result(host.request(ConsoleAddresses.MINUTES, new JsonObject().put("action", "approveMinutes")
-        .put("meetingId", DemoData.MEETING_ID).put("version", minutes.getLong("version"))));
+    HeldMeeting.approveMinutes(host, new JsonObject().put("feasibility", 4)
+        .put("resolution", new JsonObject().put("text", "建设充电棚").put("responsible", "物业公司")));
 
     JsonObject e = evaluation("evaluateMeeting", new JsonObject().put("meetingId", DemoData.MEETING_ID)).getJsonObject("evaluation");
     JsonObject attendance = e.getJsonObject("attendance");

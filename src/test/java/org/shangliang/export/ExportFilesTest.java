@@ -16,6 +16,7 @@ import org.shangliang.console.ConsoleAddresses;
 import org.shangliang.request.RequestVerticle;
 import org.shangliang.support.Await;
 import org.shangliang.support.BridgeClient;
+import org.shangliang.support.HeldMeeting;
 import org.shangliang.support.Http;
 import org.shangliang.support.TestServer;
 
@@ -80,13 +81,7 @@ class ExportFilesTest {
     for (int n = 1; n <= 3; n++) {
       Await.result(command(kiosk, "checkIn", new JsonObject().put("attendeeId", attendee(n))));
     }
-    String voteId = Await.result(command(host, "openVote", new JsonObject().put("motion", "同意加装电梯").put("secret", false)
-        .put("walkInsVote", false).put("liveTally", false).put("base", "CAST"))).getString("voteId");
-    for (int n = 1; n <= 3; n++) {
-      Await.result(command(kiosk, "castBallot", new JsonObject().put("attendeeId", attendee(n)).put("voteId", voteId).put("choice", "FOR")));
-    }
-    Await.result(command(host, "closeVote"));
-    Await.result(command(host, "announceResult"));
+    HeldMeeting.voteAndAnnounce(host, kiosk, "同意加装电梯", 3);
     Await.result(command(host, "closeMeeting"));
   }
 

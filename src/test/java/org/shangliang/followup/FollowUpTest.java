@@ -10,6 +10,7 @@ import org.shangliang.app.DemoData;
 import org.shangliang.console.ConsoleAddresses;
 import org.shangliang.support.Await;
 import org.shangliang.support.BridgeClient;
+import org.shangliang.support.HeldMeeting;
 import org.shangliang.support.PhoneFeedback;
 import org.shangliang.support.TestServer;
 
@@ -29,7 +30,7 @@ import static org.shangliang.support.DemoRoom.command;
  * notice appears on it and blocks "solved" until a reply is recorded; follow-ups move the next date.
  */
 class FollowUpTest {
-  static final String FIRST_MATTER = "00000000000000000000c001";
+  static final String FIRST_MATTER = HeldMeeting.FIRST_MATTER;
   static final String MOTION = "同意在3号楼北侧空地建设电动自行车集中充电棚";
   static final String COMPLAINT = "充电棚离我家窗户太近，晚上有噪音";
 
@@ -64,15 +65,8 @@ class FollowUpTest {
     for (int n = 1; n <= 3; n++) {
       Await.result(command(kiosk, "checkIn", new JsonObject().put("attendeeId", attendee(n))));
     }
-    String voteId = Await.result(command(host, "openVote", new JsonObject().put("motion", MOTION).put("secret", false)
-        .put("walkInsVote", false).put("liveTally", false).put("base", "CAST"))).getString("voteId");
-    for (int n = 1; n <= 3; n++) {
-      Await.result(command(kiosk, "castBallot", new JsonObject().put("attendeeId", attendee(n)).put("voteId", voteId).put("choice", "FOR")));
-    }
-    Await.result(command(host, "closeVote"));
-    Await.result(command(host, "announceResult"));
-    String noticeId = Await.result(staff.request("console.cmd", new JsonObject().put("action", "resultFromMatter")
-        .put("meetingId", DemoData.MEETING_ID).put("matterId", FIRST_MATTER))).getJsonObject("notice").getString("id");
+    HeldMeeting.voteAndAnnounce(host, kiosk, MOTION, 3);
+    String noticeId = HeldMeeting.resultNotice(staff);
     Await.result(command(host, "closeMeeting"));
     return noticeId;
   }
@@ -88,18 +82,11 @@ class FollowUpTest {
     String noticeId = meetingWithResultNotice();
     residentComplains(noticeId, COMPLAINT);
 
-    JsonObject minutes = Await.result(host.request(ConsoleAddresses.MINUTES, new JsonObject().put("action", "getMinutes")
-        .put("meetingId", DemoData.MEETING_ID))).getJsonObject("minutes");
     assertTrue(followUp(staff, "listResolutions", new JsonObject()).getJsonArray("resolutions").isEmpty(),
         "nothing is tracked before the minutes are approved");
     long due = System.currentTimeMillis() + 60L * 86_400_000L;
-    minutes = Await.result(host.request(ConsoleAddresses.MINUTES, new JsonObject().put("action", "editMinutes")
-        .put("meetingId", DemoData.MEETING_ID).put("version", minutes.getLong("version"))
-        .put("matters", new JsonArray().add(new JsonObject().put("id", FIRST_MATTER).put("topicKind", "INQUIRY")
-            .put("resolution", new JsonObject().put("text", "建设充电棚").put("responsible", "物业公司").put("dueAt", due))))))
-        .getJsonObject("minutes");
-    Await.result(host.request(ConsoleAddresses.MINUTES, new JsonObject().put("action", "approveMinutes")
-        .put("meetingId", DemoData.MEETING_ID).put("version", minutes.getLong("version"))));
+    HeldMeeting.approveMinutes(host, new JsonObject().put("topicKind", "INQUIRY")
+        .put("resolution", new JsonObject().put("text", "建设充电棚").put("responsible", "物业公司").put("dueAt", due)));
 
     JsonArray listed = followUp(staff, "listResolutions", new JsonObject()).getJsonArray("resolutions");
     assertEquals(1, listed.size(), "only the matter with a resolution: " + listed);
