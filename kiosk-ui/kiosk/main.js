@@ -1,7 +1,8 @@
 // Entry of the attendee kiosk: takes the device token, follows the room, and shows the one screen
 // that fits the snapshot — not enrolled, stopped (停用), check-in, walk-in, personal or shared. Above
 // them all sits 我要反映, which any resident may use, whether at the meeting or not — except while a
-// ballot is due here: then the ballot is the whole screen. Beside it, the 声音 switch for chimes and
+// ballot is due here: then the ballot is the whole screen (so is the questionnaire at the end of
+// the meeting, for those here who have not answered it). Beside it, the 声音 switch for chimes and
 // spoken prompts. Anything left open (a picker, a question) goes back to the main screen after a
 // minute without a touch. Opened with ?pair, a new kiosk shows a pairing code instead and opens its
 // own page once paired.
