@@ -1,5 +1,6 @@
 // Meeting status with open/close, and the agenda with the current matter and a button per matter.
-// Ending the meeting asks first, and is offered only when no speech or vote is running.
+// Ending the meeting asks first, and is offered only when no speech or vote is running; so is
+// 开始问卷, the attendees' questionnaire before the meeting ends.
 
 import { h, renderKeyed } from '../common/dom.js';
 import { meetingOf, queueOf } from '../common/snapshot.js';
@@ -40,6 +41,16 @@ export function createMeetingPanel({ t, act }) {
         h('button', { class: 'btn', testid: 'close-meeting-no', onclick: () => { confirming = false; render(); } }, t('meeting.closeNo'))));
   }
 
+  /** 开始问卷 at the end of the meeting, then how many have answered; offered when the meeting could end. */
+  function surveyControls(m, busy) {
+    if (m.surveyOpenedAt) {
+      const answered = (last && last.survey && last.survey.answered) || 0;
+      return h('p', { class: 'survey-status', testid: 'survey-status' }, t('survey.running', { n: answered }));
+    }
+    if (busy) return null;
+    return h('button', { class: 'btn btn-primary', testid: 'open-survey', onclick: () => act('openSurvey') }, t('survey.open'));
+  }
+
   async function closeMeeting() {
     await act('closeMeeting');
     confirming = false;
@@ -53,6 +64,7 @@ export function createMeetingPanel({ t, act }) {
       h('p', { testid: 'meeting-status', dataset: { status: m.status } }, t('meeting.status', { status: t(`status.${m.status}`) })),
       h('div', { class: 'row' },
         m.status === 'SCHEDULED' ? h('button', { class: 'btn btn-primary', testid: 'open-meeting', onclick: () => act('openMeeting') }, t('meeting.open')) : null,
+        m.status === 'OPEN' ? surveyControls(m, busyReason(m)) : null,
         m.status === 'OPEN' ? closeControls(m, waiting) : null,
         m.status === 'CLOSED' ? h('p', { class: 'muted', testid: 'meeting-ended' }, t('meeting.ended')) : null),
     ];
@@ -78,7 +90,8 @@ export function createMeetingPanel({ t, act }) {
     const m = meetingOf(last);
     const waiting = queueOf(last).length;
     const busy = m ? busyReason(m) : null;
-    renderKeyed(status, JSON.stringify(m && [m.title, m.status, busy, confirming, waiting]), () => buildStatus(m, waiting));
+    const survey = m && m.surveyOpenedAt ? [m.surveyOpenedAt, last.survey && last.survey.answered] : null;
+    renderKeyed(status, JSON.stringify(m && [m.title, m.status, busy, confirming, waiting, survey]), () => buildStatus(m, waiting));
     renderKeyed(agenda, JSON.stringify(m && [m.status, m.currentMatter, m.agenda]), () => buildAgenda(m));
   }
 

@@ -1,7 +1,8 @@
 // Entry of the attendee kiosk: takes the device token, follows the room, and shows the one screen
 // that fits the snapshot — not enrolled, stopped (停用), check-in, walk-in, personal or shared. Above
 // them all sits 我要反映, which any resident may use, whether at the meeting or not — except while a
-// ballot is due here: then the ballot is the whole screen. Beside it, the 声音 switch for chimes and
+// ballot is due here: then the ballot is the whole screen (so is the questionnaire at the end of
+// the meeting, for those here who have not answered it). Beside it, the 声音 switch for chimes and
 // spoken prompts. Anything left open (a picker, a question) goes back to the main screen after a
 // minute without a touch. Opened with ?pair, a new kiosk shows a pairing code instead and opens its
 // own page once paired.
@@ -24,6 +25,7 @@ import { createWalkInScreen } from './walkin-screen.js';
 import { createPersonalScreen } from './personal-screen.js';
 import { createSharedScreen } from './shared-screen.js';
 import { createRequestFlow } from './request-flow.js';
+import { surveysDue, createSurveyScreen } from './survey-panel.js';
 import { startPairing } from '../common/pairing.js';
 
 const REQUEST_CMD = 'request.cmd';
@@ -62,7 +64,7 @@ async function guarded(key, send) {
     notice.show(errorText(t, err));
     // Voted elsewhere (another kiosk, a phone) before moving here: the server's own answer for
     // this kiosk's attendees says so, and the ballot turns into 已投票.
-    if (err && err.code === 'ALREADY_VOTED' && session) session.refresh().catch(() => {});
+    if (err && (err.code === 'ALREADY_VOTED' || err.code === 'SURVEY_ANSWERED') && session) session.refresh().catch(() => {});
     return null;
   } finally {
     inFlight.delete(key);
@@ -117,6 +119,7 @@ const factories = {
   }),
   personal: () => createPersonalScreen({ t, act, onCounted: counted }),
   shared: () => createSharedScreen({ t, act, deviceId: identity.deviceId, onCheckInMore: go('checkin'), onCounted: counted }),
+  survey: () => createSurveyScreen({ t, act, deviceId: identity.deviceId, shared: identity.shared, onDone: () => render() }),
   pairing: () => {
     const el = h('div', { class: 'pairing-root' });
     startPairing(el, t, { onPaired: (paired) => location.replace(`/kiosk/?token=${encodeURIComponent(paired)}`) });
@@ -135,7 +138,7 @@ function show(kind, ...args) {
     replace(stage, screen.el);
   }
   reportEntry.hidden = kind === 'request' || kind === 'message' || kind === 'pairing';
-  reportButton.hidden = ballotDueHere();
+  reportButton.hidden = ballotDueHere() || kind === 'survey';
   document.body.dataset.screen = kind;
   screen.update(...args);
 }
@@ -162,6 +165,8 @@ function render() {
   const ended = snapshot.meeting && snapshot.meeting.status === 'CLOSED';
   if (ended && onKiosk(snapshot, identity.deviceId).length === 0) return show('ended', ['meeting.endedTitle', 'meeting.CLOSED']);
   if (view === 'walkin') return show('walkin', snapshot);
+  if (view === 'home' && !ballotDueHere() && (surveysDue(snapshot, onKiosk(snapshot, identity.deviceId)).length > 0
+    || (screen.kind === 'survey' && screen.showing()))) return show('survey', snapshot);
   if (identity.shared) return view === 'checkin' ? show('checkin', snapshot) : show('shared', snapshot);
   const me = onKiosk(snapshot, identity.deviceId)[0];
   if (me) {

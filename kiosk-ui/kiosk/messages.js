@@ -3,12 +3,14 @@
 import { KIND_MESSAGES } from '../common/kinds.js';
 import { ERROR_MESSAGES } from '../common/error-messages.js';
 import { FIT_MESSAGES } from './fit-messages.js';
+import { SURVEY_MESSAGES } from './survey-messages.js';
 
 export const MESSAGES = {
   'zh-CN': {
     ...KIND_MESSAGES['zh-CN'],
     ...ERROR_MESSAGES['zh-CN'],
     ...FIT_MESSAGES['zh-CN'],
+    ...SURVEY_MESSAGES['zh-CN'],
     'error.FORBIDDEN': '这台终端不能进行这个操作，请找工作人员。',
     'error.UNAUTHENTICATED': '这台终端的登记已失效，请找工作人员。',
     'error.NOT_ENTITLED': '本次表决您不参加投票。',
@@ -133,6 +135,7 @@ export const MESSAGES = {
     ...KIND_MESSAGES.en,
     ...ERROR_MESSAGES.en,
     ...FIT_MESSAGES.en,
+    ...SURVEY_MESSAGES.en,
     'app.title': 'Let us talk it over',
     'connection.offline': 'Connection lost. Reconnecting…',
     'connection.connecting': 'Connecting…',

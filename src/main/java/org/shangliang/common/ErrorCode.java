@@ -89,6 +89,9 @@ public enum ErrorCode {
   FEEDBACK_UNANSWERED(783, 409, "还有居民的不满意评价没有答复，答复后才能办结"),
   RESOLUTION_SOLVED(784, 409, "这条决议已经办结"),
   FOLLOW_UP_NOT_PUBLISHED(785, 409, "只有咨询类和听证类决议的跟进需要及时公示"),
+  SURVEY_NOT_OPEN(835, 409, "问卷还没有开始，或会议已经结束"),
+  SURVEY_ANSWERED(836, 409, "这位参会人已经填过问卷"),
+  SURVEY_ALREADY_OPEN(837, 409, "问卷已经开始"),
   INTERNAL(500, 500, "服务器出错，操作未完成");
 
   private final int failureCode;

@@ -9,6 +9,7 @@ import org.shangliang.feedback.FeedbackStore;
 import org.shangliang.followup.ResolutionStore;
 import org.shangliang.notice.NoticeStore;
 import org.shangliang.room.RoomStore;
+import org.shangliang.room.SurveyAnswers;
 
 import java.util.List;
 
@@ -46,8 +47,10 @@ public final class Evaluations {
     Future<List<JsonObject>> attendees = mongo.find(RoomStore.ATTENDEES, new JsonObject().put("meetingId", id));
     Future<JsonObject> minutes = mongo.findOne("minutes", new JsonObject().put("_id", id), null);
     Future<List<JsonObject>> resolutions = mongo.find(ResolutionStore.COLLECTION, new JsonObject().put("meetingId", id));
-    return Future.all(attendees, minutes, resolutions, ratings(id)).map(read -> MeetingFigures.of(new MeetingFigures.Records(
-        meeting, read.resultAt(0), read.resultAt(1), read.resultAt(2), read.resultAt(3)), now));
+    Future<List<JsonObject>> surveys = mongo.findWithOptions(SurveyAnswers.COLLECTION, new JsonObject().put("meetingId", id),
+        new FindOptions().setFields(new JsonObject().put("answers", 1)));
+    return Future.all(List.of(attendees, minutes, resolutions, ratings(id), surveys)).map(read -> MeetingFigures.of(
+        new MeetingFigures.Records(meeting, read.resultAt(0), read.resultAt(1), read.resultAt(2), read.resultAt(3), read.resultAt(4)), now));
   }
 
   /** Every rating phones left on the meeting's notices. */

@@ -3,6 +3,8 @@ package org.shangliang.evaluation;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import org.shangliang.room.SurveyForm;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +19,7 @@ import java.util.Map;
 final class MeetingFigures {
   /** What one meeting's evaluation reads. {@code minutes} may be null (not yet drafted). */
   record Records(JsonObject meeting, List<JsonObject> attendees, JsonObject minutes, List<JsonObject> resolutions,
-                 List<JsonObject> ratings) {
+                 List<JsonObject> ratings, List<JsonObject> surveys) {
   }
 
   private MeetingFigures() {
@@ -35,7 +37,25 @@ final class MeetingFigures {
         .put("rules", rules(agenda))
         .put("results", results(agenda, r.minutes()))
         .put("followUp", followUp(r.resolutions(), now))
-        .put("satisfaction", satisfaction(r.ratings()));
+        .put("satisfaction", satisfaction(r.ratings()))
+        .put("questionnaire", questionnaire(r.surveys(), attendance.getInteger("present") + attendance.getInteger("walkIns")));
+  }
+
+  /** The attendees' questionnaire (问卷): how many of those present answered, and the count of each choice per question. */
+  static JsonObject questionnaire(List<JsonObject> surveys, int presentWithWalkIns) {
+    JsonArray byQuestion = new JsonArray();
+    for (SurveyForm.Question q : SurveyForm.QUESTIONS) {
+      JsonObject counts = new JsonObject();
+      q.choices().forEach(c -> counts.put(c.code(), 0));
+      surveys.forEach(s -> {
+        String choice = s.getJsonObject("answers", new JsonObject()).getString(q.id());
+        if (counts.containsKey(choice)) {
+          counts.put(choice, counts.getInteger(choice) + 1);
+        }
+      });
+      byQuestion.add(new JsonObject().put("id", q.id()).put("text", q.text()).put("counts", counts));
+    }
+    return new JsonObject().put("answered", surveys.size()).put("present", presentWithWalkIns).put("byQuestion", byQuestion);
   }
 
   /** Invited and present (a check-in, or a speech: a check-out clears the check-in, not the fact), on time (checked in before the opening), walk-ins. */

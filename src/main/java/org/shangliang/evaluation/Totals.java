@@ -38,7 +38,8 @@ final class Totals {
         .put("matters", sum(figures, "results", "matters")).put("resolved", sum(figures, "results", "resolved"))
         .put("passed", sum(figures, "results", "passed")).put("responsibleSet", sum(figures, "results", "responsibleSet"))
         .put("tracked", tracked).put("solved", solved).put("solvedRate", MeetingFigures.ratio(solved, tracked))
-        .put("ratings", ratings).put("satisfactionRate", MeetingFigures.ratio(content, ratings));
+        .put("ratings", ratings).put("satisfactionRate", MeetingFigures.ratio(content, ratings))
+        .put("questionnaires", sum(figures, "questionnaire", "answered"));
   }
 
   /** Totals per key ({@code keys}: the keys a meeting counts under, e.g. each of its grids), in key order. */

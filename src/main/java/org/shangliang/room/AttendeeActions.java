@@ -110,6 +110,24 @@ final class AttendeeActions {
     }));
   }
 
+  /**
+   * One questionnaire per attendee, while it is open, from the kiosk (or joined phone) the attendee
+   * is checked in on. The audit log keeps who answered, never the answers.
+   */
+  Future<JsonObject> answerSurvey(Command c) {
+    String attendeeId = c.body().getString("attendeeId");
+    return ownAttendee(c, attendeeId).compose(attendee -> room.store.meetingOf(c.roomId()).compose(meeting -> {
+      if (!meeting.id().equals(attendee.meetingId()) || !meeting.surveyOpen()) {
+        return Future.failedFuture(new Failure(ErrorCode.SURVEY_NOT_OPEN));
+      }
+      return room.surveys.insert(meeting.id(), c.roomId(), attendeeId, c.body().getJsonObject("answers"), room.now());
+    })).compose(v -> {
+      JsonObject entry = c.auditEntry(room.now());
+      entry.getJsonObject("params").remove("answers");
+      return room.store.audit(entry);
+    }).compose(v -> room.acknowledge(c.roomId(), new JsonObject().put("answered", true)));
+  }
+
   /** The attendee, if checked in on the kiosk that sent the command. */
   private Future<Attendee> ownAttendee(Command c, String attendeeId) {
     return ownAttendee(c, attendeeId, room.store::attendee);

@@ -37,6 +37,11 @@ final class HostActions {
             : room.acknowledgeAttendees(c.roomId(), reply.put("nextMeetingId", next))));
   }
 
+  /** The questionnaire (问卷) at the end of the meeting; attendees answer it at their kiosks until the meeting closes. */
+  Future<JsonObject> openSurvey(Command c) {
+    return run(c, meeting -> meeting.openSurvey(room.now()));
+  }
+
   Future<JsonObject> setQuorum(Command c) {
     JsonObject p = c.body();
     if (p.containsKey("count") && p.containsKey("fraction")) {

@@ -35,6 +35,8 @@ public final class Meeting {
   /** When the host opened and closed it; null before. */
   private Long openedAt;
   private Long closedAt;
+  /** When a host opened the attendees' questionnaire (问卷); it closes with the meeting. */
+  private Long surveyOpenedAt;
 
   public Meeting(String id, String roomId, String title, Quorum quorum, List<Matter> agenda) {
     this(id, roomId, title, MeetingPlan.NONE, quorum, agenda);
@@ -72,6 +74,10 @@ public final class Meeting {
   public List<Matter> agenda() { return List.copyOf(agenda); }
   public Long openedAt() { return openedAt; }
   public Long closedAt() { return closedAt; }
+  public Long surveyOpenedAt() { return surveyOpenedAt; }
+
+  /** Attendees may answer the questionnaire from its opening until the meeting closes. */
+  public boolean surveyOpen() { return surveyOpenedAt != null && status == Status.OPEN; }
 
   public Optional<Matter> currentMatter() {
     return currentMatter >= 0 && currentMatter < agenda.size() ? Optional.of(agenda.get(currentMatter)) : Optional.empty();
@@ -109,6 +115,25 @@ public final class Meeting {
     closedAt = now;
     queue.clear();
     return waiting;
+  }
+
+  /**
+   * Opens the questionnaire at the end of the meeting, under the guards of {@link #close}: nobody
+   * speaks, no vote is open, the last result was announced. Opened once; closing the meeting ends it.
+   */
+  public void openSurvey(long now) {
+    requireOpen();
+    if (surveyOpenedAt != null) {
+      throw new Failure(ErrorCode.SURVEY_ALREADY_OPEN);
+    }
+    if (floor != null) {
+      throw new Failure(ErrorCode.MATTER_BUSY, "有人正在发言，请先结束发言再开始问卷");
+    }
+    if (vote != null && vote.open()) {
+      throw new Failure(ErrorCode.MATTER_BUSY, "表决正在进行，请先结束表决再开始问卷");
+    }
+    requireMatterIdle();
+    surveyOpenedAt = now;
   }
 
   /** The quorum is a rule fixed before the meeting: it cannot be moved to suit a vote. */
@@ -447,6 +472,7 @@ public final class Meeting {
         Floor.fromJson(doc.getJsonObject("floor")), Vote.fromJson(doc.getJsonObject("vote")));
     meeting.openedAt = doc.getLong("openedAt");
     meeting.closedAt = doc.getLong("closedAt");
+    meeting.surveyOpenedAt = doc.getLong("surveyOpenedAt");
     return meeting;
   }
 
@@ -460,7 +486,8 @@ public final class Meeting {
         .put("status", status.name()).put("version", version).put("currentMatter", currentMatter)
         .put("agenda", agendaJson).put("queue", queueJson)
         .put("floor", floor == null ? null : floor.toJson()).put("floorEndsAt", endsAt)
-        .put("vote", vote == null ? null : vote.toJson()).put("openedAt", openedAt).put("closedAt", closedAt);
+        .put("vote", vote == null ? null : vote.toJson()).put("openedAt", openedAt).put("closedAt", closedAt)
+        .put("surveyOpenedAt", surveyOpenedAt);
     plan.writeTo(doc);
     return doc;
   }

@@ -32,8 +32,10 @@ public final class RoomCommands {
     room("raiseHand", Access.KIOSK, attendees::raiseHand);
     room("withdrawHand", Access.KIOSK, attendees::withdrawHand);
     room("castBallot", Access.KIOSK, attendees::castBallot);
+    room("answerSurvey", Access.KIOSK, attendees::answerSurvey);
     room("openMeeting", Access.HOST, hosts::openMeeting);
     room("closeMeeting", Access.HOST, hosts::closeMeeting);
+    room("openSurvey", Access.HOST, hosts::openSurvey);
     room("setQuorum", Access.HOST, hosts::setQuorum);
     room("gotoMatter", Access.HOST, hosts::gotoMatter);
     room("giveFloor", Access.HOST, hosts::giveFloor);

@@ -15,6 +15,7 @@ final class RoomServices {
   final RoomPublisher publisher;
   final SpeechClock clock;
   final RoomSchedule schedule;
+  final SurveyAnswers surveys;
   private final Database db;
 
   RoomServices(RoomStore store, BallotBoxes ballots, LiveTallies tallies, Database db, RoomPublisher publisher,
@@ -26,6 +27,7 @@ final class RoomServices {
     this.publisher = publisher;
     this.clock = clock;
     this.schedule = new RoomSchedule(store);
+    this.surveys = new SurveyAnswers(db.mongo());
   }
 
   <T> Future<T> acknowledge(String roomId, T result) {

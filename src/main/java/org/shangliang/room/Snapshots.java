@@ -24,12 +24,14 @@ public final class Snapshots {
   private final BallotBoxes ballots;
   private final MongoClient mongo;
   private final QrTokens tokens;
+  private final SurveyAnswers surveys;
 
   public Snapshots(RoomStore store, BallotBoxes ballots, MongoClient mongo, QrTokens tokens) {
     this.store = store;
     this.ballots = ballots;
     this.mongo = mongo;
     this.tokens = tokens;
+    this.surveys = new SurveyAnswers(mongo);
   }
 
   /** The state every page of the room may see: what is pushed on the room's state address. */
@@ -57,7 +59,7 @@ public final class Snapshots {
     Vote vote = meeting.vote();
     Future<JsonObject> box = vote == null ? Future.succeededFuture() : ballots.publicView(vote.id());
     Future<JsonArray> phones = PhoneJoins.waiting(mongo, meeting.roomId());
-    return store.attendees(meeting.id()).compose(attendees -> Future.all(box, phones).map(read -> {
+    return store.attendees(meeting.id()).compose(attendees -> Future.all(box, phones, survey(meeting, attendees, kioskId)).map(read -> {
       long now = System.currentTimeMillis();
       JsonArray people = new JsonArray();
       attendees.forEach(a -> people.add(a.toPublicJson()));
@@ -66,8 +68,25 @@ public final class Snapshots {
           .put("tally", vote == null ? null : tally(vote, read.resultAt(0), attendees, kioskId))
           .put("joinToken", meeting.status() == Meeting.Status.CLOSED ? null
               : tokens.sign(QrTokens.Purpose.JOIN, meeting.roomId(), meeting.id()))
-          .put("phoneJoins", read.resultAt(1));
+          .put("phoneJoins", read.resultAt(1)).put("survey", read.resultAt(2));
     }));
+  }
+
+  /**
+   * The questionnaire once a host opened it: its questions and how many answered; a kiosk asking
+   * for itself also learns which of its own attendees have answered (never how).
+   */
+  private Future<JsonObject> survey(Meeting meeting, List<Attendee> attendees, String kioskId) {
+    if (meeting.surveyOpenedAt() == null) {
+      return Future.succeededFuture(null);
+    }
+    List<String> here = kioskId == null ? List.of()
+        : attendees.stream().filter(a -> kioskId.equals(a.kioskId())).map(Attendee::id).toList();
+    return Future.all(surveys.count(meeting.id()), surveys.answeredAmong(meeting.id(), here)).map(read -> {
+      JsonObject survey = new JsonObject().put("open", meeting.surveyOpen()).put("questions", SurveyForm.toJson())
+          .put("answered", read.<Long>resultAt(0));
+      return kioskId == null ? survey : survey.put("answeredHere", read.<JsonArray>resultAt(1));
+    });
   }
 
   /** A pushed snapshot whose attendee list did not change: pages keep the one they have. */
@@ -79,7 +98,7 @@ public final class Snapshots {
   private static JsonObject base(JsonObject room, long now) {
     return new JsonObject().put("kind", "snapshot").put("serverTime", now).put("room", room)
         .put("attendees", new JsonArray()).put("presence", null).put("tally", null)
-        .put("joinToken", (Object) null).put("phoneJoins", new JsonArray());
+        .put("joinToken", (Object) null).put("phoneJoins", new JsonArray()).put("survey", (Object) null);
   }
 
   /** Who is here by kind, and the meeting's quorum as counted now (walk-ins only if the meeting counts them). */

@@ -1,0 +1,40 @@
+// The questionnaire's words on the kiosk. The questions and choices in Chinese come with the
+// snapshot (the server's one list); English here, by question id and choice code.
+
+export const SURVEY_MESSAGES = {
+  'zh-CN': {
+    'survey.whoTitle': '会后问卷：请点您的名字',
+    'survey.intro': '几个问题，每题点一下就好，不用打字。只统计人数，不记谁选了什么。',
+    'survey.hello': '{name}，请点选您的回答',
+    'survey.progress': '第 {n} 题，共 {total} 题',
+    'survey.back': '上一题',
+    'survey.later': '以后再说',
+    'survey.thanks': '谢谢您的参与！',
+    'survey.done': '好的',
+  },
+  en: {
+    'survey.whoTitle': 'After the meeting: tap your name',
+    'survey.intro': 'A few questions, one tap each, nothing to type. Only totals are counted, never who chose what.',
+    'survey.hello': '{name}, tap your answer',
+    'survey.progress': 'Question {n} of {total}',
+    'survey.back': 'Previous',
+    'survey.later': 'Not now',
+    'survey.thanks': 'Thank you for taking part!',
+    'survey.done': 'OK',
+    'survey.q.meeting': 'How was today\'s meeting?',
+    'survey.c.meeting.GOOD': 'Good',
+    'survey.c.meeting.FAIR': 'So-so',
+    'survey.c.meeting.POOR': 'Not good',
+    'survey.q.spoke': 'Did you get a chance to speak?',
+    'survey.c.spoke.YES': 'Yes',
+    'survey.c.spoke.NO': 'No',
+    'survey.c.spoke.NOT_WANTED': 'Did not want to',
+    'survey.q.concerns': 'Did the topics concern you?',
+    'survey.c.concerns.YES': 'Yes',
+    'survey.c.concerns.NO': 'No',
+    'survey.q.result': 'Do you accept the results?',
+    'survey.c.result.AGREE': 'Yes',
+    'survey.c.result.PARTLY': 'In part',
+    'survey.c.result.DISAGREE': 'No',
+  },
+};
