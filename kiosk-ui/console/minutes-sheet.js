@@ -7,8 +7,14 @@ import { h } from '../common/dom.js';
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const DEFAULT_ZONE = 'Asia/Shanghai';
 
-/** Times in the minutes' own time zone, as the Word document writes them. */
-function clockIn(timeZone) {
+const NOON_MS = 12 * 3600 * 1000;
+
+/**
+ * Times in the minutes' own time zone, as the Word document writes them, whatever this PC's zone
+ * is; and a day typed as "2025-12-31" back to noon of that day in the zone (it then reads as the
+ * same day wherever it is shown).
+ */
+export function clockIn(timeZone) {
   let zone = timeZone || DEFAULT_ZONE;
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
@@ -24,6 +30,14 @@ function clockIn(timeZone) {
     date: (ms) => (ok(ms) ? (({ year, month, day }) => `${year}-${month}-${day}`)(parts(ms)) : ''),
     dateTime: (ms) => (ok(ms) ? (({ year, month, day, hour, minute }) => `${year}-${month}-${day} ${hour}:${minute}`)(parts(ms)) : ''),
     clock: (ms) => (ok(ms) ? (({ hour, minute, second }) => `${hour}:${minute}:${second}`)(parts(ms)) : ''),
+    noonOf(value) {
+      const [y, m, d] = String(value == null ? '' : value).split('-').map(Number);
+      if (!y || !m || !d) return null;
+      const guess = Date.UTC(y, m - 1, d) + NOON_MS;
+      const p = parts(guess);
+      const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
+      return guess - (wall - guess);
+    },
   };
 }
 

@@ -8,44 +8,14 @@ import { h, replace } from '../common/dom.js';
 import { createI18n, errorText } from '../common/i18n.js';
 import { readToken } from '../common/token.js';
 import { MINUTES_VIEW_MESSAGES } from './minutes-view-messages.js';
+import { clockIn } from './minutes-sheet.js';
 
 export const MINUTES_ADDRESS = 'minutes.cmd';
 /** Where the console keeps its session token (main.js); the .docx route asks for it as a bearer token. */
 const TOKEN_KEY = 'shangliang.console.token';
-const DEFAULT_ZONE = 'Asia/Shanghai';
-const NOON_MS = 12 * 60 * 60 * 1000;
 
 const list = (value) => (Array.isArray(value) ? value.filter((v) => v && typeof v === 'object') : []);
 const text = (value) => (value == null ? '' : String(value));
-
-/** Dates as the minutes write them: in the minutes' own time zone, whatever this PC's is. */
-function zoned(timeZone) {
-  let zone = timeZone || DEFAULT_ZONE;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-  } catch {
-    zone = DEFAULT_ZONE;
-  }
-  const format = new Intl.DateTimeFormat('en-GB', {
-    timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  });
-  const parts = (ms) => Object.fromEntries(format.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
-  const ok = (ms) => typeof ms === 'number' && Number.isFinite(ms);
-  const date = (ms) => (ok(ms) ? (({ year, month, day }) => `${year}-${month}-${day}`)(parts(ms)) : '');
-  return {
-    date,
-    dateTime: (ms) => (ok(ms) ? `${date(ms)} ${parts(ms).hour}:${parts(ms).minute}` : ''),
-    /** "2025-12-31" → noon of that day in the zone (the day reads the same wherever it is shown), or null. */
-    noonOf(value) {
-      const [y, m, d] = text(value).split('-').map(Number);
-      if (!y || !m || !d) return null;
-      const guess = Date.UTC(y, m - 1, d) + NOON_MS;
-      const p = parts(guess);
-      const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
-      return guess - (wall - guess);
-    },
-  };
-}
 
 /** send(address, action, params): a command on a console address (→ reply; rejects). Returns {el, open(meetingId), hide(), button(meetingId, testid, before)}. */
 export function createMinutesView({ t: consoleT, send, showError }) {
@@ -90,7 +60,7 @@ export function createMinutesView({ t: consoleT, send, showError }) {
   }
 
   function head(m) {
-    const when = zoned(m && m.timeZone);
+    const when = clockIn(m && m.timeZone);
     const status = m ? h('span', { class: 'status-badge', 'data-status': m.status === 'APPROVED' ? 'CLOSED' : 'NEW', testid: 'minutes-view-status' },
       t(`minutesView.status.${m.status === 'APPROVED' ? 'APPROVED' : 'DRAFT'}`)) : null;
     return [
@@ -153,7 +123,7 @@ export function createMinutesView({ t: consoleT, send, showError }) {
 
   function show(next) {
     minutes = next;
-    const when = zoned(minutes.timeZone);
+    const when = clockIn(minutes.timeZone);
     const approved = minutes.status === 'APPROVED';
     const editable = !approved && mayChange();
     fields = { matters: [] };

@@ -28,8 +28,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.shangliang.support.Browsers.byTestId;
-import static org.shangliang.support.DemoRoom.attendee;
-import static org.shangliang.support.DemoRoom.command;
 
 /**
  * The 跟踪落实 tab in Chromium against a real server: a resolution of approved minutes, whose
@@ -71,15 +69,7 @@ class FollowUpInBrowsersTest {
 
   /** The demo meeting with its first matter voted and announced, its result notice posted, then closed; the notice's id. */
   String meetingWithResultNotice() {
-    BridgeClient kiosk = server.bridge(server.token("Kiosk 3"));
-    Await.result(command(host, "openMeeting"));
-    for (int n = 1; n <= 3; n++) {
-      Await.result(command(kiosk, "checkIn", new JsonObject().put("attendeeId", attendee(n))));
-    }
-    HeldMeeting.voteAndAnnounce(host, kiosk, MOTION, 3);
-    String noticeId = HeldMeeting.resultNotice(staff);
-    Await.result(command(host, "closeMeeting"));
-    return noticeId;
+    return HeldMeeting.closedWithResultNotice(server, host, staff, MOTION);
   }
 
   /** A passer-by scans the notice's QR code and rates it 不满意 with a comment. */

@@ -21,8 +21,6 @@ import java.time.Instant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.shangliang.support.DemoRoom.attendee;
-import static org.shangliang.support.DemoRoom.command;
 
 /**
  * A resolution followed to the end through the real bridge and HTTP: approved minutes put it on
@@ -60,15 +58,7 @@ class FollowUpTest {
 
   /** The demo meeting with its first matter voted and announced, its result notice posted, then closed; the notice's id. */
   String meetingWithResultNotice() {
-    BridgeClient kiosk = server.bridge(server.token("Kiosk 3"));
-    Await.result(command(host, "openMeeting"));
-    for (int n = 1; n <= 3; n++) {
-      Await.result(command(kiosk, "checkIn", new JsonObject().put("attendeeId", attendee(n))));
-    }
-    HeldMeeting.voteAndAnnounce(host, kiosk, MOTION, 3);
-    String noticeId = HeldMeeting.resultNotice(staff);
-    Await.result(command(host, "closeMeeting"));
-    return noticeId;
+    return HeldMeeting.closedWithResultNotice(server, host, staff, MOTION);
   }
 
   /** A passer-by scans the notice's QR code and rates it 不满意 with a comment. */

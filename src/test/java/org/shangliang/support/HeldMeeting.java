@@ -28,6 +28,22 @@ public final class HeldMeeting {
     return voteId;
   }
 
+  /**
+   * The demo meeting held: three invited check in at Kiosk 3, a named vote on the first matter
+   * passes and is announced, staff post its result notice, the meeting closes. The notice's id.
+   */
+  public static String closedWithResultNotice(TestServer server, BridgeClient host, BridgeClient staff, String motion) {
+    BridgeClient kiosk = server.bridge(server.token("Kiosk 3"));
+    Await.result(command(host, "openMeeting"));
+    for (int n = 1; n <= 3; n++) {
+      Await.result(command(kiosk, "checkIn", new JsonObject().put("attendeeId", attendee(n))));
+    }
+    voteAndAnnounce(host, kiosk, motion, 3);
+    String noticeId = resultNotice(staff);
+    Await.result(command(host, "closeMeeting"));
+    return noticeId;
+  }
+
   /** Staff post the first matter's result notice; its id. */
   public static String resultNotice(BridgeClient staff) {
     return Await.result(staff.request(ConsoleAddresses.NOTICES, new JsonObject().put("action", "resultFromMatter")
