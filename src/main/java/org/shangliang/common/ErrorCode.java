@@ -89,6 +89,12 @@ public enum ErrorCode {
   FEEDBACK_UNANSWERED(783, 409, "还有居民的不满意评价没有答复，答复后才能办结"),
   RESOLUTION_SOLVED(784, 409, "这条决议已经办结"),
   FOLLOW_UP_NOT_PUBLISHED(785, 409, "只有咨询类和听证类决议的跟进需要及时公示"),
+  MEDIATION_NOT_DISPUTE(840, 409, "只有邻里纠纷类诉求可以记录人民调解"),
+  MEDIATOR_UNKNOWN(841, 404, "调解员须是议事主体名册中的成员"),
+  MEDIATIONS_FULL(842, 409, "这件诉求的调解记录已满"),
+  FORUM_REASON_REQUIRED(843, 400, "调整评选名次须写明理由"),
+  FORUM_ENTRY_UNKNOWN(844, 404, "这一年的评选中没有这一项"),
+  FORUM_OVERRIDE_SHAPE(845, 400, "请给出新的名次，或选择移出名单（二者取一）"),
   INTERNAL(500, 500, "服务器出错，操作未完成");
 
   private final int failureCode;
