@@ -60,8 +60,8 @@ class TransitionsTest {
         }
       }
     }
-    assertEquals(31, allowed);
-    assertEquals(RequestEvent.values().length * RequestStatus.values().length - 31, refused);
+    assertEquals(36, allowed);
+    assertEquals(RequestEvent.values().length * RequestStatus.values().length - 36, refused);
   }
 
   @Test
