@@ -26,9 +26,10 @@ import { createMeetingsTab } from './meetings-tab.js';
 import { createArchiveTab } from './archive-tab.js';
 import { createFollowUpTab } from './followup-tab.js';
 import { createEvaluationTab } from './evaluation-tab.js';
+import { createForumTab } from './forum-tab.js';
 
 const TOKEN_KEY = 'shangliang.console.token';
-const TABS = ['notices', 'displays', 'requests', 'members', 'meetings', 'archive', 'followup', 'evaluation', 'alerts', 'community', 'admin'];
+const TABS = ['notices', 'displays', 'requests', 'members', 'meetings', 'archive', 'followup', 'evaluation', 'forum', 'alerts', 'community', 'admin'];
 
 const t = createI18n(MESSAGES);
 document.title = t('app.title');
@@ -234,6 +235,7 @@ function start() {
   content.append(sections.archive);
   sections.followup = content.appendChild(createFollowUpTab({ t, send: (...args) => (session ? session.send(...args) : Promise.reject(new Error('signed out'))), showInfo: info, showError: fail }).el);
   content.append(sections.evaluation = createEvaluationTab({ t, send: (...args) => (session ? session.send(...args) : Promise.reject(new Error('signed out'))), showError: fail }).el);
+  content.append(sections.forum = createForumTab({ t, send: (...args) => (session ? session.send(...args) : Promise.reject(new Error('signed out'))), showError: fail }).el);
   const asked = location.hash.slice(1);
   showTab(TABS.includes(asked) ? asked : 'notices');
 

@@ -11,6 +11,7 @@ import { MEETING_NOTICE_MESSAGES } from './meeting-notices-messages.js';
 import { ARCHIVE_MESSAGES } from './archive-messages.js';
 import { FOLLOW_UP_MESSAGES } from './followup-messages.js';
 import { EVALUATION_MESSAGES } from './evaluation-messages.js';
+import { FORUM_MESSAGES } from './forum-messages.js';
 
 export const MESSAGES = {
   'zh-CN': {
@@ -25,6 +26,7 @@ export const MESSAGES = {
     ...ARCHIVE_MESSAGES['zh-CN'],
     ...FOLLOW_UP_MESSAGES['zh-CN'],
     ...EVALUATION_MESSAGES['zh-CN'],
+    ...FORUM_MESSAGES['zh-CN'],
     'error.TOKEN_INVALID': '二维码无效或已被篡改。',
     'error.TICKET_USED': '这份反馈已经提交过了。',
     'error.NOTICE_WITHDRAWN': '这条公示已撤下或已结束。',
@@ -487,6 +489,7 @@ export const MESSAGES = {
     ...ARCHIVE_MESSAGES.en,
     ...FOLLOW_UP_MESSAGES.en,
     ...EVALUATION_MESSAGES.en,
+    ...FORUM_MESSAGES.en,
     'error.TOKEN_INVALID': 'The QR code is invalid or was altered.',
     'error.TICKET_USED': 'This feedback was already sent.',
     'error.NOTICE_WITHDRAWN': 'This notice was retracted or has ended.',

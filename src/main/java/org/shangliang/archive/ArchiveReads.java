@@ -7,6 +7,7 @@ import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
+import org.shangliang.request.RequestStore;
 import org.shangliang.room.RoomStore;
 
 import java.util.HashMap;
@@ -61,5 +62,12 @@ final class ArchiveReads {
   Future<List<JsonObject>> invitationsOf(String memberId) {
     return mongo.findWithOptions(RoomStore.ATTENDEES, new JsonObject().put("memberId", memberId),
         new FindOptions().setLimit(INVITATIONS_READ));
+  }
+
+  /** The requests (邻里纠纷) on which this member held a mediation (人民调解), newest first. */
+  Future<List<JsonObject>> mediatedBy(String memberId) {
+    JsonObject fields = new JsonObject().put("number", 1).put("kind", 1).put("publicTitle", 1).put("where", 1).put("mediations", 1);
+    return mongo.findWithOptions(RequestStore.REQUESTS, new JsonObject().put("mediations.mediatorMemberIds", memberId),
+        new FindOptions().setFields(fields).setSort(new JsonObject().put("createdAt", -1)).setLimit(INVITATIONS_READ));
   }
 }

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import org.shangliang.auth.Identity;
 import org.shangliang.member.MemberScope;
 import org.shangliang.member.MemberStore;
+import org.shangliang.request.PublicTitles;
 import org.shangliang.room.BallotBoxes;
 
 import java.util.List;
@@ -18,8 +19,8 @@ import java.util.stream.Collectors;
  * whether they came (checked in, or had the floor), their speeches per matter (the matter's
  * {@code speechCounts}), and how they voted in named votes (the ballot box's roll call). A secret
  * vote appears nowhere, not even as taken part in: its box stores no choices, and the history
- * does not read it. Mediations are not part of it: a request names the resident as they typed
- * themselves, with no link to the register that could be trusted.
+ * does not read it. The mediations (人民调解) they held are listed too: a mediation recorded on a
+ * 邻里纠纷 names its mediators by their member ids (the resident is not linked to the register).
  */
 final class MemberHistory {
   private final ArchiveReads reads;
@@ -38,10 +39,15 @@ final class MemberHistory {
   Future<JsonObject> of(Identity who, String memberId) {
     return members.member(memberId).compose(found -> {
       JsonObject member = MemberScope.visible(found, who);
-      return reads.invitationsOf(memberId).compose(this::meetings).map(meetings -> {
-        JsonObject reply = new JsonObject().put("member", MemberScope.view(member, who)).put("totals", totals(meetings))
+      return Future.all(reads.invitationsOf(memberId).compose(this::meetings), reads.mediatedBy(memberId)).map(read -> {
+        List<JsonObject> meetings = read.resultAt(0);
+        JsonArray mediations = mediations(read.resultAt(1), memberId);
+        JsonObject reply = new JsonObject().put("member", MemberScope.view(member, who))
+            .put("totals", totals(meetings).put("mediations", mediations.size())
+                .put("mediationsSettled", mediations.stream().filter(m -> ((JsonObject) m).getBoolean("settled")).count()))
             .put("personal", ArchiveConsole.seesPersonal(who));
-        return ArchiveConsole.seesPersonal(who) ? reply.put("meetings", new JsonArray(meetings)) : reply;
+        return ArchiveConsole.seesPersonal(who)
+            ? reply.put("meetings", new JsonArray(meetings)).put("mediations", mediations) : reply;
       });
     });
   }
@@ -86,6 +92,17 @@ final class MemberHistory {
             .put("matterTitle", MeetingRecord.matterTitle(meeting, v.getString("matterId"))).put("choice", b.getString("choice")))
         .orElse(null))).toList())
         .map(all -> new JsonArray(all.<JsonObject>list().stream().filter(b -> b != null).toList()));
+  }
+
+  /** Each mediation the member held: the request's number and public title, when, settled or not. */
+  private static JsonArray mediations(List<JsonObject> requests, String memberId) {
+    JsonArray out = new JsonArray();
+    requests.forEach(request -> request.getJsonArray("mediations", new JsonArray()).stream().map(JsonObject.class::cast)
+        .filter(m -> m.getJsonArray("mediatorMemberIds", new JsonArray()).contains(memberId))
+        .forEach(m -> out.add(new JsonObject().put("requestId", request.getString("_id"))
+            .put("number", request.getString("number")).put("title", PublicTitles.of(request))
+            .put("at", m.getLong("at")).put("settled", m.getBoolean("settled", false)))));
+    return out;
   }
 
   private static JsonObject totals(List<JsonObject> meetings) {

@@ -92,6 +92,12 @@ public enum ErrorCode {
   SURVEY_NOT_OPEN(835, 409, "问卷还没有开始，或会议已经结束"),
   SURVEY_ANSWERED(836, 409, "这位参会人已经填过问卷"),
   SURVEY_ALREADY_OPEN(837, 409, "问卷已经开始"),
+  MEDIATION_NOT_DISPUTE(840, 409, "只有邻里纠纷类诉求可以记录人民调解"),
+  MEDIATOR_UNKNOWN(841, 404, "调解员须是议事主体名册中的成员"),
+  MEDIATIONS_FULL(842, 409, "这件诉求的调解记录已满"),
+  FORUM_REASON_REQUIRED(843, 400, "调整评选名次须写明理由"),
+  FORUM_ENTRY_UNKNOWN(844, 404, "这一年的评选中没有这一项"),
+  FORUM_OVERRIDE_SHAPE(845, 400, "请给出新的名次，或选择移出名单（二者取一）"),
   INTERNAL(500, 500, "服务器出错，操作未完成");
 
   private final int failureCode;

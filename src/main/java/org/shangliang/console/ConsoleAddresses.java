@@ -28,6 +28,9 @@ public final class ConsoleAddresses {
   /** The evaluation of meetings (成效评估), one or a period's, computed from the records (read only). */
   public static final String EVALUATION = "evaluation.cmd";
 
+  /** The yearly forum (邻里协商论坛): its rankings from the year's records, overrides with reasons, the honours notice. */
+  public static final String FORUM = "forum.cmd";
+
   /** The community, its grids, rooms and devices (administrators). */
   public static final String COMMUNITY = "community.cmd";
 

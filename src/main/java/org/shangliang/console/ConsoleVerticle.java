@@ -8,6 +8,7 @@ import org.shangliang.auth.Devices;
 import org.shangliang.common.CommandEndpoint;
 import org.shangliang.evaluation.EvaluationConsole;
 import org.shangliang.followup.FollowUpConsole;
+import org.shangliang.forum.ForumConsole;
 import org.shangliang.member.MemberConsole;
 import org.shangliang.minutes.MinutesConsole;
 import org.shangliang.community.CommunityConsole;
@@ -51,7 +52,8 @@ public final class ConsoleVerticle extends VerticleBase {
         EvaluationConsole.endpoint(db),
         PlanConsole.endpoint(vertx, db),
         RoundConsole.endpoint(vertx, db, tokens, publicUrl),
-        CommunityConsole.endpoint(vertx, db, devices, tokens));
+        CommunityConsole.endpoint(vertx, db, devices, tokens),
+        ForumConsole.endpoint(vertx, db, tokens));
     return Future.all(areas.stream()
         .map(area -> vertx.eventBus().<Object>consumer(area.address(), area::handle).completion()).toList());
   }

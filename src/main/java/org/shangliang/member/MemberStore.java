@@ -45,6 +45,13 @@ public final class MemberStore {
     });
   }
 
+  /** Which of these ids are members of the register. */
+  public Future<List<String>> knownIds(Collection<String> ids) {
+    JsonObject query = new JsonObject().put("_id", new JsonObject().put("$in", new JsonArray(new ArrayList<>(ids))));
+    return mongo.findWithOptions(COLLECTION, query, new FindOptions().setFields(new JsonObject().put("_id", 1)))
+        .map(found -> found.stream().map(m -> m.getString("_id")).toList());
+  }
+
   /** Every member bearing one of these names (an import matches its rows against them). */
   public Future<List<JsonObject>> named(Collection<String> names) {
     return mongo.find(COLLECTION, new JsonObject().put("name", new JsonObject().put("$in", new JsonArray(new ArrayList<>(names)))));

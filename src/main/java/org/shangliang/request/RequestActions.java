@@ -9,6 +9,7 @@ import org.shangliang.auth.Identity;
 import org.shangliang.common.CommandEndpoint.Request;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
+import org.shangliang.member.MemberStore;
 import org.shangliang.room.Matter;
 import org.shangliang.room.MatterSetup;
 import org.shangliang.room.VoteRules;
@@ -29,17 +30,22 @@ public final class RequestActions {
   public static final String PROGRESS_CHANGED = "internal.request.changed";
   /** The history event of a public title set or approved: not a step, so the status stays. */
   static final String TITLE_EVENT = "TITLE";
+  /** The kind of request a mediation (人民调解) may be recorded on. */
+  public static final String DISPUTE_KIND = "邻里纠纷";
+  static final int MAX_MEDIATIONS = 20;
 
   private final Vertx vertx;
   private final RequestStore store;
   private final RoomStore rooms;
   private final Database db;
+  private final MemberStore members;
 
   public RequestActions(Vertx vertx, RequestStore store, RoomStore rooms, Database db) {
     this.vertx = vertx;
     this.store = store;
     this.rooms = rooms;
     this.db = db;
+    this.members = new MemberStore(db.mongo());
   }
 
   /** 接诉即商, or 网格接单 after a dispatch: the request is the taker's to handle. */
@@ -225,6 +231,28 @@ public final class RequestActions {
 
   Future<JsonObject> followUp(Request r) {
     return transition(r, RequestEvent.FOLLOW_UP, true, (doc, at) -> append(doc, "followUps", entry(r, at, "note")));
+  }
+
+  /**
+   * 人民调解 of a 邻里纠纷: who of the register mediated, whether it was settled. The status stays;
+   * the mediators are checked against the register so the forum can credit them.
+   */
+  Future<JsonObject> mediate(Request r) {
+    List<String> mediatorIds = r.body().getJsonArray("mediatorMemberIds").stream().map(String::valueOf).toList();
+    return members.knownIds(mediatorIds).compose(known -> {
+      if (known.size() != mediatorIds.size()) {
+        throw new Failure(ErrorCode.MEDIATOR_UNKNOWN);
+      }
+      return transition(r, RequestEvent.MEDIATE, true, (doc, at) -> {
+        if (!DISPUTE_KIND.equals(doc.getString("kind"))) {
+          throw new Failure(ErrorCode.MEDIATION_NOT_DISPUTE);
+        }
+        if (doc.getJsonArray("mediations", new JsonArray()).size() >= MAX_MEDIATIONS) {
+          throw new Failure(ErrorCode.MEDIATIONS_FULL);
+        }
+        append(doc, "mediations", entry(r, at, "mediatorMemberIds", "settled", "note"));
+      });
+    });
   }
 
   private Future<JsonObject> transition(Request r, RequestEvent event, boolean satisfied, BiConsumer<JsonObject, Long> record) {

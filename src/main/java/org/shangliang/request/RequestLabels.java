@@ -35,6 +35,7 @@ public final class RequestLabels {
       case SCHEDULE -> "列入议程";
       case RESOLVE -> "关联协商决议";
       case FOLLOW_UP -> "跟踪回访";
+      case MEDIATE -> "记录人民调解";
     };
   }
 }

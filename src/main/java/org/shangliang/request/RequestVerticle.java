@@ -79,6 +79,7 @@ public final class RequestVerticle extends VerticleBase {
         .on("promoteRequest", Identity::isEditor, step.apply(actions::promote))
         .on("scheduleTopic", Identity::isEditor, step.apply(actions::schedule))
         .on("followUpRequest", Identity::isEditor, step.apply(actions::followUp))
+        .on("mediateRequest", Identity::isEditor, step.apply(actions::mediate))
         .on("followUpsDue", Identity::isStaff, r -> reports.followUpsDue(System.currentTimeMillis(),
             RequestAccess.visibleTo(r.who())))
         .on("informsDue", Identity::isStaff, r -> reports.informsDue(System.currentTimeMillis(), deadline,

@@ -38,7 +38,8 @@ public final class Transitions {
       Map.entry(RequestEvent.PROMOTE, EnumSet.of(NEW, DISPATCHED, CONSULTING, ESCALATED)),
       Map.entry(RequestEvent.SCHEDULE, EnumSet.of(TOPIC)),
       Map.entry(RequestEvent.RESOLVE, EnumSet.of(TOPIC)),
-      Map.entry(RequestEvent.FOLLOW_UP, EnumSet.of(AGREED, ESCALATED, TRANSFERRED, TOPIC))));
+      Map.entry(RequestEvent.FOLLOW_UP, EnumSet.of(AGREED, ESCALATED, TRANSFERRED, TOPIC)),
+      Map.entry(RequestEvent.MEDIATE, EnumSet.of(DISPATCHED, CONSULTING, AGREED, DONE, ESCALATED))));
 
   private Transitions() {
   }
@@ -63,7 +64,7 @@ public final class Transitions {
       case ESCALATE -> ESCALATED;
       case TRANSFER -> TRANSFERRED;
       case PROMOTE, SCHEDULE -> TOPIC;
-      case FOLLOW_UP -> from;
+      case FOLLOW_UP, MEDIATE -> from;
     };
   }
 

@@ -58,6 +58,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
         .addInboundPermitted(new PermittedOptions().setAddress(ConsoleAddresses.MINUTES))
         .addInboundPermitted(new PermittedOptions().setAddress(ConsoleAddresses.FOLLOW_UP))
         .addInboundPermitted(new PermittedOptions().setAddress(ConsoleAddresses.EVALUATION))
+        .addInboundPermitted(new PermittedOptions().setAddress(ConsoleAddresses.FORUM))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(RoomAddresses.STATE_PATTERN))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(RoomAddresses.TALLY_PATTERN))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(SignageAddresses.DISPLAY_PATTERN))

@@ -29,7 +29,8 @@ class TransitionsTest {
       Map.entry(RequestEvent.PROMOTE, "NEW>TOPIC DISPATCHED>TOPIC CONSULTING>TOPIC ESCALATED>TOPIC"),
       Map.entry(RequestEvent.SCHEDULE, "TOPIC>TOPIC"),
       Map.entry(RequestEvent.RESOLVE, "TOPIC>AGREED"),
-      Map.entry(RequestEvent.FOLLOW_UP, "AGREED>AGREED ESCALATED>ESCALATED TRANSFERRED>TRANSFERRED TOPIC>TOPIC"));
+      Map.entry(RequestEvent.FOLLOW_UP, "AGREED>AGREED ESCALATED>ESCALATED TRANSFERRED>TRANSFERRED TOPIC>TOPIC"),
+      Map.entry(RequestEvent.MEDIATE, "DISPATCHED>DISPATCHED CONSULTING>CONSULTING AGREED>AGREED DONE>DONE ESCALATED>ESCALATED"));
 
   static Map<RequestStatus, RequestStatus> expected(RequestEvent event) {
     Map<RequestStatus, RequestStatus> pairs = new HashMap<>();
@@ -59,8 +60,8 @@ class TransitionsTest {
         }
       }
     }
-    assertEquals(31, allowed);
-    assertEquals(RequestEvent.values().length * RequestStatus.values().length - 31, refused);
+    assertEquals(36, allowed);
+    assertEquals(RequestEvent.values().length * RequestStatus.values().length - 36, refused);
   }
 
   @Test
