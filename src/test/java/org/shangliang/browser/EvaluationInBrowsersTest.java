@@ -6,19 +6,18 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shangliang.app.DemoData;
 import org.shangliang.console.ConsoleAddresses;
 import org.shangliang.support.Await;
+import org.shangliang.support.DemoInBrowsers;
 import org.shangliang.support.Axe;
 import org.shangliang.support.BridgeClient;
 import org.shangliang.support.HeldMeeting;
 import org.shangliang.support.Browsers;
 import org.shangliang.support.PhoneFeedback;
-import org.shangliang.support.TestServer;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,28 +40,18 @@ import static org.shangliang.support.DemoRoom.command;
  * minutes approved and its result rated by two phones: the tables under the charts and a meeting's
  * detail say what evaluation.cmd answers, and ECharts drew every chart.
  */
-class EvaluationInBrowsersTest {
+class EvaluationInBrowsersTest extends DemoInBrowsers {
   static final LocatorAssertions.IsVisibleOptions SOON = new LocatorAssertions.IsVisibleOptions().setTimeout(10_000);
   static final Set<String> RATES = Set.of("rate", "punctualRate", "speakersShare", "largestShare", "solvedRate",
       "attendanceRate", "satisfactionRate");
   static final Map<String, String> GROUPS = Map.of("people", "attendance", "activity", "activity", "rules", "rules",
       "results", "results", "followUp", "followUp", "satisfaction", "satisfaction");
 
-  TestServer server;
-  Browsers browsers;
   BridgeClient staff;
 
   @BeforeEach
-  void start() throws Exception {
-    server = TestServer.start();
+  void signIn() throws Exception {
     staff = server.bridge(server.login("staff"));
-    browsers = new Browsers();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    browsers.close();
-    server.close();
   }
 
   /** Three come (two on time), two speak, one vote passes, the minutes name who is responsible, two phones rate the result. */

@@ -3,18 +3,16 @@ package org.shangliang.browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shangliang.app.DemoData;
 import org.shangliang.room.RoomStore;
 import org.shangliang.support.Await;
+import org.shangliang.support.DemoInBrowsers;
 import org.shangliang.support.Axe;
 import org.shangliang.support.BridgeClient;
 import org.shangliang.support.Browsers;
 import org.shangliang.support.Layout;
-import org.shangliang.support.TestServer;
 
 import java.util.List;
 
@@ -30,7 +28,7 @@ import static org.shangliang.support.DemoRoom.command;
  * 主持人先总结 in Chromium: the host writes the summary of the current matter on the host console,
  * and the room display shows it, whole and unclipped at 1920×1080 and 1280×720, while it is read.
  */
-class SummaryInBrowsersTest {
+class SummaryInBrowsersTest extends DemoInBrowsers {
   /** 300 characters, as a host sums up an evening's discussion, repeats and all. */
   static final String SUMMARY = "刚才大家围绕3号楼、5号楼加装电梯的事谈得很充分，我把主要意见归纳一下。"
       + "第一，绝大多数住户赞成加装电梯，特别是家里有老人、行动不便的，盼了好多年了；"
@@ -42,20 +40,6 @@ class SummaryInBrowsersTest {
   static final LocatorAssertions.IsVisibleOptions SOON = new LocatorAssertions.IsVisibleOptions().setTimeout(10_000);
   static final LocatorAssertions.IsHiddenOptions GONE = new LocatorAssertions.IsHiddenOptions().setTimeout(10_000);
 
-  TestServer server;
-  Browsers browsers;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = TestServer.start();
-    browsers = new Browsers();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    browsers.close();
-    server.close();
-  }
 
   static void assertFits(Page page, String moment) {
     String at = moment + " at " + page.viewportSize().width + "x" + page.viewportSize().height;

@@ -3,7 +3,6 @@ package org.shangliang.browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -12,9 +11,9 @@ import org.shangliang.qr.QrTokens;
 import org.shangliang.room.SurveyAnswers;
 import org.shangliang.room.SurveyForm;
 import org.shangliang.support.Await;
+import org.shangliang.support.DemoInBrowsers;
 import org.shangliang.support.BridgeClient;
 import org.shangliang.support.Browsers;
-import org.shangliang.support.TestServer;
 
 import java.util.List;
 
@@ -32,26 +31,16 @@ import static org.shangliang.support.DemoRoom.command;
  * kiosk at 1280×800, a joined phone at 390×844 and a shared kiosk at 1080×1920 show it first, one
  * tap per question, then 谢谢您的参与; the host sees how many answered.
  */
-class SurveyInBrowsersTest {
+class SurveyInBrowsersTest extends DemoInBrowsers {
   static final String WANG = "00000000000000000000d008";
   static final String SUN = "00000000000000000000d009";
   static final LocatorAssertions.IsVisibleOptions SOON = new LocatorAssertions.IsVisibleOptions().setTimeout(10_000);
 
-  TestServer server;
-  Browsers browsers;
   BridgeClient host;
 
   @BeforeEach
-  void start() throws Exception {
-    server = TestServer.start();
-    browsers = new Browsers();
+  void signIn() throws Exception {
     host = server.bridge(server.login("cadre"));
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    browsers.close();
-    server.close();
   }
 
   /** A phone scans the room's code for the attendee, and a host confirms it. */
