@@ -79,16 +79,28 @@ function createCommunityForm({ t, call, showInfo }) {
     save.disabled = true;
     const reply = await call('saveCommunity', { name: name.value.trim(), street: street.value.trim(), timeZone: timeZone.value.trim(), language: language.value });
     save.disabled = false;
-    if (reply) showInfo(t('community.saved'));
+    if (reply) {
+      shown = { name: name.value, street: street.value, timeZone: timeZone.value, language: language.value };
+      showInfo(t('community.saved'));
+    }
   }
+
+  const fields = { name, street, timeZone, language };
+  // the values last put in the fields (empty before the first answer): one that differs now was typed by the administrator
+  let shown = { name: '', street: '', timeZone: '', language: language.value };
 
   return {
     el,
+    /** Shows the saved community; a field the administrator has changed since is left as typed (a late answer must not undo typing). */
     update(c) {
-      name.value = c.name || '';
-      street.value = c.street || '';
-      timeZone.value = c.timeZone || '';
-      language.value = LANGUAGES.includes(c.language) ? c.language : LANGUAGES[0];
+      const next = {
+        name: c.name || '', street: c.street || '', timeZone: c.timeZone || '',
+        language: LANGUAGES.includes(c.language) ? c.language : LANGUAGES[0],
+      };
+      Object.entries(fields).forEach(([key, input]) => {
+        if (input.value === shown[key]) input.value = next[key];
+      });
+      shown = next;
     },
   };
 }

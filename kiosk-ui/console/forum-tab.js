@@ -11,6 +11,17 @@ const LISTS = [['mediators', 5], ['councillors', 5], ['cases', 10]];
 const RETRY_MS = 1000;
 
 /** send(address, action, params): a command on a console address (→ reply; rejects). */
+/** Prints the report alone: the page's print rules apply while the body says so, until the print ends. */
+function printReport() {
+  document.body.classList.add('printing-forum');
+  const done = () => {
+    document.body.classList.remove('printing-forum');
+    window.removeEventListener('afterprint', done);
+  };
+  window.addEventListener('afterprint', done);
+  window.print();
+}
+
 export function createForumTab({ t, send, showError }) {
   document.head.append(h('link', { rel: 'stylesheet', href: '/console/forum.css' }));
   const thisYear = new Date().getFullYear();
@@ -22,7 +33,7 @@ export function createForumTab({ t, send, showError }) {
   const el = h('section', { class: 'forum-tab', role: 'tabpanel', testid: 'forum-tab' },
     h('section', { class: 'panel forum-controls' }, h('h2', {}, t('forum.title')), h('p', { class: 'hint' }, t('forum.hint')),
       h('div', { class: 'row' }, h('label', { class: 'field' }, t('forum.year'), year),
-        h('button', { type: 'button', class: 'btn', testid: 'forum-print', onclick: () => window.print() }, t('forum.print')),
+        h('button', { type: 'button', class: 'btn', testid: 'forum-print', onclick: printReport }, t('forum.print')),
         h('button', { type: 'button', class: 'btn btn-primary', testid: 'forum-publish', onclick: publish }, t('forum.publish'))),
       status),
     h('section', { class: 'panel forum-report', testid: 'forum-report' }, heading, lists));

@@ -77,8 +77,11 @@ export function createMeetingsTab({ t, send, token, showInfo, showError }) {
         m.status === 'CLOSED' ? minutes.button(m.id, `meeting-minutes-${m.id}`, closeDetail) : null)));
   }
 
+  let stale = true; // the list shown is not the server's: the last read failed (e.g. before the connection opened)
+
   async function refresh() {
     const n = ++asked;
+    stale = true;
     try {
       if (!me) me = (await plan('hello', {})).identity;
       const [r, c, list] = await Promise.all([send('community.cmd', 'listRooms', {}), plan('hostCandidates', {}),
@@ -94,6 +97,7 @@ export function createMeetingsTab({ t, send, token, showInfo, showError }) {
       const meetings = (list.meetings || []).slice().sort((a, b) => (b.startsAt || 0) - (a.startsAt || 0));
       renderKeyed(body, JSON.stringify([meetings, planner()]), () => (meetings.length ? meetings.map(row)
         : h('tr', {}, h('td', { colspan: 6, class: 'muted', testid: 'meetings-empty' }, t('plan.meetings.empty')))));
+      stale = false;
     } catch (err) {
       if (err.code !== 'OFFLINE') showError(err);
     }
@@ -158,6 +162,10 @@ export function createMeetingsTab({ t, send, token, showInfo, showError }) {
   return {
     el,
     refresh,
-    update(overview) { grids = overview.grids || []; },
+    /** Each overview (after every connect, and every few seconds): a shown list that could not be read is read again. */
+    update(overview) {
+      grids = overview.grids || [];
+      if (stale && !el.hidden) refresh();
+    },
   };
 }
