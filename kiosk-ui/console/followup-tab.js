@@ -58,7 +58,9 @@ export function createFollowUpTab({ t, send, showInfo, showError }) {
   function marks(r) {
     return [r.status === 'SOLVED' ? h('span', { class: 'badge badge-solved' }, t('track.mark.solved')) : null,
       r.followUpOverdue ? h('span', { class: 'badge badge-urgent', testid: 'track-mark-overdue' }, t('track.mark.overdue')) : null,
-      r.pastDue ? h('span', { class: 'badge badge-urgent', testid: 'track-mark-past-due' }, t('track.mark.pastDue')) : null];
+      r.pastDue ? h('span', { class: 'badge badge-urgent', testid: 'track-mark-past-due' }, t('track.mark.pastDue')) : null,
+      r.unansweredComplaints ? h('span', { class: 'badge badge-urgent', testid: 'track-mark-unanswered' },
+        t('track.mark.unanswered', { n: r.unansweredComplaints })) : null];
   }
 
   function line(r) {

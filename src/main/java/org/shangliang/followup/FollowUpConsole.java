@@ -62,22 +62,31 @@ public final class FollowUpConsole {
     return community.read().map(c -> ZoneId.of(c.getString("timeZone")));
   }
 
-  /** Open ones first by their next follow-up (overdue at the top), then the solved, newest first. */
+  /**
+   * Open ones first by their next follow-up (overdue at the top), then the solved, newest first.
+   * Each says how many residents' 不满意 wait for a reply, so whoever follows it up sees them first.
+   */
   private Future<JsonObject> list(Request r) {
     String gridId = r.body().getString("gridId");
     long now = System.currentTimeMillis();
-    return Future.all(store.list(r.body().getString("status")), zone()).map(read -> {
-      List<JsonObject> items = read.resultAt(0);
+    return Future.all(store.list(r.body().getString("status")), zone()).compose(read -> {
+      List<JsonObject> items = read.<List<JsonObject>>resultAt(0).stream().filter(i -> visible(r.who(), i))
+          .filter(i -> gridId == null || i.getJsonArray("gridIds", new JsonArray()).contains(gridId)).toList();
       ZoneId zone = read.resultAt(1);
-      JsonArray out = new JsonArray();
-      items.stream().filter(i -> visible(r.who(), i))
-          .filter(i -> gridId == null || i.getJsonArray("gridIds", new JsonArray()).contains(gridId))
-          .map(i -> line(i, zone, now))
+      return store.complaintsOf(items).map(complaints -> sorted(items, complaints, zone, now));
+    });
+  }
+
+  private static JsonObject sorted(List<JsonObject> items, java.util.Map<String, List<JsonObject>> complaints, ZoneId zone,
+                                   long now) {
+    JsonArray out = new JsonArray();
+    items.stream()
+          .map(i -> line(i, zone, now).put("unansweredComplaints", complaints.getOrDefault(i.getString("_id"), List.of())
+              .stream().filter(c -> ResolutionStore.unanswered(i, c)).count()))
           .sorted(Comparator.comparing((JsonObject l) -> l.getLong("nextFollowUpAt") == null ? Long.MAX_VALUE : l.getLong("nextFollowUpAt"))
               .thenComparing(l -> -l.getLong("trackedAt", 0L)))
           .forEach(out::add);
-      return new JsonObject().put("resolutions", out);
-    });
+    return new JsonObject().put("resolutions", out);
   }
 
   private static JsonObject line(JsonObject item, ZoneId zone, long now) {

@@ -84,6 +84,43 @@ public final class ResolutionStore {
                 new FindOptions().setSort(new JsonObject().put("at", -1)).setFields(new JsonObject().put("phone", 0))));
   }
 
+  /**
+   * The 不满意 on the result notices of many resolutions at once, resolution id → entries: what the
+   * list needs to flag the ones waiting for a reply, read with two queries however long the list.
+   */
+  Future<java.util.Map<String, List<JsonObject>>> complaintsOf(List<JsonObject> items) {
+    java.util.Map<String, String> byMatter = new java.util.HashMap<>();
+    items.forEach(i -> byMatter.put(i.getString("meetingId") + "." + i.getString("matterId"), i.getString("_id")));
+    if (items.isEmpty()) {
+      return Future.succeededFuture(java.util.Map.of());
+    }
+    JsonObject query = new JsonObject().put("source.meetingId", new JsonObject()
+        .put("$in", new JsonArray(items.stream().map(i -> i.getString("meetingId")).distinct().toList())));
+    FindOptions fields = new FindOptions().setFields(new JsonObject().put("source", 1));
+    return mongo.findWithOptions(NoticeStore.NOTICES, query, fields).compose(notices -> {
+      java.util.Map<String, String> resolutionOfNotice = new java.util.HashMap<>();
+      notices.forEach(n -> {
+        JsonObject source = n.getJsonObject("source", new JsonObject());
+        String resolution = byMatter.get(source.getString("meetingId") + "." + source.getString("matterId"));
+        if (resolution != null) {
+          resolutionOfNotice.put(n.getString("_id"), resolution);
+        }
+      });
+      if (resolutionOfNotice.isEmpty()) {
+        return Future.succeededFuture(java.util.Map.<String, List<JsonObject>>of());
+      }
+      return mongo.findWithOptions(FeedbackStore.FEEDBACK, new JsonObject()
+          .put("noticeId", new JsonObject().put("$in", new JsonArray(List.copyOf(resolutionOfNotice.keySet()))))
+          .put("rating", FeedbackStore.Rating.UNSATISFIED.name()),
+          new FindOptions().setFields(new JsonObject().put("noticeId", 1).put("at", 1))).map(entries -> {
+            java.util.Map<String, List<JsonObject>> byResolution = new java.util.HashMap<>();
+            entries.forEach(e -> byResolution.computeIfAbsent(resolutionOfNotice.get(e.getString("noticeId")),
+                k -> new java.util.ArrayList<>()).add(e));
+            return byResolution;
+          });
+    });
+  }
+
   /** Whether the resident's entry still waits for a reply: none yet, or they wrote again after it. */
   static boolean unanswered(JsonObject item, JsonObject complaint) {
     JsonObject reply = item.getJsonObject("replies", new JsonObject()).getJsonObject(complaint.getString("_id"));

@@ -121,6 +121,7 @@ class FollowUpInBrowsersTest {
     assertThat(item).containsText("下次跟进：" + day(tracked.getLong("nextFollowUpAt")));
     assertThat(item.locator("[data-testid='track-mark-past-due']")).hasText("已过完成时限");
     assertThat(item.locator("[data-testid='track-mark-overdue']")).hasCount(0);
+    assertThat(item.locator("[data-testid='track-mark-unanswered']")).hasText("有未答复的不满意（1）");
     assertThat(byTestId(page, "track-grid")).isVisible();
 
     item.click();
@@ -141,6 +142,7 @@ class FollowUpInBrowsersTest {
     assertThat(complaints.locator("[data-testid='track-complaint-state']")).hasText("已答复");
     assertThat(complaints.locator("textarea")).hasCount(0);
     assertThat(byTestId(page, "track-detail-unanswered")).hasCount(0);
+    assertThat(item.locator("[data-testid='track-mark-unanswered']")).hasCount(0, new LocatorAssertions.HasCountOptions().setTimeout(10_000));
 
     byTestId(page, "track-follow-up-text").fill(FOUND);
     byTestId(page, "track-follow-up-save").click();

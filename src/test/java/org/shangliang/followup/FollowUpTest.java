@@ -86,6 +86,7 @@ class FollowUpTest {
     assertEquals("物业公司", item.getString("responsible"));
     assertEquals(due, item.getLong("dueAt"));
     assertEquals("INQUIRY", item.getString("topicKind"));
+    assertEquals(1L, item.getLong("unansweredComplaints"), "the list flags the 不满意 waiting for a reply");
     ZoneId shanghai = ZoneId.of("Asia/Shanghai");
     long monthAfter = ZonedDateTime.ofInstant(Instant.ofEpochMilli(item.getLong("trackedAt")), shanghai).plusMonths(1).toInstant().toEpochMilli();
     assertEquals(monthAfter, item.getLong("nextFollowUpAt"), "咨询类: a month after it was tracked");
@@ -123,6 +124,8 @@ class FollowUpTest {
         .put("reply", "已与施工方商定夜间不施工，棚内加装隔音板"));
     detail = followUp(staff, "getResolution", new JsonObject().put("id", id)).getJsonObject("resolution");
     assertEquals(0L, detail.getLong("unansweredComplaints"));
+    assertEquals(0L, followUp(staff, "listResolutions", new JsonObject()).getJsonArray("resolutions").getJsonObject(0)
+        .getLong("unansweredComplaints"));
     assertEquals("staff", detail.getJsonArray("complaints").getJsonObject(0).getJsonObject("reply").getJsonObject("by").getString("id"));
 
     // the resident writes again after the reply: it waits for a reply again
