@@ -14,8 +14,11 @@ export function formatDate(ms) {
   return ms == null ? '' : formatDateTime(ms).slice(0, 10);
 }
 
-/** call(action, params): a followup.cmd command (→ reply; rejects); onChanged(): after any change. */
-export function createFollowUpDetail({ t, call, showInfo, showError, gridName, onChanged }) {
+/**
+ * call(action, params): a followup.cmd command (→ reply; rejects); publish(id): posts a 咨询类 or
+ * 听证类 resolution's follow-up on the boards (及时公示); onChanged(): after any change.
+ */
+export function createFollowUpDetail({ t, call, publish, showInfo, showError, gridName, onChanged }) {
   const el = h('section', { class: 'panel request-detail', testid: 'track-detail', hidden: true, 'aria-live': 'polite' });
   let editor = false;
   let shown = null; // the resolution on screen
@@ -133,13 +136,36 @@ export function createFollowUpDetail({ t, call, showInfo, showError, gridName, o
         send: (note) => call('solveResolution', { id: r.id, note }) })];
   }
 
+  /** 咨询类 and 听证类 follow-ups are published (及时公示): one step, again after each follow-up. */
+  function publishing(r) {
+    if (!editor || !['INQUIRY', 'HEARING'].includes(r.topicKind)) return null;
+    const problem = h('p', { class: 'late', role: 'alert', testid: 'track-publish-error', hidden: true });
+    const button = h('button', {
+      type: 'button', class: 'btn', testid: 'track-publish',
+      onclick: async () => {
+        button.disabled = true;
+        problem.hidden = true;
+        try {
+          await publish(r.id);
+          showInfo(t('track.publish.done'));
+        } catch (err) {
+          problem.textContent = errorText(t, err);
+          problem.hidden = false;
+        } finally {
+          button.disabled = false;
+        }
+      },
+    }, t('track.publish'));
+    return h('div', { class: 'row' }, button, h('span', { class: 'hint' }, t('track.publish.hint')), problem);
+  }
+
   function render(r) {
     shown = r;
     el.hidden = false;
     replace(el,
       h('div', { class: 'panel-head' }, h('h2', { testid: 'track-detail-title' }, r.title), h('span', { class: 'spacer' }),
         h('button', { type: 'button', class: 'btn btn-small', testid: 'track-detail-close', onclick: close }, t('track.close'))),
-      marks(r), facts(r), followUps(r), complaints(r), solving(r));
+      marks(r), facts(r), followUps(r), publishing(r), complaints(r), solving(r));
   }
 
   function close() {

@@ -21,7 +21,8 @@ export function createFollowUpTab({ t, send, showInfo, showError }) {
   const gridField = h('label', { class: 'field', hidden: true }, t('track.grid'), grid);
   const count = h('p', { class: 'muted', testid: 'track-count' });
   const list = h('ul', { class: 'lines', testid: 'track-list' });
-  const detail = createFollowUpDetail({ t, call, showInfo, showError, gridName: (id) => gridName(id), onChanged: () => refresh() });
+  const publish = (id) => send('console.cmd', 'followUpNotice', { resolutionId: id });
+  const detail = createFollowUpDetail({ t, call, publish, showInfo, showError, gridName: (id) => gridName(id), onChanged: () => refresh() });
   const el = h('section', { class: 'notices-layout followup-tab', role: 'tabpanel', testid: 'followup-tab' },
     h('div', { class: 'column' }, h('section', { class: 'panel' }, h('h2', {}, t('track.title')),
       h('p', { class: 'hint' }, t('track.hint')),

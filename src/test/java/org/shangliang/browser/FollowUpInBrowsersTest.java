@@ -152,6 +152,13 @@ class FollowUpInBrowsersTest {
     List<String> found = Axe.seriousViolations(page);
     assertEquals(List.of(), found, "the detail with its forms");
 
+    // 咨询类: its follow-up goes on the boards in one step
+    byTestId(page, "track-publish").click();
+    assertThat(byTestId(page, "console-status")).containsText("跟进情况已发布到公示栏", new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+    JsonObject posted = Await.result(server.app.db().mongo().findOne("notices",
+        new JsonObject().put("kind", "FOLLOW_UP").put("source.matterId", FIRST_MATTER), null));
+    assertTrue(posted != null && posted.getString("body").contains(FOUND), "the notice carries the follow-up: " + posted);
+
     byTestId(page, "track-solve-text").fill(NOTE);
     byTestId(page, "track-solve-save").click();
     assertThat(byTestId(page, "track-solved")).containsText(NOTE);
