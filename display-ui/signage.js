@@ -154,8 +154,11 @@ export function createSignage(t, { scope, onMedia = () => {}, view = window } = 
       turnPage(now);
       return;
     }
-    const since = current && current.id === notice.id ? current.since : now;
-    current = { id: notice.id, key, since, order: playlist.notices.indexOf(notice), pages: 1 };
+    // the same notice drawn again (its QR or the board's name changed) keeps its time and its pages,
+    // so its slot is not cut short before the new card is fitted
+    const same = current && current.id === notice.id;
+    current = { id: notice.id, key, since: same ? current.since : now, order: playlist.notices.indexOf(notice),
+      pages: same ? current.pages : 1 };
     if (notice === PROGRESS_PAGE) {
       showProgress();
       return;
