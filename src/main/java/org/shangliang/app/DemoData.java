@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
+import org.shangliang.auth.Accounts;
 import org.shangliang.auth.Identity;
 import org.shangliang.member.MemberStore;
 import org.shangliang.room.Attendee;
@@ -49,16 +50,17 @@ public final class DemoData {
   public static Future<Map<String, String>> seed(Shangliang app) {
     MongoClient mongo = app.db().mongo();
     app.accounts().allowDemoAccounts();
-    return mongo.findOne(RoomStore.ROOMS, new JsonObject().put("_id", ROOM_ID), null)
-        .compose(room -> room != null ? Future.succeededFuture() : createRoom(mongo))
-        .compose(v -> app.accounts().saveDemo("admin", "系统管理员", Identity.Role.ADMIN, PASSWORD, List.of()))
-        .compose(v -> app.accounts().saveDemo("cadre", "王主任（社区）", Identity.Role.CADRE, PASSWORD, List.of()))
-        .compose(v -> app.accounts().saveDemo("grid", "李网格员", Identity.Role.GRID_WORKER, PASSWORD,
-            List.of(GRID_IDS[0])))
-        .compose(v -> app.accounts().saveDemo("staff", "社区工作人员", Identity.Role.STAFF, PASSWORD, List.of()))
-        .compose(v -> DemoNotices.seed(mongo, GRID_IDS, GRID_NAMES))
-        .compose(v -> enrolDevices(app))
-        .compose(urls -> app.db().durable().map(urls));
+    // Independent parts side by side: the node says it is ready only once they are all there.
+    Future<Void> room = mongo.findOne(RoomStore.ROOMS, new JsonObject().put("_id", ROOM_ID), null)
+        .compose(found -> found != null ? Future.succeededFuture() : createRoom(mongo));
+    Future<Void> accounts = app.accounts().seedDemo(List.of(
+        new Accounts.DemoAccount("admin", "系统管理员", Identity.Role.ADMIN, List.of()),
+        new Accounts.DemoAccount("cadre", "王主任（社区）", Identity.Role.CADRE, List.of()),
+        new Accounts.DemoAccount("grid", "李网格员", Identity.Role.GRID_WORKER, List.of(GRID_IDS[0])),
+        new Accounts.DemoAccount("staff", "社区工作人员", Identity.Role.STAFF, List.of())), PASSWORD);
+    Future<Void> notices = DemoNotices.seed(mongo, GRID_IDS, GRID_NAMES);
+    Future<Map<String, String>> devices = enrolDevices(app);
+    return Future.all(room, accounts, notices, devices).compose(all -> app.db().durable().map(devices.result()));
   }
 
   private static Future<Void> createRoom(MongoClient mongo) {
@@ -92,30 +94,27 @@ public final class DemoData {
   }
 
   private static Future<Map<String, String>> enrolDevices(Shangliang app) {
-    Map<String, String> urls = new LinkedHashMap<>();
     String base = app.publicUrl();
-    return app.devices().enrol("00000000000000000000e001", Identity.Role.KIOSK, ROOM_ID, "1号终端", false)
-        .compose(k1 -> {
-          urls.put("Kiosk 1 (personal) 1号终端", base + "/kiosk/?token=" + k1.getString("token"));
-          return app.devices().enrol("00000000000000000000e002", Identity.Role.KIOSK, ROOM_ID, "2号终端", false);
-        }).compose(k2 -> {
-          urls.put("Kiosk 2 (personal) 2号终端", base + "/kiosk/?token=" + k2.getString("token"));
-          return app.devices().enrol("00000000000000000000e003", Identity.Role.KIOSK, ROOM_ID, "3号终端（共用）", true);
-        }).compose(k3 -> {
-          urls.put("Kiosk 3 (shared) 3号终端", base + "/kiosk/?token=" + k3.getString("token"));
-          return app.devices().enrol("00000000000000000000f001", Identity.Role.DISPLAY, ROOM_ID, "议事室大屏", false);
-        }).compose(display -> {
-          urls.put("Room display 议事室大屏", base + "/display/?room=" + ROOM_ID + "&token=" + display.getString("token"));
-          return app.devices().enrolSignage(BOARD_1, "1号公示栏", GRID_IDS[0]);
-        }).compose(board -> {
-          urls.put("Notice board 1 (第一网格) 1号公示栏", base + "/display/?token=" + board.getString("token"));
-          return app.devices().enrolSignage(BOARD_2, "2号公示栏", GRID_IDS[1]);
-        }).map(board -> {
-          urls.put("Notice board 2 (第二网格) 2号公示栏", base + "/display/?token=" + board.getString("token"));
-          urls.put("Host console 主持台 (cadre or grid / " + PASSWORD + ")", base + "/host/?room=" + ROOM_ID);
-          urls.put("Staff console 管理台 (admin or staff / " + PASSWORD + ")", base + "/console/");
-          urls.put("New display, pairing screen 新显示屏配对", base + "/display/?pair");
-          return urls;
-        });
+    Future<JsonObject> kiosk1 = app.devices().enrol("00000000000000000000e001", Identity.Role.KIOSK, ROOM_ID, "1号终端", false);
+    Future<JsonObject> kiosk2 = app.devices().enrol("00000000000000000000e002", Identity.Role.KIOSK, ROOM_ID, "2号终端", false);
+    Future<JsonObject> kiosk3 = app.devices().enrol("00000000000000000000e003", Identity.Role.KIOSK, ROOM_ID, "3号终端（共用）",
+        true);
+    Future<JsonObject> roomDisplay = app.devices().enrol("00000000000000000000f001", Identity.Role.DISPLAY, ROOM_ID,
+        "议事室大屏", false);
+    Future<JsonObject> board1 = app.devices().enrolSignage(BOARD_1, "1号公示栏", GRID_IDS[0]);
+    Future<JsonObject> board2 = app.devices().enrolSignage(BOARD_2, "2号公示栏", GRID_IDS[1]);
+    return Future.all(List.of(kiosk1, kiosk2, kiosk3, roomDisplay, board1, board2)).map(all -> {
+      Map<String, String> urls = new LinkedHashMap<>();
+      urls.put("Kiosk 1 (personal) 1号终端", base + "/kiosk/?token=" + kiosk1.result().getString("token"));
+      urls.put("Kiosk 2 (personal) 2号终端", base + "/kiosk/?token=" + kiosk2.result().getString("token"));
+      urls.put("Kiosk 3 (shared) 3号终端", base + "/kiosk/?token=" + kiosk3.result().getString("token"));
+      urls.put("Room display 议事室大屏", base + "/display/?room=" + ROOM_ID + "&token=" + roomDisplay.result().getString("token"));
+      urls.put("Notice board 1 (第一网格) 1号公示栏", base + "/display/?token=" + board1.result().getString("token"));
+      urls.put("Notice board 2 (第二网格) 2号公示栏", base + "/display/?token=" + board2.result().getString("token"));
+      urls.put("Host console 主持台 (cadre or grid / " + PASSWORD + ")", base + "/host/?room=" + ROOM_ID);
+      urls.put("Staff console 管理台 (admin or staff / " + PASSWORD + ")", base + "/console/");
+      urls.put("New display, pairing screen 新显示屏配对", base + "/display/?pair");
+      return urls;
+    });
   }
 }

@@ -5,13 +5,16 @@ import org.shangliang.auth.FirstAdministrator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs a node: {@code java -jar shangliang.jar [--demo] [--config file.json]}; or, beside a running
- * node, {@code backup}, and with no node running, {@code restore FILE}.
+ * node, {@code backup}, and with no node running, {@code restore FILE}; or {@code train}, which
+ * rehearses a meeting on a scratch store to fill the JVM's start-up cache ({@link Training}).
  * See docs/CONFIGURATION.md for the settings and docs/DEPLOYMENT.md for clusters and backups.
  */
 public final class Main {
@@ -31,36 +34,48 @@ public final class Main {
     if (!arguments.isEmpty() && arguments.get(0).equals("restore")) {
       System.exit(BackupCommands.restore(config, arguments));
     }
+    if (!arguments.isEmpty() && arguments.get(0).equals("train")) {
+      System.exit(Training.run());
+    }
     boolean demo = arguments.contains("--demo");
 
+    AtomicReference<String> welcome = new AtomicReference<>();
     Cluster.vertxFor(config)
-        .compose(vertx -> Shangliang.start(vertx, config))
-        .compose(app -> (demo ? DemoData.seed(app) : Future.succeededFuture(Map.<String, String>of()))
-            .compose(urls -> (demo ? Future.<String>succeededFuture() : new FirstAdministrator(app.db(), app.accounts())
-                .issueCode()).map(setupCode -> {
-              printWelcome(app, urls);
-              if (setupCode != null) {
-                printSetup(app, setupCode);
-              }
-              Runtime.getRuntime().addShutdownHook(new Thread(() -> app.stop().await()));
-              return app;
-            })))
+        .compose(vertx -> Shangliang.start(vertx, config, app -> prepare(app, demo).onSuccess(welcome::set)))
+        .onSuccess(app -> {
+          // printed once /health says UP: whoever reads the URLs can use them
+          System.out.println(welcome.get());
+          Runtime.getRuntime().addShutdownHook(new Thread(() -> app.stop().await()));
+        })
         .onFailure(e -> {
           LOG.error("Shangliang could not start", e);
           System.exit(1);
         });
   }
 
-  /** Only here, in the log of the start that issued it: whoever can read it may create the first administrator. */
-  private static void printSetup(Shangliang app, String setupCode) {
-    System.out.println("No administrator yet. To put Shangliang into service, open " + app.publicUrl()
-        + "/setup/ and enter the setup code\n\n    " + setupCode + "\n\n(it works once; a restart before setup issues a new one)\n");
+  /**
+   * What a node does before it says it is ready: seed the demo, or issue the setup code if there
+   * is no administrator yet. Answers what to print then.
+   */
+  private static Future<String> prepare(Shangliang app, boolean demo) {
+    if (demo) {
+      return DemoData.seed(app).map(urls -> welcome(app, urls));
+    }
+    return new FirstAdministrator(app.db(), app.accounts()).issueCode()
+        .map(setupCode -> welcome(app, Map.of()) + (setupCode == null ? "" : setup(app, setupCode)));
   }
 
-  private static void printWelcome(Shangliang app, Map<String, String> urls) {
+  /** Only here, in the log of the start that issued it: whoever can read it may create the first administrator. */
+  private static String setup(Shangliang app, String setupCode) {
+    return "No administrator yet. To put Shangliang into service, open " + app.publicUrl()
+        + "/setup/ and enter the setup code\n\n    " + setupCode + "\n\n(it works once; a restart before setup issues a new one)\n";
+  }
+
+  private static String welcome(Shangliang app, Map<String, String> urls) {
     StringBuilder text = new StringBuilder("\nShangliang 商量 is running at ").append(app.publicUrl())
-        .append(app.db().isEmbedded() ? " (embedded database)" : " (MongoDB)").append('\n');
+        .append(app.db().isEmbedded() ? " (embedded database)" : " (MongoDB)")
+        .append(String.format(", ready %.2f s after the JVM started%n", ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0));
     urls.forEach((label, url) -> text.append(String.format("  %-48s %s%n", label, url)));
-    System.out.println(text);
+    return text.toString();
   }
 }

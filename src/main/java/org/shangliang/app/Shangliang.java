@@ -16,6 +16,8 @@ import org.shangliang.room.RoomVerticle;
 import org.shangliang.store.Database;
 import org.shangliang.web.WebServer;
 
+import java.util.function.Function;
+
 /** Starts one node: the database (embedded unless MONGO_URI is set), the live room, the web server. */
 public final class Shangliang {
   private final Vertx vertx;
@@ -34,7 +36,25 @@ public final class Shangliang {
     this.web = web;
   }
 
+  /** Starts a node that is ready (its /health answers UP) as soon as it serves. */
   public static Future<Shangliang> start(Vertx vertx, Config config) {
+    return start(vertx, config, app -> Future.succeededFuture());
+  }
+
+  /**
+   * Starts a node, then runs {@code preparation} (e.g. seeding the demo) before /health says UP:
+   * a load balancer or a launcher waiting for UP sends nobody to a node that is still preparing.
+   */
+  public static Future<Shangliang> start(Vertx vertx, Config config, Function<Shangliang, Future<?>> preparation) {
+    return serve(vertx, config).compose(app -> preparation.apply(app)
+        .<Shangliang>map(prepared -> {
+          app.web.markReady();
+          return app;
+        })
+        .recover(e -> app.stop().transform(stopped -> Future.failedFuture(e))));
+  }
+
+  private static Future<Shangliang> serve(Vertx vertx, Config config) {
     Database db = config.mongoUri() != null
         ? Database.connect(vertx, config.mongoUri())
         : Database.embedded(vertx, config.dataDir());

@@ -59,24 +59,41 @@ public final class Accounts {
     demoAccountsAllowed = true;
   }
 
-  /** Creates or replaces a demo account (see {@link #allowDemoAccounts}). */
-  public Future<Void> saveDemo(String username, String name, Identity.Role role, String password, List<String> gridIds) {
-    return save(username, name, role, password, gridIds, true);
+  /** An account the {@code --demo} seeds (see {@link #allowDemoAccounts}). */
+  public record DemoAccount(String username, String name, Identity.Role role, List<String> gridIds) {
+  }
+
+  /**
+   * Creates the demo accounts that do not exist yet, all with this password; keeps those that do,
+   * as a second {@code --demo} keeps everything else. The missing ones share one hash: their
+   * password is the published demo password anyway, and each hash costs a start about 100 ms.
+   */
+  public Future<Void> seedDemo(List<DemoAccount> demoAccounts, String password) {
+    JsonArray usernames = new JsonArray(demoAccounts.stream().map(DemoAccount::username).toList());
+    return mongo.find(COLLECTION, new JsonObject().put("_id", new JsonObject().put("$in", usernames))).compose(found -> {
+      List<String> existing = found.stream().map(account -> account.getString("_id")).toList();
+      List<DemoAccount> missing = demoAccounts.stream().filter(a -> !existing.contains(a.username())).toList();
+      if (missing.isEmpty()) {
+        return Future.succeededFuture();
+      }
+      return vertx.executeBlocking(() -> PasswordHasher.hash(password), false).compose(hash -> Future.all(missing.stream()
+          .map(a -> upsert(a.username(), a.name(), a.role(), hash, a.gridIds(), true)).toList()));
+    }).compose(r -> db.durable());
   }
 
   /** Creates or replaces an account, enabled, with this password to keep; hashed off the event loop. */
   public Future<Void> save(String username, String name, Identity.Role role, String password, List<String> gridIds) {
-    return save(username, name, role, password, gridIds, false);
+    return vertx.executeBlocking(() -> PasswordHasher.hash(password), false)
+        .compose(hash -> upsert(username, name, role, hash, gridIds, false))
+        .compose(r -> db.durable());
   }
 
-  private Future<Void> save(String username, String name, Identity.Role role, String password, List<String> gridIds,
-                            boolean demo) {
-    return vertx.executeBlocking(() -> PasswordHasher.hash(password), false).compose(hash -> {
-      JsonObject account = new JsonObject().put("name", name).put("role", role.name()).put("passwordHash", hash)
-          .put("gridIds", new JsonArray(gridIds)).put("demo", demo).put("disabled", false).put("mustChangePassword", false);
-      return mongo.updateCollectionWithOptions(COLLECTION, new JsonObject().put("_id", username),
-          new JsonObject().put("$set", account), new UpdateOptions().setUpsert(true));
-    }).compose(r -> db.durable());
+  private Future<?> upsert(String username, String name, Identity.Role role, String passwordHash, List<String> gridIds,
+                           boolean demo) {
+    JsonObject account = new JsonObject().put("name", name).put("role", role.name()).put("passwordHash", passwordHash)
+        .put("gridIds", new JsonArray(gridIds)).put("demo", demo).put("disabled", false).put("mustChangePassword", false);
+    return mongo.updateCollectionWithOptions(COLLECTION, new JsonObject().put("_id", username),
+        new JsonObject().put("$set", account), new UpdateOptions().setUpsert(true));
   }
 
   /**

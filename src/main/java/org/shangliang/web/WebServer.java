@@ -60,6 +60,8 @@ public final class WebServer extends VerticleBase {
   private HttpServer server;
   private Router router;
   private ConnectionGuard guard;
+  /** Set once the node has started and prepared what it was asked to (e.g. the demo data). */
+  private volatile boolean ready;
 
   /** Listens where {@code config} says, with its HTTP limits and metrics access. */
   public WebServer(Database db, Credentials credentials, Accounts accounts, Devices devices, QrTokens tokens,
@@ -165,7 +167,17 @@ public final class WebServer extends VerticleBase {
     return server.actualPort();
   }
 
+  /** From now on /health answers UP while the database answers: the node has finished starting. */
+  public void markReady() {
+    ready = true;
+  }
+
   private void health(RoutingContext ctx) {
+    if (!ready) {
+      ctx.response().setStatusCode(503).putHeader("content-type", "application/json")
+          .end(new JsonObject().put("status", "STARTING").encode());
+      return;
+    }
     db.ping().onComplete(ar -> ctx.response().setStatusCode(ar.succeeded() ? 200 : 503)
         .putHeader("content-type", "application/json")
         .end(new JsonObject().put("status", ar.succeeded() ? "UP" : "DOWN").encode()));

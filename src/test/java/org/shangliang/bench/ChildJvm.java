@@ -46,6 +46,12 @@ final class ChildJvm {
    */
   static Process start(int core, List<String> extraFlags, String mainClass, List<String> args, boolean inheritOutput)
       throws IOException {
+    return start(core, extraFlags, System.getProperty("java.class.path"), mainClass, args, inheritOutput);
+  }
+
+  /** As above, on another class path (e.g. the jars a start-up cache needs, see {@link StartupCache}). */
+  static Process start(int core, List<String> extraFlags, String classPath, String mainClass, List<String> args,
+                       boolean inheritOutput) throws IOException {
     List<String> command = new ArrayList<>();
     if (core >= 0) {
       command.addAll(List.of("taskset", "-c", String.valueOf(core)));
@@ -57,7 +63,7 @@ final class ChildJvm {
     }
     command.addAll(inherited);
     command.addAll(extraFlags);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+    command.addAll(List.of("-cp", classPath, mainClass));
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
     if (inheritOutput) {

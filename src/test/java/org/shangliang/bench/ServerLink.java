@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -52,7 +53,10 @@ final class ServerLink implements AutoCloseable {
 
   /** As {@link #start(int, int, int)}, with this many notice-board displays besides. */
   static ServerLink start(int core, int voters, int displays, int boards) throws IOException, InterruptedException {
-    Process process = ChildJvm.start(core, serverOnlyFlags(), BenchServer.class.getName(),
+    String classPath = StartupCache.classPath();
+    List<String> flags = new ArrayList<>(serverOnlyFlags());
+    flags.addAll(StartupCache.flags(classPath));
+    Process process = ChildJvm.start(core, flags, classPath, BenchServer.class.getName(),
         List.of(String.valueOf(voters), String.valueOf(displays), String.valueOf(boards)), false);
     ServerLink link = new ServerLink(process);
     link.measureClock();

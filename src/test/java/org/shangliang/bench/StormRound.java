@@ -77,6 +77,10 @@ final class StormRound {
     this.bareCoalesceMs = bareCoalesceMs;
   }
 
+  BenchRoom room() {
+    return room;
+  }
+
   Result run(int round) throws InterruptedException {
     long[] serverBefore = server.usage();
     long[] loadBefore = ChildJvm.usage();

@@ -1,0 +1,206 @@
+package org.shangliang.app;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.shangliang.auth.Identity;
+import org.shangliang.console.ConsoleAddresses;
+import org.shangliang.notice.SignageAddresses;
+import org.shangliang.request.RequestVerticle;
+import org.shangliang.room.RoomAddresses;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * A short scripted meeting in the demo room, through the real command path: pages fetched over
+ * HTTP, hosts and staff signed in, kiosks, room displays and boards on the bridge over SockJS
+ * WebSockets; check-ins, walk-ins, speeches, votes with live tallies, a notice to the boards, a
+ * resident's request. It trains the start-up cache ({@code train}, see {@link Training}) with the
+ * code a meeting runs, so a node started with that cache is quick from its first vote.
+ *
+ * <p>Blocking: runs on a thread of its own, never on an event loop.
+ */
+final class Rehearsal {
+  private static final List<String> PAGES = List.of("/kiosk/", "/display/", "/host/", "/console/", "/health",
+      "/common/eventbus.js");
+  private static final int KIOSKS = 10;
+  private static final int WALK_INS_PER_KIOSK = 10;
+  private static final int ROOM_DISPLAYS = 5;
+  private static final int SPEECHES = 5;
+
+  private final Vertx vertx;
+  private final Shangliang app;
+  private final HttpClient http;
+  private final List<RehearsalPage> pages = new ArrayList<>();
+  private RehearsalPage host;
+  private RehearsalPage staff;
+  private final List<RehearsalPage> kiosks = new ArrayList<>();
+  /** Per kiosk, the attendees it checked in: only that kiosk may act for them. */
+  private final List<List<String>> attendeesOfKiosk = new ArrayList<>();
+
+  private Rehearsal(Vertx vertx, Shangliang app) {
+    this.vertx = vertx;
+    this.app = app;
+    this.http = vertx.createHttpClient();
+  }
+
+  /** Holds the demo meeting with {@code votes} votes of every attendee; fails at the first refused step. */
+  static void hold(Vertx vertx, Shangliang app, int votes) {
+    Rehearsal rehearsal = new Rehearsal(vertx, app);
+    try {
+      rehearsal.fetchPages();
+      rehearsal.connect();
+      rehearsal.meeting(votes);
+      rehearsal.noticeAndRequest();
+      rehearsal.room("closeMeeting", new JsonObject());
+    } finally {
+      rehearsal.pages.forEach(page -> page.close().await());
+      rehearsal.http.close().await();
+    }
+  }
+
+  private void fetchPages() {
+    for (String page : PAGES) {
+      call(HttpMethod.GET, page, null);
+    }
+  }
+
+  private void connect() {
+    host = page(signIn("cadre"));
+    host.listen(RoomAddresses.state(DemoData.ROOM_ID), state -> { });
+    staff = page(signIn("staff"));
+    for (int k = 0; k < KIOSKS; k++) {
+      // shared kiosks (共用终端): each checks in many, as the room's own shared kiosk does
+      RehearsalPage kiosk = page(enrol(Identity.Role.KIOSK, "彩排终端" + (k + 1), true));
+      kiosk.listen(RoomAddresses.state(DemoData.ROOM_ID), state -> { });
+      kiosks.add(kiosk);
+      attendeesOfKiosk.add(new ArrayList<>());
+    }
+    for (int d = 0; d < ROOM_DISPLAYS; d++) {
+      RehearsalPage display = page(enrol(Identity.Role.DISPLAY, "彩排大屏" + (d + 1), false));
+      display.listen(RoomAddresses.state(DemoData.ROOM_ID), state -> { });
+      display.listen(RoomAddresses.tally(DemoData.ROOM_ID), tally -> { });
+    }
+    for (String board : List.of(DemoData.BOARD_1, DemoData.BOARD_2)) {
+      String token = app.devices().enrolSignage(board, "彩排公示栏", DemoData.GRID_IDS[0]).await().getString("token");
+      RehearsalPage page = page(token);
+      page.listen(SignageAddresses.display(board), playlist -> { });
+      page.request(SignageAddresses.SIGNAGE, new JsonObject().put("action", "playlist")).await();
+    }
+  }
+
+  private void meeting(int votes) {
+    room("openMeeting", new JsonObject());
+    for (int n = 0; n < DemoData.ATTENDEE_COUNT; n++) {
+      int k = n % KIOSKS;
+      String attendee = String.format("00000000000000000000d%03d", n + 1);
+      kiosk(k, "checkIn", new JsonObject().put("attendeeId", attendee));
+      attendeesOfKiosk.get(k).add(attendee);
+    }
+    all(KIOSKS, k -> walkIns(k));
+    for (int s = 0; s < SPEECHES; s++) {
+      kiosk(s, "raiseHand", new JsonObject().put("attendeeId", attendeesOfKiosk.get(s).get(0)));
+      room("giveFloor", new JsonObject());
+      room("endSpeech", new JsonObject());
+    }
+    for (int v = 0; v < votes; v++) {
+      String voteId = room("openVote", new JsonObject().put("motion", "彩排表决 " + (v + 1)).put("secret", v % 5 == 4)
+          .put("walkInsVote", true).put("liveTally", v % 5 != 4).put("base", "CAST")).getString("voteId");
+      all(KIOSKS, k -> ballots(k, voteId));
+      room("closeVote", new JsonObject().put("quorumOverride", "彩排"));
+      room("announceResult", new JsonObject());
+    }
+  }
+
+  private Future<?> walkIns(int k) {
+    Future<?> chain = Future.succeededFuture();
+    for (int w = 0; w < WALK_INS_PER_KIOSK; w++) {
+      String name = "彩排" + (k + 1) + "-" + (w + 1);
+      chain = chain.compose(v -> kioskCommand(k, "registerWalkIn", new JsonObject().put("name", name).put("kind", "RESIDENT"))
+          .onSuccess(walkIn -> attendeesOfKiosk.get(k).add(walkIn.getString("attendeeId"))));
+    }
+    return chain;
+  }
+
+  private Future<?> ballots(int k, String voteId) {
+    String[] choices = {"FOR", "AGAINST", "ABSTAIN"};
+    List<Future<?>> cast = new ArrayList<>();
+    List<String> attendees = attendeesOfKiosk.get(k);
+    for (int a = 0; a < attendees.size(); a++) {
+      cast.add(kioskCommand(k, "castBallot", new JsonObject().put("attendeeId", attendees.get(a)).put("voteId", voteId)
+          .put("choice", choices[a % 3])));
+    }
+    return Future.all(cast);
+  }
+
+  private void noticeAndRequest() {
+    long now = System.currentTimeMillis();
+    JsonObject notice = staff.request(ConsoleAddresses.NOTICES, new JsonObject().put("action", "saveNotice")
+        .put("kind", "PUBLICITY").put("title", "彩排公示").put("body", "议事会彩排。")
+        .put("targets", new JsonObject().put("everywhere", true).put("grids", new JsonArray()).put("displays", new JsonArray()))
+        .put("startsAt", now).put("endsAt", now + 3_600_000L)).await().getJsonObject("notice");
+    staff.request(ConsoleAddresses.NOTICES, new JsonObject().put("action", "publishNotice").put("id", notice.getString("id")))
+        .await();
+    staff.request(ConsoleAddresses.NOTICES, new JsonObject().put("action", "retractNotice").put("id", notice.getString("id")))
+        .await();
+    JsonObject form = kiosks.get(0).request(RequestVerticle.COMMANDS, new JsonObject().put("action", "requestForm")).await();
+    kiosks.get(0).request(RequestVerticle.COMMANDS, new JsonObject().put("action", "fileRequest")
+        .put("kind", form.getJsonArray("kinds").getString(0)).put("what", "彩排：楼道灯坏了")
+        .put("gridId", DemoData.GRID_IDS[0])).await();
+    staff.request(RequestVerticle.COMMANDS, new JsonObject().put("action", "listRequests")).await();
+  }
+
+  private JsonObject room(String action, JsonObject params) {
+    return host.request(RoomAddresses.COMMANDS, params.put("action", action).put("roomId", DemoData.ROOM_ID)).await();
+  }
+
+  private void kiosk(int k, String action, JsonObject params) {
+    kioskCommand(k, action, params).await();
+  }
+
+  private Future<JsonObject> kioskCommand(int k, String action, JsonObject params) {
+    return kiosks.get(k).request(RoomAddresses.COMMANDS, params.put("action", action).put("roomId", DemoData.ROOM_ID));
+  }
+
+  private static void all(int count, IntFunction<Future<?>> step) {
+    List<Future<?>> running = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      running.add(step.apply(i));
+    }
+    Future.all(running).await();
+  }
+
+  private RehearsalPage page(String token) {
+    RehearsalPage page = RehearsalPage.open(vertx, app.port(), token).await();
+    pages.add(page);
+    return page;
+  }
+
+  private String enrol(Identity.Role kind, String name, boolean shared) {
+    return app.devices().enrol(kind, DemoData.ROOM_ID, name, shared).await().getString("token");
+  }
+
+  private String signIn(String username) {
+    JsonObject body = new JsonObject().put("username", username).put("password", DemoData.PASSWORD);
+    return new JsonObject(call(HttpMethod.POST, "/api/login", body)).getString("token");
+  }
+
+  /** One HTTP exchange with the node; fails unless it answers 200. */
+  private String call(HttpMethod method, String path, JsonObject body) {
+    RequestOptions options = new RequestOptions().setMethod(method).setHost("127.0.0.1").setPort(app.port()).setURI(path);
+    return http.request(options)
+        .compose(request -> body == null ? request.send() : request.putHeader("content-type", "application/json")
+            .send(Buffer.buffer(body.encode())))
+        .compose(response -> response.body().compose(text -> response.statusCode() == 200
+            ? Future.succeededFuture(text.toString())
+            : Future.failedFuture(method + " " + path + " answered " + response.statusCode() + " " + text)))
+        .await();
+  }
+}

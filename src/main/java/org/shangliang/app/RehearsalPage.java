@@ -1,0 +1,106 @@
+package org.shangliang.app;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+
+/**
+ * One page of a {@link Rehearsal}: a WebSocket to the bridge speaking SockJS's framing, as the
+ * pages' own event-bus client does ({@code o} when open, {@code a[...]} carrying frames, frames
+ * sent as a JSON array of strings), with the page's token in every frame's headers.
+ */
+final class RehearsalPage {
+  private static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+  /** Held on purpose: Vert.x closes an unreachable client together with its connections. */
+  private final WebSocketClient client;
+  private final WebSocket socket;
+  private final String token;
+  private final Promise<RehearsalPage> opened = Promise.promise();
+  private final Map<String, Promise<JsonObject>> pending = new ConcurrentHashMap<>();
+  private final Map<String, Consumer<JsonObject>> listeners = new ConcurrentHashMap<>();
+
+  private RehearsalPage(WebSocketClient client, WebSocket socket, String token) {
+    this.client = client;
+    this.socket = socket;
+    this.token = token;
+    socket.textMessageHandler(this::onMessage);
+    socket.closeHandler(closed -> pending.values().forEach(reply -> reply.tryFail("the bridge closed the page")));
+  }
+
+  /** Opens a page on the node at this port; completes once SockJS said the session is open. */
+  static Future<RehearsalPage> open(Vertx vertx, int port, String token) {
+    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(MAX_MESSAGE_BYTES));
+    String session = UUID.randomUUID().toString().replace("-", "");
+    String path = "/eventbus/" + ThreadLocalRandom.current().nextInt(100, 1000) + "/" + session + "/websocket";
+    return client.connect(port, "127.0.0.1", path)
+        .compose(socket -> new RehearsalPage(client, socket, token).opened.future());
+  }
+
+  /** Sends a command and answers its reply; a failure reply fails with the code and message the node sent. */
+  Future<JsonObject> request(String address, JsonObject body) {
+    String replyAddress = UUID.randomUUID().toString();
+    Promise<JsonObject> reply = Promise.promise();
+    pending.put(replyAddress, reply);
+    send(new JsonObject().put("type", "send").put("address", address).put("replyAddress", replyAddress).put("body", body));
+    return reply.future();
+  }
+
+  void listen(String address, Consumer<JsonObject> listener) {
+    listeners.put(address, listener);
+    send(new JsonObject().put("type", "register").put("address", address));
+  }
+
+  void ping() {
+    send(new JsonObject().put("type", "ping"));
+  }
+
+  Future<Void> close() {
+    return socket.close().eventually(client::close);
+  }
+
+  private void send(JsonObject frame) {
+    frame.put("headers", new JsonObject().put("auth", token));
+    socket.writeTextMessage(new JsonArray().add(frame.encode()).encode());
+  }
+
+  private void onMessage(String message) {
+    if (message.equals("o")) {
+      opened.tryComplete(this);
+    } else if (message.startsWith("a")) {
+      new JsonArray(message.substring(1)).forEach(frame -> onFrame(new JsonObject((String) frame)));
+    } else if (message.startsWith("c")) {
+      opened.tryFail("the bridge refused the page: " + message);
+    }
+  }
+
+  private void onFrame(JsonObject frame) {
+    String address = frame.getString("address");
+    Promise<JsonObject> reply = address == null ? null : pending.remove(address);
+    boolean failed = "err".equals(frame.getString("type"));
+    if (reply != null) {
+      if (failed) {
+        reply.fail(frame.getString("failureType", "FAILED") + ": " + frame.getString("message"));
+      } else {
+        reply.complete(frame.getJsonObject("body"));
+      }
+      return;
+    }
+    Consumer<JsonObject> listener = address == null ? null : listeners.get(address);
+    if (listener != null && !failed) {
+      Object body = frame.getValue("body");
+      listener.accept(body instanceof String text ? new JsonObject(text) : (JsonObject) body);
+    }
+  }
+}
