@@ -190,10 +190,15 @@ public final class VoteStormBenchmark {
   }
 
   private static void printEnvironment(Params p, boolean pinned) {
-    System.out.printf("VoteStormBenchmark: %d voters, %d displays, %.2f s per round, %d rounds after %d to %d warm-up"
-            + " rounds (until the server's JIT is quiet: at most %d ms in two rounds in a row);"
-            + " bare broadcasts: one frame per ballot%s%n", p.voters(), p.displays(), p.seconds(), p.rounds(),
-        p.warmUps(), p.maxWarmUps(), p.jitQuietMs(), p.bareCoalesceMs() > 0 ? " and newest frame at most every " + p.bareCoalesceMs() + " ms" : "");
+    String rounds = p.coldRuns() > 0
+        ? String.format("%d fresh server processes (cold), %d rounds each from the first vote on, no warm-up", p.coldRuns(),
+            p.rounds())
+        : String.format("%d rounds after %d to %d warm-up rounds (until the server's JIT is quiet: at most %d ms in two"
+            + " rounds in a row)", p.rounds(), p.warmUps(), p.maxWarmUps(), p.jitQuietMs());
+    System.out.printf("VoteStormBenchmark: %d voters, %d displays, %.2f s per round, %s; bare broadcasts: one frame per"
+            + " ballot%s; server start-up cache: %s%n", p.voters(), p.displays(), p.seconds(), rounds,
+        p.bareCoalesceMs() > 0 ? " and newest frame at most every " + p.bareCoalesceMs() + " ms" : "",
+        StartupCache.wanted() ? "yes (bench.startupCache)" : "no");
     System.out.printf("machine: %s cores; %s%n", System.getProperty(MACHINE_CORES, "?"), pinned
         ? "server JVM pinned to core 0, load generator JVM to core 1 (taskset -c)"
         : "NOT pinned (taskset missing, fewer than 2 cores, or bench.noPin): server and load share the cores");
