@@ -1,5 +1,6 @@
 package org.shangliang.web;
 
+import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
@@ -87,6 +88,14 @@ final class ConnectionGuard {
     perAddress.put(address, fromAddress + 1);
     watches.put(conn, new Watch(address));
     conn.closeHandler(v -> forget(conn));
+    // A connection upgraded to a WebSocket is no longer the HttpConnection whose close handler ran
+    // above: only its channel tells of its end. Without this, every closed WebSocket kept its place
+    // under the caps (and its memory) until a restart.
+    if (conn instanceof io.vertx.core.http.impl.HttpServerConnection internal) {
+      Context context = vertx.getOrCreateContext();
+      internal.channelHandlerContext().channel().closeFuture()
+          .addListener(closed -> context.runOnContext(v -> forget(conn)));
+    }
   }
 
   /** Wraps the server's request handler: the head has arrived, so the request's own deadline starts. */

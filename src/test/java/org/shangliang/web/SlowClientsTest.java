@@ -28,6 +28,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -206,6 +207,46 @@ class SlowClientsTest {
         closedS, SHORT.headerTimeoutSeconds());
     assertTrue(answer.toString().startsWith("HTTP/1.1 200"), answer.toString());
     assertTrue(closedS < SHORT.headerTimeoutSeconds() + 2, "closed after " + closedS + " s");
+  }
+
+  @Test
+  @DisplayName("a page whose WebSocket closed again and again is still let in: closed WebSockets no longer count towards the cap")
+  void closedWebSocketsFreeTheirPlace() throws Exception {
+    server = TestServer.start(new HttpLimits(30, 60, 60, 5, 10_000));
+    int places = 0;
+    while (webSocketsAtOnce(places + 1)) {
+      places++;
+    }
+    assertTrue(places >= 3 && places <= 5, "at most 5 from one address (the test's own client may hold one): " + places);
+    for (int i = 0; i < 12; i++) {
+      try (RawWebSocket page = RawWebSocket.open(server.port(), "/eventbus/websocket", null)) {
+        page.sendText("{\"type\":\"ping\"}");
+      }
+    }
+    // the server learns of the last close a moment after the client's
+    int free = places;
+    Await.until("the address's " + free + " places are free again", 5_000, () -> webSocketsAtOnce(free));
+  }
+
+  /** Whether n WebSockets to the bridge could be open at the same time; all are closed again. */
+  boolean webSocketsAtOnce(int n) {
+    List<RawWebSocket> open = new ArrayList<>();
+    try {
+      for (int i = 0; i < n; i++) {
+        open.add(RawWebSocket.open(server.port(), "/eventbus/websocket", null));
+      }
+      return true;
+    } catch (IOException refused) {
+      return false;
+    } finally {
+      for (RawWebSocket page : open) {
+        try {
+          page.close();
+        } catch (IOException alreadyClosed) {
+          // closed either way
+        }
+      }
+    }
   }
 
   @Test
