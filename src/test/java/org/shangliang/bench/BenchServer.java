@@ -140,7 +140,7 @@ public final class BenchServer {
           }
           case "clock" -> new JsonObject().put("nanos", System.nanoTime());
           case "barefan" -> new JsonObject().put("sentAt", bareFan(words[1], Integer.parseInt(words[2])));
-          case "census" -> ServerCensus.take(vertx, app.port(), app.db().embeddedUri());
+          case "census" -> ServerCensus.take(vertx, app.web(), app.port(), app.db().embeddedUri());
           case "meeting" -> SoakMeetings.plan(app, roomId, Integer.parseInt(words[1]), Integer.parseInt(words[2]),
               Integer.parseInt(words[3]));
           default -> new JsonObject().put("error", "unknown command " + line);

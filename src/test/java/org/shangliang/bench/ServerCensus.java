@@ -30,12 +30,15 @@ final class ServerCensus {
       "vertx.http.server.active.ws.connections", "vertx.eventbus.handlers", "shangliang.bridge.sockets"};
 
   private static final int HISTOGRAM_TOP = 60;
+  /** Classes kept in the histogram whatever their rank: those that hold a connection or a socket. */
+  static final java.util.regex.Pattern WATCHED =
+      java.util.regex.Pattern.compile("WebSocket|SockJS|Sockjs|Connection|Channel[A-Z]?\\w*Impl|BridgeSocket|SocketImpl");
 
   private ServerCensus() {
   }
 
   /** Runs a full GC twice, then counts; sockets are told apart by the HTTP port and the embedded store's. */
-  static JsonObject take(Vertx vertx, int httpPort, String storeUri) {
+  static JsonObject take(Vertx vertx, Object webServer, int httpPort, String storeUri) {
     System.gc();
     System.gc();
     JsonObject census = new JsonObject()
@@ -46,6 +49,7 @@ final class ServerCensus {
         .put("socketsByKind", SocketKinds.count(httpPort, storeUri))
         .put("histogram", histogram())
         .put("nettyTasks", nettyScheduledTasks((VertxInternal) vertx));
+    guard(webServer, census);
     timers(vertx, census);
     handlers(vertx, census);
     gauges(census);
@@ -80,7 +84,7 @@ final class ServerCensus {
       // "   1:         12345        6789012  [B (java.base@17)"
       for (String line : text.split("\n")) {
         String[] cols = line.trim().split("\\s+");
-        if (cols.length >= 4 && cols[0].endsWith(":") && top.size() < HISTOGRAM_TOP) {
+        if (cols.length >= 4 && cols[0].endsWith(":") && (top.size() < HISTOGRAM_TOP || WATCHED.matcher(cols[3]).find())) {
           top.put(cols[3], new io.vertx.core.json.JsonArray().add(Long.parseLong(cols[2])).add(Long.parseLong(cols[1])));
         }
       }
@@ -88,6 +92,30 @@ final class ServerCensus {
       top.put("error", e.toString());
     }
     return top;
+  }
+
+  /**
+   * What the HTTP server's connection guard (web/ConnectionGuard) holds: the connections it watches
+   * and its count per remote address, which caps new connections (MAX_CONNECTIONS_PER_ADDRESS).
+   * Read on the server's event loop, where the guard keeps them.
+   */
+  private static void guard(Object webServer, JsonObject census) {
+    try {
+      Object guard = field(webServer.getClass(), "guard").get(webServer);
+      Map<?, ?> watches = (Map<?, ?>) field(guard.getClass(), "watches").get(guard);
+      Map<?, ?> perAddress = (Map<?, ?>) field(guard.getClass(), "perAddress").get(guard);
+      Vertx vertx = (Vertx) field(guard.getClass(), "vertx").get(guard);
+      java.util.concurrent.CompletableFuture<JsonObject> read = new java.util.concurrent.CompletableFuture<>();
+      vertx.runOnContext(v -> {
+        JsonObject byAddress = new JsonObject();
+        perAddress.forEach((address, n) -> byAddress.put(String.valueOf(address), n));
+        read.complete(new JsonObject().put("watches", watches.size()).put("perAddress", byAddress));
+      });
+      JsonObject figures = read.get(10, TimeUnit.SECONDS);
+      census.put("guardWatches", figures.getInteger("watches")).put("guardPerAddress", figures.getJsonObject("perAddress"));
+    } catch (Exception e) {
+      census.put("guardWatches", -1).put("guardNote", e.toString());
+    }
   }
 
   /** Vert.x's pending timers ({@code VertxImpl.timeouts}), by the class of their handler. */

@@ -136,9 +136,14 @@ public final class SoakBenchmark {
     if (d > 1) {
       changes("sockets by kind", c, base, "socketsByKind");
       changes("timers by owner", c, base, "timersByOwner");
+      changes("connection guard's count per address", c, base, "guardPerAddress");
       changes("handlers by address", c, base, "handlersByAddress");
       changes("meters by name", c, base, "metersByName");
       System.out.println("    heap growth since day 1 (class histogram after GC): " + heapGrowth(c, base, 5));
+      String held = connectionObjects(c, base);
+      if (!held.isEmpty()) {
+        System.out.println("    connection and socket objects since day 1 (instances): " + held);
+      }
     }
   }
 
@@ -148,7 +153,7 @@ public final class SoakBenchmark {
     String ratio = isBase ? " (baseline)" : String.format(" (%.3fx day 1)", (double) c.getLong("heapUsed") / base.getLong("heapUsed"));
     StringBuilder line = new StringBuilder(String.format("heap after full GC %.1f MB%s", heap, ratio));
     for (String key : new String[] {"threads", "sockets", "httpConnections", "timers", "speechTimers", "nettyTasks",
-        "otherNettyTasks", "busHandlers", "ebHandlersGauge", "busAddresses", "bridgeSockets", "meters"}) {
+        "otherNettyTasks", "busHandlers", "ebHandlersGauge", "busAddresses", "bridgeSockets", "guardWatches", "meters"}) {
       long value = figure(c, key);
       line.append(String.format(" | %s %d", key, value));
       if (!isBase) {
@@ -219,6 +224,17 @@ public final class SoakBenchmark {
         .map(g -> String.format("%s %+.1f KB (%+d)", g[0], (long) g[1] / 1024.0, (long) g[2])).toList());
   }
 
+  /** Instances of the classes that hold a connection or a socket, where their number changed since the base. */
+  private static String connectionObjects(JsonObject c, JsonObject base) {
+    JsonObject now = c.getJsonObject("histogram", new JsonObject());
+    JsonObject then = base.getJsonObject("histogram", new JsonObject());
+    return String.join(", ", new TreeSet<>(now.fieldNames()).stream()
+        .filter(n -> ServerCensus.WATCHED.matcher(n).find() && now.getValue(n) instanceof io.vertx.core.json.JsonArray)
+        .map(n -> new Object[] {n, now.getJsonArray(n).getLong(1) - (then.getValue(n) instanceof io.vertx.core.json.JsonArray
+            old ? old.getLong(1) : 0L)})
+        .filter(g -> (long) g[1] != 0).map(g -> String.format("%s %+d", g[0], (long) g[1])).toList());
+  }
+
   private static String summary(List<JsonObject> days) {
     if (days.size() < 2) {
       return "summary: only one day fitted in the minutes: it is the baseline, nothing to compare (raise bench.minutes)";
@@ -233,7 +249,7 @@ public final class SoakBenchmark {
         last.getLong("heapUsed") / mb, max / mb, ratio, HEAP_TARGET, ratio <= HEAP_TARGET ? "met" : "NOT met"));
     boolean grew = false;
     for (String key : new String[] {"sockets", "httpConnections", "bridgeSockets", "otherTimers", "otherNettyTasks",
-        "busHandlers", "ebHandlersGauge", "busAddresses", "threads"}) {
+        "busHandlers", "ebHandlersGauge", "busAddresses", "guardWatches", "threads"}) {
       long a = figure(first, key);
       long b = figure(last, key);
       boolean up = b > a;
@@ -242,6 +258,8 @@ public final class SoakBenchmark {
     }
     s.append("    sockets by kind, first → last: ").append(c2(first, last, "socketsByKind")).append('\n');
     s.append("    heap growth, first → last day (class histogram after GC): ").append(heapGrowth(last, first, 10)).append('\n');
+    s.append("    connection and socket objects, last day against first (instances): ")
+        .append(connectionObjects(last, first)).append('\n');
     s.append(String.format("    (speech timers, set for every speech and kept by one ended early until its time is"
         + " up: first %d, last %d; meters: first %d, last %d)%n", figure(first, "speechTimers"),
         figure(last, "speechTimers"), figure(first, "meters"), figure(last, "meters")));
