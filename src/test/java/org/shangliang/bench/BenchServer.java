@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import org.bson.types.ObjectId;
+import org.shangliang.app.Cluster;
 import org.shangliang.app.Config;
 import org.shangliang.app.Shangliang;
 import org.shangliang.auth.Identity;
@@ -43,7 +44,9 @@ import java.util.stream.Stream;
  *
  * <p>Commands: {@code box <voteId>} (the stored ballot box), {@code bare <voteId> <n> <seconds>
  * <coalesceMs>} (publish n tally-shaped frames on this Vert.x at the ballots' pace; answers each
- * frame's due time), {@code usage} (GC pauses, their ms, CPU ns, JIT ms), {@code clock} (System.nanoTime). End of input stops the server.
+ * frame's due time), {@code usage} (GC pauses, their ms, CPU ns, JIT ms), {@code clock} (System.nanoTime),
+ * {@code census} (a full GC, then what the server holds: {@link ServerCensus}), {@code meeting <voters>
+ * <matters> <clockSeconds>} (the room's next meeting: {@link SoakMeetings}). End of input stops the server.
  */
 public final class BenchServer {
   static final String PREFIX = "BENCH ";
@@ -77,7 +80,8 @@ public final class BenchServer {
     int boards = args.length > 2 ? Integer.parseInt(args[2]) : 0;
     Path dataDir = Files.createTempDirectory("shangliang-bench");
     Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dataDir)));
-    Vertx vertx = Vertx.vertx();
+    // bench.metrics: Vert.x with its Micrometer meters, as the real server starts it (the soak reads them)
+    Vertx vertx = Boolean.getBoolean("bench.metrics") ? Await.result(Cluster.vertxFor(Config.local(0, "."))) : Vertx.vertx();
     // the load generator's hundreds of sockets all come from 127.0.0.1: no cap per address
     HttpLimits limits = new HttpLimits(HttpLimits.DEFAULTS.headerTimeoutSeconds(), HttpLimits.DEFAULTS.idleTimeoutSeconds(),
         HttpLimits.DEFAULTS.requestTimeoutSeconds(), 0, 0);
@@ -136,6 +140,9 @@ public final class BenchServer {
           }
           case "clock" -> new JsonObject().put("nanos", System.nanoTime());
           case "barefan" -> new JsonObject().put("sentAt", bareFan(words[1], Integer.parseInt(words[2])));
+          case "census" -> ServerCensus.take(vertx, app.web(), app.port(), app.db().embeddedUri());
+          case "meeting" -> SoakMeetings.plan(app, roomId, Integer.parseInt(words[1]), Integer.parseInt(words[2]),
+              Integer.parseInt(words[3]));
           default -> new JsonObject().put("error", "unknown command " + line);
         });
       } catch (RuntimeException e) {
@@ -188,7 +195,8 @@ public final class BenchServer {
   /** The stored ballots in the shape the load side checks: the authoritative count and every voter. */
   private JsonObject box(String voteId) {
     StoredBallots stored = StoredBallots.of(app.db().mongo(), voteId);
-    return new JsonObject().put("box", new JsonObject().put("cast", stored.cast()).put("voters", stored.voters()));
+    return new JsonObject().put("box", new JsonObject().put("cast", stored.cast()).put("voters", stored.voters())
+        .put("counts", stored.counts()));
   }
 
   /**

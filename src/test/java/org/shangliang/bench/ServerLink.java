@@ -63,6 +63,28 @@ final class ServerLink implements AutoCloseable {
     return link;
   }
 
+  /** As {@link #start(int, int, int, int)}, with these JVM flags for the server besides bench.serverFlags. */
+  static ServerLink start(int core, int voters, int displays, int boards, List<String> serverFlags)
+      throws IOException, InterruptedException {
+    List<String> flags = new java.util.ArrayList<>(serverOnlyFlags());
+    flags.addAll(serverFlags);
+    Process process = ChildJvm.start(core, flags, BenchServer.class.getName(),
+        List.of(String.valueOf(voters), String.valueOf(displays), String.valueOf(boards)), false);
+    ServerLink link = new ServerLink(process);
+    link.measureClock();
+    return link;
+  }
+
+  /** After a full GC in the server: heap, threads, sockets, timers, event-bus handlers ({@link ServerCensus}). */
+  JsonObject census() throws InterruptedException {
+    return ask("census");
+  }
+
+  /** Plans the room's next meeting ({@link SoakMeetings}); answers {meetingId, attendeeIds}. */
+  JsonObject planMeeting(int voters, int matters, int clockSeconds) throws InterruptedException {
+    return ask("meeting " + voters + " " + matters + " " + clockSeconds);
+  }
+
   /** What the server seeded: port, roomId, attendeeIds, kioskTokens, displayTokens, host login, jvm. */
   JsonObject hello() {
     return hello;
