@@ -9,6 +9,7 @@ import org.bson.types.ObjectId;
 import org.shangliang.app.Config;
 import org.shangliang.app.Shangliang;
 import org.shangliang.auth.Identity;
+import org.shangliang.metrics.Meters;
 import org.shangliang.notice.NoticeStore;
 import org.shangliang.notice.SignageAddresses;
 import org.shangliang.room.Attendee;
@@ -43,7 +44,9 @@ import java.util.stream.Stream;
  *
  * <p>Commands: {@code box <voteId>} (the stored ballot box), {@code bare <voteId> <n> <seconds>
  * <coalesceMs>} (publish n tally-shaped frames on this Vert.x at the ballots' pace; answers each
- * frame's due time), {@code usage} (GC pauses, their ms, CPU ns, JIT ms), {@code clock} (System.nanoTime). End of input stops the server.
+ * frame's due time), {@code usage} (GC pauses, their ms, CPU ns, JIT ms), {@code clock} (System.nanoTime),
+ * {@code heap} (used after a full GC), {@code sockets} (connections held, bridge sockets by kind), {@code reach <tag>}
+ * (one small frame to every idle page's address). End of input stops the server.
  */
 public final class BenchServer {
   static final String PREFIX = "BENCH ";
@@ -59,6 +62,7 @@ public final class BenchServer {
   private final PrintStream out;
   private String roomId;
   private final List<String> boardIds = new ArrayList<>();
+  private IdleSeed idle;
 
   private BenchServer(Vertx vertx, Shangliang app, PrintStream out) {
     this.vertx = vertx;
@@ -67,7 +71,10 @@ public final class BenchServer {
     this.out = out;
   }
 
-  /** Arguments: voters displays [boards]: boards are signage displays spread over {@value #GRIDS} grids. */
+  /**
+   * Arguments: voters displays [boards [idle]]: boards are signage displays spread over {@value #GRIDS} grids;
+   * idle is an {@link IdleSeed.Spec} of idle pages seeded besides.
+   */
   public static void main(String[] args) throws Exception {
     PrintStream out = System.out;
     // Anything else the server prints must not be taken for an answer.
@@ -83,7 +90,12 @@ public final class BenchServer {
         HttpLimits.DEFAULTS.requestTimeoutSeconds(), 0, 0);
     Shangliang app = Await.result(Shangliang.start(vertx, Config.local(0, dataDir.toString()).withHttp(limits)));
     BenchServer server = new BenchServer(vertx, app, out);
-    server.answer(server.seed(voters, displays).mergeIn(server.seedBoards(boards)));
+    JsonObject seeded = server.seed(voters, displays).mergeIn(server.seedBoards(boards));
+    if (args.length > 3) {
+      server.idle = new IdleSeed(app);
+      seeded.put("idlePages", server.idle.seed(IdleSeed.Spec.parse(args[3])));
+    }
+    server.answer(seeded);
     server.serve(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
     // No graceful stop: the store is thrown away (the shutdown hook deletes it), and closing 700
     // sockets one by one only fills the log with "Connection was closed".
@@ -136,6 +148,9 @@ public final class BenchServer {
           }
           case "clock" -> new JsonObject().put("nanos", System.nanoTime());
           case "barefan" -> new JsonObject().put("sentAt", bareFan(words[1], Integer.parseInt(words[2])));
+          case "heap" -> ServerProbe.heapAfterGc();
+          case "sockets" -> ServerProbe.tcp(app.port()).put("bridge", bridgeSockets());
+          case "reach" -> new JsonObject().put("addresses", reach(words[1]));
           default -> new JsonObject().put("error", "unknown command " + line);
         });
       } catch (RuntimeException e) {
@@ -183,6 +198,22 @@ public final class BenchServer {
     } catch (Exception e) {
       throw new IllegalStateException("bare fan-out did not run: " + e);
     }
+  }
+
+  /** The bridge's own count of its open sockets, by kind (its /metrics gauge). */
+  private static JsonObject bridgeSockets() {
+    JsonObject kinds = new JsonObject();
+    Meters.registry().find("shangliang.bridge.sockets").gauges()
+        .forEach(g -> kinds.put(g.getId().getTag("kind"), (long) g.value()));
+    return kinds;
+  }
+
+  /** Publishes one small frame to every address an idle page may listen to; answers how many addresses. */
+  private int reach(String tag) {
+    List<String> addresses = idle == null ? List.of() : idle.addresses;
+    String frame = new JsonObject().put("type", "reach").put("tag", tag).encode();
+    context.runOnContext(v -> addresses.forEach(a -> vertx.eventBus().publish(a, frame)));
+    return addresses.size();
   }
 
   /** The stored ballots in the shape the load side checks: the authoritative count and every voter. */

@@ -31,12 +31,16 @@ final class ServerLink implements AutoCloseable {
   private String clockNote = "";
 
   private ServerLink(Process process) throws InterruptedException {
+    this(process, SETUP_TIMEOUT_MS);
+  }
+
+  private ServerLink(Process process, long setupTimeoutMs) throws InterruptedException {
     this.process = process;
     this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
     Thread reader = new Thread(this::readAnswers, "bench-server-reader");
     reader.setDaemon(true);
     reader.start();
-    hello = next(SETUP_TIMEOUT_MS, "seeding the room");
+    hello = next(setupTimeoutMs, "seeding the room");
   }
 
   /** Starts the server process (on core, or unpinned when core &lt; 0) and waits until its room is seeded. */
@@ -57,6 +61,42 @@ final class ServerLink implements AutoCloseable {
     ServerLink link = new ServerLink(process);
     link.measureClock();
     return link;
+  }
+
+  /**
+   * As {@link #start(int, int, int, int)}, with idle pages seeded besides (an {@link IdleSeed.Spec}); the
+   * hello's idlePages lists them. Seeding 10,000 devices takes minutes on a busy core.
+   */
+  static ServerLink start(int core, int voters, int displays, int boards, IdleSeed.Spec idle)
+      throws IOException, InterruptedException {
+    Process process = ChildJvm.start(core, serverOnlyFlags(), BenchServer.class.getName(), List.of(String.valueOf(voters),
+        String.valueOf(displays), String.valueOf(boards), idle.toString()), false);
+    ServerLink link = new ServerLink(process, SETUP_TIMEOUT_MS + idle.pages() * 60L);
+    link.measureClock();
+    return link;
+  }
+
+  /** The idle screens' bare baseline: a {@link BareBridgeServer} on the core; its hello holds its port. */
+  static ServerLink startBare(int core) throws IOException, InterruptedException {
+    Process process = ChildJvm.start(core, serverOnlyFlags(), BareBridgeServer.class.getName(), List.of(), false);
+    ServerLink link = new ServerLink(process, SETUP_TIMEOUT_MS);
+    link.measureClock();
+    return link;
+  }
+
+  /** The server's heap after a full GC: {used, committed, max} in bytes. */
+  JsonObject heap() throws InterruptedException {
+    return ask("heap");
+  }
+
+  /** The connections the server holds on its port: {established, closeWait, other, fds, bridge: {kind: n}}. */
+  JsonObject sockets() throws InterruptedException {
+    return ask("sockets");
+  }
+
+  /** Has the server publish one frame tagged so to every idle page's address; answers how many addresses. */
+  int reach(String tag) throws InterruptedException {
+    return ask("reach " + tag).getInteger("addresses");
   }
 
   /** What the server seeded: port, roomId, attendeeIds, kioskTokens, displayTokens, host login, jvm. */
