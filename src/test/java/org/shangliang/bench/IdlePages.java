@@ -160,6 +160,13 @@ final class IdlePages implements AutoCloseable {
     return pages.stream().filter(p -> p.ready && p.problem == null && !tag.equals(p.reached)).count();
   }
 
+  /** One line on the pages' state for a run that only keeps them connected: ready, failed, closed. */
+  String status() {
+    long closed = closedWhileIdle.values().stream().mapToInt(Integer::intValue).sum();
+    return String.format("%d of %d idle pages open and ready, %d closed by the server %s, failed %s", ready(),
+        pages.size(), closed, closedWhileIdle, problems());
+  }
+
   /** Closes every page (not counted as closed by the server) and the client. */
   @Override
   public void close() {

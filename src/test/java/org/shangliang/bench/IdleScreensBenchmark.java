@@ -143,8 +143,9 @@ public final class IdleScreensBenchmark {
         break;
       }
     }
-    System.out.printf("%s: settled for %.0f s; the server's JIT compiled %d ms in the last 5 s%s%n", label,
-        (System.nanoTime() - start) / 1e9, jit, jit > quietMs ? " (still busy: bench.settleMaxSeconds reached)" : "");
+    System.out.printf("%s: settled for %.0f s; %s%n", label, (System.nanoTime() - start) / 1e9, jit < 0
+        ? "the server's JIT not checked (bench.settleMaxSeconds reached first)"
+        : "the server's JIT compiled " + jit + " ms in the last 5 s" + (jit > quietMs ? " (still busy: bench.settleMaxSeconds reached)" : ""));
   }
 
   /** Every page still hears its addresses: the server publishes one frame to each; answers the pages that missed it. */

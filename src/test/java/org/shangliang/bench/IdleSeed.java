@@ -39,6 +39,13 @@ final class IdleSeed {
           Math.max(1, Integer.parseInt(parts[3])));
     }
 
+    /** This many pages split as the idle-screens default: 60 % boards, 10 % room displays, 30 % phones. */
+    static Spec split(int pages, int rooms) {
+      int boards = pages * 6 / 10;
+      int displays = pages / 10;
+      return new Spec(boards, displays, pages - boards - displays, Math.max(1, rooms));
+    }
+
     @Override
     public String toString() {
       return boards + ":" + displays + ":" + phones + ":" + rooms;

@@ -23,8 +23,9 @@ import java.util.function.ToDoubleFunction;
  * <p>Parameters (system properties): bench.voters (500), bench.displays (200), bench.seconds (2),
  * bench.rounds (3), bench.warmup (6 uncounted rounds first: a fresh JVM is much slower),
  * bench.bareCoalesceMs (25: besides the bare broadcast of one frame per ballot, one of only the
- * newest frame at most every 25 ms, as the server coalesces its tallies; 0: skip it), and
- * bench.noPin (false).
+ * newest frame at most every 25 ms, as the server coalesces its tallies; 0: skip it), bench.idlePages (0:
+ * this many idle pages of other rooms and grids, split as in {@link IdleScreensBenchmark}, connected before
+ * the room and kept pinging through the rounds) and bench.noPin (false).
  */
 public final class VoteStormBenchmark {
   private static final String PINNED = "bench.pinned";
@@ -70,7 +71,10 @@ public final class VoteStormBenchmark {
     boolean pinned = Boolean.getBoolean(PINNED);
     printEnvironment(params, pinned);
     Vertx clientVertx = Vertx.vertx();
-    try (ServerLink server = ServerLink.start(pinned ? 0 : -1, params.voters(), params.displays())) {
+    IdleSeed.Spec idle = IdleSeed.Spec.split(Integer.getInteger("bench.idlePages", 0), 100);
+    try (ServerLink server = idle.pages() == 0 ? ServerLink.start(pinned ? 0 : -1, params.voters(), params.displays())
+        : ServerLink.start(pinned ? 0 : -1, params.voters(), params.displays(), 0, idle);
+         IdlePages idlePages = idle.pages() == 0 ? null : connectIdle(clientVertx, server)) {
       System.out.println("server JVM: " + server.hello().getString("jvm"));
       System.out.println("clock: " + server.clockNote());
       long start = System.nanoTime();
@@ -84,6 +88,9 @@ public final class VoteStormBenchmark {
       if (!counted.isEmpty()) {
         System.out.println(summary(counted));
       }
+      if (idlePages != null) {
+        System.out.println("idle pages after the rounds: " + idlePages.status());
+      }
       return 0;
     } catch (Throwable e) {
       System.err.println("benchmark failed: " + e);
@@ -96,6 +103,15 @@ public final class VoteStormBenchmark {
         System.err.println("shutdown: " + e);
       }
     }
+  }
+
+  /** The idle pages the server seeded (bench.idlePages), open and pinging before the room connects. */
+  private static IdlePages connectIdle(Vertx clientVertx, ServerLink server) throws InterruptedException {
+    long start = System.nanoTime();
+    IdlePages pages = IdlePages.open(clientVertx, server.hello().getInteger("port"), true,
+        server.hello().getJsonArray("idlePages"), IdlePages.Options.fromSystemProperties());
+    System.out.printf("idle pages connected in %.1f s: %s%n", (System.nanoTime() - start) / 1e9, pages.status());
+    return pages;
   }
 
   /** Warm-up rounds first (printed, not counted; see {@link Params}); answers the counted rounds' figures. */
