@@ -8,9 +8,11 @@ import org.shangliang.room.RoomAddresses;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
@@ -21,9 +23,10 @@ import java.util.function.Consumer;
  * board: its playlist; the others: the room's snapshot). From then on it pings every 5 s, and a
  * board reports its heartbeat to signage.cmd every 10 s. Every frame carries the page's token.
  *
- * <p>Against the real server a refused hello, registration or first request is a refusal (not
- * retried); against the bare bridge, which has no application, the bridge's own "no handlers"
- * answer stands for the reply.
+ * <p>Against the real server a hello or first request answered with a final code (unauthenticated,
+ * forbidden, not found) or a refused registration is a refusal; any other failed answer (a timeout)
+ * is asked again after 2 s, as room-session.js does, and counted as a retry. Against the bare
+ * bridge, which has no application, the bridge's own "no handlers" answer stands for the reply.
  */
 final class IdlePage {
   enum Kind { BOARD, DISPLAY, PHONE }
@@ -34,6 +37,9 @@ final class IdlePage {
   static final long REQUEST_TIMEOUT_MS = 10_000;
   static final long FIRST_FRAME_TIMEOUT_MS = 30_000;
   static final long RETRY_DELAY_MS = 1_000;
+  /** room-session.js RETRY_MS and FINAL_CODES: answers that asking again cannot change. */
+  static final long SYNC_RETRY_MS = 2_000;
+  private static final Set<String> FINAL_CODES = Set.of("UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND");
 
   final Kind kind;
   /** The board's device id, or the room's id. */
@@ -54,6 +60,7 @@ final class IdlePage {
   volatile String reached;
   private volatile long pingTimer = -1;
   private volatile long heartbeatTimer = -1;
+  private volatile boolean registered;
 
   IdlePage(Kind kind, String id, String token, IdlePages pages) {
     this.kind = kind;
@@ -73,6 +80,7 @@ final class IdlePage {
   /** Opens one attempt: a SockJS session of its own, as the browser's SockJS client names it. */
   void start() {
     attempts++;
+    registered = false;
     attemptStart = System.nanoTime();
     ThreadLocalRandom random = ThreadLocalRandom.current();
     String path = String.format("/eventbus/%03d/%s/websocket", random.nextInt(1000),
@@ -115,7 +123,14 @@ final class IdlePage {
   private void opened() {
     ping();
     pingTimer = pages.vertx.setPeriodic(PING_MS, t -> ping());
-    request(RoomAddresses.COMMANDS, new JsonObject().put("action", "hello"), this::hello);
+    sync(socket);
+  }
+
+  /** room-session.js sync(): hello, then (once per connection) the registrations, then the first frame. */
+  private void sync(WebSocket ws) {
+    if (ws != null && ws == socket && !ready && problem == null) {
+      request(RoomAddresses.COMMANDS, new JsonObject().put("action", "hello"), this::hello);
+    }
   }
 
   private void hello(JsonObject reply) {
@@ -129,10 +144,13 @@ final class IdlePage {
         return;
       }
     }
-    addresses().forEach(a -> write(new JsonObject().put("type", "register").put("address", a)));
+    if (!registered) {
+      registered = true;
+      addresses().forEach(a -> write(new JsonObject().put("type", "register").put("address", a)));
+    }
     if (kind == Kind.BOARD) {
       request(SignageAddresses.SIGNAGE, new JsonObject().put("action", "playlist"), this::firstFrame);
-      if (pages.boardHeartbeatMs > 0) {
+      if (pages.boardHeartbeatMs > 0 && heartbeatTimer < 0) {
         heartbeatTimer = pages.vertx.setPeriodic(pages.boardHeartbeatMs, t -> heartbeat());
       }
     } else {
@@ -167,7 +185,7 @@ final class IdlePage {
    */
   private boolean answered(String what, JsonObject reply) {
     if (reply == null) {
-      return false; // the first-frame timeout retries
+      return askAgain(what + " unanswered in " + REQUEST_TIMEOUT_MS / 1000 + " s");
     }
     if ("rec".equals(reply.getString("type"))) {
       return true;
@@ -175,8 +193,40 @@ final class IdlePage {
     if (!pages.real && "NO_HANDLERS".equals(reply.getString("failureType"))) {
       return true;
     }
+    String code = codeOf(reply);
+    if (pages.real && !FINAL_CODES.contains(code)) {
+      return askAgain(what + " answered " + code);
+    }
     fail(what + " refused: " + reply.encode());
     return false;
+  }
+
+  /**
+   * Asks again from hello in 2 s on the same connection, as room-session.js does after a failed
+   * hello or snapshot. (A real board that misses its playlist waits for the next push or
+   * reconnect; here it asks again, since the benchmark needs its first frame.) Answers false.
+   */
+  private boolean askAgain(String why) {
+    pages.retryReasons.merge(why + ", asked again", 1, Integer::sum);
+    WebSocket ws = socket;
+    pages.vertx.setTimer(SYNC_RETRY_MS, t -> sync(ws));
+    return false;
+  }
+
+  /** The error code of a failed answer, as eventbus.js errorFromFrame() reads it. */
+  private static String codeOf(JsonObject reply) {
+    String message = reply.getString("message", "");
+    if (message.startsWith("{")) {
+      try {
+        String code = new JsonObject(message).getString("code");
+        if (code != null) {
+          return code;
+        }
+      } catch (RuntimeException e) {
+        // not JSON: a bridge-level failure
+      }
+    }
+    return String.valueOf(reply.getValue("failureType", "INTERNAL"));
   }
 
   private void onBusFrame(JsonObject frame) {
@@ -184,12 +234,14 @@ final class IdlePage {
     Consumer<JsonObject> waiting = address == null ? null : pending.remove(address);
     if (waiting != null) {
       waiting.accept(frame);
+    } else if (address != null && !addresses().contains(address)) {
+      pages.lateReplies.increment(); // a reply after its request had timed out
     } else if ("rec".equals(frame.getString("type"))) {
       JsonObject body = body(frame);
       if ("reach".equals(body.getString("type"))) {
         reached = body.getString("tag");
       } else {
-        pages.pushed.increment();
+        pages.pushed.computeIfAbsent(kind, k -> new LongAdder()).increment();
       }
     } else if ("err".equals(frame.getString("type"))) {
       // a refused registration: the bridge says so without an address

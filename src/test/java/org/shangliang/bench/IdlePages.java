@@ -50,8 +50,11 @@ final class IdlePages implements AutoCloseable {
   final LongAdder refusals = new LongAdder();
   final LongAdder heartbeatTimeouts = new LongAdder();
   final LongAdder sockJsHeartbeats = new LongAdder();
-  final LongAdder pushed = new LongAdder();
+  /** Frames the server pushed to the pages' addresses, by kind of page. */
+  final Map<IdlePage.Kind, LongAdder> pushed = new ConcurrentHashMap<>();
   final LongAdder strangeFrames = new LongAdder();
+  /** Replies that came after their request had timed out (eventbus.js drops them). */
+  final LongAdder lateReplies = new LongAdder();
   private final Semaphore window;
   private final CountDownLatch unsettled;
 

@@ -73,6 +73,7 @@ public final class IdleScreensBenchmark {
           : measure("bare", ServerLink.startBare(pinned ? 0 : -1), vertx, IdlePages.madeUp(spec), false, options);
       Run real = measure("real", ServerLink.start(pinned ? 0 : -1, 0, 0, 0, spec), vertx, null, true, options);
       System.out.println(summary(spec, bare, real));
+      System.out.println("load average at the end: " + ServerProbe.loadAverage());
       return (bare != null && bare.failed() > 0) || real.failed() > 0 ? 1 : 0;
     } catch (Throwable e) {
       System.err.println("benchmark failed: " + e);
@@ -165,12 +166,15 @@ public final class IdleScreensBenchmark {
         "%s, idle %.0f s: server CPU %.2f %% of one core (%.2f %% of the machine), load CPU %.1f %% | server GC %d pauses"
             + " %d ms, JIT %d ms%n    heap after full GC %s (before the pages %s: %s per page)%n"
             + "    connections the server holds: %d established, %d closing (peer gone), %d other; %d open files;"
-            + " bridge sockets %s%n    per page over the window: %s | pushed frames %d, SockJS heartbeats heard %d",
+            + " bridge sockets %s%n    each page: %s; since connecting, frames pushed to the pages %s, SockJS heartbeats heard %d",
         r.label(), r.windowSeconds(), r.serverCpu(), r.serverCpu() / machineCores(), r.loadCpu(), r.gcPauses(),
         r.gcMs(), r.jitMs(), mib(r.heapIdle()), mib(r.heapBefore()), perPage(r), s.getInteger("established"),
         s.getInteger("closeWait"), s.getInteger("other"), s.getLong("fds"), s.getJsonObject("bridge").encode(),
         pages.boardHeartbeatMs > 0 ? "a ping every 5 s, a board heartbeat every " + pages.boardHeartbeatMs / 1000 + " s"
-            : "a ping every 5 s", pages.pushed.sum(), pages.sockJsHeartbeats.sum()));
+            : "a ping every 5 s", new TreeMap<>(pages.pushed), pages.sockJsHeartbeats.sum()));
+    if (pages.lateReplies.sum() > 0) {
+      out.append(String.format("%n    replies that came after their request had timed out (10 s): %d", pages.lateReplies.sum()));
+    }
     if (pages.heartbeatTimeouts.sum() > 0 || !pages.heartbeatErrors.isEmpty()) {
       out.append(String.format("%n    board heartbeats: %d unanswered in 10 s, refused %s", pages.heartbeatTimeouts.sum(),
           pages.heartbeatErrors));
@@ -210,7 +214,8 @@ public final class IdleScreensBenchmark {
             + " once, %d retries each; board heartbeat every %d s%n", spec.pages(), spec.boards(), spec.displays(),
         spec.phones(), spec.rooms(), Integer.getInteger("bench.idleSeconds", 60),
         Integer.getInteger("bench.settleSeconds", 10), o.perSecond(), o.inFlight(), o.retries(), o.boardHeartbeatMs() / 1000);
-    System.out.printf("machine: %d cores, open files per process %d; %s%n", machineCores(), ServerProbe.maxOpenFiles(),
+    System.out.printf("machine: %d cores, load average %s, open files per process %d; %s%n", machineCores(),
+        ServerProbe.loadAverage(), ServerProbe.maxOpenFiles(),
         pinned ? "server JVM pinned to core 0, load generator JVM to core 1 (taskset -c)"
             : "NOT pinned (taskset missing, fewer than 2 cores, or bench.noPin): server and load share the cores");
     System.out.println("load JVM: " + ChildJvm.describe());

@@ -7,8 +7,10 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -38,15 +40,17 @@ final class ServerProbe {
   }
 
   /**
-   * The connections accepted on this port, by state: established, closeWait (the peer closed, the
-   * server still holds its end: a leak if it lasts), other (closing states), and this process's open
-   * file descriptors. Counts the whole machine's table, where only this process listens on the port.
+   * The connections this process accepted on this port, by state: established, closeWait (the peer
+   * closed, the server still holds its end: a leak if it lasts), other (closing states), and this
+   * process's open file descriptors. The kernel's table is the machine's: only entries whose socket
+   * is one of this process's descriptors count.
    */
   static JsonObject tcp(int port) {
     int[] counts = new int[3];
+    Set<String> own = ownSockets();
     for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
       try (Stream<String> lines = Files.lines(Path.of(table))) {
-        lines.skip(1).forEach(line -> count(line, port, counts));
+        lines.skip(1).forEach(line -> count(line, port, own, counts));
       } catch (IOException | RuntimeException e) {
         if (table.endsWith("tcp")) {
           return new JsonObject().put("established", -1).put("closeWait", -1).put("other", -1).put("fds", -1);
@@ -57,9 +61,9 @@ final class ServerProbe {
         .put("fds", openFiles());
   }
 
-  private static void count(String line, int port, int[] counts) {
+  private static void count(String line, int port, Set<String> own, int[] counts) {
     String[] fields = line.trim().split("\\s+");
-    if (fields.length < 4) {
+    if (fields.length < 10 || !own.contains(fields[9])) {
       return;
     }
     String local = fields[1];
@@ -69,6 +73,36 @@ final class ServerProbe {
       return;
     }
     counts[ESTABLISHED.equals(state) ? 0 : CLOSE_WAIT.equals(state) ? 1 : 2]++;
+  }
+
+  /** The inodes of this process's sockets, from its descriptors' links ("socket:[inode]"). */
+  private static Set<String> ownSockets() {
+    Set<String> inodes = new HashSet<>();
+    try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+      fds.forEach(fd -> {
+        try {
+          String target = Files.readSymbolicLink(fd).toString();
+          if (target.startsWith("socket:[")) {
+            inodes.add(target.substring(8, target.length() - 1));
+          }
+        } catch (IOException | RuntimeException e) {
+          // closed meanwhile
+        }
+      });
+    } catch (IOException | RuntimeException e) {
+      return Set.of();
+    }
+    return inodes;
+  }
+
+  /** The machine's load averages (1, 5, 15 min) as /proc/loadavg gives them, or "?". */
+  static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (IOException | RuntimeException e) {
+      return "?";
+    }
   }
 
   /** This process's open file descriptors, or -1. */
