@@ -10,6 +10,7 @@ import org.shangliang.app.Cluster;
 import org.shangliang.app.Config;
 import org.shangliang.app.Shangliang;
 import org.shangliang.auth.Identity;
+import org.shangliang.metrics.Meters;
 import org.shangliang.notice.NoticeStore;
 import org.shangliang.notice.SignageAddresses;
 import org.shangliang.room.Attendee;
@@ -46,7 +47,9 @@ import java.util.stream.Stream;
  * <coalesceMs>} (publish n tally-shaped frames on this Vert.x at the ballots' pace; answers each
  * frame's due time), {@code usage} (GC pauses, their ms, CPU ns, JIT ms), {@code clock} (System.nanoTime),
  * {@code census} (a full GC, then what the server holds: {@link ServerCensus}), {@code meeting <voters>
- * <matters> <clockSeconds>} (the room's next meeting: {@link SoakMeetings}). End of input stops the server.
+ * <matters> <clockSeconds>} (the room's next meeting: {@link SoakMeetings}), {@code heap} (used after a full
+ * GC), {@code sockets} (connections held, bridge sockets by kind), {@code reach <tag>} (one small frame to
+ * every idle page's address). End of input stops the server.
  */
 public final class BenchServer {
   static final String PREFIX = "BENCH ";
@@ -62,6 +65,7 @@ public final class BenchServer {
   private final PrintStream out;
   private String roomId;
   private final List<String> boardIds = new ArrayList<>();
+  private IdleSeed idle;
 
   private BenchServer(Vertx vertx, Shangliang app, PrintStream out) {
     this.vertx = vertx;
@@ -70,7 +74,10 @@ public final class BenchServer {
     this.out = out;
   }
 
-  /** Arguments: voters displays [boards]: boards are signage displays spread over {@value #GRIDS} grids. */
+  /**
+   * Arguments: voters displays [boards [idle]]: boards are signage displays spread over {@value #GRIDS} grids;
+   * idle is an {@link IdleSeed.Spec} of idle pages seeded besides.
+   */
   public static void main(String[] args) throws Exception {
     PrintStream out = System.out;
     // Anything else the server prints must not be taken for an answer.
@@ -87,7 +94,12 @@ public final class BenchServer {
         HttpLimits.DEFAULTS.requestTimeoutSeconds(), 0, 0);
     Shangliang app = Await.result(Shangliang.start(vertx, Config.local(0, dataDir.toString()).withHttp(limits)));
     BenchServer server = new BenchServer(vertx, app, out);
-    server.answer(server.seed(voters, displays).mergeIn(server.seedBoards(boards)));
+    JsonObject seeded = server.seed(voters, displays).mergeIn(server.seedBoards(boards));
+    if (args.length > 3) {
+      server.idle = new IdleSeed(app);
+      seeded.put("idlePages", server.idle.seed(IdleSeed.Spec.parse(args[3])));
+    }
+    server.answer(seeded);
     server.serve(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
     // No graceful stop: the store is thrown away (the shutdown hook deletes it), and closing 700
     // sockets one by one only fills the log with "Connection was closed".
@@ -143,6 +155,9 @@ public final class BenchServer {
           case "census" -> ServerCensus.take(vertx, app.web(), app.port(), app.db().embeddedUri());
           case "meeting" -> SoakMeetings.plan(app, roomId, Integer.parseInt(words[1]), Integer.parseInt(words[2]),
               Integer.parseInt(words[3]));
+          case "heap" -> ServerProbe.heapAfterGc();
+          case "sockets" -> ServerProbe.tcp(app.port()).put("bridge", bridgeSockets());
+          case "reach" -> new JsonObject().put("addresses", reach(words[1]));
           default -> new JsonObject().put("error", "unknown command " + line);
         });
       } catch (RuntimeException e) {
@@ -190,6 +205,22 @@ public final class BenchServer {
     } catch (Exception e) {
       throw new IllegalStateException("bare fan-out did not run: " + e);
     }
+  }
+
+  /** The bridge's own count of its open sockets, by kind (its /metrics gauge). */
+  private static JsonObject bridgeSockets() {
+    JsonObject kinds = new JsonObject();
+    Meters.registry().find("shangliang.bridge.sockets").gauges()
+        .forEach(g -> kinds.put(g.getId().getTag("kind"), (long) g.value()));
+    return kinds;
+  }
+
+  /** Publishes one small frame to every address an idle page may listen to; answers how many addresses. */
+  private int reach(String tag) {
+    List<String> addresses = idle == null ? List.of() : idle.addresses;
+    String frame = new JsonObject().put("type", "reach").put("tag", tag).encode();
+    context.runOnContext(v -> addresses.forEach(a -> vertx.eventBus().publish(a, frame)));
+    return addresses.size();
   }
 
   /** The stored ballots in the shape the load side checks: the authoritative count and every voter. */

@@ -42,7 +42,7 @@ public final class ColdStartBenchmark {
       System.exit(2);
     }
     System.out.printf("ColdStartBenchmark: start → /health UP, %d runs per variant; machine %d cores, load %s%n", runs,
-        Runtime.getRuntime().availableProcessors(), loadAverage());
+        Runtime.getRuntime().availableProcessors(), ServerProbe.loadAverage());
     for (String javaHome : javaHomes) {
       measureJava(Path.of(javaHome.trim()), runs);
     }
@@ -68,7 +68,7 @@ public final class ColdStartBenchmark {
     System.out.printf("  start-up cache trained in %.1f s%n", (System.nanoTime() - training) / 1e9);
     print("launcher with cache, demo data kept", times(runs, () -> launcher(javaHome, kept, true)), bare);
     print("launcher with cache, fresh data folder", times(runs, () -> launcher(javaHome, freshFolder(), true)), bare);
-    System.out.println("  target on 2 cores: ≤ 1,500 ms with demo data; machine load now " + loadAverage());
+    System.out.println("  target on 2 cores: ≤ 1,500 ms with demo data; machine load now " + ServerProbe.loadAverage());
   }
 
   /** A node to launch: its command and settings, and the port it will answer on. */
@@ -164,13 +164,5 @@ public final class ColdStartBenchmark {
     System.out.printf("  %-40s median %6.0f ms (min %.0f, max %.0f) %s%s%n", variant, median, sorted[0],
         sorted[sorted.length - 1], bare == null ? "" : String.format("%.1fx bare ", median / Latencies.median(bare)),
         Arrays.toString(Arrays.stream(millis).mapToLong(Math::round).toArray()));
-  }
-
-  private static String loadAverage() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).trim();
-    } catch (IOException e) {
-      return "?";
-    }
   }
 }

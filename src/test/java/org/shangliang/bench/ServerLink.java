@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 final class ServerLink implements AutoCloseable {
   private static final long SETUP_TIMEOUT_MS = 120_000;
   private static final long ANSWER_TIMEOUT_MS = 60_000;
+  private static final IdleSeed.Spec NO_IDLE_PAGES = new IdleSeed.Spec(0, 0, 0, 1);
 
   private final Process process;
   private final Writer commands;
@@ -31,13 +32,13 @@ final class ServerLink implements AutoCloseable {
   private long clockOffset;
   private String clockNote = "";
 
-  private ServerLink(Process process) throws InterruptedException {
+  private ServerLink(Process process, long setupTimeoutMs) throws InterruptedException {
     this.process = process;
     this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
     Thread reader = new Thread(this::readAnswers, "bench-server-reader");
     reader.setDaemon(true);
     reader.start();
-    hello = next(SETUP_TIMEOUT_MS, "seeding the room");
+    hello = next(setupTimeoutMs, "seeding the room");
   }
 
   /** Starts the server process (on core, or unpinned when core &lt; 0) and waits until its room is seeded. */
@@ -53,24 +54,38 @@ final class ServerLink implements AutoCloseable {
 
   /** As {@link #start(int, int, int)}, with this many notice-board displays besides. */
   static ServerLink start(int core, int voters, int displays, int boards) throws IOException, InterruptedException {
-    String classPath = StartupCache.classPath();
-    List<String> flags = new ArrayList<>(serverOnlyFlags());
-    flags.addAll(StartupCache.flags(classPath));
-    Process process = ChildJvm.start(core, flags, classPath, BenchServer.class.getName(),
-        List.of(String.valueOf(voters), String.valueOf(displays), String.valueOf(boards)), false);
-    ServerLink link = new ServerLink(process);
-    link.measureClock();
-    return link;
+    return start(core, voters, displays, boards, NO_IDLE_PAGES, List.of());
   }
 
   /** As {@link #start(int, int, int, int)}, with these JVM flags for the server besides bench.serverFlags. */
   static ServerLink start(int core, int voters, int displays, int boards, List<String> serverFlags)
       throws IOException, InterruptedException {
-    List<String> flags = new java.util.ArrayList<>(serverOnlyFlags());
+    return start(core, voters, displays, boards, NO_IDLE_PAGES, serverFlags);
+  }
+
+  /** As {@link #start(int, int, int, int)}, with idle pages seeded besides. */
+  static ServerLink start(int core, int voters, int displays, int boards, IdleSeed.Spec idle)
+      throws IOException, InterruptedException {
+    return start(core, voters, displays, boards, idle, List.of());
+  }
+
+  /**
+   * The server process with everything a benchmark may ask of it: idle pages seeded besides (an
+   * {@link IdleSeed.Spec}; the hello's idlePages lists them; 10,000 devices take minutes on a busy
+   * core) and these JVM flags besides bench.serverFlags and the start-up cache's.
+   */
+  static ServerLink start(int core, int voters, int displays, int boards, IdleSeed.Spec idle, List<String> serverFlags)
+      throws IOException, InterruptedException {
+    String classPath = StartupCache.classPath();
+    List<String> flags = new ArrayList<>(serverOnlyFlags());
     flags.addAll(serverFlags);
-    Process process = ChildJvm.start(core, flags, BenchServer.class.getName(),
-        List.of(String.valueOf(voters), String.valueOf(displays), String.valueOf(boards)), false);
-    ServerLink link = new ServerLink(process);
+    flags.addAll(StartupCache.flags(classPath));
+    List<String> args = new ArrayList<>(List.of(String.valueOf(voters), String.valueOf(displays), String.valueOf(boards)));
+    if (idle.pages() > 0) {
+      args.add(idle.toString());
+    }
+    Process process = ChildJvm.start(core, flags, classPath, BenchServer.class.getName(), args, false);
+    ServerLink link = new ServerLink(process, SETUP_TIMEOUT_MS + idle.pages() * 60L);
     link.measureClock();
     return link;
   }
@@ -83,6 +98,29 @@ final class ServerLink implements AutoCloseable {
   /** Plans the room's next meeting ({@link SoakMeetings}); answers {meetingId, attendeeIds}. */
   JsonObject planMeeting(int voters, int matters, int clockSeconds) throws InterruptedException {
     return ask("meeting " + voters + " " + matters + " " + clockSeconds);
+  }
+
+  /** The idle screens' bare baseline: a {@link BareBridgeServer} on the core; its hello holds its port. */
+  static ServerLink startBare(int core) throws IOException, InterruptedException {
+    Process process = ChildJvm.start(core, serverOnlyFlags(), BareBridgeServer.class.getName(), List.of(), false);
+    ServerLink link = new ServerLink(process, SETUP_TIMEOUT_MS);
+    link.measureClock();
+    return link;
+  }
+
+  /** The server's heap after a full GC: {used, committed, max} in bytes. */
+  JsonObject heap() throws InterruptedException {
+    return ask("heap");
+  }
+
+  /** The connections the server holds on its port: {established, closeWait, other, fds, bridge: {kind: n}}. */
+  JsonObject sockets() throws InterruptedException {
+    return ask("sockets");
+  }
+
+  /** Has the server publish one frame tagged so to every idle page's address; answers how many addresses. */
+  int reach(String tag) throws InterruptedException {
+    return ask("reach " + tag).getInteger("addresses");
   }
 
   /** What the server seeded: port, roomId, attendeeIds, kioskTokens, displayTokens, host login, jvm. */

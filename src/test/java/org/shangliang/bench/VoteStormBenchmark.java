@@ -25,8 +25,9 @@ import java.util.function.ToDoubleFunction;
  * <p>Parameters (system properties): bench.voters (500), bench.displays (200), bench.seconds (2),
  * bench.rounds (3), bench.warmup (6 uncounted rounds first: a fresh JVM is much slower),
  * bench.bareCoalesceMs (25: besides the bare broadcast of one frame per ballot, one of only the
- * newest frame at most every 25 ms, as the server coalesces its tallies; 0: skip it), and
- * bench.noPin (false).
+ * newest frame at most every 25 ms, as the server coalesces its tallies; 0: skip it), bench.idlePages (0:
+ * this many idle pages of other rooms and grids, split as in {@link IdleScreensBenchmark}, connected before
+ * the room and kept pinging through the rounds) and bench.noPin (false).
  */
 public final class VoteStormBenchmark {
   private static final String PINNED = "bench.pinned";
@@ -94,11 +95,16 @@ public final class VoteStormBenchmark {
 
   private static void runWarm(Params params, boolean pinned) throws Exception {
     Vertx clientVertx = Vertx.vertx();
-    try (ServerLink server = ServerLink.start(pinned ? 0 : -1, params.voters(), params.displays())) {
+    IdleSeed.Spec idle = IdleSeed.Spec.split(Integer.getInteger("bench.idlePages", 0), 100);
+    try (ServerLink server = ServerLink.start(pinned ? 0 : -1, params.voters(), params.displays(), 0, idle);
+         IdlePages idlePages = idle.pages() == 0 ? null : connectIdle(clientVertx, server)) {
       StormRound storm = setUp(server, clientVertx, params);
       List<StormRound.Result> counted = runRounds(storm, params);
       if (!counted.isEmpty()) {
         System.out.println(summary(counted));
+      }
+      if (idlePages != null) {
+        System.out.println("idle pages after the rounds: " + idlePages.status());
       }
     } finally {
       close(clientVertx);
@@ -150,6 +156,15 @@ public final class VoteStormBenchmark {
     } catch (Exception e) {
       System.err.println("shutdown: " + e);
     }
+  }
+
+  /** The idle pages the server seeded (bench.idlePages), open and pinging before the room connects. */
+  private static IdlePages connectIdle(Vertx clientVertx, ServerLink server) throws InterruptedException {
+    long start = System.nanoTime();
+    IdlePages pages = IdlePages.open(clientVertx, server.hello().getInteger("port"), true,
+        server.hello().getJsonArray("idlePages"), IdlePages.Options.fromSystemProperties());
+    System.out.printf("idle pages connected in %.1f s: %s%n", (System.nanoTime() - start) / 1e9, pages.status());
+    return pages;
   }
 
   /** Warm-up rounds first (printed, not counted; see {@link Params}); answers the counted rounds' figures. */
