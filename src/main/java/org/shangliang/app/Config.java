@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public record Config(String host, int port, String dataDir, String mongoUri, String publicUrl, boolean cluster,
                      String clusterHost, String clusterMembers, HttpLimits http, MetricsAccess metrics,
-                     BridgeLimits bridgeLimits, int informWithinWorkingDays) {
+                     BridgeLimits bridgeLimits, int informWithinWorkingDays, int warmUpVotes) {
   public static final String HOST = "HOST";
   public static final String PORT = "PORT";
   public static final String DATA_DIR = "DATA_DIR";
@@ -39,6 +39,9 @@ public record Config(String host, int port, String dataDir, String mongoUri, Str
   /** 办完即反: working days (Monday to Friday) after a request is done within which the resident must be told. */
   public static final String INFORM_WITHIN_WORKING_DAYS = "INFORM_WITHIN_WORKING_DAYS";
   public static final int DEFAULT_INFORM_WITHIN_WORKING_DAYS = 3;
+  /** Votes of the meeting a node rehearses on a scratch store once it is ready ({@link WarmUp}); 0: none. */
+  public static final String WARM_UP_VOTES = "WARM_UP_VOTES";
+  public static final int DEFAULT_WARM_UP_VOTES = 20;
   public static final String CONFIG_FILE = "SHANGLIANG_CONFIG";
 
   private static final JsonObject DEFAULTS = new JsonObject()
@@ -51,17 +54,17 @@ public record Config(String host, int port, String dataDir, String mongoUri, Str
       .put(METRICS_ALLOW, MetricsAccess.DEFAULT_ALLOW)
       .put(BRIDGE_QUEUE_BYTES, BridgeLimits.DEFAULT.queueBytes())
       .put(BRIDGE_STALL_SECONDS, BridgeLimits.DEFAULT.stallSeconds())
-      .put(INFORM_WITHIN_WORKING_DAYS, DEFAULT_INFORM_WITHIN_WORKING_DAYS);
+      .put(INFORM_WITHIN_WORKING_DAYS, DEFAULT_INFORM_WITHIN_WORKING_DAYS).put(WARM_UP_VOTES, DEFAULT_WARM_UP_VOTES);
   private static final String[] KEYS = {HOST, PORT, DATA_DIR, MONGO_URI, PUBLIC_URL, CLUSTER, CLUSTER_HOST,
       CLUSTER_MEMBERS, HTTP_HEADER_TIMEOUT_SECONDS, HTTP_IDLE_TIMEOUT_SECONDS, HTTP_REQUEST_TIMEOUT_SECONDS,
       MAX_CONNECTIONS_PER_ADDRESS, MAX_CONNECTIONS, METRICS_ALLOW, METRICS_TOKEN, BRIDGE_QUEUE_BYTES, BRIDGE_STALL_SECONDS,
-      INFORM_WITHIN_WORKING_DAYS};
+      INFORM_WITHIN_WORKING_DAYS, WARM_UP_VOTES};
 
-  /** With the default HTTP and bridge limits and metrics access. */
+  /** With the default HTTP and bridge limits and metrics access, and no warm-up (tests, tools). */
   public Config(String host, int port, String dataDir, String mongoUri, String publicUrl, boolean cluster,
                 String clusterHost, String clusterMembers) {
     this(host, port, dataDir, mongoUri, publicUrl, cluster, clusterHost, clusterMembers, HttpLimits.DEFAULTS,
-        MetricsAccess.DEFAULTS, BridgeLimits.DEFAULT, DEFAULT_INFORM_WITHIN_WORKING_DAYS);
+        MetricsAccess.DEFAULTS, BridgeLimits.DEFAULT, DEFAULT_INFORM_WITHIN_WORKING_DAYS, 0);
   }
 
   /** Defaults, then the file (if any), then the environment. */
@@ -92,13 +95,13 @@ public record Config(String host, int port, String dataDir, String mongoUri, Str
             integer(json, MAX_CONNECTIONS)),
         MetricsAccess.of(json.getString(METRICS_ALLOW), json.getString(METRICS_TOKEN)),
         new BridgeLimits(integer(json, BRIDGE_QUEUE_BYTES), integer(json, BRIDGE_STALL_SECONDS)),
-        integer(json, INFORM_WITHIN_WORKING_DAYS));
+        integer(json, INFORM_WITHIN_WORKING_DAYS), integer(json, WARM_UP_VOTES));
   }
 
   /** The same settings with other HTTP limits (tests, tools). */
   public Config withHttp(HttpLimits limits) {
     return new Config(host, port, dataDir, mongoUri, publicUrl, cluster, clusterHost, clusterMembers, limits, metrics,
-        bridgeLimits, informWithinWorkingDays);
+        bridgeLimits, informWithinWorkingDays, warmUpVotes);
   }
 
   private static int integer(JsonObject json, String key) {
@@ -113,7 +116,13 @@ public record Config(String host, int port, String dataDir, String mongoUri, Str
   /** The same settings with other limits for bridge sockets that stop reading. */
   public Config withBridgeLimits(BridgeLimits limits) {
     return new Config(host, port, dataDir, mongoUri, publicUrl, cluster, clusterHost, clusterMembers, http, metrics,
-        limits, informWithinWorkingDays);
+        limits, informWithinWorkingDays, warmUpVotes);
+  }
+
+  /** The same settings with this many votes rehearsed after the start ({@link #WARM_UP_VOTES}). */
+  public Config withWarmUpVotes(int votes) {
+    return new Config(host, port, dataDir, mongoUri, publicUrl, cluster, clusterHost, clusterMembers, http, metrics,
+        bridgeLimits, informWithinWorkingDays, votes);
   }
 
   private static JsonObject readFile(Path path) {

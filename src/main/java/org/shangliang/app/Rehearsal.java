@@ -14,16 +14,21 @@ import org.shangliang.notice.SignageAddresses;
 import org.shangliang.request.RequestVerticle;
 import org.shangliang.room.RoomAddresses;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.stream.Stream;
 
 /**
  * A short scripted meeting in the demo room, through the real command path: pages fetched over
  * HTTP, hosts and staff signed in, kiosks, room displays and boards on the bridge over SockJS
  * WebSockets; check-ins, walk-ins, speeches, votes with live tallies, a notice to the boards, a
  * resident's request. It trains the start-up cache ({@code train}, see {@link Training}) with the
- * code a meeting runs, so a node started with that cache is quick from its first vote.
+ * code a meeting runs, and warms a node's JIT after its start ({@link WarmUp}).
  *
  * <p>Blocking: runs on a thread of its own, never on an event loop.
  */
@@ -49,6 +54,31 @@ final class Rehearsal {
     this.vertx = vertx;
     this.app = app;
     this.http = vertx.createHttpClient();
+  }
+
+  /**
+   * Starts a node with the demo on a scratch store (a temporary folder, loopback, any free port) on
+   * this Vert.x, holds the rehearsal there, stops it and deletes the store; answers how long it
+   * took in ms. The Vert.x must not be a serving node's: the two would share the event bus.
+   */
+  static long onScratchNode(Vertx vertx, int votes) throws IOException {
+    long started = System.nanoTime();
+    Path scratch = Files.createTempDirectory("shangliang-rehearsal");
+    try {
+      Shangliang app = Shangliang.start(vertx, Config.local(0, scratch.toString()), DemoData::seed).await();
+      try {
+        hold(vertx, app, votes);
+      } finally {
+        app.stop().await();
+      }
+      return (System.nanoTime() - started) / 1_000_000;
+    } finally {
+      try (Stream<Path> files = Files.walk(scratch)) {
+        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
   }
 
   /** Holds the demo meeting with {@code votes} votes of every attendee; fails at the first refused step. */

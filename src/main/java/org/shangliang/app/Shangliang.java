@@ -49,6 +49,7 @@ public final class Shangliang {
     return serve(vertx, config).compose(app -> preparation.apply(app)
         .<Shangliang>map(prepared -> {
           app.web.markReady();
+          WarmUp.inBackground(config.warmUpVotes());
           return app;
         })
         .recover(e -> app.stop().transform(stopped -> Future.failedFuture(e))));
@@ -63,11 +64,13 @@ public final class Shangliang {
     Devices devices = new Devices(db, credentials);
     return db.ping().compose(v -> QrTokens.load(db)).compose(tokens -> {
       WebServer web = new WebServer(db, credentials, accounts, devices, tokens, config);
-      return vertx.deployVerticle(new RoomVerticle(db, devices, tokens))
-          .compose(id -> vertx.deployVerticle(new NoticeVerticle(db, tokens)))
-          .compose(id -> vertx.deployVerticle(new ConsoleVerticle(db, devices, tokens, web::publicUrl)))
-          .compose(id -> vertx.deployVerticle(new RequestVerticle(db, tokens, config.informWithinWorkingDays())))
-          .compose(id -> vertx.deployVerticle(web))
+      // Side by side, each on an event loop of its own (they share nothing at start); then the web
+      // server, so nothing is served before every address has its consumer.
+      return Future.all(vertx.deployVerticle(new RoomVerticle(db, devices, tokens)),
+              vertx.deployVerticle(new NoticeVerticle(db, tokens)),
+              vertx.deployVerticle(new ConsoleVerticle(db, devices, tokens, web::publicUrl)),
+              vertx.deployVerticle(new RequestVerticle(db, tokens, config.informWithinWorkingDays())))
+          .compose(all -> vertx.deployVerticle(web))
           .compose(id -> vertx.deployVerticle(EventLoopProbe::new,
               new DeploymentOptions().setInstances(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE)))
           .map(id -> new Shangliang(vertx, db, accounts, devices, tokens, web));

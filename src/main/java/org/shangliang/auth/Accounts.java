@@ -64,20 +64,15 @@ public final class Accounts {
   }
 
   /**
-   * Creates the demo accounts that do not exist yet, all with this password; keeps those that do,
-   * as a second {@code --demo} keeps everything else. The missing ones share one hash: their
-   * password is the published demo password anyway, and each hash costs a start about 100 ms.
+   * Creates the demo accounts that do not exist yet, all with this password hash; keeps those that
+   * do, as a second {@code --demo} keeps everything else.
    */
-  public Future<Void> seedDemo(List<DemoAccount> demoAccounts, String password) {
+  public Future<Void> seedDemo(List<DemoAccount> demoAccounts, String passwordHash) {
     JsonArray usernames = new JsonArray(demoAccounts.stream().map(DemoAccount::username).toList());
     return mongo.find(COLLECTION, new JsonObject().put("_id", new JsonObject().put("$in", usernames))).compose(found -> {
       List<String> existing = found.stream().map(account -> account.getString("_id")).toList();
-      List<DemoAccount> missing = demoAccounts.stream().filter(a -> !existing.contains(a.username())).toList();
-      if (missing.isEmpty()) {
-        return Future.succeededFuture();
-      }
-      return vertx.executeBlocking(() -> PasswordHasher.hash(password), false).compose(hash -> Future.all(missing.stream()
-          .map(a -> upsert(a.username(), a.name(), a.role(), hash, a.gridIds(), true)).toList()));
+      return Future.all(demoAccounts.stream().filter(a -> !existing.contains(a.username()))
+          .map(a -> upsert(a.username(), a.name(), a.role(), passwordHash, a.gridIds(), true)).toList());
     }).compose(r -> db.durable());
   }
 

@@ -92,7 +92,10 @@ public final class BenchServer {
     // the load generator's hundreds of sockets all come from 127.0.0.1: no cap per address
     HttpLimits limits = new HttpLimits(HttpLimits.DEFAULTS.headerTimeoutSeconds(), HttpLimits.DEFAULTS.idleTimeoutSeconds(),
         HttpLimits.DEFAULTS.requestTimeoutSeconds(), 0, 0);
-    Shangliang app = Await.result(Shangliang.start(vertx, Config.local(0, dataDir.toString()).withHttp(limits)));
+    // as a node the README starts: it warms up in the background once ready (bench.warmUpVotes=0: not)
+    Config config = Config.local(0, dataDir.toString()).withHttp(limits)
+        .withWarmUpVotes(Integer.getInteger("bench.warmUpVotes", Config.DEFAULT_WARM_UP_VOTES));
+    Shangliang app = Await.result(Shangliang.start(vertx, config));
     BenchServer server = new BenchServer(vertx, app, out);
     JsonObject seeded = server.seed(voters, displays).mergeIn(server.seedBoards(boards));
     if (args.length > 3) {

@@ -44,16 +44,18 @@ public final class VoteStormBenchmark {
    * jitQuietMs in each of two rounds in a row, or maxWarmUps rounds have run. On one core this
    * stack keeps compiling for minutes, and a round measured meanwhile measures the compiler more
    * than the server. coldRuns &gt; 0: instead, that many fresh server processes, each measured from
-   * its first vote on, without warm-up.
+   * its first vote on, without warm-up rounds; coldWaitSeconds after each server is ready, before
+   * the kiosks come (0: at once).
    */
   record Params(int voters, int displays, double seconds, int rounds, int warmUps, int maxWarmUps, long jitQuietMs,
-                long bareCoalesceMs, int coldRuns) {
+                long bareCoalesceMs, int coldRuns, int coldWaitSeconds) {
     static Params fromSystemProperties() {
       int warmUps = Integer.getInteger("bench.warmup", 6);
       return new Params(Integer.getInteger("bench.voters", 500), Integer.getInteger("bench.displays", 200),
           Double.parseDouble(System.getProperty("bench.seconds", "2")), Integer.getInteger("bench.rounds", 3),
           warmUps, Math.max(warmUps, Integer.getInteger("bench.warmupMax", 60)), Long.getLong("bench.jitQuietMs", 250),
-          Long.getLong("bench.bareCoalesceMs", RoomPublisher.TALLY_INTERVAL_MS), Integer.getInteger("bench.cold", 0));
+          Long.getLong("bench.bareCoalesceMs", RoomPublisher.TALLY_INTERVAL_MS), Integer.getInteger("bench.cold", 0),
+          Integer.getInteger("bench.coldWaitSeconds", 0));
     }
   }
 
@@ -124,6 +126,11 @@ public final class VoteStormBenchmark {
       try (ServerLink server = ServerLink.start(pinned ? 0 : -1, params.voters(), params.displays())) {
         System.out.printf("cold run %d: server process started and seeded in %.1f s%n", run,
             (System.nanoTime() - started) / 1e9);
+        if (params.coldWaitSeconds() > 0) {
+          // the computer switched on a little before the meeting: nobody comes for a while
+          System.out.printf("cold run %d: nothing for %d s before the kiosks come%n", run, params.coldWaitSeconds());
+          Thread.sleep(params.coldWaitSeconds() * 1000L);
+        }
         StormRound storm = setUp(server, clientVertx, params);
         List<StormRound.Result> rounds = new ArrayList<>();
         for (int round = 1; round <= params.rounds(); round++) {
