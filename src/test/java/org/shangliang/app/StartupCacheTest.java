@@ -102,6 +102,7 @@ class StartupCacheTest {
     builder.environment().put("SHANGLIANG_JAVA_OPTS", "-Xmx384m -Dvertx.disableDnsResolver=true " + javaOptions);
     builder.environment().put("PORT", String.valueOf(port));
     builder.environment().put("HOST", "127.0.0.1");
+    builder.environment().put("WARM_UP_VOTES", "0");
     builder.environment().put("DATA_DIR", dataDir.toString());
     builder.environment().remove("MONGO_URI");
     Process process = builder.start();

@@ -53,6 +53,8 @@ public final class ServerProcess implements AutoCloseable {
     builder.environment().remove("MONGO_URI");
     builder.environment().put("PORT", String.valueOf(port));
     builder.environment().put("HOST", "127.0.0.1");
+    // the background rehearsal after the start would only take the tests' CPU
+    builder.environment().put("WARM_UP_VOTES", "0");
     builder.environment().putAll(settings);
     ServerProcess server = new ServerProcess(builder.start(), port);
     server.awaitStart(demo);
