@@ -49,7 +49,7 @@ public final class Shangliang {
     return serve(vertx, config).compose(app -> preparation.apply(app)
         .<Shangliang>map(prepared -> {
           app.web.markReady();
-          WarmUp.inBackground(config.warmUpVotes());
+          WarmUp.inBackground(app.db, config.warmUpVotes());
           return app;
         })
         .recover(e -> app.stop().transform(stopped -> Future.failedFuture(e))));

@@ -27,6 +27,8 @@ public final class ServerProcess implements AutoCloseable {
   public final int port;
   public final Map<String, String> urls = new LinkedHashMap<>();
   private final List<String> lastLines = new ArrayList<>();
+  /** Everything the process printed (a test's server prints a few thousand lines at most). */
+  private final List<String> printedLines = new ArrayList<>();
 
   private ServerProcess(Process process, int port) {
     this.process = process;
@@ -72,6 +74,7 @@ public final class ServerProcess implements AutoCloseable {
             if (lastLines.size() > 40) {
               lastLines.remove(0);
             }
+            printedLines.add(line);
           }
           Matcher code = SETUP_CODE_LINE.matcher(line);
           if (code.matches()) {
@@ -106,6 +109,11 @@ public final class ServerProcess implements AutoCloseable {
   /** The one-time setup code this start printed for the first administrator (README, "Put it into service"). */
   public String setupCode() throws Exception {
     return setupCode.get(10, TimeUnit.SECONDS);
+  }
+
+  /** Whether the server printed a line containing this, at any time since its start. */
+  public synchronized boolean printed(String fragment) {
+    return printedLines.stream().anyMatch(line -> line.contains(fragment));
   }
 
   /** The last lines the server printed. */

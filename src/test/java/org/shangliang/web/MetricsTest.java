@@ -87,7 +87,7 @@ class MetricsTest {
 
   void start(Map<String, String> settings) {
     Map<String, String> env = new java.util.HashMap<>(Map.of(Config.PORT, "0", Config.HOST, "127.0.0.1",
-        Config.DATA_DIR, dataDir.toString()));
+        Config.DATA_DIR, dataDir.toString(), Config.WARM_UP_VOTES, "0"));
     env.putAll(settings);
     Config config = Config.load(null, env);
     vertx = Await.result(Cluster.vertxFor(config));
