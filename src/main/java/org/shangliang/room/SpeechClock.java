@@ -8,6 +8,9 @@ import org.shangliang.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Ends speeches whose time is up, whether or not any page is open. A timer is set for each speech
  * this node starts or changes, and a sweep of the database catches the rest: speeches started on
@@ -24,6 +27,8 @@ public final class SpeechClock {
   private final RoomPublisher publisher;
   private final Database db;
   private long sweepTimer = -1;
+  /** Runs on the room verticle's event loop only. */
+  private final Map<String, Long> timerOfRoom = new HashMap<>();
 
   public SpeechClock(Vertx vertx, RoomStore store, RoomPublisher publisher, Database db) {
     this.vertx = vertx;
@@ -40,13 +45,29 @@ public final class SpeechClock {
     vertx.cancelTimer(sweepTimer);
   }
 
-  /** Sets a timer for the end of a running speech; a paused speech or no speech needs none. */
+  /**
+   * Sets the room's timer for the end of a running speech, replacing the one set before: a paused
+   * speech, an ended one or none needs none. One timer per room at most: a speech the host ended
+   * early used to keep its timer until its time would have been up.
+   */
   void watch(String roomId, Floor floor) {
+    Long previous = timerOfRoom.remove(roomId);
+    if (previous != null) {
+      vertx.cancelTimer(previous);
+    }
     if (floor == null || floor.endsAt() == null) {
       return;
     }
     long delay = Math.max(1, floor.endsAt() - System.currentTimeMillis() + 1);
-    vertx.setTimer(delay, t -> expire(roomId, floor.speechId()));
+    timerOfRoom.put(roomId, vertx.setTimer(delay, t -> {
+      timerOfRoom.remove(roomId, t);
+      expire(roomId, floor.speechId());
+    }));
+  }
+
+  /** Rooms with a speech timer set on this node. */
+  int watchedRooms() {
+    return timerOfRoom.size();
   }
 
   private void sweep() {
