@@ -84,25 +84,11 @@ public final class BareBridgeServer {
   }
 
   private void serve(BufferedReader in) throws IOException {
-    String line;
-    while ((line = in.readLine()) != null) {
-      String[] words = line.trim().split("\\s+");
-      try {
-        answer(switch (words[0]) {
-          case "usage" -> {
-            long[] usage = ChildJvm.usage();
-            yield new JsonObject().put("usage", new JsonArray(List.of(usage[0], usage[1], usage[2], usage[3])));
-          }
-          case "clock" -> new JsonObject().put("nanos", System.nanoTime());
-          case "heap" -> ServerProbe.heapAfterGc();
-          case "sockets" -> ServerProbe.tcp(port).put("bridge", new JsonObject().put("all", open.get()));
-          case "reach" -> new JsonObject().put("addresses", reach(words[1]));
-          default -> new JsonObject().put("error", "unknown command " + line);
-        });
-      } catch (RuntimeException e) {
-        answer(new JsonObject().put("error", e.toString()));
-      }
-    }
+    new StdinCommands(out).serve(in, words -> switch (words[0]) {
+      case "sockets" -> ServerProbe.tcp(port).put("bridge", new JsonObject().put("all", open.get()));
+      case "reach" -> new JsonObject().put("addresses", reach(words[1]));
+      default -> null;
+    });
   }
 
   private int reach(String tag) {
@@ -113,9 +99,6 @@ public final class BareBridgeServer {
   }
 
   private void answer(JsonObject answer) {
-    synchronized (out) {
-      out.println(BenchServer.PREFIX + answer.encode());
-      out.flush();
-    }
+    new StdinCommands(out).answer(answer);
   }
 }

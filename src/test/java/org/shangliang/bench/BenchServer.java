@@ -62,7 +62,7 @@ public final class BenchServer {
   private final Vertx vertx;
   private final Shangliang app;
   private final Context context;
-  private final PrintStream out;
+  private final StdinCommands commands;
   private String roomId;
   private final List<String> boardIds = new ArrayList<>();
   private IdleSeed idle;
@@ -71,7 +71,7 @@ public final class BenchServer {
     this.vertx = vertx;
     this.app = app;
     this.context = vertx.getOrCreateContext();
-    this.out = out;
+    this.commands = new StdinCommands(out);
   }
 
   /**
@@ -141,32 +141,18 @@ public final class BenchServer {
   }
 
   private void serve(BufferedReader in) throws IOException {
-    String line;
-    while ((line = in.readLine()) != null) {
-      String[] words = line.trim().split("\\s+");
-      try {
-        answer(switch (words[0]) {
-          case "box" -> box(words[1]);
-          case "bare" -> new JsonObject().put("sentAt", bare(words[1], Integer.parseInt(words[2]),
-              Double.parseDouble(words[3]), Long.parseLong(words[4])));
-          case "usage" -> {
-            long[] usage = ChildJvm.usage();
-            yield new JsonObject().put("usage", new JsonArray(List.of(usage[0], usage[1], usage[2], usage[3])));
-          }
-          case "clock" -> new JsonObject().put("nanos", System.nanoTime());
-          case "barefan" -> new JsonObject().put("sentAt", bareFan(words[1], Integer.parseInt(words[2])));
-          case "census" -> ServerCensus.take(vertx, app.web(), app.port(), app.db().embeddedUri());
-          case "meeting" -> SoakMeetings.plan(app, roomId, Integer.parseInt(words[1]), Integer.parseInt(words[2]),
-              Integer.parseInt(words[3]));
-          case "heap" -> ServerProbe.heapAfterGc();
-          case "sockets" -> ServerProbe.tcp(app.port()).put("bridge", bridgeSockets());
-          case "reach" -> new JsonObject().put("addresses", reach(words[1]));
-          default -> new JsonObject().put("error", "unknown command " + line);
-        });
-      } catch (RuntimeException e) {
-        answer(new JsonObject().put("error", e.toString()));
-      }
-    }
+    commands.serve(in, words -> switch (words[0]) {
+      case "box" -> box(words[1]);
+      case "bare" -> new JsonObject().put("sentAt", bare(words[1], Integer.parseInt(words[2]),
+          Double.parseDouble(words[3]), Long.parseLong(words[4])));
+      case "barefan" -> new JsonObject().put("sentAt", bareFan(words[1], Integer.parseInt(words[2])));
+      case "census" -> ServerCensus.take(vertx, app.web(), app.port(), app.db().embeddedUri());
+      case "meeting" -> SoakMeetings.plan(app, roomId, Integer.parseInt(words[1]), Integer.parseInt(words[2]),
+          Integer.parseInt(words[3]));
+      case "sockets" -> ServerProbe.tcp(app.port()).put("bridge", bridgeSockets());
+      case "reach" -> new JsonObject().put("addresses", reach(words[1]));
+      default -> null;
+    });
   }
 
   /** Grids and signage displays straight into the store; answers their ids and tokens. */
@@ -280,10 +266,7 @@ public final class BenchServer {
   }
 
   private void answer(JsonObject answer) {
-    synchronized (out) {
-      out.println(PREFIX + answer.encode());
-      out.flush();
-    }
+    commands.answer(answer);
   }
 
   private static void deleteTree(Path dir) {

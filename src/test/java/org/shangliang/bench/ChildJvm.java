@@ -107,6 +107,15 @@ final class ChildJvm {
     }
   }
 
+  /** Closes a load generator's Vert.x at the end of a run, waiting a little; a failure is only printed. */
+  static void closeQuietly(io.vertx.core.Vertx vertx) {
+    try {
+      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      System.err.println("shutdown: " + e);
+    }
+  }
+
   /** In a child whose stdin nobody else reads: exit once the parent closes it (or dies). */
   static void exitWhenStdinCloses() {
     Thread watcher = new Thread(() -> {

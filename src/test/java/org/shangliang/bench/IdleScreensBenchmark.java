@@ -80,11 +80,7 @@ public final class IdleScreensBenchmark {
       e.printStackTrace();
       return 2;
     } finally {
-      try {
-        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        System.err.println("shutdown: " + e);
-      }
+      ChildJvm.closeQuietly(vertx);
     }
   }
 

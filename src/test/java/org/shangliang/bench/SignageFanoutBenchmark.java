@@ -78,11 +78,7 @@ public final class SignageFanoutBenchmark {
       e.printStackTrace();
       return 2;
     } finally {
-      try {
-        clientVertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        System.err.println("shutdown: " + e);
-      }
+      ChildJvm.closeQuietly(clientVertx);
     }
   }
 

@@ -92,11 +92,7 @@ public final class SoakBenchmark {
       e.printStackTrace();
       return 2;
     } finally {
-      try {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        System.err.println("shutdown: " + e);
-      }
+      ChildJvm.closeQuietly(vertx);
     }
   }
 

@@ -109,7 +109,7 @@ public final class VoteStormBenchmark {
         System.out.println("idle pages after the rounds: " + idlePages.status());
       }
     } finally {
-      close(clientVertx);
+      ChildJvm.closeQuietly(clientVertx);
     }
   }
 
@@ -140,7 +140,7 @@ public final class VoteStormBenchmark {
         }
         runs.add(rounds);
       } finally {
-        close(clientVertx);
+        ChildJvm.closeQuietly(clientVertx);
       }
     }
     System.out.println(coldSummary(runs));
@@ -155,14 +155,6 @@ public final class VoteStormBenchmark {
     System.out.printf("setup: %d kiosks checked in, %d displays connected in %.1f s%n", params.voters(),
         params.displays(), (System.nanoTime() - start) / 1e9);
     return new StormRound(room, clientVertx, server, params.voters(), params.seconds(), params.bareCoalesceMs());
-  }
-
-  private static void close(Vertx clientVertx) {
-    try {
-      clientVertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      System.err.println("shutdown: " + e);
-    }
   }
 
   /** The idle pages the server seeded (bench.idlePages), open and pinging before the room connects. */
