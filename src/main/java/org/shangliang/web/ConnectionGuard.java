@@ -87,14 +87,15 @@ final class ConnectionGuard {
     }
     perAddress.put(address, fromAddress + 1);
     watches.put(conn, new Watch(address));
-    conn.closeHandler(v -> forget(conn));
-    // A connection upgraded to a WebSocket is no longer the HttpConnection whose close handler ran
-    // above: only its channel tells of its end. Without this, every closed WebSocket kept its place
-    // under the caps (and its memory) until a restart.
+    // The channel tells of the end of every connection, also one upgraded to a WebSocket, whose
+    // HttpConnection close handler never runs: with that handler alone, every closed WebSocket
+    // kept its place under the caps (and its memory) until a restart.
     if (conn instanceof io.vertx.core.http.impl.HttpServerConnection internal) {
       Context context = vertx.getOrCreateContext();
       internal.channelHandlerContext().channel().closeFuture()
           .addListener(closed -> context.runOnContext(v -> forget(conn)));
+    } else {
+      conn.closeHandler(v -> forget(conn));
     }
   }
 
