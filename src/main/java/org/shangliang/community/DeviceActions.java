@@ -14,6 +14,7 @@ import org.shangliang.common.Failure;
 import org.shangliang.community.CommunityStore.Place;
 import org.shangliang.notice.Pairings;
 import org.shangliang.notice.Playlists;
+import org.shangliang.notice.Showings;
 import org.shangliang.room.RoomStore;
 import org.shangliang.store.Database;
 
@@ -28,9 +29,6 @@ import java.util.Map;
  * before it is acknowledged.
  */
 final class DeviceActions {
-  /** A board that sent a heartbeat this recently is online (it sends one every 10 s). */
-  static final long ONLINE_MS = 30_000;
-
   private final Vertx vertx;
   private final Database db;
   private final MongoClient mongo;
@@ -176,7 +174,7 @@ final class DeviceActions {
         .put("gridId", d.getString("gridId")).put("gridName", grids.get(d.getString("gridId")))
         .put("shared", d.getBoolean("shared", false)).put("revoked", d.getBoolean("revoked", false))
         // only boards report in (heartbeats); for kiosks and room displays it is not known
-        .put("online", kind == DeviceKind.BOARD ? (Boolean) (lastSeen != null && now - lastSeen <= ONLINE_MS) : null)
+        .put("online", kind == DeviceKind.BOARD ? (Boolean) (lastSeen != null && now - lastSeen <= Showings.ONLINE_MS) : null)
         .put("lastSeenAt", lastSeen);
   }
 

@@ -99,6 +99,16 @@ public final class NoticeStore {
             : Future.failedFuture(new Failure(ErrorCode.NOT_FOUND, "没有这块显示屏")));
   }
 
+  /**
+   * Sets fields of a signage display unless its stored last heartbeat is no longer the one given
+   * (another node stored a newer one): false then, and nothing changed.
+   */
+  public Future<Boolean> updateDisplayIfLastSeen(String displayId, Long lastSeenAt, JsonObject set) {
+    JsonObject query = signageQuery().put("_id", displayId).put("lastSeenAt", lastSeenAt);
+    return mongo.updateCollection(Devices.COLLECTION, query, new JsonObject().put("$set", set))
+        .map(r -> r.getDocMatched() == 1);
+  }
+
   private static JsonObject signageQuery() {
     return new JsonObject().put("kind", Identity.Role.DISPLAY.name()).put("roomId", null);
   }

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The notice boards on this node: the signage displays' commands ({@value SignageAddresses#SIGNAGE})
  * and the pushes of their playlists when a grid's requests move (the console's commands are
- * {@link NoticeConsole}'s). Stateless between messages: any node can answer any display, since everything is read from MongoDB.
+ * {@link NoticeConsole}'s). Any node can answer any display: what a node keeps of the heartbeats
+ * it took in ({@link Heartbeats}) only saves it reads and writes, and is read again from MongoDB when stale.
  */
 public final class NoticeVerticle extends VerticleBase {
   static final int MAX_SIGNAGE_BYTES = 4096;
@@ -33,6 +34,7 @@ public final class NoticeVerticle extends VerticleBase {
   private NoticeStore store;
   private Playlists playlists;
   private Showings showings;
+  private Heartbeats heartbeats;
 
   public NoticeVerticle(Database db, QrTokens tokens) {
     this.db = db;
@@ -44,6 +46,8 @@ public final class NoticeVerticle extends VerticleBase {
     store = new NoticeStore(db);
     playlists = new Playlists(vertx, store, new RequestStore(db.mongo()), tokens);
     showings = new Showings(db.mongo(), store);
+    heartbeats = new Heartbeats(store, showings);
+    vertx.setPeriodic(Heartbeats.SILENT_MS, t -> heartbeats.storeSilent(System.currentTimeMillis()));
     countDisplaysOnline();
 
     CommandEndpoint signage = new CommandEndpoint(SignageAddresses.SIGNAGE, MAX_SIGNAGE_BYTES,
@@ -86,7 +90,7 @@ public final class NoticeVerticle extends VerticleBase {
   private Future<JsonObject> heartbeat(Request r) {
     long now = System.currentTimeMillis();
     JsonArray shown = r.body().getJsonArray("shown");
-    return showings.heartbeat(r.who().id(), r.body().getString("current"),
+    return heartbeats.heartbeat(r.who().id(), r.body().getString("current"),
             shown.stream().map(String::valueOf).toList(), now)
         .map(v -> new JsonObject().put("serverTime", now));
   }

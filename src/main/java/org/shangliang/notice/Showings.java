@@ -16,13 +16,18 @@ import java.util.Set;
  * result was posted on a board for its seven days. While a display keeps reporting a notice, its
  * open interval (kept on the display's document) is stretched; a gap of more than
  * {@link #GAP_MS} closes it into the {@value #SHOWINGS} collection and a later report opens a new one.
+ * The heartbeats themselves are taken in by {@link Heartbeats}.
  */
 public final class Showings {
   public static final String SHOWINGS = "showings";
   /** Three missed heartbeats: the display was off or showed something else. */
   static final long GAP_MS = 3L * Playlists.HEARTBEAT_SECONDS * 1000;
-  /** A display counts as online while its last heartbeat is this recent. */
-  static final long ONLINE_MS = 30_000;
+  /**
+   * A display counts as online while its stored last heartbeat is this recent: a node stores a
+   * board's heartbeat at least every {@link Heartbeats#STORE_EVERY_MS}, and the board sends one
+   * every {@link Playlists#HEARTBEAT_SECONDS}.
+   */
+  public static final long ONLINE_MS = 60_000;
 
   private final MongoClient mongo;
   private final NoticeStore store;
@@ -32,37 +37,51 @@ public final class Showings {
     this.store = store;
   }
 
-  /** Records a heartbeat: the notice on screen now and those shown since the last one. */
-  public Future<Void> heartbeat(String displayId, String current, Collection<String> shown, long now) {
-    return store.signageDisplay(displayId).compose(display -> {
-      Set<String> seen = new LinkedHashSet<>(shown);
-      if (current != null) {
-        seen.add(current);
+  /**
+   * What a heartbeat changes on a display's document: the fields to set (lastSeenAt, current,
+   * showing), the intervals it closes, and whether it opens one.
+   */
+  record Report(JsonObject set, List<JsonObject> closed, boolean opens) {
+    /** Whether it changes more than how long the open intervals last. */
+    boolean changesIntervals() {
+      return opens || !closed.isEmpty();
+    }
+  }
+
+  /** What a heartbeat makes of a display as stored: the notice on screen now and those shown since the last one. */
+  static Report report(JsonObject display, String displayId, String current, Collection<String> shown, long now) {
+    Set<String> seen = new LinkedHashSet<>(shown);
+    if (current != null) {
+      seen.add(current);
+    }
+    Long last = display.getLong("lastSeenAt");
+    long continuedFrom = last != null && now - last <= GAP_MS ? last : now;
+    JsonObject open = display.getJsonObject("showing", new JsonObject());
+    JsonObject next = new JsonObject();
+    List<JsonObject> closed = new ArrayList<>();
+    open.forEach(e -> {
+      JsonObject interval = (JsonObject) e.getValue();
+      boolean continues = seen.contains(e.getKey()) && now - interval.getLong("to") <= GAP_MS;
+      if (continues) {
+        next.put(e.getKey(), interval.copy().put("to", now));
+      } else if (now - interval.getLong("to") > GAP_MS || seen.contains(e.getKey())) {
+        closed.add(closedInterval(displayId, e.getKey(), interval));
+      } else {
+        next.put(e.getKey(), interval);
       }
-      Long last = display.getLong("lastSeenAt");
-      long continuedFrom = last != null && now - last <= GAP_MS ? last : now;
-      JsonObject open = display.getJsonObject("showing", new JsonObject());
-      JsonObject next = new JsonObject();
-      List<JsonObject> closed = new ArrayList<>();
-      open.forEach(e -> {
-        JsonObject interval = (JsonObject) e.getValue();
-        boolean continues = seen.contains(e.getKey()) && now - interval.getLong("to") <= GAP_MS;
-        if (continues) {
-          next.put(e.getKey(), interval.copy().put("to", now));
-        } else if (now - interval.getLong("to") > GAP_MS || seen.contains(e.getKey())) {
-          closed.add(closedInterval(displayId, e.getKey(), interval));
-        } else {
-          next.put(e.getKey(), interval);
-        }
-      });
-      seen.stream().filter(id -> !next.containsKey(id))
-          .forEach(id -> next.put(id, new JsonObject().put("from", continuedFrom).put("to", now)));
-      JsonObject set = new JsonObject().put("lastSeenAt", now).put("current", current).put("showing", next);
-      List<Future<?>> writes = new ArrayList<>();
-      closed.forEach(doc -> writes.add(mongo.insert(SHOWINGS, doc)));
-      writes.add(store.updateDisplay(displayId, set));
-      return Future.all(writes).mapEmpty();
     });
+    boolean opens = seen.stream().anyMatch(id -> !next.containsKey(id));
+    seen.stream().filter(id -> !next.containsKey(id))
+        .forEach(id -> next.put(id, new JsonObject().put("from", continuedFrom).put("to", now)));
+    JsonObject set = new JsonObject().put("lastSeenAt", now).put("current", current).put("showing", next);
+    return new Report(set, closed, opens);
+  }
+
+  /** Stores the intervals a heartbeat closed. */
+  Future<Void> storeClosed(List<JsonObject> closed) {
+    List<Future<?>> writes = new ArrayList<>();
+    closed.forEach(doc -> writes.add(mongo.insert(SHOWINGS, doc)));
+    return Future.all(writes).mapEmpty();
   }
 
   /** How many signage displays sent a heartbeat within {@link #ONLINE_MS}: for the meters. */

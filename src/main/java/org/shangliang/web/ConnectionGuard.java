@@ -5,7 +5,6 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
-import io.netty.handler.traffic.ChannelTrafficShapingHandler;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
 import org.slf4j.Logger;
@@ -13,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.lang.management.ManagementFactory;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -39,7 +39,13 @@ final class ConnectionGuard {
   private final Vertx vertx;
   private final HttpLimits limits;
   private final int maxConnections;
+  /** Every open connection, for the caps. */
   private final Map<HttpConnection, Watch> watches = new HashMap<>();
+  /**
+   * The connections the sweep looks at: those still speaking HTTP. A WebSocket leaves it once
+   * upgraded; idle time and its close end it, so 10,000 idle screens cost the sweep nothing.
+   */
+  private final Map<HttpConnection, Watch> inHttp = new HashMap<>();
   private final Map<String, Integer> perAddress = new HashMap<>();
   private long sweepTimer = -1;
   private long refusedSinceLog;
@@ -86,7 +92,9 @@ final class ConnectionGuard {
       return;
     }
     perAddress.put(address, fromAddress + 1);
-    watches.put(conn, new Watch(address));
+    Watch watch = new Watch(address);
+    watches.put(conn, watch);
+    inHttp.put(conn, watch);
     // The channel tells of the end of every connection, also one upgraded to a WebSocket, whose
     // HttpConnection close handler never runs: with that handler alone, every closed WebSocket
     // kept its place under the caps (and its memory) until a restart.
@@ -118,14 +126,13 @@ final class ConnectionGuard {
   }
 
   /**
-   * Netty's per-channel shaping holds back reading from the socket itself (TCP pushes back on the
-   * sender), so a flooding page costs no more than its budget, whatever it sends. Vert.x offers only
-   * a global limit, hence the internal connection type.
+   * A read budget holds back reading from the socket itself (TCP pushes back on the sender), so a
+   * flooding page costs no more than its budget, whatever it sends. Vert.x offers only a global
+   * limit, hence the internal connection type.
    */
   private static boolean meter(HttpConnection conn) {
     if (conn instanceof io.vertx.core.http.impl.HttpServerConnection internal) {
-      internal.channelHandlerContext().pipeline()
-          .addFirst("bridgeReadBudget", new ChannelTrafficShapingHandler(0, BRIDGE_READ_BYTES_PER_SECOND, 1_000));
+      internal.channelHandlerContext().pipeline().addFirst("bridgeReadBudget", new ReadBudget(BRIDGE_READ_BYTES_PER_SECOND));
       return true;
     }
     return false;
@@ -133,6 +140,7 @@ final class ConnectionGuard {
 
   private void forget(HttpConnection conn) {
     Watch watch = watches.remove(conn);
+    inHttp.remove(conn);
     if (watch != null) {
       perAddress.computeIfPresent(watch.address, (k, n) -> n > 1 ? n - 1 : null);
     }
@@ -142,29 +150,41 @@ final class ConnectionGuard {
     long now = System.nanoTime();
     long headNanos = TimeUnit.SECONDS.toNanos(limits.headerTimeoutSeconds());
     long requestNanos = TimeUnit.SECONDS.toNanos(limits.requestTimeoutSeconds());
-    watches.forEach((conn, watch) -> {
+    for (Iterator<Map.Entry<HttpConnection, Watch>> it = inHttp.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<HttpConnection, Watch> entry = it.next();
+      Watch watch = entry.getValue();
       if (watch.closing) {
-        return;
+        continue;
       }
       if (watch.upgrade) {
-        // 101: a WebSocket now, ended by idle time or its close; an upgrade refused with an answer leaves plain HTTP
-        if (!watch.request.response().ended() || watch.request.response().getStatusCode() == 101) {
-          return;
+        if (!watch.request.response().ended()) {
+          continue;
         }
+        if (watch.request.response().getStatusCode() == 101) {
+          // a WebSocket now, ended by idle time or its close
+          it.remove();
+          continue;
+        }
+        // an upgrade refused with an answer leaves plain HTTP
         watch.upgrade = false;
       }
-      if (watch.request != null && watch.request.response().ended()) {
-        watch.request = null;
-        watch.waitingSince = now;
-      }
-      if (watch.request == null && now - watch.waitingSince > headNanos) {
-        watch.closing = true;
-        conn.close();
-      } else if (watch.request != null && !watch.streams && now - watch.requestSince > requestNanos) {
-        watch.closing = true;
-        timeOut(conn, watch.request);
-      }
-    });
+      holdToDeadlines(entry.getKey(), watch, now, headNanos, requestNanos);
+    }
+  }
+
+  /** Closes a connection whose request head or request took longer than their deadlines. */
+  private static void holdToDeadlines(HttpConnection conn, Watch watch, long now, long headNanos, long requestNanos) {
+    if (watch.request != null && watch.request.response().ended()) {
+      watch.request = null;
+      watch.waitingSince = now;
+    }
+    if (watch.request == null && now - watch.waitingSince > headNanos) {
+      watch.closing = true;
+      conn.close();
+    } else if (watch.request != null && !watch.streams && now - watch.requestSince > requestNanos) {
+      watch.closing = true;
+      timeOut(conn, watch.request);
+    }
   }
 
   /** A request not read or answered in time: 408 if nothing was sent yet, and the connection closes. */
