@@ -66,7 +66,7 @@ export function createMeetingForm({ t, plan, member, request, showInfo, showErro
 
   function hostHint() {
     const roles = [host1.value, host2.value].filter(Boolean).map((u) => (candidates.find((c) => c.username === u) || {}).role);
-    hostAdvice.hidden = roles.length === 2 && roles.includes('cadre') && roles.includes('grid_worker');
+    hostAdvice.hidden = roles.length === 2 && roles.includes('grid_worker') && (roles.includes('cadre') || roles.includes('admin'));
   }
 
   function quorumKind() {

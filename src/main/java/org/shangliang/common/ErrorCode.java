@@ -58,6 +58,7 @@ public enum ErrorCode {
   MEMBER_DUPLICATE(641, 409, "已有同名同电话的议事成员"),
   HOST_NOT_ELIGIBLE(680, 400, "主持人须是在用的社区干部、网格员或管理员账号"),
   MATTER_FROM_REQUEST(681, 409, "这个议题来自居民诉求，不能从议程中删去"),
+  HOSTS_NOT_PAIRED(682, 400, "两位主持人须是一位社区干部（或管理员）和一位网格员"),
   ACCOUNT_DISABLED(600, 403, "此账号已停用，请联系管理员"),
   PASSWORD_CHANGE_REQUIRED(601, 403, "请先设置新密码再登录"),
   PASSWORD_NOT_CHANGED(602, 400, "新密码不能与原密码相同"),

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import org.bson.types.ObjectId;
 import org.shangliang.auth.Accounts;
@@ -186,12 +187,27 @@ public final class PlanConsole {
     });
   }
 
-  /** Each named host must be an enabled account that may host. */
+  /**
+   * Each named host must be an enabled account that may host; two hosts are 双主持, a cadre (or an
+   * administrator) with a grid worker. One host alone may hold a meeting.
+   */
   private Future<Void> requireHosts(List<String> hosts) {
     JsonObject query = new JsonObject().put("_id", new JsonObject().put("$in", new JsonArray(hosts)))
         .put("role", new JsonObject().put("$in", new JsonArray(HOST_ROLES))).put("disabled", new JsonObject().put("$ne", true));
-    return mongo.count(Accounts.COLLECTION, query).compose(n -> n == hosts.size() ? Future.succeededFuture()
-        : Future.failedFuture(new Failure(ErrorCode.HOST_NOT_ELIGIBLE)));
+    return mongo.findWithOptions(Accounts.COLLECTION, query, new FindOptions().setFields(new JsonObject().put("role", 1)))
+        .compose(accounts -> {
+          if (accounts.size() != hosts.size()) {
+            return Future.failedFuture(new Failure(ErrorCode.HOST_NOT_ELIGIBLE));
+          }
+          return accounts.size() < 2 || paired(accounts.get(0).getString("role"), accounts.get(1).getString("role"))
+              ? Future.succeededFuture() : Future.failedFuture(new Failure(ErrorCode.HOSTS_NOT_PAIRED));
+        });
+  }
+
+  /** A grid worker with a cadre or an administrator, in either order. */
+  private static boolean paired(String one, String other) {
+    String grid = Identity.Role.GRID_WORKER.name();
+    return one.equals(grid) != other.equals(grid);
   }
 
   private static JsonObject auditParams(JsonObject body, String meetingId) {

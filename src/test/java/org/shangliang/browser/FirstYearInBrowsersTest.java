@@ -61,7 +61,7 @@ class FirstYearInBrowsersTest {
   }
 
   @Test
-  @DisplayName("from an empty database to a community with accounts, paired devices and its members, all in the browser")
+  @DisplayName("from an empty database to a community in service, all in the browser: first administrator, accounts, paired devices, members, two meetings planned from residents' topics and held on the kiosk, each topic voted by its own secret or named rule, both found in the archive")
   void putIntoService() throws Exception {
     long started = System.nanoTime();
     firstAdministrator();
@@ -85,11 +85,11 @@ class FirstYearInBrowsersTest {
     System.out.printf("first start to the first meeting announced: %.1f s%n", (System.nanoTime() - started) / 1e9);
 
     Page host = hostSignsIn("wang.zhuren", cadrePassword);
-    holdMeeting(host, kiosk, roomDisplay, "第一次议事会", "居民甲1", "同意一周内清理3号楼楼道堆物");
+    holdMeeting(host, kiosk, roomDisplay, "第一次议事会", "3号楼楼道堆物清理", false, "居民甲1", "同意一周内清理3号楼楼道堆物");
     assertThat(kiosk.locator(".meeting-title")).containsText("第二次议事会", SOON);
-    holdMeeting(host, kiosk, roomDisplay, "第二次议事会", "居民乙1", "同意东门夜间限时停车");
-    archive("楼道堆物", first);
-    archive("夜间停车", second);
+    holdMeeting(host, kiosk, roomDisplay, "第二次议事会", "东门夜间停车秩序", true, "居民乙1", "同意东门夜间限时停车");
+    archive("楼道堆物", first, "3号楼楼道堆物清理", false);
+    archive("夜间停车", second, "东门夜间停车秩序", true);
     assertTrue(!workerPassword.isBlank(), "the grid worker's account has its temporary password");
     System.out.printf("first start to both meetings archived: %.1f s%n", (System.nanoTime() - started) / 1e9);
     assertTrue(browsers.dialogs.isEmpty(), "dialogs opened: " + browsers.dialogs);
@@ -255,13 +255,23 @@ class FirstYearInBrowsersTest {
   }
 
   /**
-   * 协商议事 on the kiosk that was opened before: the resident checks in, asks to speak and speaks,
-   * the hosts hold a vote on the topic, announce it and close the meeting.
+   * 协商议事 on the kiosk that was opened before: the hosts move from the opening matter to the
+   * topic (the second matter), the resident checks in, asks to speak and speaks, the hosts hold a
+   * vote on the topic by the rule planned for it (secret or named), announce it and close the meeting.
    */
-  void holdMeeting(Page host, Page kiosk, Page roomDisplay, String title, String resident, String motion) {
+  void holdMeeting(Page host, Page kiosk, Page roomDisplay, String title, String topic, boolean secret, String resident,
+                   String motion) {
     assertThat(kiosk.locator(".meeting-title")).containsText(title, SOON);
     assertThat(roomDisplay.getByTestId("meeting-title")).containsText(title, SOON);
     byTestId(host, "open-meeting").click();
+    byTestId(host, "goto-matter-1").click();
+    assertThat(byTestId(host, "matter-1")).hasAttribute("aria-current", "step");
+    assertThat(byTestId(host, "matter-1")).containsText(topic);
+    if (secret) {
+      assertThat(byTestId(host, "vote-secret")).isChecked();
+    } else {
+      assertThat(byTestId(host, "vote-secret")).not().isChecked();
+    }
     kiosk.locator("[data-testid^='checkin-']").filter(new Locator.FilterOptions().setHasText(resident)).first().click();
     byTestId(kiosk, "iam-confirm").click();
     byTestId(kiosk, "raise-hand").click();
@@ -271,6 +281,7 @@ class FirstYearInBrowsersTest {
     byTestId(host, "end-speech").click();
     byTestId(host, "vote-motion").fill(motion);
     byTestId(host, "vote-open").click();
+    assertThat(kiosk.locator(".vote-kind")).hasText(secret ? "无记名投票" : "记名投票", SOON_TEXT);
     byTestId(kiosk, "vote-FOR").click();
     byTestId(kiosk, "vote-confirm").click();
     assertThat(byTestId(kiosk, "ballot-counted")).isVisible(SOON_VISIBLE);
@@ -282,12 +293,19 @@ class FirstYearInBrowsersTest {
     byTestId(host, "close-meeting-yes").click();
   }
 
-  /** 档案: a meeting found by a word of its title. */
-  void archive(String words, String meetingId) {
+  /** 档案: a meeting found by a word of its title, its one vote held on the topic by the topic's rule. */
+  void archive(String words, String meetingId, String topic, boolean secret) {
     byTestId(console, "console-tab-archive").click();
     byTestId(console, "archive-meetings-text").fill(words);
     byTestId(console, "archive-meetings-search").click();
-    assertThat(byTestId(console, "archive-meeting-" + meetingId)).isVisible(SOON_VISIBLE);
+    byTestId(console, "archive-meeting-" + meetingId).click();
+    Locator votes = byTestId(console, "archive-meeting-votes").locator("li");
+    assertThat(votes).hasCount(1, new LocatorAssertions.HasCountOptions().setTimeout(10_000));
+    // "无记名" ends with "记名": the rule is matched between its separators
+    // the pattern runs as JavaScript (no \\Q…\\E quoting); the topics hold no special characters
+    assertThat(votes).containsText(Pattern.compile("· " + (secret ? "无记名" : "记名") + " · " + topic));
+    assertThat(votes.getByTestId("archive-vote-outcome")).hasText(Pattern.compile("^通过（同意 1，"));
+    byTestId(console, "archive-meeting-close").click();
   }
 
   static byte[] twentyMembers() {

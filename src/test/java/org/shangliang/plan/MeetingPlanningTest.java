@@ -112,6 +112,64 @@ class MeetingPlanningTest {
   }
 
   @Test
+  @DisplayName("the grid worker co-host (双主持) runs the room alone: opens the meeting, gives the floor, opens and closes a vote")
+  void gridWorkerCoHostRunsTheRoom() throws Exception {
+    closeDemoMeeting();
+    member("居民甲", "RESIDENT_REP");
+    JsonObject saved = Await.result(cmd(staff, PLAN, "saveMeeting", meeting("网格员主持的会", System.currentTimeMillis())
+        .put("invitedKinds", new JsonArray().add("RESIDENT_REP")))).getJsonObject("meeting");
+    assertEquals(new JsonArray().add("cadre").add("grid"), saved.getJsonArray("hosts"));
+    BridgeClient gridWorker = server.bridge(server.login("grid"));
+    JsonObject room = new JsonObject().put("roomId", ROOM);
+
+    Await.result(cmd(gridWorker, ROOMS, "openMeeting", room));
+    String resident = attendeeNamed(Await.result(cmd(kiosk, ROOMS, "snapshot", new JsonObject())), "居民甲");
+    Await.result(cmd(kiosk, ROOMS, "checkIn", new JsonObject().put("attendeeId", resident)));
+    Await.result(cmd(kiosk, ROOMS, "raiseHand", new JsonObject().put("attendeeId", resident)));
+    Await.result(cmd(gridWorker, ROOMS, "giveFloor", room));
+    JsonObject floor = Await.result(cmd(gridWorker, ROOMS, "snapshot", room)).getJsonObject("meeting").getJsonObject("floor");
+    assertEquals(resident, floor.getString("attendeeId"), "the grid worker gave the floor");
+    Await.result(cmd(gridWorker, ROOMS, "endSpeech", room));
+
+    String voteId = Await.result(cmd(gridWorker, ROOMS, "openVote", room.copy().put("motion", "同意议题一的方案")
+        .put("secret", false).put("walkInsVote", false).put("liveTally", false).put("base", "CAST"))).getString("voteId");
+    Await.result(cmd(kiosk, ROOMS, "castBallot", new JsonObject().put("attendeeId", resident).put("voteId", voteId)
+        .put("choice", "FOR")));
+    JsonObject outcome = Await.result(cmd(gridWorker, ROOMS, "closeVote", room)).getJsonObject("outcome");
+    assertEquals("PASSED", outcome.getString("reason"));
+    assertEquals(1, outcome.getInteger("FOR"));
+    Await.result(cmd(gridWorker, ROOMS, "announceResult", room));
+    Await.result(cmd(gridWorker, ROOMS, "closeMeeting", room));
+    assertEquals("CLOSED", Await.result(cmd(staff, PLAN, "getMeeting", new JsonObject().put("id", saved.getString("id"))))
+        .getJsonObject("meeting").getString("status"));
+  }
+
+  @Test
+  @DisplayName("two hosts are a cadre (or administrator) with a grid worker: two cadres, two grid workers or a cadre with an administrator are refused; one host alone is planned")
+  void hostsArePaired() throws Exception {
+    long at = System.currentTimeMillis() + DAY;
+    Await.result(server.app.accounts().save("cadre2", "赵委员（社区）", Identity.Role.CADRE, "cadre2-password", List.of()));
+    Await.result(server.app.accounts().save("grid2", "钱网格员", Identity.Role.GRID_WORKER, "grid2-password",
+        List.of(DemoData.GRID_IDS[1])));
+    var twoCadres = Await.failure(cmd(staff, PLAN, "saveMeeting", meeting("两位社区干部的会", at)
+        .put("hosts", new JsonArray().add("cadre").add("cadre2"))), "HOSTS_NOT_PAIRED");
+    assertTrue(twoCadres.getMessage().contains("网格员"), twoCadres.getMessage());
+    Await.failure(cmd(staff, PLAN, "saveMeeting", meeting("两位网格员的会", at)
+        .put("hosts", new JsonArray().add("grid").add("grid2"))), "HOSTS_NOT_PAIRED");
+    Await.failure(cmd(staff, PLAN, "saveMeeting", meeting("社区干部和管理员的会", at)
+        .put("hosts", new JsonArray().add("admin").add("cadre"))), "HOSTS_NOT_PAIRED");
+    Await.failure(cmd(staff, PLAN, "saveMeeting", meeting("会", at)
+        .put("hosts", new JsonArray().add("cadre").add("staff"))), "HOST_NOT_ELIGIBLE");
+    assertEquals(1, Await.result(cmd(staff, PLAN, "listMeetings", new JsonObject())).getJsonArray("meetings").size(),
+        "no refused plan was saved");
+
+    Await.result(cmd(staff, PLAN, "saveMeeting", meeting("网格员和社区干部", at).put("hosts", new JsonArray().add("grid2").add("cadre2"))));
+    Await.result(cmd(staff, PLAN, "saveMeeting", meeting("管理员和网格员", at).put("hosts", new JsonArray().add("admin").add("grid"))));
+    Await.result(cmd(staff, PLAN, "saveMeeting", meeting("一位网格员主持", at).put("hosts", new JsonArray().add("grid"))));
+    assertEquals(4, Await.result(cmd(staff, PLAN, "listMeetings", new JsonObject())).getJsonArray("meetings").size());
+  }
+
+  @Test
   @DisplayName("who may plan, and the checks a schema cannot make")
   void planningRefusals() throws Exception {
     long at = System.currentTimeMillis() + DAY;

@@ -77,6 +77,24 @@ class MeetingQueueTest {
   }
 
   @Test
+  @DisplayName("on a matter with first-time speakers first switched off, hands are served first come, first served, repeat speakers included")
+  void plainFirstComeWhenFirstTimersFirstIsOff() {
+    meeting = new Meeting(MEETING_ID, String.format("%024x", 0xB0), "仓后街议事会", Quorum.ofCount(3),
+        List.of(new Matter("m1", "楼道堆物清理", 120, 3, VoteRules.DEFAULT, new MatterSetup(false, List.of(), null))));
+    meeting.open(NOW);
+    speakOnce(wang);
+
+    assertEquals(1, meeting.raiseHand(wang, NOW + 100));
+    assertEquals(2, meeting.raiseHand(li, NOW + 200));
+    assertEquals(3, meeting.raiseHand(zhao, NOW + 300));
+    assertEquals(List.of(wang.id(), li.id(), zhao.id()), idsInOrder());
+
+    Floor floor = meeting.giveFloor(null, "s2", NOW + 400);
+    assertEquals(wang.id(), floor.attendeeId(), "the repeat speaker raised first and speaks first");
+    assertEquals(2, meeting.currentMatter().orElseThrow().speechesBy(wang.id()));
+  }
+
+  @Test
   @DisplayName("raising a hand returns the 1-based place it will be served at, counting first-timers ahead of repeat speakers")
   void raiseHandReturnsServingPosition() {
     speakOnce(wang);
