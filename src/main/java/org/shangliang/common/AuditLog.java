@@ -21,8 +21,16 @@ public final class AuditLog {
 
   /** An entry for a change made by {@code who}; {@code params} must hold no secret (no password, no token). */
   public static JsonObject entry(Identity who, String area, String action, JsonObject params, long at) {
-    return new JsonObject().put("at", at).put("area", area).put("action", action)
-        .put("actor", new JsonObject().put("id", who.id()).put("name", who.name()).put("role", who.role().name()))
+    return entry(new JsonObject().put("id", who.id()).put("name", who.name()).put("role", who.role().name()),
+        area, action, params, at);
+  }
+
+  /**
+   * An entry for a change whose author has no identity of their own, known only as {@code actor}
+   * {@code {id, name, role}}: a resident on their status page, the meeting resolving a topic.
+   */
+  public static JsonObject entry(JsonObject actor, String area, String action, JsonObject params, long at) {
+    return new JsonObject().put("at", at).put("area", area).put("action", action).put("actor", actor)
         .put("params", params == null ? new JsonObject() : params);
   }
 

@@ -50,6 +50,7 @@ final class DeviceActions {
     this.audit = audit;
   }
 
+  /** Every device, or for a grid worker the boards of their grids only (kiosks and room displays stand in no grid). */
   Future<JsonObject> list(Request r) {
     return Future.all(devices.all(), places.all(Place.ROOM), places.all(Place.GRID)).map(all -> {
       Map<String, String> rooms = names(all.resultAt(1));
@@ -57,7 +58,8 @@ final class DeviceActions {
       long now = System.currentTimeMillis();
       List<JsonObject> docs = all.resultAt(0);
       JsonArray out = new JsonArray();
-      docs.stream().map(d -> view(d, rooms, grids, now)).sorted(ORDER).forEach(out::add);
+      docs.stream().filter(d -> r.who().covers(d.getString("gridId"))).map(d -> view(d, rooms, grids, now))
+          .sorted(ORDER).forEach(out::add);
       return new JsonObject().put("devices", out);
     });
   }

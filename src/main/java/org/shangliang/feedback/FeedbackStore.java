@@ -12,6 +12,7 @@ import org.shangliang.store.Database;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Passers-by's ratings and comments on notices, one entry per phone per notice (see
@@ -61,11 +62,23 @@ public final class FeedbackStore {
         .map(entry -> entry == null ? null : new JsonObject().put("rating", entry.getString("rating")).put("at", entry.getLong("at")));
   }
 
-  /** Counts, satisfaction rate and every phone's entry for one notice, newest first, with board names. */
-  public Future<JsonObject> forNotice(String noticeId, Map<String, String> displayNames) {
+  /**
+   * Counts, satisfaction rate and every phone's entry for one notice, newest first, with board names:
+   * of the entries sent from the boards {@code fromBoard} accepts only, and with the phone a resident
+   * left only when {@code withPhone}.
+   */
+  public Future<JsonObject> forNotice(String noticeId, Map<String, String> displayNames, Predicate<String> fromBoard,
+                                      boolean withPhone) {
     FindOptions newestFirst = new FindOptions().setSort(new JsonObject().put("at", -1));
     return mongo.findWithOptions(FEEDBACK, new JsonObject().put("noticeId", noticeId), newestFirst)
-        .map(items -> new JsonObject().put("summary", summary(items)).put("items", view(items, displayNames)));
+        .map(all -> all.stream().filter(i -> fromBoard.test(i.getString("displayId"))).toList())
+        .map(items -> new JsonObject().put("summary", summary(items)).put("items", view(items, displayNames, withPhone)));
+  }
+
+  /** One entry, {@code {_id, noticeId, displayId, ...}}; NOT_FOUND when there is none. */
+  public Future<JsonObject> entry(String feedbackId) {
+    return mongo.findOne(FEEDBACK, new JsonObject().put("_id", feedbackId), null).compose(doc -> doc == null
+        ? Future.failedFuture(new Failure(ErrorCode.NOT_FOUND, "没有这条反馈")) : Future.succeededFuture(doc));
   }
 
   public Future<Void> markHandled(String feedbackId, Identity who) {
@@ -91,7 +104,7 @@ public final class FeedbackStore {
         .put("satisfactionRate", total == 0 ? null : (double) satisfied / total);
   }
 
-  private static JsonArray view(List<JsonObject> items, Map<String, String> displayNames) {
+  private static JsonArray view(List<JsonObject> items, Map<String, String> displayNames, boolean withPhone) {
     JsonArray out = new JsonArray();
     items.forEach(i -> {
       JsonArray comments = comments(i);
@@ -99,7 +112,7 @@ public final class FeedbackStore {
       out.add(new JsonObject().put("id", i.getString("_id")).put("rating", i.getString("rating"))
           .put("changes", i.getJsonArray("changes", new JsonArray()))
           .put("comment", last == null ? null : last.getString("text")).put("comments", comments)
-          .put("phone", i.getString("phone"))
+          .put("phone", withPhone ? i.getString("phone") : null)
           .put("displayId", i.getString("displayId")).put("displayName", displayNames.get(i.getString("displayId")))
           .put("firstAt", i.getLong("firstAt", i.getLong("at"))).put("at", i.getLong("at"))
           .put("handled", i.getBoolean("handled", false)).put("handledBy", i.getString("handledBy")));

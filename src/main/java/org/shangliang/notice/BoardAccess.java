@@ -7,7 +7,9 @@ import org.shangliang.auth.Identity;
 import org.shangliang.common.CommandEndpoint.Request;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
+import org.shangliang.feedback.FeedbackStore;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -15,7 +17,8 @@ import java.util.function.Function;
  * Which boards a console account may act on. A grid worker writes, publishes and retracts notices
  * only for the boards of their own grids, and pairs and moves only those boards; everything
  * community-wide (notices for every board, results, the topic list) is for the other editors.
- * Checked on the server for every command that changes a board or a notice.
+ * Checked on the server for every command that changes a board or a notice, and for those that read
+ * what residents said about a notice or where it was shown.
  */
 final class BoardAccess {
   private final NoticeStore store;
@@ -45,6 +48,26 @@ final class BoardAccess {
             .compose(v -> action.apply(r));
   }
 
+  /**
+   * Reading a notice's feedback or postings ({@code noticeId}): a grid worker's only if the notice
+   * is for their grids or one of their boards (every board counts); what they then read is narrowed
+   * to their boards by the action.
+   */
+  Function<Request, Future<JsonObject>> readingNotice(Function<Request, Future<JsonObject>> read) {
+    return r -> !r.who().isGridScoped() ? read.apply(r)
+        : Future.all(store.notice(r.body().getString("noticeId")), store.signageDisplays())
+            .compose(all -> reaches(r.who(), targetsOf(all.resultAt(0)), all.resultAt(1))
+                ? read.apply(r) : Future.failedFuture(notYourGrid()));
+  }
+
+  /** Marking feedback ({@code id}) handled: a grid worker's only if the board it came from stands in their grids. */
+  Function<Request, Future<JsonObject>> ownFeedback(FeedbackStore feedback, Function<Request, Future<JsonObject>> action) {
+    return r -> !r.who().isGridScoped() ? action.apply(r)
+        : feedback.entry(r.body().getString("id")).compose(entry -> store.signageDisplay(entry.getString("displayId"))
+                .recover(e -> Future.succeededFuture(new JsonObject())))
+            .compose(board -> r.who().covers(board.getString("gridId")) ? action.apply(r) : Future.failedFuture(notYourGrid()));
+  }
+
   /** Pairing a board into a grid ({@code gridId}) the caller covers. */
   Function<Request, Future<JsonObject>> intoOwnGrid(Function<Request, Future<JsonObject>> action) {
     return r -> r.who().covers(r.body().getString("gridId")) ? action.apply(r) : Future.failedFuture(notYourGrid());
@@ -60,6 +83,11 @@ final class BoardAccess {
   /** The boards a caller sees in the overview: a grid worker, those of their grids. */
   static JsonArray visibleBoards(Identity who, JsonArray boards) {
     return new JsonArray(boards.stream().filter(b -> who.covers(((JsonObject) b).getString("gridId"))).toList());
+  }
+
+  private static boolean reaches(Identity who, Targets targets, List<JsonObject> boards) {
+    return targets.everywhere() || targets.grids().stream().anyMatch(who::covers)
+        || boards.stream().anyMatch(b -> who.covers(b.getString("gridId")) && targets.displays().contains(b.getString("_id")));
   }
 
   private Future<Void> withinGrids(Identity who, Targets targets) {

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.shangliang.auth.Devices;
+import org.shangliang.common.AuditLog;
 import org.shangliang.common.CommandEndpoint.Request;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
@@ -21,14 +22,17 @@ final class DisplayActions {
   private final Playlists playlists;
   private final Showings showings;
   private final Database db;
+  private final AuditLog audit;
 
-  DisplayActions(NoticeStore store, Devices devices, Pairings pairings, Playlists playlists, Showings showings, Database db) {
+  DisplayActions(NoticeStore store, Devices devices, Pairings pairings, Playlists playlists, Showings showings, Database db,
+                 AuditLog audit) {
     this.store = store;
     this.devices = devices;
     this.pairings = pairings;
     this.playlists = playlists;
     this.showings = showings;
     this.db = db;
+    this.audit = audit;
   }
 
   /** Enrols the display waiting with this code, in a grid, and hands it its token. */
@@ -39,7 +43,7 @@ final class DisplayActions {
         ? devices.enrolSignage(r.body().getString("name").strip(), gridId)
         : Future.failedFuture(new Failure(ErrorCode.PAIRING_UNKNOWN)))
         .compose(device -> pairings.complete(code, device.getString("deviceId"), device.getString("token"))
-            .compose(v -> db.durable()).compose(v -> store.signageDisplay(device.getString("deviceId"))))
+            .compose(v -> audited(r, device.getString("deviceId"), gridId)))
         .compose(this::displayView);
   }
 
@@ -47,13 +51,22 @@ final class DisplayActions {
     String displayId = r.body().getString("id");
     String gridId = r.body().getString("gridId");
     JsonObject set = new JsonObject().put("name", r.body().getString("name").strip()).put("gridId", gridId);
-    return store.grid(gridId).compose(grid -> store.updateDisplay(displayId, set)).compose(v -> db.durable())
-        .compose(v -> {
+    return store.grid(gridId).compose(grid -> store.updateDisplay(displayId, set)).compose(v -> audited(r, displayId, gridId))
+        .compose(display -> {
           playlists.displayChanged(displayId);
-          return store.signageDisplay(displayId);
-        }).compose(this::displayView);
+          return displayView(display);
+        });
   }
 
+  /** Audits a board paired or changed, makes both durable, and answers the board as stored. */
+  private Future<JsonObject> audited(Request r, String displayId, String gridId) {
+    JsonObject params = new JsonObject().put("displayId", displayId).put("name", r.body().getString("name").strip())
+        .put("gridId", gridId);
+    return audit.record(r.who(), NoticeConsole.AREA, r.action(), params).compose(v -> db.durable())
+        .compose(v -> store.signageDisplay(displayId));
+  }
+
+  /** Where and when the notice was shown: on the boards of the caller's grids, for a grid worker. */
   Future<JsonObject> postings(Request r) {
     String noticeId = r.body().getString("noticeId");
     return Future.all(store.signageDisplays(), store.grids()).compose(all -> {
@@ -66,6 +79,9 @@ final class DisplayActions {
         list.forEach(o -> {
           JsonObject p = (JsonObject) o;
           JsonObject display = byId.getOrDefault(p.getString("displayId"), new JsonObject());
+          if (!r.who().covers(display.getString("gridId"))) {
+            return;
+          }
           out.add(p.put("displayName", display.getString("name")).put("gridName", gridNames.get(display.getString("gridId"))));
         });
         return new JsonObject().put("postings", out);

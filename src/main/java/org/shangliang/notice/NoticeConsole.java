@@ -6,9 +6,11 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.shangliang.auth.Devices;
 import org.shangliang.auth.Identity;
+import org.shangliang.common.AuditLog;
 import org.shangliang.common.CommandEndpoint;
 import org.shangliang.common.CommandEndpoint.Request;
 import org.shangliang.common.Schemas;
+import org.shangliang.member.MemberScope;
 import org.shangliang.minutes.MinutesStore;
 import org.shangliang.feedback.FeedbackStore;
 import org.shangliang.qr.QrTokens;
@@ -16,54 +18,63 @@ import org.shangliang.request.RequestReports;
 import org.shangliang.request.RequestStore;
 import org.shangliang.store.Database;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The staff console's notice area ({@value SignageAddresses#CONSOLE}): notices and their
  * publication; results, topic lists and meetings' plans and processes made notices; the board
- * displays; and the feedback from phones. Reading is for every console account; changing is for
- * editors (not read-only viewers), and what concerns the whole community for community editors.
+ * displays; and the feedback from phones. Reading is for every console account (a grid worker's
+ * within their grids, see {@link BoardAccess}); changing is for editors (not read-only viewers), and
+ * what concerns the whole community for community editors.
  */
 public final class NoticeConsole {
   static final int MAX_CONSOLE_BYTES = 8192;
   static final String NO_BOARD = "000000000000000000000000";
+  /** The audit log's area of the changes made here that the notices' own history does not keep. */
+  static final String AREA = "notice";
 
   private final NoticeStore store;
   private final DisplayActions displays;
   private final FeedbackStore feedback;
   private final QrTokens tokens;
   private final Database db;
+  private final AuditLog audit;
 
-  private NoticeConsole(NoticeStore store, DisplayActions displays, FeedbackStore feedback, QrTokens tokens, Database db) {
+  private NoticeConsole(NoticeStore store, DisplayActions displays, FeedbackStore feedback, QrTokens tokens, Database db,
+                        AuditLog audit) {
     this.store = store;
     this.displays = displays;
     this.feedback = feedback;
     this.tokens = tokens;
     this.db = db;
+    this.audit = audit;
   }
 
   /** The area's command table. */
   public static CommandEndpoint endpoint(Vertx vertx, Database db, Devices devices, QrTokens tokens) {
     NoticeStore store = new NoticeStore(db);
+    AuditLog audit = new AuditLog(db.mongo());
     RequestStore requests = new RequestStore(db.mongo());
     Playlists playlists = new Playlists(vertx, store, requests, tokens);
     DisplayActions displays = new DisplayActions(store, devices, new Pairings(db), playlists,
-        new Showings(db.mongo(), store), db);
+        new Showings(db.mongo(), store), db, audit);
     NoticeActions notices = new NoticeActions(store, playlists, db);
     ResultNotices results = new ResultNotices(db.mongo(), store, notices, requests);
     TopicListNotices topicLists = new TopicListNotices(new RequestReports(requests), notices);
     MeetingNotices meetings = new MeetingNotices(db.mongo(), store, notices, new MinutesStore(db));
     BoardAccess access = new BoardAccess(store);
-    NoticeConsole console = new NoticeConsole(store, displays, new FeedbackStore(db.mongo()), tokens, db);
+    FeedbackStore feedback = new FeedbackStore(db.mongo());
+    NoticeConsole console = new NoticeConsole(store, displays, feedback, tokens, db, audit);
 
     return new CommandEndpoint(SignageAddresses.CONSOLE, MAX_CONSOLE_BYTES,
         Schemas.load("schemas/console-commands.json", "action"))
         .on("hello", CommandEndpoint::anyone, CommandEndpoint::hello)
         .on("overview", Identity::isStaff, console::overview)
         .on("listResolutions", Identity::isStaff, results::list)
-        .on("listFeedback", Identity::isStaff, console::listFeedback)
-        .on("noticePostings", Identity::isStaff, displays::postings)
+        .on("listFeedback", Identity::isStaff, access.readingNotice(console::listFeedback))
+        .on("noticePostings", Identity::isStaff, access.readingNotice(displays::postings))
         .on("saveNotice", Identity::isEditor, access.savingOwnNotice(notices::save))
         .on("publishNotice", Identity::isEditor, access.ownNotice(notices::publish))
         .on("retractNotice", Identity::isEditor, access.ownNotice(notices::retract))
@@ -74,7 +85,7 @@ public final class NoticeConsole {
         .on("followUpNotice", BoardAccess::communityEditor, new FollowUpNotices(db.mongo(), store, notices)::publish)
         .on("pairDisplay", Identity::isEditor, access.intoOwnGrid(displays::pair))
         .on("updateDisplay", Identity::isEditor, access.ownBoard(displays::update))
-        .on("markFeedbackHandled", Identity::isEditor, console::markFeedbackHandled);
+        .on("markFeedbackHandled", Identity::isEditor, access.ownFeedback(feedback, console::markFeedbackHandled));
   }
 
   private Future<JsonObject> overview(Request r) {
@@ -99,13 +110,22 @@ public final class NoticeConsole {
     });
   }
 
+  /** A notice's feedback from the boards the caller sees; the phone a resident left, for roles that may read it only. */
   private Future<JsonObject> listFeedback(Request r) {
-    return store.signageDisplays().compose(list -> feedback.forNotice(r.body().getString("noticeId"),
-        DisplayActions.names(list)));
+    return store.signageDisplays().compose(list -> {
+      Map<String, String> gridOfBoard = new HashMap<>();
+      list.forEach(b -> gridOfBoard.put(b.getString("_id"), b.getString("gridId")));
+      return feedback.forNotice(r.body().getString("noticeId"), DisplayActions.names(list),
+          board -> r.who().covers(gridOfBoard.get(board)), MemberScope.seesPersonal(r.who()));
+    });
   }
 
   private Future<JsonObject> markFeedbackHandled(Request r) {
-    return feedback.markHandled(r.body().getString("id"), r.who()).compose(v -> db.durable()).map(v -> new JsonObject());
+    String id = r.body().getString("id");
+    return feedback.entry(id).compose(entry -> feedback.markHandled(id, r.who())
+        .compose(v -> audit.record(r.who(), AREA, r.action(), new JsonObject().put("feedbackId", id)
+            .put("noticeId", entry.getString("noticeId")).put("displayId", entry.getString("displayId")))))
+        .compose(v -> db.durable()).map(v -> new JsonObject());
   }
 
   private static JsonArray sortedById(JsonArray items) {

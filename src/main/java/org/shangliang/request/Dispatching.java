@@ -7,7 +7,6 @@ import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import org.shangliang.auth.Accounts;
 import org.shangliang.auth.Identity;
-import org.shangliang.common.AuditLog;
 import org.shangliang.common.CommandEndpoint.Request;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
@@ -27,17 +26,13 @@ final class Dispatching {
       .put("disabled", 1);
 
   private final MongoClient mongo;
-  private final Database db;
   private final RequestStore store;
   private final RequestActions actions;
-  private final AuditLog audit;
 
   Dispatching(Database db, RequestStore store, RequestActions actions) {
     this.mongo = db.mongo();
-    this.db = db;
     this.store = store;
     this.actions = actions;
-    this.audit = new AuditLog(db.mongo());
   }
 
   /** Who may dispatch: editors who are not limited to some grids (a grid worker takes, never dispatches). */
@@ -57,7 +52,7 @@ final class Dispatching {
     });
   }
 
-  /** Dispatches the request {@code id} to the grid worker {@code toAccount}; the history and the audit log record it. */
+  /** Dispatches the request {@code id} to the grid worker {@code toAccount}; the history and audit log record it, as every step. */
   Future<JsonObject> dispatch(Request r) {
     String id = r.body().getString("id");
     return store.request(id).compose(doc -> worker(r.body().getString("toAccount"), RequestAccess.gridOf(doc)))
@@ -67,8 +62,7 @@ final class Dispatching {
             doc.put("dispatchedTo", to);
             RequestActions.append(doc, "dispatches", new JsonObject().put("at", at).put("by", RequestActions.actor(r.who()))
                 .put("to", to));
-          }).compose(reply -> audit.record(r.who(), "request", "dispatchRequest", details.copy().put("requestId", id))
-              .compose(v -> db.durable()).map(reply));
+          });
         });
   }
 

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.bson.types.ObjectId;
 import org.shangliang.auth.Identity;
+import org.shangliang.common.AuditLog;
 import org.shangliang.common.CommandEndpoint.Request;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
@@ -18,6 +19,7 @@ import org.shangliang.room.RoomStore;
 import org.shangliang.store.Database;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
@@ -33,12 +35,21 @@ public final class RequestActions {
   /** The kind of request a mediation (人民调解) may be recorded on. */
   public static final String DISPUTE_KIND = "邻里纠纷";
   static final int MAX_MEDIATIONS = 20;
+  /** The audit log's area of every step. */
+  static final String AREA = "request";
+  /**
+   * What of a step's details the audit log keeps beside the request, the step and the statuses: the
+   * choices staff made, never free text (notes, reasons, comments may name residents).
+   */
+  private static final Set<String> AUDITED_DETAILS = Set.of("toAccount", "title", "level", "toType", "toName", "rating",
+      "meetingId", "topicKind", "via", "place", "settled");
 
   private final Vertx vertx;
   private final RequestStore store;
   private final RoomStore rooms;
   private final Database db;
   private final MemberStore members;
+  private final AuditLog audit;
 
   public RequestActions(Vertx vertx, RequestStore store, RoomStore rooms, Database db) {
     this.vertx = vertx;
@@ -46,6 +57,7 @@ public final class RequestActions {
     this.rooms = rooms;
     this.db = db;
     this.members = new MemberStore(db.mongo());
+    this.audit = new AuditLog(db.mongo());
   }
 
   /** 接诉即商, or 网格接单 after a dispatch: the request is the taker's to handle. */
@@ -133,12 +145,13 @@ public final class RequestActions {
       if (title != null) {
         PublicTitles.approve(doc, title, actor(r.who()), at);
       }
-    }).compose(reply -> title == null ? Future.succeededFuture(reply) : auditTitle(r, reply));
+    });
   }
 
   /**
    * Staff write or approve the request's public title (公开标题), the only name it has on boards,
-   * notices, the agenda and Open311. Allowed in every state; kept in the history and the audit log.
+   * notices, the agenda and Open311. Allowed in every state; kept in the history and the audit log
+   * (as every change is, by {@link #save}).
    */
   Future<JsonObject> setPublicTitle(Request r) {
     String title = PublicTitles.checked(r.body().getString("title"));
@@ -148,7 +161,7 @@ public final class RequestActions {
       RequestStatus status = RequestStatus.valueOf(before.getString("status"));
       return save(before, status, by, TITLE_EVENT, details, (doc, at) -> PublicTitles.approve(doc, title, by, at))
           .compose(reply -> retitleMatter(before.getJsonObject("topic"), title).map(reply));
-    }).compose(reply -> auditTitle(r, reply));
+    });
   }
 
   /**
@@ -179,15 +192,6 @@ public final class RequestActions {
     return rooms.meeting(topic.getString("meetingId")).compose(meeting -> rooms.changeMeeting(meeting.id(),
             m -> m.retitleMatter(matterId, title))
         .onSuccess(v -> vertx.eventBus().send(RoomAddresses.CHANGED, meeting.roomId()))).mapEmpty();
-  }
-
-  /** The audit log's entry of a title given: who named the request what, durable before the reply. */
-  private Future<JsonObject> auditTitle(Request r, JsonObject reply) {
-    JsonObject request = reply.getJsonObject("request");
-    JsonObject entry = new JsonObject().put("at", System.currentTimeMillis()).put("action", r.action())
-        .put("requestId", request.getString("id")).put("actor", actor(r.who()))
-        .put("params", new JsonObject().put("title", request.getString("publicTitle")));
-    return db.mongo().insert(RoomStore.AUDIT, entry).compose(id -> db.durable()).map(v -> reply);
   }
 
   /**
@@ -270,7 +274,10 @@ public final class RequestActions {
     });
   }
 
-  /** Records the change and the history line, at the version read; durable before the boards hear of it. */
+  /**
+   * Records the change, the history line and the audit log's entry (area {@value #AREA}, the event as
+   * its action), at the version read; durable before the boards, or the caller, hear of it.
+   */
   private Future<JsonObject> save(JsonObject before, RequestStatus to, JsonObject by, String event, JsonObject details,
                                   BiConsumer<JsonObject, Long> record) {
     long now = System.currentTimeMillis();
@@ -279,10 +286,19 @@ public final class RequestActions {
     after.put("status", to.name()).put("updatedAt", now).put("version", before.getLong("version") + 1);
     append(after, "history", new JsonObject().put("event", event).put("from", before.getString("status")).put("to", to.name())
         .put("at", now).put("by", by).put("details", details));
-    return store.replace(after, before.getLong("version")).compose(v -> db.durable()).map(v -> {
+    return store.replace(after, before.getLong("version"))
+        .compose(v -> audit.record(AuditLog.entry(by, AREA, event, auditParams(before, to, details), now)))
+        .compose(v -> db.durable()).map(v -> {
       vertx.eventBus().send(PROGRESS_CHANGED, after.getJsonObject("where", new JsonObject()).getString("gridId"));
       return new JsonObject().put("request", RequestViews.staffView(after));
     });
+  }
+
+  private static JsonObject auditParams(JsonObject before, RequestStatus to, JsonObject details) {
+    JsonObject params = new JsonObject().put("requestId", before.getString("_id")).put("number", before.getString("number"))
+        .put("from", before.getString("status")).put("to", to.name());
+    details.fieldNames().stream().filter(AUDITED_DETAILS::contains).forEach(f -> params.put(f, details.getValue(f)));
+    return params;
   }
 
   private static JsonObject entry(Request r, long at, String... fields) {

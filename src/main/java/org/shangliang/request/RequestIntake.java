@@ -66,10 +66,14 @@ public final class RequestIntake {
         .map(doc -> doc == null ? DEFAULT_KINDS : doc.getJsonArray("kinds").stream().map(String::valueOf).toList());
   }
 
-  public Future<Void> saveKinds(List<String> kinds) {
+  /** The kinds residents choose from, set by {@code who}; audited and durable before the reply. */
+  public Future<Void> saveKinds(List<String> kinds, Identity who) {
     JsonObject set = new JsonObject().put("$set", new JsonObject().put("kinds", new JsonArray(kinds)));
     return mongo.updateCollectionWithOptions(RequestStore.COUNTERS, new JsonObject().put("_id", KINDS_ID), set,
-        new UpdateOptions().setUpsert(true)).compose(r -> db.durable());
+            new UpdateOptions().setUpsert(true))
+        .compose(r -> audit.record(who, RequestActions.AREA, "saveRequestKinds",
+            new JsonObject().put("kinds", new JsonArray(kinds))))
+        .compose(v -> db.durable());
   }
 
   /**

@@ -89,7 +89,7 @@ public final class RequestVerticle extends VerticleBase {
             .map(list -> new JsonObject().put("topics", list)))
         .on("requestRates", Identity::isStaff, r -> reports.rates(YearMonth.parse(r.body().getString("month"))))
         .on("saveRequestKinds", RequestAccess::changesCommunitySettings, r -> intake.saveKinds(
-            r.body().getJsonArray("kinds").stream().map(String::valueOf).toList()).map(v -> new JsonObject()));
+            r.body().getJsonArray("kinds").stream().map(String::valueOf).toList(), r.who()).map(v -> new JsonObject()));
     vertx.eventBus().<JsonObject>consumer(RoomAddresses.MATTER_RESOLVED, m -> resolveFromMeeting(store, actions, m.body()));
     actions.retitleScheduledMatters().onFailure(e -> LOG.warn("matters from requests could not all be renamed to their public titles", e));
     return vertx.eventBus().<Object>consumer(COMMANDS, endpoint::handle).completion();

@@ -9,27 +9,35 @@ import org.shangliang.auth.Accounts;
 import org.shangliang.auth.Credentials;
 import org.shangliang.auth.Devices;
 import org.shangliang.auth.Identity;
+import org.shangliang.common.AuditLog;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
 import org.shangliang.common.Schemas;
 import org.shangliang.room.RoomStore;
+import org.shangliang.store.Database;
 
 import java.util.function.Supplier;
 
 /** The small HTTP API beside the bridge: sign-in and its alerts, device enrolment, the list of rooms. */
 final class HttpApi {
+  /** The audit log's area of enrolments here: the community's devices, as the console's are. */
+  static final String DEVICES_AREA = "community";
   private final Schemas schemas = Schemas.load("schemas/http.json", null);
   private final Accounts accounts;
   private final Credentials credentials;
   private final Devices devices;
   private final RoomStore rooms;
+  private final Database db;
+  private final AuditLog audit;
   private final Supplier<String> publicUrl;
 
-  HttpApi(Accounts accounts, Credentials credentials, Devices devices, RoomStore rooms, Supplier<String> publicUrl) {
+  HttpApi(Accounts accounts, Credentials credentials, Devices devices, RoomStore rooms, Database db, Supplier<String> publicUrl) {
     this.accounts = accounts;
     this.credentials = credentials;
     this.devices = devices;
     this.rooms = rooms;
+    this.db = db;
+    this.audit = new AuditLog(db.mongo());
     this.publicUrl = publicUrl;
   }
 
@@ -71,10 +79,20 @@ final class HttpApi {
     Identity.Role kind = "kiosk".equals(body.getString("kind")) ? Identity.Role.KIOSK : Identity.Role.DISPLAY;
     String roomId = body.getString("roomId");
     HttpSupport.staff(credentials, ctx)
-        .compose(who -> who.isAdmin() ? rooms.room(roomId) : Future.failedFuture(new Failure(ErrorCode.FORBIDDEN)))
-        .compose(room -> devices.enrol(kind, roomId, body.getString("name"), body.getBoolean("shared", false)))
+        .compose(who -> who.isAdmin() ? enrol(who, kind, body) : Future.failedFuture(new Failure(ErrorCode.FORBIDDEN)))
         .onSuccess(device -> HttpSupport.json(ctx, 201, device.put("url", deviceUrl(kind, roomId, device.getString("token")))))
         .onFailure(e -> HttpFailures.send(ctx, e));
+  }
+
+  /** Enrols the device in its room, audited as the console's device changes are, durable before the reply. */
+  private Future<JsonObject> enrol(Identity who, Identity.Role kind, JsonObject body) {
+    String roomId = body.getString("roomId");
+    boolean shared = body.getBoolean("shared", false);
+    return rooms.room(roomId).compose(room -> devices.enrol(kind, roomId, body.getString("name"), shared))
+        .compose(device -> audit.record(who, DEVICES_AREA, "enrolDevice", new JsonObject()
+                .put("deviceId", device.getString("deviceId")).put("kind", body.getString("kind")).put("roomId", roomId)
+                .put("name", body.getString("name")).put("shared", shared))
+            .compose(v -> db.durable()).map(device));
   }
 
   /** Sign-in locks for the consoles, newest first: {@code {alerts, unseen}}. */

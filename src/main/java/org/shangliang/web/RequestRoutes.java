@@ -119,7 +119,8 @@ final class RequestRoutes {
   private void rate(RoutingContext ctx) {
     JsonObject body = HttpSupport.validBody(ctx, schemas, "rateRequest");
     String requestId = intake.requestOf(body.getString("token"));
-    JsonObject resident = new JsonObject().put("role", "RESIDENT").put("name", "居民");
+    // the resident has no account: the history and the audit log know them by their role alone
+    JsonObject resident = new JsonObject().put("id", "resident").put("name", "居民").put("role", "RESIDENT");
     limits.count("rating:" + HttpSupport.address(ctx), FILINGS_PER_ADDRESS, WINDOW_MS)
         .compose(v -> actions.rateAs(requestId, resident, body.getString("rating"), body.getString("comment")))
         .compose(v -> intake.status(body.getString("token")))

@@ -130,7 +130,7 @@ public final class WebServer extends VerticleBase {
     NoticeStore notices = new NoticeStore(db);
     new MemberRoutes(db, credentials).mount(router); // before the small-body handler: its import takes 512 KiB
     router.routeWithRegex("/api/(?!images$|requests/photo$).*").handler(BodyHandler.create(false).setBodyLimit(MAX_API_BODY_BYTES));
-    new HttpApi(accounts, credentials, devices, new RoomStore(vertx, db), this::publicUrl).mount(router);
+    new HttpApi(accounts, credentials, devices, new RoomStore(vertx, db), db, this::publicUrl).mount(router);
     new MediaRoutes(new NoticeImages(db), credentials).mount(router);
     new FeedbackRoutes(new FeedbackIntake(db, notices, new FeedbackStore(db.mongo()), tokens, limits), schemas).mount(router);
     new PairingRoutes(new Pairings(db), limits).mount(router);

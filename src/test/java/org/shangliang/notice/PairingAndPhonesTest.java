@@ -72,6 +72,25 @@ class PairingAndPhonesTest {
     JsonObject playlist = Await.result(board.request(SignageAddresses.SIGNAGE, new JsonObject().put("action", "playlist")));
     assertEquals(display.getString("id"), playlist.getJsonObject("display").getString("id"));
     assertEquals(2, playlist.getJsonArray("notices").size(), "both demo notices target the first grid");
+
+    Await.result(staff.request(SignageAddresses.CONSOLE, new JsonObject().put("action", "updateDisplay")
+        .put("id", display.getString("id")).put("name", "3号公示栏（东门）").put("gridId", DemoData.GRID_IDS[1])));
+    JsonObject pairedEntry = audited("pairDisplay");
+    assertEquals("staff", pairedEntry.getJsonObject("actor").getString("id"));
+    assertEquals("STAFF", pairedEntry.getJsonObject("actor").getString("role"));
+    assertEquals(new JsonObject().put("displayId", display.getString("id")).put("name", "3号公示栏").put("gridId", DemoData.GRID_IDS[0]),
+        pairedEntry.getJsonObject("params"), "the audit log names the board, never its code or token");
+    assertEquals(new JsonObject().put("displayId", display.getString("id")).put("name", "3号公示栏（东门）")
+        .put("gridId", DemoData.GRID_IDS[1]), audited("updateDisplay").getJsonObject("params"));
+    assertEquals(1, Await.result(server.app.db().mongo().count("audit", new JsonObject().put("area", "notice")
+        .put("action", "pairDisplay"))), "the refused code changed nothing and was not audited");
+  }
+
+  JsonObject audited(String action) {
+    JsonObject entry = Await.result(server.app.db().mongo().findOne("audit", new JsonObject().put("area", "notice")
+        .put("action", action), null));
+    assertTrue(entry != null, action + " is in the audit log");
+    return entry;
   }
 
   @Test

@@ -226,8 +226,10 @@ class DispatchAndChannelsTest {
     assertEquals("DISPATCHED", take.getString("from"));
     assertEquals("CONSULTING", take.getString("to"));
     assertEquals("grid", take.getJsonObject("by").getString("id"));
-    assertEquals(1, Await.result(server.app.db().mongo().count(AuditLog.COLLECTION,
-        new JsonObject().put("action", "dispatchRequest").put("params.requestId", id))));
+    assertEquals(1, Await.result(server.app.db().mongo().count(AuditLog.COLLECTION, new JsonObject().put("area", "request")
+        .put("action", "DISPATCH").put("params.requestId", id).put("params.toAccount", "grid").put("actor.id", "cadre"))));
+    assertEquals(1, Await.result(server.app.db().mongo().count(AuditLog.COLLECTION, new JsonObject().put("area", "request")
+        .put("action", "TAKE").put("params.requestId", id).put("params.from", "DISPATCHED").put("actor.id", "grid"))));
     Await.failure(cmd(cadre, "dispatchRequest", new JsonObject().put("id", id).put("toAccount", "zhao")), "TRANSITION_NOT_ALLOWED");
 
     String second = enter(staff, "PHONE", GRID_1).getString("id");

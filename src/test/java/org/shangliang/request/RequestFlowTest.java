@@ -80,8 +80,11 @@ class RequestFlowTest {
   }
 
   JsonObject residentRates(String token, String rating) throws Exception {
-    var response = Http.post(server.baseUrl() + "/api/requests/rate", new JsonObject().put("token", token)
-        .put("rating", rating).encode(), null);
+    return residentRates(token, new JsonObject().put("rating", rating));
+  }
+
+  JsonObject residentRates(String token, JsonObject rating) throws Exception {
+    var response = Http.post(server.baseUrl() + "/api/requests/rate", rating.copy().put("token", token).encode(), null);
     assertEquals(200, response.statusCode(), response.body());
     return new JsonObject(response.body());
   }
@@ -223,6 +226,41 @@ class RequestFlowTest {
   }
 
   @Test
+  @DisplayName("every step is one audit entry naming the request, the step and the statuses, never what anyone wrote; a resident's own rating and the request kinds too")
+  void everyStepAudited() throws Exception {
+    JsonObject filed = file("楼院设施");
+    String id = filed.getString("id");
+    step("takeRequest", id, new JsonObject());
+    step("consultRequest", id, new JsonObject().put("place", "HOME").put("with", NAME).put("notes", "入户查看，回电" + PHONE));
+    agreeDoneInform(id);
+    residentRates(filed.getString("statusToken"), new JsonObject().put("rating", "UNSATISFIED").put("comment", "灯还是不亮"));
+
+    List<JsonObject> audit = Await.result(server.app.db().mongo().find("audit",
+        new JsonObject().put("area", "request").put("params.requestId", id)));
+    assertEquals(List.of("TAKE", "CONSULT", "AGREE", "COMPLETE", "INFORM", "RATE"),
+        audit.stream().map(e -> e.getString("action")).toList());
+    JsonObject take = audit.get(0);
+    assertEquals(new JsonObject().put("id", "grid").put("name", "李网格员").put("role", "GRID_WORKER"), take.getJsonObject("actor"));
+    assertEquals(new JsonObject().put("requestId", id).put("number", filed.getString("number")).put("from", "NEW")
+        .put("to", "CONSULTING"), take.getJsonObject("params"));
+    JsonObject rated = audit.get(5);
+    assertEquals(new JsonObject().put("id", "resident").put("name", "居民").put("role", "RESIDENT"), rated.getJsonObject("actor"));
+    assertEquals("UNSATISFIED", rated.getJsonObject("params").getString("rating"));
+    assertEquals("INFORMED", rated.getJsonObject("params").getString("from"));
+    assertEquals("CONSULTING", rated.getJsonObject("params").getString("to"));
+    String text = new JsonArray(audit).encode();
+    assertTrue(!text.contains(NAME) && !text.contains(PHONE) && !text.contains("入户查看") && !text.contains("灯还是不亮"),
+        "no resident's name or phone, no note or comment in the log: " + text);
+
+    BridgeClient office = connect(server.login("staff"));
+    Await.result(cmd(office, "saveRequestKinds", new JsonObject().put("kinds", new JsonArray().add("楼院设施").add("邻里纠纷"))));
+    JsonObject kinds = Await.result(server.app.db().mongo().findOne("audit",
+        new JsonObject().put("area", "request").put("action", "saveRequestKinds"), null));
+    assertEquals("staff", kinds.getJsonObject("actor").getString("id"));
+    assertEquals(new JsonArray().add("楼院设施").add("邻里纠纷"), kinds.getJsonObject("params").getJsonArray("kinds"));
+  }
+
+  @Test
   @DisplayName("staff set or approve a public title: length, line breaks and phone or ID numbers are refused, each change is in the history and the audit log, and kiosks, boards and strangers may not")
   void settingThePublicTitle() throws Exception {
     String id = file("楼院设施").getString("id");
@@ -238,9 +276,10 @@ class RequestFlowTest {
     assertEquals("3号楼楼道照明", last.getJsonObject("details").getString("title"));
     assertEquals("楼院设施 · 第一网格 · 3号楼", last.getJsonObject("details").getString("before"));
     List<JsonObject> audit = Await.result(server.app.db().mongo().find("audit",
-        new JsonObject().put("action", "setPublicTitle").put("requestId", id)));
+        new JsonObject().put("area", "request").put("action", "TITLE").put("params.requestId", id)));
     assertEquals(2, audit.size());
     assertEquals("李网格员", audit.get(1).getJsonObject("actor").getString("name"));
+    assertEquals("3号楼楼道照明", audit.get(1).getJsonObject("params").getString("title"));
 
     Map<String, String> refused = new java.util.LinkedHashMap<>();
     refused.put("", "BAD_REQUEST");

@@ -81,7 +81,7 @@ class HttpApiTest {
   }
 
   @Test
-  @DisplayName("only administrators enrol devices, and the new token works on the bridge")
+  @DisplayName("only administrators enrol devices, each enrolment is audited, and the new token works on the bridge")
   void enrolDevice() throws Exception {
     String body = new JsonObject().put("kind", "display").put("roomId", DemoData.ROOM_ID).put("name", "东门大屏").encode();
     assertEquals(401, Http.post(url("/api/devices"), body, null).statusCode());
@@ -99,6 +99,12 @@ class HttpApiTest {
         new JsonObject().put("action", "hello"))).getJsonObject("identity");
     assertEquals("display", identity.getString("deviceKind"));
     assertEquals("东门大屏", identity.getString("name"));
+    var audit = Await.result(server.app.db().mongo().find("audit", new JsonObject().put("area", "community")
+        .put("action", "enrolDevice")));
+    assertEquals(1, audit.size(), "the one enrolment is audited, the refused ones are not");
+    assertEquals("admin", audit.get(0).getJsonObject("actor").getString("id"));
+    assertEquals(new JsonObject().put("deviceId", device.getString("deviceId")).put("kind", "display").put("roomId", DemoData.ROOM_ID)
+        .put("name", "东门大屏").put("shared", false), audit.get(0).getJsonObject("params"), "never the token");
     String unknownRoom = new JsonObject().put("kind", "kiosk").put("roomId", "00000000000000000000a999").put("name", "x").encode();
     assertEquals(404, Http.post(url("/api/devices"), unknownRoom, server.login("admin")).statusCode());
   }
