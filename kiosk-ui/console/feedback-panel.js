@@ -58,6 +58,11 @@ export function createFeedbackPanel({ t, query, act }) {
       h('p', { class: 'comment', testid: `feedback-comment-${item.id}-${i}` }, c.text)));
   }
 
+  function phoneText(item) {
+    if (item.phone) return t('feedback.phone', { phone: item.phone });
+    return item.phoneWithheld ? t('feedback.phoneWithheld') : t('feedback.noPhone');
+  }
+
   function feedbackItem(item) {
     const handle = item.handled
       ? h('span', { class: 'ok', testid: `feedback-handled-${item.id}` }, handledText(item))
@@ -67,7 +72,7 @@ export function createFeedbackPanel({ t, query, act }) {
         h('span', { class: `rating rating-${item.rating}` }, t(`feedback.${item.rating}`)),
         h('span', {}, formatDateTime(item.at)),
         h('span', {}, t('feedback.board', { board: item.displayName || '' })),
-        h('span', { testid: `feedback-phone-${item.id}` }, item.phone ? t('feedback.phone', { phone: item.phone }) : t('feedback.noPhone'))),
+        h('span', { testid: `feedback-phone-${item.id}` }, phoneText(item))),
       changesView(item),
       commentsView(item),
       handle);

@@ -113,6 +113,8 @@ public final class FeedbackStore {
           .put("changes", i.getJsonArray("changes", new JsonArray()))
           .put("comment", last == null ? null : last.getString("text")).put("comments", comments)
           .put("phone", withPhone ? i.getString("phone") : null)
+          // a viewer learns that the resident left a phone, never the number
+          .put("phoneWithheld", !withPhone && i.getString("phone") != null)
           .put("displayId", i.getString("displayId")).put("displayName", displayNames.get(i.getString("displayId")))
           .put("firstAt", i.getLong("firstAt", i.getLong("at"))).put("at", i.getLong("at"))
           .put("handled", i.getBoolean("handled", false)).put("handledBy", i.getString("handledBy")));

@@ -177,6 +177,8 @@ class GridScopeTest {
     assertEquals(2, read.getJsonArray("items").size());
     assertTrue(read.getJsonArray("items").stream().allMatch(i -> ((JsonObject) i).getValue("phone") == null),
         "a read-only viewer gets no phone: " + read.encode());
+    assertTrue(read.getJsonArray("items").stream().allMatch(i -> ((JsonObject) i).getBoolean("phoneWithheld")),
+        "only that one was left: " + read.encode());
     Await.failure(cmd(viewer, NOTICES, "markFeedbackHandled", new JsonObject().put("id", fromOther)), "FORBIDDEN");
   }
 
