@@ -199,6 +199,7 @@ public final class RequestReports {
         .put("gridId", d.getJsonObject("where", new JsonObject()).getString("gridId"))
         .put("gridName", d.getJsonObject("where", new JsonObject()).getString("gridName"))
         .put("topicKind", topic == null ? null : topic.getString("topicKind"))
+        .put("topicSource", topic == null ? null : topic.getString("source", "RESIDENTS"))
         .put("title", topic == null ? null : PublicTitles.of(d)).put("createdAt", d.getLong("createdAt"));
   }
 
