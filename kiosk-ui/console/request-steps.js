@@ -12,6 +12,8 @@ export const LEVELS = ['COMMUNITY_OFFICES', 'COMMUNITY_COUNCIL', 'STREET_WORKSTA
 export const TRANSFER_TYPES = ['UNIT', 'COMMUNITY'];
 export const TOPIC_KINDS = ['CONSULTATION', 'DECISION', 'INQUIRY', 'HEARING'];
 const URGENCIES = [1, 2, 3];
+/** 党支部点题, 网格员荐题, 群众出题: who put a topic forward; left unchosen, the server decides by the caller's role. */
+const TOPIC_SOURCES = ['PARTY_BRANCH', 'GRID_WORKER', 'RESIDENTS'];
 
 /** Each step: its request.cmd command and the statuses it may be taken from. */
 export const STEPS = [
@@ -62,9 +64,9 @@ export function stepLabel(t, step, request) {
 
 // Field builders: each returns {el, value()}; value() is undefined for an empty optional field.
 
-function choice(t, name, values, labelKey, selected) {
+function choice(t, name, values, labelKey, selected, required = true) {
   const inputs = values.map((v) => h('input', {
-    type: 'radio', name: `step-${name}`, value: String(v), required: true, checked: v === selected, testid: `step-${name}-${v}`,
+    type: 'radio', name: `step-${name}`, value: String(v), required, checked: v === selected, testid: `step-${name}-${v}`,
   }));
   const el = h('fieldset', { class: 'choice-group', testid: `step-field-${name}` },
     h('legend', {}, t(`step.field.${name}`)),
@@ -172,6 +174,7 @@ function fieldsOf(t, step, request, { me, loadRooms, loadWorkers }) {
       // the topic is named by the public title on the agenda and the boards: never by what the resident wrote
       title: text(t, 'title', { required: true, maxLength: 60, value: (request.publicTitle || '').slice(0, 60) }),
       urgency: choice(t, 'urgency', URGENCIES, 'urgency', 2),
+      source: choice(t, 'source', TOPIC_SOURCES, 'topicSource', undefined, false),
     };
     case 'schedule': return { meetingId: meetingPicker(t, loadRooms) };
     case 'follow_up': return { note: text(t, 'note', { required: true, maxLength: 1000, multiline: true }) };

@@ -1,6 +1,7 @@
-// 从议题清单添加: the topics (议题) of the topic list that are not yet solved, most urgent first; one
-// not yet on any agenda is put on this meeting's with request.cmd scheduleTopic (群众出题). A topic
-// already scheduled shows where it stands and cannot be picked again.
+// 从议题清单添加: the topics (议题) of the topic list that are not yet solved, most urgent first, each
+// with who put it forward (党支部点题, 网格员荐题, 群众出题); one not yet on any agenda is put on this
+// meeting's with request.cmd scheduleTopic, keeping that source. A topic already scheduled shows
+// where it stands and cannot be picked again.
 
 import { h, replace } from '../common/dom.js';
 
@@ -50,6 +51,7 @@ export function createTopicPicker({ t, request, meetingId, onScheduled, showInfo
     return h('li', { class: 'topic-choice', testid: `topic-${topic.id}` },
       h('span', { class: 'strong' }, title),
       h('span', { class: 'muted' }, ` ${topic.number || ''} · ${topic.gridName || ''} · ${t('plan.topics.urgency', { n: topic.urgency || 1 })}`),
+      topic.topicSource ? h('span', { class: 'mark', testid: 'topic-source' }, t(`plan.agenda.source.${topic.topicSource}`)) : null,
       h('span', { class: 'spacer' }),
       taken ? h('span', { class: 'mark mark-inactive', testid: 'topic-taken' }, t('plan.topics.scheduled'))
         : h('button', { type: 'button', class: 'btn btn-small btn-primary', testid: 'topic-pick', onclick: (e) => pick(topic, title, e.target) }, t('plan.topics.pick')));

@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * The audit log as a spreadsheet: CSV with a UTF-8 byte order mark (without it Excel reads the
- * Chinese as the local code page), one row per entry, in the server's local time.
+ * Chinese as the local code page), one row per entry, in the time zone given (the community's).
  */
 public final class AuditCsv {
   static final String[] HEADER = {"时间", "操作人", "角色", "区域", "操作", "议事室", "参数"};

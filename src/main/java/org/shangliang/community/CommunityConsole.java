@@ -44,7 +44,8 @@ public final class CommunityConsole {
   public static CommandEndpoint endpoint(Vertx vertx, Database db, Devices devices, QrTokens tokens) {
     CommunityStore places = new CommunityStore(db.mongo());
     AuditLog audit = new AuditLog(db.mongo());
-    Playlists playlists = new Playlists(vertx, new NoticeStore(db), new RequestStore(db.mongo()), tokens);
+    Playlists playlists = new Playlists(vertx, new NoticeStore(db), new RequestStore(db.mongo()),
+        new CommunitySettings(db.mongo()), tokens);
     DeviceActions devicesActions = new DeviceActions(vertx, db, devices, places, new Pairings(db), playlists, audit);
     CommunityConsole console = new CommunityConsole(places, playlists, audit, db);
 

@@ -60,11 +60,11 @@ public final class EvaluationConsole {
     if (to <= from) {
       return Future.failedFuture(new Failure(ErrorCode.ARCHIVE_RANGE));
     }
-    return Future.all(evaluations.period(from, to, r.body().getString("gridId"), System.currentTimeMillis()), community.read())
+    return Future.all(evaluations.period(from, to, r.body().getString("gridId"), System.currentTimeMillis()), community.zone())
         .map(read -> {
           Evaluations.Period period = read.resultAt(0);
           List<JsonObject> figures = period.figures();
-          ZoneId zone = ZoneId.of(read.<JsonObject>resultAt(1).getString("timeZone"));
+          ZoneId zone = read.resultAt(1);
           return new JsonObject().put("meetings", new JsonArray(figures)).put("total", Totals.of(figures))
               .put("byQuarter", Totals.grouped(figures, f -> List.of(quarter(f.getLong("startsAt"), zone))))
               .put("byGrid", Totals.grouped(figures, f -> f.getJsonArray("gridIds", new JsonArray()).stream()

@@ -50,7 +50,7 @@ public final class Exports {
     ExportFilter filter = new ExportFilter(params, params(name));
     JsonObject asked = new JsonObject().put("name", name.route()).put("format", format.extension());
     params.names().forEach(p -> asked.put(p, params.get(p)));
-    return community.read().map(c -> ZoneId.of(c.getString("timeZone"))).compose(zone -> {
+    return community.zone().compose(zone -> {
       if (name == ExportName.MEMBERS && format == ExportFormat.CSV) {
         return members.csv(who);
       }

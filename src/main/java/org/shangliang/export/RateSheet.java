@@ -46,7 +46,7 @@ final class RateSheet {
     }
     List<Future<JsonObject>> months = new ArrayList<>();
     for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
-      months.add(reports.rates(m));
+      months.add(reports.rates(m, zone));
     }
     String range = from.equals(to) ? from.toString() : from + " 至 " + to;
     return Future.all(months).map(all -> {

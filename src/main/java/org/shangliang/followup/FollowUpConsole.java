@@ -58,10 +58,6 @@ public final class FollowUpConsole {
     return !who.isGridScoped() || item.getJsonArray("gridIds", new JsonArray()).stream().anyMatch(g -> who.covers((String) g));
   }
 
-  private Future<ZoneId> zone() {
-    return community.read().map(c -> ZoneId.of(c.getString("timeZone")));
-  }
-
   /**
    * Open ones first by their next follow-up (overdue at the top), then the solved, newest first.
    * Each says how many residents' 不满意 wait for a reply, so whoever follows it up sees them first.
@@ -69,7 +65,7 @@ public final class FollowUpConsole {
   private Future<JsonObject> list(Request r) {
     String gridId = r.body().getString("gridId");
     long now = System.currentTimeMillis();
-    return Future.all(store.list(r.body().getString("status")), zone()).compose(read -> {
+    return Future.all(store.list(r.body().getString("status")), community.zone()).compose(read -> {
       List<JsonObject> items = read.<List<JsonObject>>resultAt(0).stream().filter(i -> visible(r.who(), i))
           .filter(i -> gridId == null || i.getJsonArray("gridIds", new JsonArray()).contains(gridId)).toList();
       ZoneId zone = read.resultAt(1);
@@ -107,7 +103,7 @@ public final class FollowUpConsole {
   /** The resolution with its residents' 不满意: each marked answered or not; names and phones for those who may see them. */
   private Future<JsonObject> get(Request r) {
     long now = System.currentTimeMillis();
-    return readable(r).compose(item -> Future.all(store.complaints(item), zone()).map(read -> {
+    return readable(r).compose(item -> Future.all(store.complaints(item), community.zone()).map(read -> {
       List<JsonObject> complaints = read.resultAt(0);
       JsonArray shown = new JsonArray();
       complaints.forEach(c -> shown.add(new JsonObject().put("id", c.getString("_id")).put("at", c.getLong("at"))
@@ -161,7 +157,7 @@ public final class FollowUpConsole {
     JsonObject params = r.body().copy();
     params.remove("action");
     return audit.record(r.who(), AREA, r.body().getString("action"), params).compose(v -> db.durable())
-        .compose(v -> zone()).map(zone -> {
+        .compose(v -> community.zone()).map(zone -> {
           JsonObject line = line(changed, zone, System.currentTimeMillis());
           line.remove("replies");
           return new JsonObject().put("resolution", line);

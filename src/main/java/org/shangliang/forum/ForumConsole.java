@@ -17,7 +17,6 @@ import org.shangliang.notice.GeneratedNotices;
 import org.shangliang.qr.QrTokens;
 import org.shangliang.store.Database;
 
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 
@@ -76,8 +75,7 @@ public final class ForumConsole {
 
   /** The full ranked lists of the calendar year in the community's time zone. */
   private Future<JsonObject> computed(int year) {
-    return community.read().compose(settings -> {
-      ZoneId zone = ZoneId.of(settings.getString("timeZone"));
+    return community.zone().compose(zone -> {
       long from = ZonedDateTime.of(year, 1, 1, 0, 0, 0, 0, zone).toInstant().toEpochMilli();
       long to = ZonedDateTime.of(year + 1, 1, 1, 0, 0, 0, 0, zone).toInstant().toEpochMilli();
       return reads.rankings(from, to);

@@ -2,8 +2,8 @@ package org.shangliang.minutes;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.shangliang.community.CommunitySettings;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -16,7 +16,6 @@ import java.util.stream.Stream;
  * 反对 / 弃权, 记名 / 无记名. The print view (kiosk-ui/console/minutes-page.js) words them alike.
  */
 final class MinutesText {
-  static final String DEFAULT_ZONE = "Asia/Shanghai";
   static final Map<String, String> CHOICES = Map.of("FOR", "赞成", "AGAINST", "反对", "ABSTAIN", "弃权");
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
@@ -25,15 +24,9 @@ final class MinutesText {
   private final ZoneId zone;
 
   MinutesText(String timeZone) {
-    this.zone = zoneOf(timeZone);
-  }
-
-  private static ZoneId zoneOf(String timeZone) {
-    try {
-      return timeZone == null || timeZone.isBlank() ? ZoneId.of(DEFAULT_ZONE) : ZoneId.of(timeZone);
-    } catch (DateTimeException e) {
-      return ZoneId.of(DEFAULT_ZONE);
-    }
+    // minutes drafted before they kept their zone fall back to the community's default, as a blank setting does
+    this.zone = CommunitySettings.zoneOf(timeZone == null || timeZone.isBlank() ? new JsonObject()
+        : new JsonObject().put("timeZone", timeZone));
   }
 
   String dateTime(Long ms) {

@@ -8,6 +8,7 @@ import org.bson.types.ObjectId;
 import org.shangliang.common.CommandEndpoint.Request;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
+import org.shangliang.community.CommunitySettings;
 import org.shangliang.followup.ResolutionStore;
 
 import java.time.Instant;
@@ -31,17 +32,19 @@ final class FollowUpNotices {
   private final MongoClient mongo;
   private final NoticeStore store;
   private final NoticeActions notices;
+  private final CommunitySettings community;
 
-  FollowUpNotices(MongoClient mongo, NoticeStore store, NoticeActions notices) {
+  FollowUpNotices(MongoClient mongo, NoticeStore store, NoticeActions notices, CommunitySettings community) {
     this.mongo = mongo;
     this.store = store;
     this.notices = notices;
+    this.community = community;
   }
 
   Future<JsonObject> publish(Request r) {
     String id = r.body().getString("resolutionId");
     return Future.all(mongo.findOne(ResolutionStore.COLLECTION, new JsonObject().put("_id", id), null),
-        mongo.findOne("community", new JsonObject().put("_id", "community"), null)).compose(read -> {
+        community.zone()).compose(read -> {
           JsonObject item = read.resultAt(0);
           if (item == null) {
             throw new Failure(ErrorCode.NOT_FOUND, "没有这条决议");
@@ -58,7 +61,7 @@ final class FollowUpNotices {
               .put("matterId", item.getString("matterId")).put("kind", SOURCE_KIND);
           JsonObject doc = new JsonObject().put("_id", new ObjectId().toHexString()).put("kind", NoticeKind.FOLLOW_UP.name())
               .put("title", truncate("跟踪落实公示：" + item.getString("title"), 60))
-              .put("body", body(item, MeetingNotices.zone(read.resultAt(1)))).put("imageId", (Object) null)
+              .put("body", body(item, read.resultAt(1))).put("imageId", (Object) null)
               .put("targets", new Targets(false, Set.copyOf(grids), Set.of()).toJson())
               .put("startsAt", now).put("endsAt", now + PostingRules.MIN_POSTING_MS).put("priority", 1).put("urgent", false)
               .put("source", source);

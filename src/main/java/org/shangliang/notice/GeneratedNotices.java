@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
 import org.bson.types.ObjectId;
 import org.shangliang.auth.Identity;
+import org.shangliang.community.CommunitySettings;
 import org.shangliang.qr.QrTokens;
 import org.shangliang.request.RequestStore;
 import org.shangliang.store.Database;
@@ -22,7 +23,8 @@ public final class GeneratedNotices {
   public GeneratedNotices(Vertx vertx, Database db, QrTokens tokens) {
     NoticeStore store = new NoticeStore(db);
     this.db = db;
-    this.notices = new NoticeActions(store, new Playlists(vertx, store, new RequestStore(db.mongo()), tokens), db);
+    this.notices = new NoticeActions(store, new Playlists(vertx, store, new RequestStore(db.mongo()),
+        new CommunitySettings(db.mongo()), tokens), db);
   }
 
   /** A publicity notice (公示) on all displays from now until {@code endsAt}, linked to {@code source}; {@code action} names it in the audit log. */

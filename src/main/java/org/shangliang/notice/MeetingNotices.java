@@ -10,14 +10,13 @@ import org.shangliang.auth.Accounts;
 import org.shangliang.common.CommandEndpoint.Request;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
+import org.shangliang.community.CommunitySettings;
 import org.shangliang.notice.MeetingNoticeText.HeldVote;
 import org.shangliang.notice.MeetingNoticeText.Setting;
 import org.shangliang.room.Meeting;
 import org.shangliang.minutes.MinutesStore;
 import org.shangliang.room.RoomStore;
 
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,19 +35,20 @@ final class MeetingNotices {
   static final String PLAN = "plan";
   static final String PROCESS = "process";
   static final long DAY_MS = 24 * 3600_000L;
-  /** The community's saved settings (community/CommunityStore): its time zone, if one was set. */
-  private static final String COMMUNITY = "community";
 
   private final MongoClient mongo;
   private final NoticeStore store;
   private final NoticeActions notices;
   private final MinutesStore minutes;
+  private final CommunitySettings community;
 
-  MeetingNotices(MongoClient mongo, NoticeStore store, NoticeActions notices, MinutesStore minutes) {
+  MeetingNotices(MongoClient mongo, NoticeStore store, NoticeActions notices, MinutesStore minutes,
+                 CommunitySettings community) {
     this.mongo = mongo;
     this.store = store;
     this.notices = notices;
     this.minutes = minutes;
+    this.community = community;
   }
 
   /**
@@ -128,22 +128,13 @@ final class MeetingNotices {
     JsonObject hostQuery = new JsonObject().put("_id", new JsonObject().put("$in", new JsonArray(meeting.plan().hosts())));
     return Future.all(mongo.findOne(RoomStore.ROOMS, new JsonObject().put("_id", meeting.roomId()), null),
         mongo.find(Accounts.COLLECTION, hostQuery),
-        mongo.findOne(COMMUNITY, new JsonObject().put("_id", COMMUNITY), null)).map(read -> {
+        community.zone()).map(read -> {
           JsonObject room = read.resultAt(0);
           Map<String, String> names = new HashMap<>();
           read.<List<JsonObject>>resultAt(1).forEach(a -> names.put(a.getString("_id"), a.getString("name")));
           List<String> hosts = meeting.plan().hosts().stream().filter(names::containsKey).map(names::get).toList();
-          return new Setting(room == null ? "" : room.getString("name", ""), hosts, zone(read.resultAt(2)));
+          return new Setting(room == null ? "" : room.getString("name", ""), hosts, read.resultAt(2));
         });
-  }
-
-  static ZoneId zone(JsonObject community) {
-    String saved = community == null ? null : community.getString("timeZone");
-    try {
-      return saved == null ? ResultNotices.COMMUNITY_ZONE : ZoneId.of(saved);
-    } catch (DateTimeException unknown) {
-      return ResultNotices.COMMUNITY_ZONE;
-    }
   }
 
   /** 发言人次 per matter: the sum of its stored per-attendee speech counts (who spoke is not read). */

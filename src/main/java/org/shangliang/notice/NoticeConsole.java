@@ -10,6 +10,7 @@ import org.shangliang.common.AuditLog;
 import org.shangliang.common.CommandEndpoint;
 import org.shangliang.common.CommandEndpoint.Request;
 import org.shangliang.common.Schemas;
+import org.shangliang.community.CommunitySettings;
 import org.shangliang.member.MemberScope;
 import org.shangliang.minutes.MinutesStore;
 import org.shangliang.feedback.FeedbackStore;
@@ -57,13 +58,14 @@ public final class NoticeConsole {
     NoticeStore store = new NoticeStore(db);
     AuditLog audit = new AuditLog(db.mongo());
     RequestStore requests = new RequestStore(db.mongo());
-    Playlists playlists = new Playlists(vertx, store, requests, tokens);
+    CommunitySettings community = new CommunitySettings(db.mongo());
+    Playlists playlists = new Playlists(vertx, store, requests, community, tokens);
     DisplayActions displays = new DisplayActions(store, devices, new Pairings(db), playlists,
         new Showings(db.mongo(), store), db, audit);
     NoticeActions notices = new NoticeActions(store, playlists, db);
-    ResultNotices results = new ResultNotices(db.mongo(), store, notices, requests);
-    TopicListNotices topicLists = new TopicListNotices(new RequestReports(requests), notices);
-    MeetingNotices meetings = new MeetingNotices(db.mongo(), store, notices, new MinutesStore(db));
+    ResultNotices results = new ResultNotices(db.mongo(), store, notices, requests, community);
+    TopicListNotices topicLists = new TopicListNotices(new RequestReports(requests), notices, community);
+    MeetingNotices meetings = new MeetingNotices(db.mongo(), store, notices, new MinutesStore(db), community);
     BoardAccess access = new BoardAccess(store);
     FeedbackStore feedback = new FeedbackStore(db.mongo());
     NoticeConsole console = new NoticeConsole(store, displays, feedback, tokens, db, audit);
@@ -82,7 +84,7 @@ public final class NoticeConsole {
         .on("publishTopicList", BoardAccess::communityEditor, topicLists::publish)
         .on("planNotice", BoardAccess::communityEditor, meetings::plan)
         .on("processNotice", BoardAccess::communityEditor, meetings::process)
-        .on("followUpNotice", BoardAccess::communityEditor, new FollowUpNotices(db.mongo(), store, notices)::publish)
+        .on("followUpNotice", BoardAccess::communityEditor, new FollowUpNotices(db.mongo(), store, notices, community)::publish)
         .on("pairDisplay", Identity::isEditor, access.intoOwnGrid(displays::pair))
         .on("updateDisplay", Identity::isEditor, access.ownBoard(displays::update))
         .on("markFeedbackHandled", Identity::isEditor, access.ownFeedback(feedback, console::markFeedbackHandled));

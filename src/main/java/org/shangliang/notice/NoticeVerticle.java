@@ -9,6 +9,7 @@ import org.shangliang.common.CommandEndpoint;
 import org.shangliang.metrics.Meters;
 import org.shangliang.common.CommandEndpoint.Request;
 import org.shangliang.common.Schemas;
+import org.shangliang.community.CommunitySettings;
 import org.shangliang.qr.QrTokens;
 import org.shangliang.request.RequestActions;
 import org.shangliang.request.RequestStore;
@@ -44,7 +45,7 @@ public final class NoticeVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     store = new NoticeStore(db);
-    playlists = new Playlists(vertx, store, new RequestStore(db.mongo()), tokens);
+    playlists = new Playlists(vertx, store, new RequestStore(db.mongo()), new CommunitySettings(db.mongo()), tokens);
     showings = new Showings(db.mongo(), store);
     heartbeats = new Heartbeats(store, showings);
     vertx.setPeriodic(Heartbeats.SILENT_MS, t -> heartbeats.storeSilent(System.currentTimeMillis()));

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.JsonArray;
+import org.shangliang.community.CommunitySettings;
 import org.shangliang.qr.QrTokens;
 import org.shangliang.request.RequestStore;
 import org.shangliang.request.RequestViews;
@@ -28,8 +29,6 @@ public final class Playlists {
   static final int PROGRESS_DAYS = 30;
   /** As many as a portrait board shows at its smallest readable type; the page drops what does not fit. */
   static final int PROGRESS_LINES = 20;
-  /** The month 实时晒单 counts requests in: the community's calendar (request numbers use the same). */
-  static final ZoneId COMMUNITY_ZONE = ZoneId.of("Asia/Shanghai");
   private static final int MONTH_LIMIT = 5000;
   private static final Comparator<JsonObject> ORDER = Comparator
       .<JsonObject>comparingInt(n -> -n.getInteger("priority", 0))
@@ -39,20 +38,28 @@ public final class Playlists {
   private final NoticeStore store;
   private final QrTokens tokens;
   private final RequestStore requests;
+  /** Whose calendar month 实时晒单 counts requests in (request numbers use the same). */
+  private final CommunitySettings community;
 
-  public Playlists(Vertx vertx, NoticeStore store, RequestStore requests, QrTokens tokens) {
+  public Playlists(Vertx vertx, NoticeStore store, RequestStore requests, CommunitySettings community, QrTokens tokens) {
     this.vertx = vertx;
     this.store = store;
     this.requests = requests;
+    this.community = community;
     this.tokens = tokens;
   }
 
   /** The playlist of one display, as its reply to {@code playlist}. */
   public Future<String> of(String displayId) {
     long now = System.currentTimeMillis();
-    return store.signageDisplay(displayId).compose(display -> Future.all(store.live(now), gridNames(),
-            progress(now, display.getString("gridId")), monthCounts(now, display.getString("gridId")))
-        .map(all -> build(display, all.resultAt(1), encode(all.resultAt(0)), new Progress(all.resultAt(2), all.resultAt(3)), now)));
+    return Future.all(store.signageDisplay(displayId), community.zone()).compose(read -> {
+      JsonObject display = read.resultAt(0);
+      ZoneId zone = read.resultAt(1);
+      return Future.all(store.live(now), gridNames(), progress(now, display.getString("gridId")),
+              monthCounts(now, zone, display.getString("gridId")))
+          .map(all -> build(display, all.resultAt(1), encode(all.resultAt(0)),
+              new Progress(all.resultAt(2), all.resultAt(3), emptyCounts(now, zone)), now));
+    });
   }
 
   /**
@@ -78,11 +85,12 @@ public final class Playlists {
 
   private Future<Integer> sendTo(Predicate<JsonObject> affected) {
     long now = System.currentTimeMillis();
-    return Future.all(store.signageDisplays(), store.live(now), gridNames(), progress(now, null), monthCounts(now, null)).map(all -> {
+    return community.zone().compose(zone -> Future.all(store.signageDisplays(), store.live(now), gridNames(),
+        progress(now, null), monthCounts(now, zone, null)).map(all -> {
       List<JsonObject> displays = all.resultAt(0);
       List<Encoded> notices = encode(all.resultAt(1));
       Map<String, String> grids = all.resultAt(2);
-      Progress progress = new Progress(all.resultAt(3), all.resultAt(4));
+      Progress progress = new Progress(all.resultAt(3), all.resultAt(4), emptyCounts(now, zone));
       int sent = 0;
       for (JsonObject display : displays) {
         if (affected.test(display)) {
@@ -92,11 +100,11 @@ public final class Playlists {
         }
       }
       return sent;
-    });
+    }));
   }
 
-  /** Per grid, the encoded progress lines and this month's counts. */
-  private record Progress(Map<String, String> lines, Map<String, String> counts) {
+  /** Per grid, the encoded progress lines and this month's counts; the counts of a grid with none this month. */
+  private record Progress(Map<String, String> lines, Map<String, String> counts, String noCounts) {
   }
 
   /** A live notice with its public JSON encoded once. */
@@ -130,7 +138,7 @@ public final class Playlists {
     }
     out.append("],\"qr\":").append(qr.encode()).append(",\"progress\":").append(progress.lines().getOrDefault(gridId, "[]"));
     if (gridId != null) {
-      out.append(",\"progressCounts\":").append(progress.counts().getOrDefault(gridId, emptyCounts(now)));
+      out.append(",\"progressCounts\":").append(progress.counts().getOrDefault(gridId, progress.noCounts()));
     }
     if (gridId != null) {
       out.append(",\"reportToken\":\"").append(tokens.sign(QrTokens.Purpose.REPORT, gridId, displayId)).append('"');
@@ -166,8 +174,8 @@ public final class Playlists {
    * 实时晒单's head: per grid (or only {@code onlyGrid}), the requests received this calendar month
    * counted by where they stand now, {@code {month: "yyyy-MM", total, byStatus: {status: n}}}, encoded once.
    */
-  private Future<Map<String, String>> monthCounts(long now, String onlyGrid) {
-    long monthStart = monthStart(now);
+  private Future<Map<String, String>> monthCounts(long now, ZoneId zone, String onlyGrid) {
+    long monthStart = monthStart(now, zone);
     JsonObject query = new JsonObject().put("createdAt", new JsonObject().put("$gte", monthStart));
     if (onlyGrid != null) {
       query.put("where.gridId", onlyGrid);
@@ -176,7 +184,7 @@ public final class Playlists {
       Map<String, JsonObject> byGrid = new HashMap<>();
       for (JsonObject d : docs) {
         String grid = d.getJsonObject("where", new JsonObject()).getString("gridId");
-        JsonObject counts = byGrid.computeIfAbsent(grid, g -> new JsonObject(emptyCounts(now)));
+        JsonObject counts = byGrid.computeIfAbsent(grid, g -> new JsonObject(emptyCounts(now, zone)));
         JsonObject byStatus = counts.getJsonObject("byStatus");
         byStatus.put(d.getString("status"), byStatus.getInteger(d.getString("status"), 0) + 1);
         counts.put("total", counts.getInteger("total") + 1);
@@ -187,13 +195,13 @@ public final class Playlists {
     });
   }
 
-  static long monthStart(long now) {
-    ZonedDateTime local = Instant.ofEpochMilli(now).atZone(COMMUNITY_ZONE);
-    return local.withDayOfMonth(1).toLocalDate().atStartOfDay(COMMUNITY_ZONE).toInstant().toEpochMilli();
+  static long monthStart(long now, ZoneId zone) {
+    ZonedDateTime local = Instant.ofEpochMilli(now).atZone(zone);
+    return local.withDayOfMonth(1).toLocalDate().atStartOfDay(zone).toInstant().toEpochMilli();
   }
 
-  private static String emptyCounts(long now) {
-    ZonedDateTime local = Instant.ofEpochMilli(now).atZone(COMMUNITY_ZONE);
+  private static String emptyCounts(long now, ZoneId zone) {
+    ZonedDateTime local = Instant.ofEpochMilli(now).atZone(zone);
     return new JsonObject().put("month", String.format("%d-%02d", local.getYear(), local.getMonthValue()))
         .put("total", 0).put("byStatus", new JsonObject()).encode();
   }

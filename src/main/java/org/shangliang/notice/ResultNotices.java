@@ -8,6 +8,7 @@ import org.bson.types.ObjectId;
 import org.shangliang.common.CommandEndpoint.Request;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
+import org.shangliang.community.CommunitySettings;
 import org.shangliang.request.PublicTitles;
 import org.shangliang.request.RequestStore;
 import org.shangliang.room.Matter;
@@ -27,19 +28,21 @@ import java.util.List;
  * whatever the agenda was given when the topic was scheduled.
  */
 final class ResultNotices {
-  static final ZoneId COMMUNITY_ZONE = ZoneId.of("Asia/Shanghai");
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(COMMUNITY_ZONE);
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
   private final MongoClient mongo;
   private final NoticeStore store;
   private final NoticeActions notices;
   private final RequestStore requests;
+  private final CommunitySettings community;
 
-  ResultNotices(MongoClient mongo, NoticeStore store, NoticeActions notices, RequestStore requests) {
+  ResultNotices(MongoClient mongo, NoticeStore store, NoticeActions notices, RequestStore requests,
+                CommunitySettings community) {
     this.mongo = mongo;
     this.store = store;
     this.notices = notices;
     this.requests = requests;
+    this.community = community;
   }
 
   Future<JsonObject> list(Request r) {
@@ -74,8 +77,8 @@ final class ResultNotices {
           if (matter == null || matter.resolution() == null) {
             throw new Failure(ErrorCode.NOT_FOUND, "这个议题还没有宣布的表决结果");
           }
-          return titleOf(matter).compose(title -> notices.publishNew(r.who(),
-              resultNotice(meeting, matter, title, System.currentTimeMillis()), "resultFromMatter"));
+          return Future.all(titleOf(matter), community.zone()).compose(read -> notices.publishNew(r.who(),
+              resultNotice(meeting, matter, read.resultAt(0), read.resultAt(1), System.currentTimeMillis()), "resultFromMatter"));
         }));
   }
 
@@ -84,16 +87,17 @@ final class ResultNotices {
     return requests.matterOf(matter.id()).map(docs -> docs.isEmpty() ? matter.title() : PublicTitles.of(docs.get(0)));
   }
 
-  static JsonObject resultNotice(Meeting meeting, Matter matter, String title, long now) {
+  /** The notice of a matter's result; its time announced is given in {@code zone}, the community's. */
+  static JsonObject resultNotice(Meeting meeting, Matter matter, String title, ZoneId zone, long now) {
     return new JsonObject().put("_id", new ObjectId().toHexString()).put("kind", NoticeKind.RESULT.name())
-        .put("title", truncate("议事结果公示：" + title, 60)).put("body", body(meeting, matter, title))
+        .put("title", truncate("议事结果公示：" + title, 60)).put("body", body(meeting, matter, title, zone))
         .put("imageId", (Object) null).put("targets", Targets.allDisplays().toJson())
         .put("startsAt", now).put("endsAt", now + PostingRules.MIN_POSTING_MS)
         .put("priority", 1).put("urgent", false)
         .put("source", new JsonObject().put("meetingId", meeting.id()).put("matterId", matter.id()));
   }
 
-  static String body(Meeting meeting, Matter matter, String title) {
+  static String body(Meeting meeting, Matter matter, String title, ZoneId zone) {
     JsonObject resolution = matter.resolution();
     JsonObject outcome = resolution.getJsonObject("outcome", new JsonObject());
     String verdict = outcome.getBoolean("passed", false) ? "**通过**" : "**未通过**（" + reason(outcome.getString("reason")) + "）";
@@ -104,7 +108,7 @@ final class ResultNotices {
         + "\n- 弃权 " + outcome.getInteger("ABSTAIN", 0) + " 票"
         + "\n- 共 " + outcome.getInteger("cast", 0) + " 人投票"
         + belowQuorum(outcome.getJsonObject("quorumOverride"))
-        + "\n\n宣布时间：" + WHEN.format(Instant.ofEpochMilli(resolution.getLong("announcedAt", 0L)))
+        + "\n\n宣布时间：" + WHEN.format(Instant.ofEpochMilli(resolution.getLong("announcedAt", 0L)).atZone(zone))
         + "\n公示期不少于7天。如有意见，欢迎扫码评价、提建议。";
   }
 

@@ -5,9 +5,11 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.bson.types.ObjectId;
 import org.shangliang.common.CommandEndpoint.Request;
+import org.shangliang.community.CommunitySettings;
 import org.shangliang.request.RequestReports;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -17,29 +19,38 @@ import java.time.format.DateTimeFormatter;
  */
 final class TopicListNotices {
   static final long POSTING_MS = 14L * 24 * 3600_000;
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日").withZone(ResultNotices.COMMUNITY_ZONE);
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日");
 
   private final RequestReports reports;
   private final NoticeActions notices;
+  private final CommunitySettings community;
 
-  TopicListNotices(RequestReports reports, NoticeActions notices) {
+  TopicListNotices(RequestReports reports, NoticeActions notices, CommunitySettings community) {
     this.reports = reports;
     this.notices = notices;
+    this.community = community;
   }
 
   Future<JsonObject> publish(Request r) {
     long from = r.body().getLong("from");
     long to = r.body().getLong("to");
-    return reports.publicTopicList(from, to).compose(list -> {
+    return Future.all(reports.publicTopicList(from, to), community.zone()).compose(read -> {
+      JsonArray list = read.resultAt(0);
+      ZoneId zone = read.resultAt(1);
       long now = System.currentTimeMillis();
       JsonObject doc = new JsonObject().put("_id", new ObjectId().toHexString()).put("kind", NoticeKind.TOPIC.name())
-          .put("title", "议题清单（" + DAY.format(Instant.ofEpochMilli(from)) + "—" + DAY.format(Instant.ofEpochMilli(to - 1)) + "）")
+          .put("title", "议题清单（" + day(from, zone) + "—" + day(to - 1, zone) + "）")
           .put("body", body(list)).put("imageId", (Object) null)
           .put("targets", Targets.allDisplays().toJson())
           .put("startsAt", now).put("endsAt", now + POSTING_MS).put("priority", 1).put("urgent", false)
           .put("source", new JsonObject().put("topicList", new JsonObject().put("from", from).put("to", to)));
       return notices.publishNew(r.who(), doc, "publishTopicList");
     });
+  }
+
+  /** A day of the period, in the community's time zone. */
+  private static String day(long at, ZoneId zone) {
+    return DAY.format(Instant.ofEpochMilli(at).atZone(zone));
   }
 
   /**

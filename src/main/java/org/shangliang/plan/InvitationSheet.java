@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.shangliang.community.CommunitySettings;
 import org.shangliang.member.MemberKinds;
 import org.shangliang.member.MemberStore;
 import org.shangliang.notice.NoticeStore;
@@ -32,26 +33,25 @@ import java.util.Map;
  */
 public final class InvitationSheet {
   public static final List<String> HEADER = List.of("姓名", "身份类别", "网格", "签到时间");
-  /** Where the community tab keeps the community's time zone (community/CommunityStore). */
-  private static final String COMMUNITY = "community";
-  private static final String DEFAULT_ZONE = "Asia/Shanghai";
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final MongoClient mongo;
   private final RoomStore rooms;
   private final MemberStore members;
+  private final CommunitySettings community;
 
   public InvitationSheet(Vertx vertx, Database db) {
     this.mongo = db.mongo();
     this.rooms = new RoomStore(vertx, db);
     this.members = new MemberStore(mongo);
+    this.community = new CommunitySettings(mongo);
   }
 
   /** The file's text; NOT_FOUND for an unknown meeting. */
   public Future<String> csv(String meetingId) {
     return rooms.meeting(meetingId).compose(meeting -> mongo.find(RoomStore.ATTENDEES,
         new JsonObject().put("meetingId", meeting.id()).put("walkIn", new JsonObject().put("$ne", true))))
-        .compose(invited -> Future.all(gridsOf(invited), zone()).map(all -> write(invited, all.resultAt(0), all.resultAt(1))));
+        .compose(invited -> Future.all(gridsOf(invited), community.zone()).map(all -> write(invited, all.resultAt(0), all.resultAt(1))));
   }
 
   /** Each invited member's grid name, by member id. */
@@ -66,11 +66,6 @@ public final class InvitationSheet {
               gridNames.getOrDefault(m.getString("gridId", ""), "")));
           return byMember;
         });
-  }
-
-  private Future<ZoneId> zone() {
-    return mongo.findOne(COMMUNITY, new JsonObject().put("_id", COMMUNITY), null)
-        .map(doc -> ZoneId.of(doc == null ? DEFAULT_ZONE : doc.getString("timeZone", DEFAULT_ZONE)));
   }
 
   static String write(List<JsonObject> invited, Map<String, String> grids, ZoneId zone) {

@@ -133,7 +133,8 @@ public final class PlanConsole {
 
   /**
    * Creates a meeting (no {@code id}) or changes the plan of one that has not begun; then brings its
-   * invited attendees in line, and lets the room move on to it if the room's last meeting is over.
+   * invited attendees in line, and lets the room move on to it if the room's last meeting is over or
+   * the meeting it awaits starts later.
    */
   private Future<JsonObject> save(Request r) {
     String id = r.body().getString("id");
@@ -146,7 +147,7 @@ public final class PlanConsole {
       return rooms.room(form.roomId()).compose(room -> requireHosts(form.plan().hosts()))
           .compose(v -> earlier == null ? create(form) : replan(earlier.id(), form))
           .compose(meetingId -> invitations.sync(meetingId, form.plan(), form.agenda())
-              .compose(v -> schedule.moveOn(form.roomId()))
+              .compose(v -> rooms.meeting(meetingId)).compose(planned -> schedule.moveOn(form.roomId(), planned))
               .compose(v -> audit.record(r.who(), "plan", earlier == null ? "createMeeting" : "updateMeeting",
                   auditParams(r.body(), meetingId)))
               .compose(v -> db.durable())

@@ -48,13 +48,13 @@ public final class InformDeadline {
   /**
    * When the resident of a request done and not yet told must be told by; null in any other state.
    * A request done again after a reopening counts from its last completion. Reads a stored
-   * request or its staff view alike.
+   * request or its staff view alike. Days are counted in {@code zone}, the community's.
    */
-  public Long dueAt(JsonObject request) {
+  public Long dueAt(JsonObject request, ZoneId zone) {
     JsonArray completions = request.getJsonArray("completions", new JsonArray());
     if (!RequestStatus.DONE.name().equals(request.getString("status")) || completions.isEmpty()) {
       return null;
     }
-    return dueAt(completions.getJsonObject(completions.size() - 1).getLong("at"), workingDays, RequestStore.ZONE);
+    return dueAt(completions.getJsonObject(completions.size() - 1).getLong("at"), workingDays, zone);
   }
 }

@@ -133,7 +133,9 @@ public final class RequestActions {
 
   /**
    * Makes the request a topic. The topic is named by the public title; a {@code title} given here
-   * becomes the public title, as if set with {@link #setPublicTitle}.
+   * becomes the public title, as if set with {@link #setPublicTitle}. Its {@code source} (党支部点题,
+   * 网格员荐题, 群众出题) goes with it onto the agenda: as given, else a grid worker's recommendation
+   * when a grid worker promotes it, else the residents'.
    */
   Future<JsonObject> promote(Request r) {
     String title = r.body().getString("title") == null ? null : PublicTitles.checked(r.body().getString("title"));
@@ -141,11 +143,19 @@ public final class RequestActions {
       if (doc.getJsonObject("topic") != null) {
         throw new Failure(ErrorCode.TRANSITION_NOT_ALLOWED, "这条诉求已经是议题");
       }
-      doc.put("topic", entry(r, at, "topicKind", "urgency").put("promotedAt", at));
+      doc.put("topic", entry(r, at, "topicKind", "urgency").put("source", sourceOf(r).name()).put("promotedAt", at));
       if (title != null) {
         PublicTitles.approve(doc, title, actor(r.who()), at);
       }
     });
+  }
+
+  private static MatterSetup.Source sourceOf(Request r) {
+    String given = r.body().getString("source");
+    if (given != null) {
+      return MatterSetup.Source.valueOf(given);
+    }
+    return r.who().role() == Identity.Role.GRID_WORKER ? MatterSetup.Source.GRID_WORKER : MatterSetup.Source.RESIDENTS;
   }
 
   /**
@@ -207,12 +217,12 @@ public final class RequestActions {
         throw new Failure(ErrorCode.TRANSITION_NOT_ALLOWED, topic == null ? "请先转为议题" : "已列入议程");
       }
       String matterId = new ObjectId().toHexString();
-      // 群众出题: the matter remembers the request it came from
-      MatterSetup fromResidents = new MatterSetup(true, List.of(), new JsonObject()
-          .put("kind", MatterSetup.Source.RESIDENTS.name()).put("requestId", doc.getString("_id")));
+      // the matter remembers the request it came from, and who put it forward (topics before sources: 群众出题)
+      MatterSetup fromRequest = new MatterSetup(true, List.of(), new JsonObject()
+          .put("kind", topic.getString("source", MatterSetup.Source.RESIDENTS.name())).put("requestId", doc.getString("_id")));
       return rooms.changeMeeting(meetingId, m -> {
         m.addMatter(new Matter(matterId, PublicTitles.of(doc), Matter.DEFAULT_SPEECH_SECONDS,
-            Matter.DEFAULT_SPEECHES_PER_PERSON, VoteRules.DEFAULT, fromResidents));
+            Matter.DEFAULT_SPEECHES_PER_PERSON, VoteRules.DEFAULT, fromRequest));
         return m.roomId();
       }).compose(changed -> transition(r, RequestEvent.SCHEDULE, true, (d, at) -> d.getJsonObject("topic")
           .put("meetingId", meetingId).put("matterId", matterId).put("scheduledAt", at))

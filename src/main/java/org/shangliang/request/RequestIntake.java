@@ -11,6 +11,7 @@ import org.shangliang.auth.Identity;
 import org.shangliang.common.AuditLog;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
+import org.shangliang.community.CommunitySettings;
 import org.shangliang.notice.NoticeStore;
 import org.shangliang.qr.QrTokens;
 import org.shangliang.store.Database;
@@ -38,6 +39,7 @@ public final class RequestIntake {
   private final NoticeStore places;
   private final QrTokens tokens;
   private final AuditLog audit;
+  private final CommunitySettings community;
 
   private final Vertx vertx;
 
@@ -49,6 +51,7 @@ public final class RequestIntake {
     this.places = new NoticeStore(db);
     this.tokens = tokens;
     this.audit = new AuditLog(mongo);
+    this.community = new CommunitySettings(mongo);
   }
 
   /** The kinds and grids a filing form offers. */
@@ -120,7 +123,7 @@ public final class RequestIntake {
       return places.grid(form.getString("gridId"));
     }).compose(grid -> {
       long now = System.currentTimeMillis();
-      return store.nextNumber(now).compose(number -> {
+      return community.zone().compose(zone -> store.nextNumber(now, zone)).compose(number -> {
         JsonObject where = new JsonObject().put("gridId", grid.getString("_id")).put("gridName", grid.getString("name"))
             .put("building", blankToNull(form.getString("building")));
         JsonObject doc = new JsonObject().put("_id", new ObjectId().toHexString()).put("number", number).put("kind", kind)

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +19,8 @@ import java.util.TreeMap;
 /**
  * What staff read from the requests: which topics are due for follow-up, the topic list (议题清单)
  * of a period ordered by urgency, and the response, resolution and satisfaction rates per grid and
- * month. All computed from the stored requests on demand, so there is nothing to keep in step.
+ * month. All computed from the stored requests on demand, so there is nothing to keep in step; days
+ * and months are the community's, in the {@code zone} each caller reads from its settings.
  */
 public final class RequestReports {
   /** A request counts as responded to when someone took it within this time of filing. */
@@ -33,7 +35,7 @@ public final class RequestReports {
   }
 
   /** When the topic's next follow-up falls due, or null once it is solved (or not a topic). */
-  public static Long nextFollowUpAt(JsonObject doc) {
+  public static Long nextFollowUpAt(JsonObject doc, ZoneId zone) {
     JsonObject topic = doc.getJsonObject("topic");
     if (topic == null || Transitions.solved(RequestStatus.valueOf(doc.getString("status")))) {
       return null;
@@ -42,18 +44,18 @@ public final class RequestReports {
     long last = followUps.isEmpty() ? topic.getLong("promotedAt")
         : followUps.getJsonObject(followUps.size() - 1).getLong("at");
     TopicKind kind = TopicKind.valueOf(topic.getString("topicKind"));
-    return ZonedDateTime.ofInstant(Instant.ofEpochMilli(last), RequestStore.ZONE).plus(kind.followUpEvery())
+    return ZonedDateTime.ofInstant(Instant.ofEpochMilli(last), zone).plus(kind.followUpEvery())
         .toInstant().toEpochMilli();
   }
 
   /** Topics whose follow-up is late (overdue) or falls due soon (due), soonest first. */
-  public Future<JsonObject> followUpsDue(long now, Predicate<JsonObject> visible) {
+  public Future<JsonObject> followUpsDue(long now, ZoneId zone, Predicate<JsonObject> visible) {
     return store.find(new JsonObject().put("topic", new JsonObject().put("$ne", null)), 1000).map(docs -> {
       JsonArray overdue = new JsonArray();
       JsonArray due = new JsonArray();
-      docs.stream().filter(d -> nextFollowUpAt(d) != null).sorted(Comparator.comparing(RequestReports::nextFollowUpAt))
+      docs.stream().filter(d -> nextFollowUpAt(d, zone) != null).sorted(Comparator.comparing(d -> nextFollowUpAt(d, zone)))
           .forEach(d -> {
-            long at = nextFollowUpAt(d);
+            long at = nextFollowUpAt(d, zone);
             JsonObject line = summary(d).put("nextFollowUpAt", at);
             if (!visible.test(line)) {
               return;
@@ -72,12 +74,13 @@ public final class RequestReports {
    * 办完即反: requests done and not yet told whose deadline has passed (overdue) or falls within
    * {@link #DUE_SOON_MS} (due), soonest first, each line with its {@code informDueAt}.
    */
-  public Future<JsonObject> informsDue(long now, InformDeadline deadline, Predicate<JsonObject> visible) {
+  public Future<JsonObject> informsDue(long now, InformDeadline deadline, ZoneId zone, Predicate<JsonObject> visible) {
     return store.find(new JsonObject().put("status", RequestStatus.DONE.name()), 1000).map(docs -> {
       JsonArray overdue = new JsonArray();
       JsonArray due = new JsonArray();
-      docs.stream().filter(d -> deadline.dueAt(d) != null).sorted(Comparator.comparing(deadline::dueAt)).forEach(d -> {
-        long at = deadline.dueAt(d);
+      docs.stream().filter(d -> deadline.dueAt(d, zone) != null)
+          .sorted(Comparator.comparing(d -> deadline.dueAt(d, zone))).forEach(d -> {
+        long at = deadline.dueAt(d, zone);
         JsonObject line = summary(d).put("informDueAt", at);
         if (visible.test(line) && at < now) {
           overdue.add(line);
@@ -122,9 +125,9 @@ public final class RequestReports {
   }
 
   /** 响应率, 解决率 and 满意率 per grid for the requests filed in one month. */
-  public Future<JsonObject> rates(YearMonth month) {
-    long from = month.atDay(1).atStartOfDay(RequestStore.ZONE).toInstant().toEpochMilli();
-    long to = month.plusMonths(1).atDay(1).atStartOfDay(RequestStore.ZONE).toInstant().toEpochMilli();
+  public Future<JsonObject> rates(YearMonth month, ZoneId zone) {
+    long from = month.atDay(1).atStartOfDay(zone).toInstant().toEpochMilli();
+    long to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant().toEpochMilli();
     JsonObject query = new JsonObject().put("createdAt", new JsonObject().put("$gte", from).put("$lt", to));
     return store.find(query, 100_000).map(docs -> {
       Map<String, Rates> byGrid = new TreeMap<>();
@@ -196,11 +199,12 @@ public final class RequestReports {
         .put("gridId", d.getJsonObject("where", new JsonObject()).getString("gridId"))
         .put("gridName", d.getJsonObject("where", new JsonObject()).getString("gridName"))
         .put("topicKind", topic == null ? null : topic.getString("topicKind"))
+        .put("topicSource", topic == null ? null : topic.getString("source", "RESIDENTS"))
         .put("title", topic == null ? null : PublicTitles.of(d)).put("createdAt", d.getLong("createdAt"));
   }
 
   /** The Monday that starts the week of {@code day}, in the community's time zone (每周一收集). */
-  public static long weekStart(LocalDate day) {
-    return day.minusDays(day.getDayOfWeek().getValue() - 1L).atStartOfDay(RequestStore.ZONE).toInstant().toEpochMilli();
+  public static long weekStart(LocalDate day, ZoneId zone) {
+    return day.minusDays(day.getDayOfWeek().getValue() - 1L).atStartOfDay(zone).toInstant().toEpochMilli();
   }
 }

@@ -21,8 +21,7 @@ import java.util.List;
 public final class RequestStore {
   public static final String REQUESTS = "requests";
   static final String COUNTERS = "settings";
-  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-  private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyMM").withZone(ZONE);
+  private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyMM");
 
   private final MongoClient mongo;
 
@@ -60,9 +59,9 @@ public final class RequestStore {
     return mongo.find(REQUESTS, new JsonObject().put("topic.matterId", matterId));
   }
 
-  /** A short number residents can read out: the month and a sequence within it, e.g. 2611-0042. */
-  Future<String> nextNumber(long now) {
-    String month = MONTH.format(Instant.ofEpochMilli(now));
+  /** A short number residents can read out: the month (in the community's time zone) and a sequence within it, e.g. 2611-0042. */
+  Future<String> nextNumber(long now, ZoneId zone) {
+    String month = MONTH.format(Instant.ofEpochMilli(now).atZone(zone));
     JsonObject inc = new JsonObject().put("$inc", new JsonObject().put("n", 1));
     return mongo.findOneAndUpdateWithOptions(COUNTERS, new JsonObject().put("_id", "request-number-" + month), inc,
             new FindOptions(), new UpdateOptions().setUpsert(true).setReturningNewDocument(true))

@@ -9,6 +9,7 @@ import org.shangliang.common.CommandEndpoint;
 import org.shangliang.common.CommandEndpoint.Request;
 import org.shangliang.common.RateLimiter;
 import org.shangliang.common.Schemas;
+import org.shangliang.community.CommunitySettings;
 import org.shangliang.qr.QrTokens;
 import org.shangliang.room.RoomAddresses;
 import org.shangliang.room.RoomStore;
@@ -17,6 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -35,11 +38,13 @@ public final class RequestVerticle extends VerticleBase {
   private final Database db;
   private final QrTokens tokens;
   private final InformDeadline deadline;
+  private final CommunitySettings community;
 
   public RequestVerticle(Database db, QrTokens tokens, int informWithinWorkingDays) {
     this.db = db;
     this.tokens = tokens;
     this.deadline = new InformDeadline(informWithinWorkingDays);
+    this.community = new CommunitySettings(db.mongo());
   }
 
   @Override
@@ -52,7 +57,7 @@ public final class RequestVerticle extends VerticleBase {
     RateLimiter limits = new RateLimiter(vertx, db.mongo());
     RequestAccess access = new RequestAccess(store);
     Function<Function<Request, Future<JsonObject>>, Function<Request, Future<JsonObject>>> step =
-        action -> access.onOwnGrid(r -> action.apply(r).map(this::dated));
+        action -> access.onOwnGrid(r -> action.apply(r).compose(this::dated));
     CommandEndpoint endpoint = new CommandEndpoint(COMMANDS, MAX_BYTES, Schemas.load("schemas/request-commands.json", "action"))
         .on("hello", CommandEndpoint::anyone, CommandEndpoint::hello)
         .on("requestForm", RequestVerticle::kioskOrStaff, r -> intake.form())
@@ -60,7 +65,7 @@ public final class RequestVerticle extends VerticleBase {
             KIOSK_WINDOW_MS).compose(v -> intake.file(r.body(), RequestChannel.KIOSK,
             new JsonObject().put("deviceId", r.who().id()).put("deviceName", r.who().name()))))
         .on("enterRequest", Identity::isEditor, r -> RequestAccess.requireOwnGrid(r.who(), r.body().getString("gridId"))
-            .compose(v -> intake.enter(r.body(), r.who())).map(this::dated))
+            .compose(v -> intake.enter(r.body(), r.who())).compose(this::dated))
         .on("listRequests", Identity::isStaff, r -> list(store, r))
         .on("getRequest", Identity::isStaff, step.apply(r -> store.request(r.body().getString("id"))
             .map(doc -> new JsonObject().put("request", RequestViews.staffView(doc)))))
@@ -80,14 +85,15 @@ public final class RequestVerticle extends VerticleBase {
         .on("scheduleTopic", Identity::isEditor, step.apply(actions::schedule))
         .on("followUpRequest", Identity::isEditor, step.apply(actions::followUp))
         .on("mediateRequest", Identity::isEditor, step.apply(actions::mediate))
-        .on("followUpsDue", Identity::isStaff, r -> reports.followUpsDue(System.currentTimeMillis(),
-            RequestAccess.visibleTo(r.who())))
-        .on("informsDue", Identity::isStaff, r -> reports.informsDue(System.currentTimeMillis(), deadline,
-            RequestAccess.visibleTo(r.who())))
+        .on("followUpsDue", Identity::isStaff, r -> community.zone().compose(zone -> reports.followUpsDue(
+            System.currentTimeMillis(), zone, RequestAccess.visibleTo(r.who()))))
+        .on("informsDue", Identity::isStaff, r -> community.zone().compose(zone -> reports.informsDue(
+            System.currentTimeMillis(), deadline, zone, RequestAccess.visibleTo(r.who()))))
         .on("topicList", Identity::isStaff, r -> reports.topicList(r.body().getLong("from"), r.body().getLong("to"),
                 RequestAccess.visibleTo(r.who()))
             .map(list -> new JsonObject().put("topics", list)))
-        .on("requestRates", Identity::isStaff, r -> reports.rates(YearMonth.parse(r.body().getString("month"))))
+        .on("requestRates", Identity::isStaff, r -> community.zone().compose(zone -> reports.rates(
+            YearMonth.parse(r.body().getString("month")), zone)))
         .on("saveRequestKinds", RequestAccess::changesCommunitySettings, r -> intake.saveKinds(
             r.body().getJsonArray("kinds").stream().map(String::valueOf).toList(), r.who()).map(v -> new JsonObject()));
     vertx.eventBus().<JsonObject>consumer(RoomAddresses.MATTER_RESOLVED, m -> resolveFromMeeting(store, actions, m.body()));
@@ -95,11 +101,15 @@ public final class RequestVerticle extends VerticleBase {
     return vertx.eventBus().<Object>consumer(COMMANDS, endpoint::handle).completion();
   }
 
-  /** A reply's request with the dates staff work to: the next follow-up and the 办完即反 deadline. */
-  private JsonObject dated(JsonObject reply) {
+  /** A reply's request with the dates staff work to, in the community's time zone: the next follow-up and the 办完即反 deadline. */
+  private Future<JsonObject> dated(JsonObject reply) {
+    return community.zone().map(zone -> dated(reply, zone));
+  }
+
+  private JsonObject dated(JsonObject reply, ZoneId zone) {
     JsonObject request = reply.getJsonObject("request");
     if (request != null) {
-      request.put("nextFollowUpAt", RequestReports.nextFollowUpAt(request)).put("informDueAt", deadline.dueAt(request));
+      request.put("nextFollowUpAt", RequestReports.nextFollowUpAt(request, zone)).put("informDueAt", deadline.dueAt(request, zone));
     }
     return reply;
   }
@@ -121,9 +131,11 @@ public final class RequestVerticle extends VerticleBase {
     if (r.body().getBoolean("dispatchedToMe", false)) {
       query.put("dispatchedTo.id", r.who().id());
     }
-    return store.find(query, 500).map(docs -> {
+    return Future.all(store.find(query, 500), community.zone()).map(read -> {
+      ZoneId zone = read.resultAt(1);
       JsonArray out = new JsonArray();
-      docs.forEach(d -> out.add(dated(new JsonObject().put("request", RequestViews.staffView(d))).getJsonObject("request")));
+      read.<List<JsonObject>>resultAt(0).forEach(d -> out.add(dated(new JsonObject().put("request", RequestViews.staffView(d)), zone)
+          .getJsonObject("request")));
       return new JsonObject().put("requests", out);
     });
   }

@@ -80,9 +80,9 @@ public final class RequestViews {
   /**
    * A request as Open311 GeoReport v2 describes one, public fields only: the public title as its
    * description (what residents write names people and numbers), no resident, no photo, and a
-   * place typed as free text left out of the address.
+   * place typed as free text left out of the address. Times are given in {@code zone}, the community's.
    */
-  public static JsonObject open311View(JsonObject doc) {
+  public static JsonObject open311View(JsonObject doc, java.time.ZoneId zone) {
     JsonObject where = doc.getJsonObject("where", new JsonObject());
     RequestStatus status = RequestStatus.valueOf(doc.getString("status"));
     String building = PublicTitles.building(where);
@@ -92,7 +92,7 @@ public final class RequestViews {
         .put("service_name", doc.getString("kind")).put("service_code", doc.getString("kind"))
         .put("description", PublicTitles.of(doc))
         .put("agency_responsible", agency(doc))
-        .put("requested_datetime", iso(doc.getLong("createdAt"))).put("updated_datetime", iso(doc.getLong("updatedAt")))
+        .put("requested_datetime", iso(doc.getLong("createdAt"), zone)).put("updated_datetime", iso(doc.getLong("updatedAt"), zone))
         .put("address", where.getString("gridName", "") + (building == null ? "" : " " + building));
   }
 
@@ -108,8 +108,8 @@ public final class RequestViews {
     } : "网格";
   }
 
-  private static String iso(Long millis) {
-    return millis == null ? null : java.time.Instant.ofEpochMilli(millis).atZone(RequestStore.ZONE)
+  private static String iso(Long millis, java.time.ZoneId zone) {
+    return millis == null ? null : java.time.Instant.ofEpochMilli(millis).atZone(zone)
         .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 

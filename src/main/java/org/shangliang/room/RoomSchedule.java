@@ -8,7 +8,8 @@ import org.shangliang.common.Failure;
  * Which meeting a room shows. A room points at one meeting at a time (the kiosks, the room display
  * and the host console follow it by themselves): the one being held, else the one about to be.
  * When a meeting closes, or a meeting is planned for a room whose last one is over, the room moves
- * on to its earliest planned meeting; a meeting being held is never left.
+ * on to its earliest planned meeting; a meeting planned to start before the one the room awaits
+ * takes its place; a meeting being held is never left.
  */
 public final class RoomSchedule {
   private final RoomStore store;
@@ -31,6 +32,31 @@ public final class RoomSchedule {
           : store.nextScheduled(roomId).compose(next -> next == null ? Future.succeededFuture(null)
               : moveTo(roomId, current, next.id())));
     });
+  }
+
+  /**
+   * After {@code planned} was planned or replanned: the room moves on as {@link #moveOn(String)} does, or,
+   * while it awaits a meeting (SCHEDULED) that starts later than {@code planned}, to {@code planned}.
+   * A meeting being held is never left. Answers the meeting moved to, or null if the room stayed.
+   */
+  public Future<String> moveOn(String roomId, Meeting planned) {
+    return store.room(roomId).compose(room -> {
+      String current = room.getString("meetingId");
+      if (current == null || current.equals(planned.id())) {
+        return moveOn(roomId);
+      }
+      return store.meeting(current).recover(e -> Future.succeededFuture(null)).compose(awaited ->
+          awaited == null || awaited.status() == Meeting.Status.CLOSED ? moveOn(roomId)
+              : startsBefore(planned, awaited) ? moveTo(roomId, current, planned.id()) : Future.succeededFuture(null));
+    });
+  }
+
+  /** Whether {@code planned}, not begun, starts before {@code awaited}, which has not begun either. */
+  static boolean startsBefore(Meeting planned, Meeting awaited) {
+    Long at = planned.plan().startsAt();
+    Long other = awaited.plan().startsAt();
+    return planned.status() == Meeting.Status.SCHEDULED && awaited.status() == Meeting.Status.SCHEDULED
+        && at != null && other != null && at < other;
   }
 
   /**

@@ -13,6 +13,7 @@ import org.shangliang.auth.Identity;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
 import org.shangliang.common.Schemas;
+import org.shangliang.community.CommunitySettings;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -30,24 +31,30 @@ final class AuditRoutes {
   private final Schemas schemas = Schemas.load("schemas/admin-commands.json", "action");
   private final AuditReader reader;
   private final Credentials credentials;
+  private final CommunitySettings community;
 
-  AuditRoutes(AuditReader reader, Credentials credentials) {
+  AuditRoutes(AuditReader reader, Credentials credentials, CommunitySettings community) {
     this.reader = reader;
     this.credentials = credentials;
+    this.community = community;
   }
 
   void mount(Router router) {
     router.get("/api/audit.csv").handler(this::export);
   }
 
+  /** Times and the file's date are the community's (its time zone), not the server's. */
   private void export(RoutingContext ctx) {
-    ZoneId zone = ZoneId.systemDefault();
     reader(ctx).map(who -> filterOf(ctx.queryParams()))
-        .compose(filter -> reader.newest(filter, AuditReader.MAX_EXPORT))
-        .onSuccess(entries -> ctx.response().putHeader("content-type", "text/csv; charset=utf-8")
-            .putHeader("Content-Disposition", "attachment; filename=\"audit-" + LocalDate.now(zone) + ".csv\"")
-            .putHeader("Cache-Control", "no-store").end(AuditCsv.write(entries, zone)))
+        .compose(filter -> Future.all(reader.newest(filter, AuditReader.MAX_EXPORT), community.zone()))
+        .onSuccess(read -> send(ctx, read.resultAt(0), read.resultAt(1)))
         .onFailure(e -> HttpFailures.send(ctx, e));
+  }
+
+  private static void send(RoutingContext ctx, List<JsonObject> entries, ZoneId zone) {
+    ctx.response().putHeader("content-type", "text/csv; charset=utf-8")
+        .putHeader("Content-Disposition", "attachment; filename=\"audit-" + LocalDate.now(zone) + ".csv\"")
+        .putHeader("Cache-Control", "no-store").end(AuditCsv.write(entries, zone));
   }
 
   private Future<Identity> reader(RoutingContext ctx) {

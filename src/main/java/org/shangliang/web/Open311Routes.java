@@ -1,12 +1,17 @@
 package org.shangliang.web;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.shangliang.community.CommunitySettings;
 import org.shangliang.request.RequestIntake;
 import org.shangliang.request.RequestStore;
 import org.shangliang.request.RequestViews;
+
+import java.time.ZoneId;
+import java.util.List;
 
 /**
  * A read-only Open311 GeoReport v2 endpoint (JSON) for civic tools: the request kinds as services,
@@ -17,10 +22,12 @@ final class Open311Routes {
 
   private final RequestIntake intake;
   private final RequestStore store;
+  private final CommunitySettings community;
 
-  Open311Routes(RequestIntake intake, RequestStore store) {
+  Open311Routes(RequestIntake intake, RequestStore store, CommunitySettings community) {
     this.intake = intake;
     this.store = store;
+    this.community = community;
   }
 
   void mount(Router router) {
@@ -51,16 +58,18 @@ final class Open311Routes {
     } else if ("open".equals(status)) {
       query.put("status", new JsonObject().put("$ne", "CLOSED"));
     }
-    store.find(query, 1000).onSuccess(docs -> {
+    Future.all(store.find(query, 1000), community.zone()).onSuccess(read -> {
+      ZoneId zone = read.resultAt(1);
       JsonArray out = new JsonArray();
-      docs.forEach(d -> out.add(RequestViews.open311View(d)));
+      read.<List<JsonObject>>resultAt(0).forEach(d -> out.add(RequestViews.open311View(d, zone)));
       array(ctx, out);
     }).onFailure(e -> HttpFailures.send(ctx, e));
   }
 
   private void request(RoutingContext ctx) {
     String number = ctx.pathParam("number").replaceFirst("\\.json$", "");
-    store.byNumber(number).onSuccess(doc -> array(ctx, new JsonArray().add(RequestViews.open311View(doc))))
+    Future.all(store.byNumber(number), community.zone())
+        .onSuccess(read -> array(ctx, new JsonArray().add(RequestViews.open311View(read.resultAt(0), read.resultAt(1)))))
         .onFailure(e -> HttpFailures.send(ctx, e));
   }
 

@@ -19,6 +19,7 @@ import org.shangliang.auth.FirstAdministrator;
 import io.vertx.ext.web.handler.BodyHandler;
 import org.shangliang.common.RateLimiter;
 import org.shangliang.common.Schemas;
+import org.shangliang.community.CommunitySettings;
 import org.shangliang.feedback.FeedbackIntake;
 import org.shangliang.feedback.FeedbackStore;
 import org.shangliang.notice.NoticeImages;
@@ -142,10 +143,11 @@ public final class WebServer extends VerticleBase {
     RequestStore requests = new RequestStore(db.mongo());
     new RequestRoutes(intake, new RequestActions(vertx, requests, new RoomStore(vertx, db), db), new RequestPhotos(db),
         tokens, limits, credentials, schemas, this::publicUrl).mount(router);
-    new Open311Routes(intake, requests).mount(router);
+    CommunitySettings community = new CommunitySettings(db.mongo());
+    new Open311Routes(intake, requests, community).mount(router);
     new BackupRoutes(Backups.forEmbedded(vertx, db)).mount(router);
     new MetricsRoute(metrics.allowedAddresses(), metrics.token()).mount(router);
-    new AuditRoutes(new AuditReader(db.mongo()), credentials).mount(router);
+    new AuditRoutes(new AuditReader(db.mongo()), credentials, community).mount(router);
     new MeetingRoutes(vertx, db, credentials).mount(router);
     new ExportRoutes(new org.shangliang.export.Exports(vertx, db), credentials).mount(router);
     new LanguageRoute(new org.shangliang.community.CommunityLanguage(db.mongo())).mount(router);

@@ -81,6 +81,7 @@ class MeetingPlanningInBrowsersTest {
     assertThat(row.getByTestId("meeting-current")).hasCount(0);
 
     byTestId(page, "topics-add").click();
+    assertThat(byTestId(page, "topic-" + requestId).getByTestId("topic-source")).hasText("群众出题", new LocatorAssertions.HasTextOptions().setTimeout(10_000));
     byTestId(page, "topic-" + requestId).getByTestId("topic-pick").click();
     assertThat(byTestId(page, "topic-" + requestId).getByTestId("topic-taken")).isVisible(SOON);
     assertThat(byTestId(page, "matter-row")).hasCount(3);

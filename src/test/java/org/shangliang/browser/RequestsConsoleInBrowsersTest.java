@@ -224,6 +224,7 @@ class RequestsConsoleInBrowsersTest {
       byTestId(page, "step-topicKind-DECISION").check();
       byTestId(page, "step-field-title").fill("楼道灯更换费用分摊");
       byTestId(page, "step-urgency-3").check();
+      byTestId(page, "step-source-PARTY_BRANCH").check();
     }, "已转议题");
     assertThat(byTestId(page, "request-topic")).containsText("楼道灯更换费用分摊");
     assertThat(byTestId(page, "request-topic")).containsText("决策类");
@@ -238,6 +239,8 @@ class RequestsConsoleInBrowsersTest {
     BridgeClient host = connect(server.login("cadre"));
     JsonArray agenda = room(host, "snapshot", new JsonObject()).getJsonObject("meeting").getJsonArray("agenda");
     assertEquals("楼道灯更换费用分摊", agenda.getJsonObject(agenda.size() - 1).getString("title"));
+    assertEquals("PARTY_BRANCH", agenda.getJsonObject(agenda.size() - 1).getJsonObject("source").getString("kind"),
+        "党支部点题 chosen by the grid worker");
     room(host, "openMeeting", new JsonObject());
     room(kiosk, "checkIn", new JsonObject().put("attendeeId", ATTENDEE));
     room(host, "gotoMatter", new JsonObject().put("index", agenda.size() - 1));

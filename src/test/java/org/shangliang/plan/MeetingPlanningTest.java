@@ -238,6 +238,37 @@ class MeetingPlanningTest {
         .getJsonObject("meeting").getString("id"));
   }
 
+  @Test
+  @DisplayName("a meeting planned to start before the one the room awaits takes its place at once; a later one does not, and a meeting being held is never left")
+  void anEarlierMeetingComesFirst() throws Exception {
+    long demoStartsAt = Await.result(cmd(staff, PLAN, "getMeeting", new JsonObject().put("id", DemoData.MEETING_ID)))
+        .getJsonObject("meeting").getLong("startsAt");
+    String later = saved(meeting("下月议事会", demoStartsAt + DAY));
+    assertEquals(DemoData.MEETING_ID, shown(kiosk), "a meeting after the awaited one waits its turn");
+
+    String earlier = saved(meeting("提前召开的议事会", demoStartsAt - 3_600_000L));
+    assertEquals(earlier, shown(kiosk), "the kiosk shows the earlier meeting without being touched");
+    assertEquals(earlier, shown(cadre));
+    JsonArray listed = Await.result(cmd(staff, PLAN, "listMeetings", new JsonObject().put("roomId", ROOM))).getJsonArray("meetings");
+    assertTrue(find(listed, earlier).getBoolean("current"));
+    assertFalse(find(listed, DemoData.MEETING_ID).getBoolean("current"));
+    assertFalse(find(listed, later).getBoolean("current"));
+
+    Await.result(cmd(cadre, ROOMS, "openMeeting", new JsonObject().put("roomId", ROOM)));
+    saved(meeting("更早的议事会", demoStartsAt - 2 * 3_600_000L));
+    assertEquals(earlier, shown(kiosk), "the meeting being held stays");
+    assertEquals("OPEN", Await.result(cmd(kiosk, ROOMS, "snapshot", new JsonObject())).getJsonObject("meeting").getString("status"));
+  }
+
+  String saved(JsonObject meeting) {
+    return Await.result(cmd(staff, PLAN, "saveMeeting", meeting)).getJsonObject("meeting").getString("id");
+  }
+
+  /** The meeting the room shows to this client. */
+  static String shown(BridgeClient client) {
+    return Await.result(cmd(client, ROOMS, "snapshot", new JsonObject().put("roomId", ROOM))).getJsonObject("meeting").getString("id");
+  }
+
   void closeDemoMeeting() {
     Await.result(cmd(cadre, ROOMS, "openMeeting", new JsonObject().put("roomId", ROOM)));
     Await.result(cmd(cadre, ROOMS, "closeMeeting", new JsonObject().put("roomId", ROOM)));

@@ -283,7 +283,7 @@ class DispatchAndChannelsTest {
     String soon = enter(staff, "VISIT", GRID_1).getString("id");
     JsonObject done = complete(own);
     long completedAt = done.getJsonArray("completions").getJsonObject(0).getLong("at");
-    assertEquals(InformDeadline.dueAt(completedAt, 3, RequestStore.ZONE), done.getLong("informDueAt"), "in the step's reply");
+    assertEquals(InformDeadline.dueAt(completedAt, 3, InformDeadlineTest.ZONE), done.getLong("informDueAt"), "in the step's reply");
     assertEquals(done.getLong("informDueAt"), get(grid, own).getLong("informDueAt"));
     complete(other);
     complete(soon);
@@ -299,7 +299,7 @@ class DispatchAndChannelsTest {
     assertEquals(List.of(soon), ids(forStaff.getJsonArray("due")));
     assertEquals(3, forStaff.getInteger("workingDays"));
     JsonObject line = forStaff.getJsonArray("due").getJsonObject(0);
-    assertEquals(InformDeadline.dueAt(soonDoneAt, 3, RequestStore.ZONE), line.getLong("informDueAt"));
+    assertEquals(InformDeadline.dueAt(soonDoneAt, 3, InformDeadlineTest.ZONE), line.getLong("informDueAt"));
     assertEquals("VISIT", line.getString("channel"));
     JsonObject forGrid = Await.result(cmd(grid, "informsDue", new JsonObject()));
     assertEquals(List.of(own), ids(forGrid.getJsonArray("overdue")), "a grid worker sees their own grid's only");
@@ -314,7 +314,7 @@ class DispatchAndChannelsTest {
   static long dueSoon(long now) {
     for (int days = 1; days <= 10; days++) {
       long at = now - days * DAY;
-      long due = InformDeadline.dueAt(at, 3, RequestStore.ZONE);
+      long due = InformDeadline.dueAt(at, 3, InformDeadlineTest.ZONE);
       if (due > now && due <= now + RequestReports.DUE_SOON_MS) {
         return at;
       }

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** 办完即反's deadline: working days skip Saturdays and Sundays, and the deadline is the end of the last one. */
 class InformDeadlineTest {
-  static final ZoneId ZONE = RequestStore.ZONE;
+  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
   static long at(String localDateTime) {
     return LocalDateTime.parse(localDateTime).atZone(ZONE).toInstant().toEpochMilli();
@@ -59,9 +59,9 @@ class InformDeadlineTest {
     InformDeadline deadline = new InformDeadline(3);
     JsonArray completions = new JsonArray().add(new JsonObject().put("at", at("2026-02-02T09:00")))
         .add(new JsonObject().put("at", at("2026-03-06T15:30")));
-    assertEquals(endOf("2026-03-11"), deadline.dueAt(new JsonObject().put("status", "DONE").put("completions", completions)));
-    assertNull(deadline.dueAt(new JsonObject().put("status", "INFORMED").put("completions", completions)));
-    assertNull(deadline.dueAt(new JsonObject().put("status", "DONE")));
+    assertEquals(endOf("2026-03-11"), deadline.dueAt(new JsonObject().put("status", "DONE").put("completions", completions), ZONE));
+    assertNull(deadline.dueAt(new JsonObject().put("status", "INFORMED").put("completions", completions), ZONE));
+    assertNull(deadline.dueAt(new JsonObject().put("status", "DONE"), ZONE));
     assertThrows(IllegalArgumentException.class, () -> new InformDeadline(-1));
   }
 

@@ -186,6 +186,51 @@ class RequestFlowTest {
     assertTrue(status.getJsonObject("resolution").getJsonObject("outcome").getBoolean("passed"));
   }
 
+  @Test
+  @DisplayName("a topic keeps who put it forward (党支部点题, 网格员荐题 by default for a grid worker, 群众出题 for staff) onto the agenda; an unknown source is refused and changes nothing")
+  void topicSources() throws Exception {
+    String branch = file("楼院设施").getString("id");
+    for (String bad : List.of("STAFF", "party_branch", "")) {
+      Await.failure(cmd(staff, "promoteRequest", new JsonObject().put("id", branch).put("topicKind", "CONSULTATION")
+          .put("urgency", 2).put("source", bad)), "BAD_REQUEST");
+    }
+    Await.failure(cmd(staff, "promoteRequest", new JsonObject().put("id", branch).put("topicKind", "CONSULTATION")
+        .put("urgency", 2).put("source", 3)), "BAD_REQUEST");
+    JsonObject unchanged = request(branch);
+    assertEquals("NEW", unchanged.getString("status"));
+    assertNull(unchanged.getValue("topic"));
+    assertEquals(1, unchanged.getJsonArray("history").size());
+
+    JsonObject promoted = step("promoteRequest", branch, new JsonObject().put("topicKind", "DECISION").put("urgency", 3)
+        .put("source", "PARTY_BRANCH"));
+    assertEquals("PARTY_BRANCH", promoted.getJsonObject("topic").getString("source"));
+    String recommended = file("环境卫生").getString("id");
+    step("promoteRequest", recommended, new JsonObject().put("topicKind", "CONSULTATION").put("urgency", 1));
+    String residents = file("安全隐患").getString("id");
+    Await.result(cmd(connect(server.login("staff")), "promoteRequest", new JsonObject().put("id", residents)
+        .put("topicKind", "CONSULTATION").put("urgency", 1)));
+    JsonArray list = Await.result(cmd(staff, "topicList", new JsonObject().put("from", 0).put("to", System.currentTimeMillis() + 60_000)))
+        .getJsonArray("topics");
+    assertEquals("PARTY_BRANCH", line(list, branch).getString("topicSource"));
+    assertEquals("GRID_WORKER", line(list, recommended).getString("topicSource"), "a grid worker's own recommendation");
+    assertEquals("RESIDENTS", line(list, residents).getString("topicSource"));
+
+    for (String id : List.of(branch, recommended, residents)) {
+      step("scheduleTopic", id, new JsonObject().put("meetingId", DemoData.MEETING_ID));
+    }
+    JsonArray agenda = Await.result(server.app.db().mongo().findOne(RoomStore.MEETINGS,
+        new JsonObject().put("_id", DemoData.MEETING_ID), null)).getJsonArray("agenda");
+    assertEquals(new JsonObject().put("kind", "PARTY_BRANCH").put("requestId", branch), agenda.getJsonObject(agenda.size() - 3).getJsonObject("source"));
+    assertEquals(new JsonObject().put("kind", "GRID_WORKER").put("requestId", recommended),
+        agenda.getJsonObject(agenda.size() - 2).getJsonObject("source"));
+    assertEquals(new JsonObject().put("kind", "RESIDENTS").put("requestId", residents),
+        agenda.getJsonObject(agenda.size() - 1).getJsonObject("source"));
+  }
+
+  static JsonObject line(JsonArray list, String id) {
+    return list.stream().map(JsonObject.class::cast).filter(l -> id.equals(l.getString("id"))).findFirst().orElseThrow();
+  }
+
   JsonObject request(String id) {
     return Await.result(cmd(staff, "getRequest", new JsonObject().put("id", id))).getJsonObject("request");
   }
