@@ -18,7 +18,7 @@ export const BOARD_STYLESHEETS = ['/display/display.css', '/display/notice-card.
 export const playlistAddress = (displayId) => `display.${displayId}.signage`;
 
 const DWELL_MS = 10000;
-const DEFAULT_HEARTBEAT_SECONDS = 10;
+const DEFAULT_HEARTBEAT_SECONDS = 30;
 const MAX_SHOWN = 50; // API.md: a heartbeat lists at most 50 notices
 
 const PROGRESS_ID = 'progress'; // the progress page's place in the rotation; never a notice id
@@ -165,6 +165,8 @@ export function createSignage(t, { scope, onMedia = () => {}, view = window } = 
     }
     shown.add(notice.id);
     showCard(notice, p.urgent);
+    // staff want to see at once that an urgent notice took the screen; the rest waits for the heartbeat
+    if (p.urgent && !same) heartbeat();
   }
 
   function showProgress() {

@@ -4,7 +4,9 @@
 // WebSocket when it can and falls back to plain HTTP (xhr-streaming, then xhr-polling) when a
 // proxy blocks WebSockets; a page can be held to one transport with ?transport=… in its address.
 
-const PING_INTERVAL_MS = 5000;
+// Often enough for the bridge (it drops a socket silent for three pings, docs/API.md), rarely
+// enough that 10,000 idle screens cost a node little; SockJS's own heartbeats keep proxies awake.
+const PING_INTERVAL_MS = 20000;
 const FIRST_BACKOFF_MS = 500;
 const MAX_BACKOFF_MS = 5000;
 const DEFAULT_TIMEOUT_MS = 10000;

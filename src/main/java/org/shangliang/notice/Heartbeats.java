@@ -26,7 +26,7 @@ import java.util.Map;
  */
 final class Heartbeats {
   /** The longest a heartbeat that changes no interval waits in memory before it is stored. */
-  static final long STORE_EVERY_MS = 30_000;
+  static final long STORE_EVERY_MS = 60_000;
   /** A display silent this long is stored as last heard, so its intervals end where they did. */
   static final long SILENT_MS = Playlists.HEARTBEAT_SECONDS * 1500L;
 

@@ -27,7 +27,7 @@ public final class Showings {
    * board's heartbeat at least every {@link Heartbeats#STORE_EVERY_MS}, and the board sends one
    * every {@link Playlists#HEARTBEAT_SECONDS}.
    */
-  public static final long ONLINE_MS = 60_000;
+  public static final long ONLINE_MS = 120_000;
 
   private final MongoClient mongo;
   private final NoticeStore store;

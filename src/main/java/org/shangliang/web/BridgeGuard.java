@@ -28,6 +28,8 @@ import java.util.Locale;
  * holding the server.
  */
 final class BridgeGuard implements Handler<BridgeEvent> {
+  /** Pages ping every 20 s (eventbus.js): a socket that missed three pings is gone. */
+  static final long PING_TIMEOUT_MS = 60_000;
   static final String TOKEN_HEADER = "auth";
   /** Each request in flight holds a reply handler on its socket: room for a page's bursts, not for abuse. */
   static final int MAX_HANDLERS_PER_SOCKET = 128;
@@ -65,7 +67,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
         .setMaxAddressLength(64)
         .setMaxHandlersPerSocket(MAX_HANDLERS_PER_SOCKET)
         .setReplyTimeout(15_000)
-        .setPingTimeout(30_000);
+        .setPingTimeout(PING_TIMEOUT_MS);
   }
 
   @Override

@@ -18,7 +18,7 @@ public record HttpLimits(int headerTimeoutSeconds, int idleTimeoutSeconds, int r
                          int maxConnectionsPerAddress, int maxConnections) {
   /**
    * Headers come in one packet from any browser, so 10 s is generous even on a phone; pages ping
-   * the bridge every 5 s and SockJS sends a heartbeat every 25 s, so 60 s of silence means gone;
+   * the bridge every 20 s and SockJS sends a heartbeat every 25 s, so 60 s of silence means gone;
    * a 2 MiB photo from a phone at 50 KiB/s takes 40 s. A room's kiosks, displays and phones behind
    * one NAT address stay well under 256 connections (a page holds one to three).
    */

@@ -1,5 +1,6 @@
 package org.shangliang.bench;
 
+import org.shangliang.support.PageClient;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -20,7 +21,7 @@ import java.util.function.IntFunction;
  */
 final class BenchRoom {
   static final int BATCH = 50;
-  static final long PING_MS = 5_000;
+  static final long PING_MS = PageClient.PING_MS;
 
   final String roomId;
   final List<String> attendeeIds = new ArrayList<>();
@@ -83,7 +84,7 @@ final class BenchRoom {
 
   /**
    * Pings every socket every {@value #PING_MS} ms, as the pages do, spread over the interval: the
-   * bridge closes sockets that stay silent for its ping timeout (30 s), which is shorter than a run.
+   * bridge closes sockets that stay silent for its ping timeout (60 s), which is shorter than a run.
    */
   private void keepAlive(List<Runnable> pings) {
     for (int i = 0; i < pings.size(); i++) {

@@ -50,7 +50,7 @@ final class DisplaySocket {
         .map(ws -> new DisplaySocket(client, ws, token, addresses, onMessage));
   }
 
-  /** The bridge closes a socket that has not pinged within its ping timeout; pages ping every 5 s. */
+  /** The bridge closes a socket that has not pinged within its ping timeout; pages ping as eventbus.js does. */
   void ping() {
     write(new JsonObject().put("type", "ping"));
   }

@@ -1,5 +1,6 @@
 package org.shangliang.bench;
 
+import org.shangliang.support.PageClient;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -20,8 +21,8 @@ import java.util.function.Consumer;
  * room-session.js, signage.js): on SockJS's open frame it pings and asks room.cmd hello; then it
  * registers for its addresses (a board: its own; a room display: its room's state and tally; a
  * joined phone, which runs the kiosk page: its room's state) and asks for its first frame (a
- * board: its playlist; the others: the room's snapshot). From then on it pings every 5 s, and a
- * board reports its heartbeat to signage.cmd every 10 s. Every frame carries the page's token.
+ * board: its playlist; the others: the room's snapshot). From then on it pings as eventbus.js does,
+ * and a board reports its heartbeat to signage.cmd as signage.js does. Every frame carries the page's token.
  *
  * <p>Against the real server a hello or first request answered with a final code (unauthenticated,
  * forbidden, not found) or a refused registration is a refusal; any other failed answer (a timeout)
@@ -31,10 +32,8 @@ import java.util.function.Consumer;
 final class IdlePage {
   enum Kind { BOARD, DISPLAY, PHONE }
 
-  /** eventbus.js PING_INTERVAL_MS. */
-  static final long PING_MS = 5_000;
-  /** eventbus.js DEFAULT_TIMEOUT_MS: a request without a reply by then has failed. */
-  static final long REQUEST_TIMEOUT_MS = 10_000;
+  static final long PING_MS = PageClient.PING_MS;
+  static final long REQUEST_TIMEOUT_MS = PageClient.REQUEST_TIMEOUT_MS;
   static final long FIRST_FRAME_TIMEOUT_MS = 30_000;
   static final long RETRY_DELAY_MS = 1_000;
   /** room-session.js RETRY_MS and FINAL_CODES: answers that asking again cannot change. */

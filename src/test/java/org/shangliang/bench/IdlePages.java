@@ -1,5 +1,6 @@
 package org.shangliang.bench;
 
+import org.shangliang.notice.Playlists;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -29,7 +30,7 @@ final class IdlePages implements AutoCloseable {
   record Options(int perSecond, int inFlight, int retries, long boardHeartbeatMs) {
     static Options fromSystemProperties() {
       return new Options(Integer.getInteger("bench.connectRate", 400), Integer.getInteger("bench.connectWindow", 200),
-          Integer.getInteger("bench.retries", 3), Long.getLong("bench.boardHeartbeatSeconds", 10) * 1000);
+          Integer.getInteger("bench.retries", 3), Long.getLong("bench.boardHeartbeatSeconds", Playlists.HEARTBEAT_SECONDS) * 1000);
     }
   }
 

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * (10: after the last page is ready, before the window; then on until the server's JIT spent at most
  * bench.jitQuietMs (250) in 5 s, at most bench.settleMaxSeconds (120) in all), bench.connectRate (400 pages/s),
  * bench.connectWindow (200 waiting for their first frame at once), bench.retries (3 per page),
- * bench.boardHeartbeatSeconds (10, as signage.js; 0: none), bench.skipBare (false), bench.noPin (false).
+ * bench.boardHeartbeatSeconds (30, as signage.js; 0: none), bench.skipBare (false), bench.noPin (false).
  */
 public final class IdleScreensBenchmark {
   static final long HEAP_TARGET = 1L << 30;
@@ -166,8 +166,8 @@ public final class IdleScreensBenchmark {
         r.label(), r.windowSeconds(), r.serverCpu(), r.serverCpu() / machineCores(), r.loadCpu(), r.gcPauses(),
         r.gcMs(), r.jitMs(), mib(r.heapIdle()), mib(r.heapBefore()), perPage(r), s.getInteger("established"),
         s.getInteger("closeWait"), s.getInteger("other"), s.getLong("fds"), s.getJsonObject("bridge").encode(),
-        pages.boardHeartbeatMs > 0 ? "a ping every 5 s, a board heartbeat every " + pages.boardHeartbeatMs / 1000 + " s"
-            : "a ping every 5 s", new TreeMap<>(pages.pushed), pages.sockJsHeartbeats.sum()));
+        pages.boardHeartbeatMs > 0 ? "a ping every " + IdlePage.PING_MS / 1000 + " s, a board heartbeat every " + pages.boardHeartbeatMs / 1000 + " s"
+            : "a ping every " + IdlePage.PING_MS / 1000 + " s", new TreeMap<>(pages.pushed), pages.sockJsHeartbeats.sum()));
     if (pages.lateReplies.sum() > 0) {
       out.append(String.format("%n    replies that came after their request had timed out (10 s): %d", pages.lateReplies.sum()));
     }

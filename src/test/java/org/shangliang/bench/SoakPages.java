@@ -1,5 +1,6 @@
 package org.shangliang.bench;
 
+import org.shangliang.notice.Playlists;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -18,14 +19,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Every page of the soak benchmark, each a real WebSocket to the bridge: the host console and the
  * staff console (one account), a kiosk per voter and the room displays (registered for the room's
  * state, displays for its tally too), and the notice boards (their own signage address, a heartbeat
- * every 10 s). A page that reconnects registers again and asks for its whole state, as our pages do.
+ * as often as signage.js sends one). A page that reconnects registers again and asks for its whole state, as our pages do.
  */
 final class SoakPages {
   enum Kind { KIOSK, DISPLAY, BOARD }
 
   /** How long a reconnected page may wait for its first frame before the run fails. */
   static final long FIRST_FRAME_TIMEOUT_MS = 30_000;
-  private static final long HEARTBEAT_MS = 10_000;
+  private static final long HEARTBEAT_MS = Playlists.HEARTBEAT_SECONDS * 1000L;
 
   final String roomId;
   final int port;
@@ -175,7 +176,7 @@ final class SoakPages {
     return millis;
   }
 
-  /** Each board tells the server what it showed, as the signage page does every 10 s. */
+  /** Each board tells the server what it showed, as the signage page does every heartbeat. */
   private void heartbeats() {
     for (Page board : boards) {
       BridgeClient bus = board.bus;

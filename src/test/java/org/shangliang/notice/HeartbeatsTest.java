@@ -56,23 +56,24 @@ class HeartbeatsTest {
   @Test
   @DisplayName("a heartbeat that only stretches an open interval waits in memory; a new notice, half a minute or silence stores it")
   void storesWhatMatters() {
+    long every = Heartbeats.STORE_EVERY_MS;
+    long beat = Playlists.HEARTBEAT_SECONDS * 1000L;
     beat(node, "n-1", T0);
     assertEquals(T0, stored().getLong("lastSeenAt"), "the first heartbeat opens an interval: stored at once");
-    beat(node, "n-1", T0 + 10_000);
-    beat(node, "n-1", T0 + 20_000);
+    beat(node, "n-1", T0 + every / 2);
     assertEquals(T0, stored().getLong("lastSeenAt"), "stretching the interval waits");
-    beat(node, "n-1", T0 + 30_000);
-    assertEquals(T0 + 30_000, stored().getLong("lastSeenAt"), "stored after half a minute");
-    assertEquals(T0 + 30_000, interval("n-1").getLong("to"));
+    beat(node, "n-1", T0 + every);
+    assertEquals(T0 + every, stored().getLong("lastSeenAt"), "stored once it waited long enough");
+    assertEquals(T0 + every, interval("n-1").getLong("to"));
 
-    beat(node, "n-2", T0 + 40_000);
-    assertEquals(T0 + 40_000, stored().getLong("lastSeenAt"), "a new notice on screen is stored at once");
+    beat(node, "n-2", T0 + every + beat);
+    assertEquals(T0 + every + beat, stored().getLong("lastSeenAt"), "a new notice on screen is stored at once");
     assertEquals("n-2", stored().getString("current"));
 
-    beat(node, "n-2", T0 + 50_000);
-    onLoop(() -> node.storeSilent(T0 + 50_000 + Heartbeats.SILENT_MS));
-    assertEquals(T0 + 50_000, stored().getLong("lastSeenAt"), "a board that fell silent is stored as last heard");
-    assertEquals(T0 + 50_000, interval("n-2").getLong("to"));
+    beat(node, "n-2", T0 + every + 2 * beat);
+    onLoop(() -> node.storeSilent(T0 + every + 2 * beat + Heartbeats.SILENT_MS));
+    assertEquals(T0 + every + 2 * beat, stored().getLong("lastSeenAt"), "a board that fell silent is stored as last heard");
+    assertEquals(T0 + every + 2 * beat, interval("n-2").getLong("to"));
   }
 
   @Test

@@ -90,9 +90,9 @@ public final class BridgeClient {
     return this;
   }
 
-  /** Pings the bridge every 5 s, as our page client does: the bridge closes a socket that sends nothing for 30 s. */
+  /** Pings the bridge every 20 s, as our page client does: the bridge closes a socket that sends nothing for 60 s. */
   public BridgeClient keepAlive() {
-    vertx.setPeriodic(5000, id -> {
+    vertx.setPeriodic(20_000, id -> {
       if (socket.isClosed()) {
         vertx.cancelTimer(id);
       } else {
