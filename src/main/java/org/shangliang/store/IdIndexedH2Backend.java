@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -14,12 +15,14 @@ import de.bwaldvogel.mongo.bson.ObjectId;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The embedded store's H2 backend with one change: a query that names a single {@code _id} next to
- * other conditions, such as the conditional updates {@code {_id, version}} or {@code {_id, open,
- * voters: {$ne}}}, reads that one document through the {@code _id} index and then checks the whole
+ * The embedded store's H2 backend with two changes. Unique indexes, {@code _id} first of all, are
+ * keyed by text that H2 compares natively ({@link TextKeyedUniqueIndex}). And a query that names a
+ * single {@code _id} next to other conditions, such as the conditional updates {@code {_id,
+ * version}} or {@code {_id, open, voters: {$ne}}}, reads that one document through the {@code _id} index and then checks the whole
  * query against it. The stock backend uses an index only when the query names nothing but the
  * index's keys, so each of those updates read every document of its collection, and got slower
  * with every meeting and vote ever held. Results are the same either way: the index only narrows
@@ -29,6 +32,7 @@ final class IdIndexedH2Backend extends H2Backend {
   /** The stock backend's map names; they are its storage format, so existing data opens unchanged. */
   private static final String DATA_MAP_PREFIX = "databases.";
   private static final String META_MAP_PREFIX = "meta.";
+  private static final String INDEX_MAP_INFIX = "._index_";
 
   private final AtomicLong fullScans = new AtomicLong();
 
@@ -58,6 +62,23 @@ final class IdIndexedH2Backend extends H2Backend {
       MVStore store = getMvStore();
       return new IdIndexedCollection(this, collectionName, options, store.openMap(DATA_MAP_PREFIX + fullName),
           store.openMap(META_MAP_PREFIX + fullName), cursorRegistry);
+    }
+
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                    boolean sparse) {
+      return TextKeyedUniqueIndex.open(getMvStore(), indexMapName(collectionName, indexName), indexName, keys, sparse);
+    }
+
+    @Override
+    protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+      super.dropIndex(collection, indexName);
+      TextKeyedUniqueIndex.removeMaps(getMvStore(), indexMapName(collection.getCollectionName(), indexName));
+    }
+
+    /** The stock index's map name: its storage format. */
+    private String indexMapName(String collectionName, String indexName) {
+      return getFullCollectionNamespace(collectionName) + INDEX_MAP_INFIX + indexName;
     }
   }
 
