@@ -13,6 +13,7 @@ import org.shangliang.notice.NoticeVerticle;
 import org.shangliang.qr.QrTokens;
 import org.shangliang.request.RequestVerticle;
 import org.shangliang.room.RoomVerticle;
+import org.shangliang.room.TallyAudience;
 import org.shangliang.store.Database;
 import org.shangliang.web.WebServer;
 
@@ -63,10 +64,12 @@ public final class Shangliang {
     Accounts accounts = new Accounts(vertx, db, credentials);
     Devices devices = new Devices(db, credentials);
     return db.ping().compose(v -> QrTokens.load(db)).compose(tokens -> {
-      WebServer web = new WebServer(db, credentials, accounts, devices, tokens, config);
+      // counted by the bridge, read by the room's publisher: both on this node
+      TallyAudience tallyAudience = new TallyAudience();
+      WebServer web = new WebServer(db, credentials, accounts, devices, tokens, tallyAudience, config);
       // Side by side, each on an event loop of its own (they share nothing at start); then the web
       // server, so nothing is served before every address has its consumer.
-      return Future.all(vertx.deployVerticle(new RoomVerticle(db, devices, tokens)),
+      return Future.all(vertx.deployVerticle(new RoomVerticle(db, devices, tokens, tallyAudience)),
               vertx.deployVerticle(new NoticeVerticle(db, tokens)),
               vertx.deployVerticle(new ConsoleVerticle(db, devices, tokens, web::publicUrl)),
               vertx.deployVerticle(new RequestVerticle(db, tokens, config.informWithinWorkingDays())))

@@ -13,22 +13,28 @@ import java.util.Set;
 
 /**
  * Pushes state to the pages of a room. Changes are coalesced: at most one snapshot per room every
- * {@value #SNAPSHOT_DELAY_MS} ms, and at most one tally per vote every {@value #TALLY_INTERVAL_MS} ms
+ * {@value #SNAPSHOT_DELAY_MS} ms, and at most one tally per vote every {@link #tallyIntervalMs} ms
  * (the first at once, later ones carrying the newest counts), so a burst of commands costs a few
  * broadcasts instead of one per command. Runs on one event loop.
  */
 public final class RoomPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(RoomPublisher.class);
   static final long SNAPSHOT_DELAY_MS = 25;
+  /** The shortest time between two tallies of a vote: a ballot reaches the displays within it. */
+  public static final long MIN_TALLY_INTERVAL_MS = 10;
+  /** The longest: 40 updates a second still look live. */
+  public static final long MAX_TALLY_INTERVAL_MS = 25;
   /**
-   * Each tally costs one WebSocket write per display through the bridge (measured at 35–50 µs
-   * each on one core); at 10 ms a vote storm spent half the server on tallies alone. 25 ms (40
-   * updates a second) still looks live, and left the ballots the CPU (docs/BENCHMARKS.md).
+   * Each tally costs a WebSocket write per listening page through the bridge, so tallies are
+   * spaced by the audience: at most this many pages per millisecond of interval, about 20,000
+   * writes a second. 200 displays get a tally every 10 ms, 500 every 25 ms (docs/BENCHMARKS.md:
+   * at 10 ms for 500 displays the fan-out alone would take more than the server's core).
    */
-  public static final long TALLY_INTERVAL_MS = 25;
+  static final int PAGES_PER_MS = 20;
 
   private final Vertx vertx;
   private final Snapshots snapshots;
+  private final TallyAudience audience;
   private final Set<String> snapshotDue = new HashSet<>();
   private final Set<String> attendeesDue = new HashSet<>();
   private final Map<String, TallyLine> tallies = new HashMap<>();
@@ -39,9 +45,15 @@ public final class RoomPublisher {
     JsonObject waiting;
   }
 
-  public RoomPublisher(Vertx vertx, Snapshots snapshots) {
+  public RoomPublisher(Vertx vertx, Snapshots snapshots, TallyAudience audience) {
     this.vertx = vertx;
     this.snapshots = snapshots;
+    this.audience = audience;
+  }
+
+  /** How long a vote's tallies are spaced for this many listening pages. */
+  public static long tallyIntervalMs(int pages) {
+    return Math.max(MIN_TALLY_INTERVAL_MS, Math.min(MAX_TALLY_INTERVAL_MS, pages / PAGES_PER_MS));
   }
 
   /** A matter's result was announced: sent (not broadcast) so one node acts on it. */
@@ -84,7 +96,7 @@ public final class RoomPublisher {
       return;
     }
     long now = System.currentTimeMillis();
-    long wait = line.lastSentAt + TALLY_INTERVAL_MS - now;
+    long wait = line.lastSentAt + tallyIntervalMs(audience.of(vote.roomId())) - now;
     if (wait <= 0) {
       send(vote, line, message, now);
       return;

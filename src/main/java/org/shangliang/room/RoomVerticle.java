@@ -15,9 +15,11 @@ public final class RoomVerticle extends VerticleBase {
   private final Database db;
   private final Devices devices;
   private final QrTokens tokens;
+  private final TallyAudience tallyAudience;
   private SpeechClock clock;
 
-  public RoomVerticle(Database db, Devices devices, QrTokens tokens) {
+  public RoomVerticle(Database db, Devices devices, QrTokens tokens, TallyAudience tallyAudience) {
+    this.tallyAudience = tallyAudience;
     this.db = db;
     this.devices = devices;
     this.tokens = tokens;
@@ -28,7 +30,7 @@ public final class RoomVerticle extends VerticleBase {
     RoomStore store = new RoomStore(vertx, db);
     BallotBoxes ballots = new BallotBoxes(db);
     Snapshots snapshots = new Snapshots(store, ballots, db.mongo(), tokens);
-    RoomPublisher publisher = new RoomPublisher(vertx, snapshots);
+    RoomPublisher publisher = new RoomPublisher(vertx, snapshots, tallyAudience);
     clock = new SpeechClock(vertx, store, publisher, db);
     LiveTallies tallies = new LiveTallies(vertx, ballots);
     tallies.listen();

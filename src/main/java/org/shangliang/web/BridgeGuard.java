@@ -39,10 +39,12 @@ final class BridgeGuard implements Handler<BridgeEvent> {
   static final int INTERNAL_ERROR = 1011;
   private final Credentials credentials;
   private final SlowReaders slowReaders;
+  private final TallyListeners tallyListeners;
 
-  BridgeGuard(Credentials credentials, SlowReaders slowReaders) {
+  BridgeGuard(Credentials credentials, SlowReaders slowReaders, TallyListeners tallyListeners) {
     this.credentials = credentials;
     this.slowReaders = slowReaders;
+    this.tallyListeners = tallyListeners;
   }
 
   static SockJSBridgeOptions options() {
@@ -80,7 +82,11 @@ final class BridgeGuard implements Handler<BridgeEvent> {
       credentials.resolve(tokenOf(frame)).onComplete(ar -> {
         Identity who = ar.succeeded() ? ar.result() : Identity.ANONYMOUS;
         if (type == BridgeEventType.REGISTER) {
-          event.complete(mayListen(who, frame.getString("address")));
+          boolean may = mayListen(who, frame.getString("address"));
+          if (may) {
+            tallyListeners.registered(event.socket(), frame.getString("address"));
+          }
+          event.complete(may);
         } else {
           JsonObject headers = new JsonObject().put(Identity.HEADER, who.toJson().encode());
           if (ar.failed()) {
@@ -95,6 +101,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
       });
     } else if (type == BridgeEventType.SOCKET_ERROR) {
       slowReaders.closed(event.socket());
+      tallyListeners.closed(event.socket());
       endBrokenSocket(event);
       event.complete(true);
     } else if (type == BridgeEventType.RECEIVE) {
@@ -104,6 +111,9 @@ final class BridgeGuard implements Handler<BridgeEvent> {
         slowReaders.opened(event.socket());
       } else if (type == BridgeEventType.SOCKET_CLOSED) {
         slowReaders.closed(event.socket());
+        tallyListeners.closed(event.socket());
+      } else if (type == BridgeEventType.UNREGISTER && event.getRawMessage() != null) {
+        tallyListeners.unregistered(event.socket(), event.getRawMessage().getString("address"));
       }
       event.complete(true);
     }

@@ -12,6 +12,8 @@ import org.shangliang.auth.Credentials;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
 
+import org.shangliang.room.TallyAudience;
+
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
@@ -37,14 +39,16 @@ final class BridgeRoutes {
   private final Supplier<String> publicUrl;
   private final long heartbeatMs;
   private final BridgeLimits outboxLimits;
+  private final TallyAudience tallyAudience;
 
   /**
    * idleTimeoutSeconds: the server closes silent connections; heartbeats come twice as often.
    * outboxLimits: how much a socket that does not read may have waiting, and for how long.
    */
   BridgeRoutes(Vertx vertx, Credentials credentials, Supplier<String> publicUrl, int idleTimeoutSeconds,
-               BridgeLimits outboxLimits) {
+               BridgeLimits outboxLimits, TallyAudience tallyAudience) {
     this.vertx = vertx;
+    this.tallyAudience = tallyAudience;
     this.credentials = credentials;
     this.publicUrl = publicUrl;
     this.heartbeatMs = Math.min(MAX_HEARTBEAT_MS, idleTimeoutSeconds * 1000L / 2);
@@ -59,7 +63,7 @@ final class BridgeRoutes {
     SockJSHandlerOptions options = new SockJSHandlerOptions().setInsertJSESSIONID(false).setHeartbeatInterval(heartbeatMs);
     router.route(PATH + "/*").subRouter(SockJSHandler.create(vertx, options)
         .bridge(BridgeGuard.options(), new BridgeSockets(new SocketsByIdentity(vertx, credentials,
-            new BridgeGuard(credentials, new SlowReaders(vertx, outboxLimits))), credentials)));
+            new BridgeGuard(credentials, new SlowReaders(vertx, outboxLimits), new TallyListeners(tallyAudience))), credentials)));
   }
 
   /** Whether the request belongs to the bridge (its WebSockets and its HTTP transports). */

@@ -32,6 +32,7 @@ import org.shangliang.request.RequestPhotos;
 import org.shangliang.request.RequestStore;
 import org.shangliang.room.PhoneJoinRequests;
 import org.shangliang.room.RoomStore;
+import org.shangliang.room.TallyAudience;
 import org.shangliang.round.RoundPhones;
 import org.shangliang.store.Backups;
 import org.shangliang.store.Database;
@@ -58,6 +59,7 @@ public final class WebServer extends VerticleBase {
   private final HttpLimits limits;
   private final MetricsAccess metrics;
   private final BridgeLimits bridgeLimits;
+  private final TallyAudience tallyAudience;
   private HttpServer server;
   private Router router;
   private ConnectionGuard guard;
@@ -66,7 +68,8 @@ public final class WebServer extends VerticleBase {
 
   /** Listens where {@code config} says, with its HTTP limits and metrics access. */
   public WebServer(Database db, Credentials credentials, Accounts accounts, Devices devices, QrTokens tokens,
-                   Config config) {
+                   TallyAudience tallyAudience, Config config) {
+    this.tallyAudience = tallyAudience;
     this.db = db;
     this.tokens = tokens;
     this.credentials = credentials;
@@ -80,13 +83,19 @@ public final class WebServer extends VerticleBase {
     this.bridgeLimits = config.bridgeLimits();
   }
 
+  /** The pages of this node listening to each room's tallies, as its bridge counts them. */
+  public TallyAudience tallyAudience() {
+    return tallyAudience;
+  }
+
   @Override
   public Future<?> start() {
     router = Router.router(vertx);
     router.route().handler(WebServer::securityHeaders);
     router.get("/health").handler(this::health);
     mountApi(router);
-    new BridgeRoutes(vertx, credentials, this::publicUrl, limits.idleTimeoutSeconds(), bridgeLimits).mount(router);
+    new BridgeRoutes(vertx, credentials, this::publicUrl, limits.idleTimeoutSeconds(), bridgeLimits, tallyAudience)
+        .mount(router);
     router.route("/webjars/*").handler(staticFiles("META-INF/resources/webjars").setMaxAgeSeconds(86_400));
     router.get("/favicon.ico").handler(ctx -> ctx.response().setStatusCode(204).end());
     mountPage(router, "/common", "webroot/kiosk-ui/common");

@@ -191,6 +191,28 @@ class RoomBridgeTest {
   }
 
   @Test
+  @DisplayName("the node counts the pages listening to a room's tallies as they register, unregister and go, and spaces tallies by them")
+  void tallyAudienceFollowsThePages() throws Exception {
+    TallyAudience audience = server.app.web().tallyAudience();
+    assertEquals(0, audience.of(ROOM));
+    display.register(RoomAddresses.tally(ROOM), t -> { });
+    display.register(RoomAddresses.tally(ROOM), t -> { }); // twice from one page counts once
+    BridgeClient second = connect(server.token("Room display"));
+    second.register(RoomAddresses.tally(ROOM), t -> { });
+    kiosk1.register(RoomAddresses.tally(OTHER_ROOM), t -> { }); // refused: not its room
+    Await.until("two pages listen", 3000, () -> audience.of(ROOM) == 2);
+    display.send(new JsonObject().put("type", "unregister").put("address", RoomAddresses.tally(ROOM)));
+    Await.until("one page listens", 3000, () -> audience.of(ROOM) == 1);
+    second.close();
+    Await.until("no page listens", 3000, () -> audience.of(ROOM) == 0);
+    assertEquals(0, audience.of(OTHER_ROOM));
+    assertEquals(RoomPublisher.MIN_TALLY_INTERVAL_MS, RoomPublisher.tallyIntervalMs(200));
+    assertEquals(RoomPublisher.MAX_TALLY_INTERVAL_MS, RoomPublisher.tallyIntervalMs(500));
+    assertEquals(RoomPublisher.MAX_TALLY_INTERVAL_MS, RoomPublisher.tallyIntervalMs(5_000));
+    assertEquals(15, RoomPublisher.tallyIntervalMs(300));
+  }
+
+  @Test
   @DisplayName("a kiosk acts only for attendees checked in on it; a personal kiosk for one at a time")
   void kioskActsForItsOwnAttendees() {
     Await.result(command(host, "openMeeting"));

@@ -32,7 +32,7 @@ class SpeechClockTest {
     db = Database.embedded(vertx, dataDir.toString());
     RoomStore store = new RoomStore(vertx, db);
     Snapshots snapshots = new Snapshots(store, new BallotBoxes(db), db.mongo(), Await.result(QrTokens.load(db)));
-    clock = new SpeechClock(vertx, store, new RoomPublisher(vertx, snapshots), db);
+    clock = new SpeechClock(vertx, store, new RoomPublisher(vertx, snapshots, new TallyAudience()), db);
   }
 
   @AfterEach
