@@ -68,10 +68,10 @@ public final class SignageFanoutBenchmark {
         }
       }
       System.out.printf("summary (medians of %d rounds): publish→last board %.1f ms (p99 %.1f ms), bare fan-out→last"
-              + " board %.1f ms (p99 %.1f ms), ratio max %.1fx p99 %.1fx%ntarget on 2 cores: every board within 1 s"
-              + " (reported, never asserted)%n", counted.size(), median(counted, 2), median(counted, 1),
-          median(counted, 5), median(counted, 4), median(counted, 2) / median(counted, 5),
-          median(counted, 1) / median(counted, 4));
+              + " board %.1f ms (p99 %.1f ms), ratio max %.1fx p99 %.1fx%n"
+              + "target on 2 cores: the last of 2,000 boards within 250 ms (reported, never asserted)%n",
+          counted.size(), median(counted, 2), median(counted, 1), median(counted, 5), median(counted, 4),
+          median(counted, 2) / median(counted, 5), median(counted, 1) / median(counted, 4));
       return 0;
     } catch (Throwable e) {
       System.err.println("benchmark failed: " + e);
