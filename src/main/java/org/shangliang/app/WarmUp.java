@@ -2,6 +2,7 @@ package org.shangliang.app;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import org.shangliang.metrics.Meters;
 import org.shangliang.room.RoomStore;
 import org.shangliang.store.Database;
 import org.slf4j.Logger;
@@ -41,13 +42,14 @@ final class WarmUp {
 
   private static void rehearse(int votes) {
     Vertx vertx = Vertx.vertx();
+    Meters.unmetered(vertx);
     try {
       LOG.info("warmed up: a rehearsed meeting of {} votes in {} ms", votes, Rehearsal.onScratchNode(vertx, votes));
     } catch (Exception e) {
       // the node serves as well without it, only slower at first
       LOG.warn("the warm-up rehearsal failed", e);
     } finally {
-      vertx.close();
+      vertx.close().onComplete(closed -> Meters.metered(vertx));
     }
   }
 }

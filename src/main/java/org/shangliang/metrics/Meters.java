@@ -6,11 +6,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.micrometer.backends.BackendRegistries;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -26,12 +29,33 @@ public final class Meters {
    * actions times the error codes.
    */
   private static final Map<List<Object>, Meter> REGISTERED = new ConcurrentHashMap<>();
+  /** Vert.x instances whose meters /metrics must not show: a scratch node rehearsing beside this one. */
+  private static final Set<Vertx> UNMETERED = ConcurrentHashMap.newKeySet();
+  private static volatile PrometheusMeterRegistry unread;
 
   private Meters() {
   }
 
-  /** The registry /metrics reads. */
+  /**
+   * Code running on this Vert.x counts into a registry nobody reads until {@link #metered} (the
+   * warm-up's scratch node: its rehearsed ballots are not the community's).
+   */
+  public static void unmetered(Vertx vertx) {
+    UNMETERED.add(vertx);
+  }
+
+  public static void metered(Vertx vertx) {
+    UNMETERED.remove(vertx);
+  }
+
+  /** The registry /metrics reads, or for a scratch node's code one nobody reads. */
   public static PrometheusMeterRegistry registry() {
+    if (!UNMETERED.isEmpty()) {
+      Context context = Vertx.currentContext();
+      if (context != null && UNMETERED.contains(context.owner())) {
+        return unread();
+      }
+    }
     MeterRegistry started = BackendRegistries.getDefaultNow();
     if (started instanceof PrometheusMeterRegistry prometheus) {
       return prometheus;
@@ -44,6 +68,17 @@ public final class Meters {
       }
     }
     return fallback;
+  }
+
+  private static PrometheusMeterRegistry unread() {
+    if (unread == null) {
+      synchronized (Meters.class) {
+        if (unread == null) {
+          unread = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        }
+      }
+    }
+    return unread;
   }
 
   /** One command answered on a command address, by action and outcome ({@code ok} or its error code). */

@@ -49,6 +49,11 @@ class WarmUpTest {
       Await.until("the rehearsal has ended", 90_000,
           () -> server.printed("warmed up: a rehearsed meeting of 3 votes"));
 
+      var metrics = Http.get(server.baseUrl() + "/metrics");
+      assertEquals(200, metrics.statusCode());
+      assertTrue(metrics.body().contains("jvm_memory_used_bytes"), "the node's own meters are there");
+      assertTrue(!metrics.body().contains("shangliang_ballots_counted"), "the rehearsal's ballots are not the community's");
+
       BridgeClient display = Await.result(BridgeClient.connect(vertx, server.port, server.token("Room display")));
       JsonObject snapshot = Await.result(DemoRoom.command(display, "snapshot"));
       assertEquals(DemoData.ATTENDEE_COUNT, snapshot.getJsonArray("attendees").size(), "no walk-ins: " + snapshot);
