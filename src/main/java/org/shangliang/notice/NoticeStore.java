@@ -99,6 +99,11 @@ public final class NoticeStore {
             : Future.failedFuture(new Failure(ErrorCode.NOT_FOUND, "没有这块显示屏")));
   }
 
+  /** How many signage displays were last heard since the given time: counted by the store, nothing read. */
+  public Future<Long> countSignageDisplaysSeenSince(long since) {
+    return mongo.count(Devices.COLLECTION, signageQuery().put("lastSeenAt", new JsonObject().put("$gte", since)));
+  }
+
   /**
    * Sets fields of a signage display unless its stored last heartbeat is no longer the one given
    * (another node stored a newer one): false then, and nothing changed.

@@ -86,7 +86,7 @@ public final class Showings {
 
   /** How many signage displays sent a heartbeat within {@link #ONLINE_MS}: for the meters. */
   public Future<Integer> countOnline(long now) {
-    return store.signageDisplays().map(all -> (int) all.stream().filter(d -> online(d, now)).count());
+    return store.countSignageDisplaysSeenSince(now - ONLINE_MS).map(Long::intValue);
   }
 
   /** Every interval in which a notice was on screen, per display, oldest first. */

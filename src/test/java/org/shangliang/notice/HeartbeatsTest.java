@@ -109,6 +109,14 @@ class HeartbeatsTest {
   }
 
   @Test
+  @DisplayName("the displays-online gauge counts the boards whose stored heartbeat is recent enough")
+  void countsOnline() {
+    beat(node, "n-1", T0);
+    assertEquals(1, Await.result(showings.countOnline(T0 + Showings.ONLINE_MS)));
+    assertEquals(0, Await.result(showings.countOnline(T0 + Showings.ONLINE_MS + 1)));
+  }
+
+  @Test
   @DisplayName("a heartbeat of a display that is not a notice board's is refused and stores nothing")
   void unknownDisplay() {
     CompletableFuture<Throwable> failure = new CompletableFuture<>();
