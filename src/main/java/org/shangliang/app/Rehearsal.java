@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
@@ -35,9 +36,9 @@ import java.util.stream.Stream;
 final class Rehearsal {
   private static final List<String> PAGES = List.of("/kiosk/", "/display/", "/host/", "/console/", "/health",
       "/common/eventbus.js");
-  private static final int KIOSKS = 10;
-  private static final int WALK_INS_PER_KIOSK = 10;
-  private static final int ROOM_DISPLAYS = 5;
+  private static final int KIOSKS = 20;
+  private static final int WALK_INS_PER_KIOSK = 15;
+  private static final int ROOM_DISPLAYS = 60;
   private static final int SPEECHES = 5;
 
   private final Vertx vertx;
@@ -63,15 +64,23 @@ final class Rehearsal {
    */
   static long onScratchNode(Vertx vertx, int votes) throws IOException {
     long started = System.nanoTime();
+    onScratchNode(vertx, votes, () -> false);
+    return (System.nanoTime() - started) / 1_000_000;
+  }
+
+  /**
+   * As {@link #onScratchNode(Vertx, int)}, but asks {@code enough} before every vote and ends the
+   * meeting early when it says so; answers how many votes were held.
+   */
+  static int onScratchNode(Vertx vertx, int votes, BooleanSupplier enough) throws IOException {
     Path scratch = Files.createTempDirectory("shangliang-rehearsal");
     try {
       Shangliang app = Shangliang.start(vertx, Config.local(0, scratch.toString()), DemoData::seed).await();
       try {
-        hold(vertx, app, votes);
+        return hold(vertx, app, votes, enough);
       } finally {
         app.stop().await();
       }
-      return (System.nanoTime() - started) / 1_000_000;
     } finally {
       try (Stream<Path> files = Files.walk(scratch)) {
         for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -81,15 +90,19 @@ final class Rehearsal {
     }
   }
 
-  /** Holds the demo meeting with {@code votes} votes of every attendee; fails at the first refused step. */
-  static void hold(Vertx vertx, Shangliang app, int votes) {
+  /**
+   * Holds the demo meeting with up to {@code votes} votes of every attendee, fewer once
+   * {@code enough} says so; answers the votes held. Fails at the first refused step.
+   */
+  static int hold(Vertx vertx, Shangliang app, int votes, BooleanSupplier enough) {
     Rehearsal rehearsal = new Rehearsal(vertx, app);
     try {
       rehearsal.fetchPages();
       rehearsal.connect();
-      rehearsal.meeting(votes);
+      int held = rehearsal.meeting(votes, enough);
       rehearsal.noticeAndRequest();
       rehearsal.room("closeMeeting", new JsonObject());
+      return held;
     } finally {
       rehearsal.pages.forEach(page -> page.close().await());
       rehearsal.http.close().await();
@@ -126,7 +139,7 @@ final class Rehearsal {
     }
   }
 
-  private void meeting(int votes) {
+  private int meeting(int votes, BooleanSupplier enough) {
     room("openMeeting", new JsonObject());
     for (int n = 0; n < DemoData.ATTENDEE_COUNT; n++) {
       int k = n % KIOSKS;
@@ -140,13 +153,15 @@ final class Rehearsal {
       room("giveFloor", new JsonObject());
       room("endSpeech", new JsonObject());
     }
-    for (int v = 0; v < votes; v++) {
+    int v = 0;
+    for (; v < votes && !enough.getAsBoolean(); v++) {
       String voteId = room("openVote", new JsonObject().put("motion", "彩排表决 " + (v + 1)).put("secret", v % 5 == 4)
           .put("walkInsVote", true).put("liveTally", v % 5 != 4).put("base", "CAST")).getString("voteId");
       all(KIOSKS, k -> ballots(k, voteId));
       room("closeVote", new JsonObject().put("quorumOverride", "彩排"));
       room("announceResult", new JsonObject());
     }
+    return v;
   }
 
   private Future<?> walkIns(int k) {

@@ -40,6 +40,22 @@ class WarmUpTest {
   }
 
   @Test
+  @DisplayName("a meeting opened while the node rehearses ends the rehearsal at the next vote")
+  void aMeetingOpenedEndsTheRehearsal() throws Exception {
+    try (ServerProcess server = ServerProcess.start(Map.of("DATA_DIR", dataDir.toString(), "WARM_UP_VOTES", "5000"), true)) {
+      BridgeClient host = Await.result(BridgeClient.connect(vertx, server.port,
+          Http.login(server.baseUrl(), "cadre", DemoData.PASSWORD)));
+      Await.result(DemoRoom.command(host, "openMeeting"));
+      // 5,000 votes would take the rehearsal half an hour
+      Await.until("the rehearsal ends early", 60_000,
+          () -> server.printed("warm-up cut short after") && server.printed("of 5000 votes"));
+      assertTrue(!server.printed("warmed up"), server.lastLines().toString());
+      JsonObject snapshot = Await.result(DemoRoom.command(host, "snapshot"));
+      assertTrue(snapshot.getJsonObject("vote") == null, "the node's own room holds no rehearsed vote: " + snapshot);
+    }
+  }
+
+  @Test
   @DisplayName("a node rehearses a meeting after its start, its own room, notices and devices show nothing of it;"
       + " restarted while a meeting is under way, it does not rehearse")
   void rehearsalLeavesTheServingNodeAlone() throws Exception {

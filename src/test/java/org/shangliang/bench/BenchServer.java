@@ -146,7 +146,7 @@ public final class BenchServer {
       case "bare" -> new JsonObject().put("sentAt", bare(words[1], Integer.parseInt(words[2]),
           Double.parseDouble(words[3]), Long.parseLong(words[4])));
       case "barefan" -> new JsonObject().put("sentAt", bareFan(words[1], Integer.parseInt(words[2])));
-      case "census" -> ServerCensus.take(vertx, app.web(), app.port(), app.db().embeddedUri());
+      case "census" -> ServerCensus.take(vertx, app.web(), app.port(), app.db(), app.db().embeddedUri());
       case "meeting" -> SoakMeetings.plan(app, roomId, Integer.parseInt(words[1]), Integer.parseInt(words[2]),
           Integer.parseInt(words[3]));
       case "sockets" -> ServerProbe.tcp(app.port()).put("bridge", bridgeSockets());

@@ -148,6 +148,10 @@ public final class SoakBenchmark {
     double heap = c.getLong("heapUsed") / 1048576.0;
     String ratio = isBase ? " (baseline)" : String.format(" (%.3fx day 1)", (double) c.getLong("heapUsed") / base.getLong("heapUsed"));
     StringBuilder line = new StringBuilder(String.format("heap after full GC %.1f MB%s", heap, ratio));
+    line.append(String.format(" | without the store's cache %.1f MB%s (cache %d MB)",
+        c.getLong("heapWithoutStoreCache") / 1048576.0, isBase ? "" : String.format(" (%.3fx day 1)",
+            (double) c.getLong("heapWithoutStoreCache") / base.getLong("heapWithoutStoreCache")),
+        c.getLong("storeCacheUsedMB")));
     for (String key : new String[] {"threads", "sockets", "httpConnections", "timers", "speechTimers", "nettyTasks",
         "otherNettyTasks", "busHandlers", "ebHandlersGauge", "busAddresses", "bridgeSockets", "guardWatches", "meters"}) {
       long value = figure(c, key);
@@ -247,14 +251,23 @@ public final class SoakBenchmark {
     StringBuilder s = new StringBuilder(String.format("summary over %d days: heap after full GC first %.1f MB, last %.1f MB,"
             + " max %.1f MB; last/first %.3fx — target ≤ %.2fx: %s%n", days.size(), first.getLong("heapUsed") / mb,
         last.getLong("heapUsed") / mb, max / mb, ratio, HEAP_TARGET, ratio <= HEAP_TARGET ? "met" : "NOT met"));
+    long maxBare = days.stream().mapToLong(c -> c.getLong("heapWithoutStoreCache")).max().orElse(0);
+    double bareRatio = (double) last.getLong("heapWithoutStoreCache") / first.getLong("heapWithoutStoreCache");
+    s.append(String.format("    the same with the store's page cache emptied: first %.1f MB, last %.1f MB, max %.1f MB;"
+            + " last/first %.3fx — target ≤ %.2fx: %s (the cache held %d MB on the last day, at most %d MB)%n",
+        first.getLong("heapWithoutStoreCache") / mb, last.getLong("heapWithoutStoreCache") / mb, maxBare / mb, bareRatio,
+        HEAP_TARGET, bareRatio <= HEAP_TARGET ? "met" : "NOT met", last.getLong("storeCacheUsedMB"),
+        last.getLong("storeCacheMB", -1L)));
     boolean grew = false;
+    JsonObject second = days.get(1);
     for (String key : new String[] {"sockets", "httpConnections", "bridgeSockets", "otherTimers", "otherNettyTasks",
         "busHandlers", "ebHandlersGauge", "busAddresses", "guardWatches", "threads"}) {
       long a = figure(first, key);
       long b = figure(last, key);
       boolean up = b > a;
       grew |= up;
-      s.append(String.format("    %s: first %d, last %d%s%n", key, a, b, up ? " — GREW" : ""));
+      s.append(String.format("    %s: first %d, second day %d, last %d%s%n", key, a, figure(second, key), b,
+          up ? " — GREW" : ""));
     }
     s.append("    sockets by kind, first → last: ").append(c2(first, last, "socketsByKind")).append('\n');
     s.append("    heap growth, first → last day (class histogram after GC): ").append(heapGrowth(last, first, 10)).append('\n');
