@@ -4,14 +4,13 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
+import org.shangliang.common.ExpiringCache;
 import org.shangliang.store.Database;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Bearer tokens for sessions and enrolled devices. Only a token's SHA-256 is stored, as the
@@ -30,10 +29,9 @@ public final class Credentials {
 
   private final MongoClient mongo;
   private final Database db;
-  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+  private static final int CACHE_ENTRIES = 10_000;
 
-  private record Cached(Future<Identity> identity, long until) {
-  }
+  private final ExpiringCache<String, Identity> cache = new ExpiringCache<>(CACHE_MS, CACHE_ENTRIES);
 
   private final Vertx vertx;
 
@@ -78,8 +76,8 @@ public final class Credentials {
    * lookup still under way, which may have read the token before it was removed.
    */
   private void forget(String identityId) {
-    cache.values().removeIf(cached -> !cached.identity().isComplete()
-        || (cached.identity().succeeded() && identityId.equals(cached.identity().result().id())));
+    cache.removeIf(identity -> !identity.isComplete()
+        || (identity.succeeded() && identityId.equals(identity.result().id())));
   }
 
   /** The identity a token stands for; anonymous for no, unknown or expired tokens. */
@@ -87,20 +85,8 @@ public final class Credentials {
     if (token == null || token.isEmpty() || token.length() > 128) {
       return Future.succeededFuture(Identity.ANONYMOUS);
     }
-    String key = digest(token);
-    long now = System.currentTimeMillis();
-    Cached hit = cache.get(key);
-    if (hit != null && hit.until() > now) {
-      return hit.identity();
-    }
-    if (cache.size() > 10_000) {
-      cache.clear();
-    }
-    Future<Identity> lookup = mongo.findOne(COLLECTION, new JsonObject().put("_id", key), null)
-        .map(doc -> toIdentity(doc, now));
-    cache.put(key, new Cached(lookup, now + CACHE_MS));
-    lookup.onFailure(e -> cache.remove(key));
-    return lookup;
+    return cache.get(digest(token), key -> mongo.findOne(COLLECTION, new JsonObject().put("_id", key), null)
+        .map(doc -> toIdentity(doc, System.currentTimeMillis())));
   }
 
   private static Identity toIdentity(JsonObject doc, long now) {

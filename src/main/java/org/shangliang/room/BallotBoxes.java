@@ -7,13 +7,12 @@ import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 import org.shangliang.common.ErrorCode;
+import org.shangliang.common.ExpiringCache;
 import org.shangliang.common.Failure;
 import org.shangliang.store.Database;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The ballot box of a vote: a head document with the vote's fixed rules and whether it is open, and
@@ -28,10 +27,12 @@ public final class BallotBoxes {
   public static final String COLLECTION = "ballots";
   static final int SHARDS = 16;
   private static final JsonObject COUNTS_ONLY = new JsonObject().put("counts", 1);
+  /** A vote's rules never change; kept while its ballots come, then read again if ever needed. */
+  private static final long RULES_KEPT_MS = 10 * 60_000;
   private static final int RULES_CACHE_SIZE = 1_000;
 
   private final MongoClient mongo;
-  private final Map<String, Future<Rules>> rules = new ConcurrentHashMap<>();
+  private final ExpiringCache<String, Rules> rules = new ExpiringCache<>(RULES_KEPT_MS, RULES_CACHE_SIZE);
 
   /** What a vote fixed when it opened. */
   public record Rules(String voteId, String roomId, String meetingId, boolean secret, boolean walkInsVote,
@@ -80,14 +81,10 @@ public final class BallotBoxes {
 
   /** The rules of a vote, or NO_VOTE_OPEN if there is no such box. */
   public Future<Rules> rules(String voteId) {
-    if (rules.size() > RULES_CACHE_SIZE) {
-      rules.clear();
-    }
-    return rules.computeIfAbsent(voteId, id -> mongo.findOne(COLLECTION, new JsonObject().put("_id", id),
+    return rules.get(voteId, id -> mongo.findOne(COLLECTION, new JsonObject().put("_id", id),
             new JsonObject().put("voters", 0).put("choices", 0))
         .compose(box -> box == null ? Future.failedFuture(new Failure(ErrorCode.NO_VOTE_OPEN))
-            : Future.succeededFuture(Rules.fromBox(box)))
-        .onFailure(e -> rules.remove(id)));
+            : Future.succeededFuture(Rules.fromBox(box))));
   }
 
   /**

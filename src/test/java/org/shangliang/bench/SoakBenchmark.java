@@ -135,7 +135,7 @@ public final class SoakBenchmark {
       changes("connection guard's count per address", c, base, "guardPerAddress");
       changes("handlers by address", c, base, "handlersByAddress");
       changes("meters by name", c, base, "metersByName");
-      System.out.println("    heap growth since day 1 (class histogram after GC): " + heapGrowth(c, base, 5));
+      System.out.println("    heap growth since day 1 (class histogram after GC, store cache emptied): " + heapGrowth(c, base, 8));
       String held = connectionObjects(c, base);
       if (!held.isEmpty()) {
         System.out.println("    connection and socket objects since day 1 (instances): " + held);
@@ -270,7 +270,7 @@ public final class SoakBenchmark {
           up ? " — GREW" : ""));
     }
     s.append("    sockets by kind, first → last: ").append(c2(first, last, "socketsByKind")).append('\n');
-    s.append("    heap growth, first → last day (class histogram after GC): ").append(heapGrowth(last, first, 10)).append('\n');
+    s.append("    heap growth, first → last day (class histogram after GC, store cache emptied): ").append(heapGrowth(last, first, 15)).append('\n');
     s.append("    connection and socket objects, last day against first (instances): ")
         .append(connectionObjects(last, first)).append('\n');
     s.append(String.format("    (speech timers, set for every speech and kept by one ended early until its time is"
