@@ -6,7 +6,7 @@ import { h, replace } from '../common/dom.js';
 import { BusError } from '../common/eventbus.js';
 import { formatDateTime } from './format.js';
 
-const AREAS = ['room', 'admin', 'notice', 'request', 'signin'];
+const AREAS = ['room', 'admin', 'community', 'member', 'notice', 'request', 'followup', 'forum', 'minutes', 'export', 'signin'];
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PARAMS_SHOWN = 160;
 

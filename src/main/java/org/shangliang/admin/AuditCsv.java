@@ -21,11 +21,15 @@ import java.util.Map;
  */
 public final class AuditCsv {
   static final String[] HEADER = {"时间", "操作人", "角色", "区域", "操作", "议事室", "参数"};
-  private static final Map<String, String> ROLES = Map.of("ADMIN", "管理员", "CADRE", "社区干部", "HOST", "社区干部",
-      "GRID_WORKER", "网格员", "STAFF", "工作人员", "VIEWER", "只读查看", "KIOSK", "议事终端", "DISPLAY", "显示屏",
-      "SYSTEM", "系统");
-  private static final Map<String, String> AREAS = Map.of("room", "议事室", "admin", "账号管理", "request", "居民诉求",
-      "notice", "公示", "signin", "登录");
+  private static final Map<String, String> ROLES = Map.ofEntries(Map.entry("ADMIN", "管理员"), Map.entry("CADRE", "社区干部"),
+      Map.entry("HOST", "社区干部"), Map.entry("GRID_WORKER", "网格员"), Map.entry("STAFF", "工作人员"),
+      Map.entry("VIEWER", "只读查看"), Map.entry("KIOSK", "议事终端"), Map.entry("DISPLAY", "显示屏"),
+      Map.entry("SYSTEM", "系统"), Map.entry("RESIDENT", "居民"));
+  /** Every area an audit entry is written in, as the console's audit panel names it. */
+  static final Map<String, String> AREAS = Map.ofEntries(Map.entry("room", "议事室"), Map.entry("admin", "账号管理"),
+      Map.entry("request", "居民诉求"), Map.entry("notice", "公示"), Map.entry("signin", "登录"),
+      Map.entry("community", "社区与设备"), Map.entry("member", "议事成员"), Map.entry("forum", "议事会"),
+      Map.entry("followup", "跟踪回访"), Map.entry("minutes", "会议纪要"), Map.entry("export", "数据导出"));
 
   private AuditCsv() {
   }

@@ -62,8 +62,9 @@ final class ServerCensus {
   /**
    * The embedded store keeps recently read pages of its data, up to its cache size (H2's MVStore,
    * 16 MB by default), so the heap grows with the data until that cache is full. To tell that from
-   * a leak, the cache is emptied (setting its size clears it) and the heap measured again after a
-   * full GC. The next day's reads fill it again. -1 with a real MongoDB.
+   * a leak, the cache is emptied (setting its size clears it), with the store's pooled write buffers
+   * and cached tables of contents, and the heap measured again after a full GC. The next day's
+   * work fills them again. -1 with a real MongoDB.
    */
   private static void withoutStoreCache(Object database, JsonObject census) {
     try {
@@ -74,6 +75,11 @@ final class ServerCensus {
       }
       census.put("storeCacheUsedMB", store.getCacheSizeUsed()).put("storeCacheMB", store.getCacheSize());
       store.setCacheSize(store.getCacheSize());
+      // its other keepsakes: write buffers kept for reuse (up to 4 MB each, as big as the largest
+      // recent commit) and the chunks' tables of contents
+      Object fileStore = store.getFileStore();
+      ((java.util.Queue<?>) field(fileStore.getClass(), "writeBufferPool").get(fileStore)).clear();
+      ((org.h2.mvstore.cache.CacheLongKeyLIRS<?>) field(fileStore.getClass(), "chunksToC").get(fileStore)).clear();
       System.gc();
       System.gc();
       census.put("heapWithoutStoreCache", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
