@@ -150,8 +150,8 @@ export function createRequestDetail({
     return h('div', { class: 'record-group topic-box', testid: 'request-topic' },
       h('h3', {}, t('request.records.topic')),
       h('p', { class: 'strong' }, r.publicTitle),
-      h('p', {}, [t(`topicKind.${topic.topicKind}`), t(`urgency.${topic.urgency}`), t('topic.promoted', { at: formatDateTime(topic.promotedAt) }),
-        topic.matterId ? t('topic.scheduled', { at: formatDateTime(topic.scheduledAt) }) : t('topic.notScheduled')].join('　')),
+      h('p', {}, [topic.source ? t(`topicSource.${topic.source}`) : null, t(`topicKind.${topic.topicKind}`), t(`urgency.${topic.urgency}`), t('topic.promoted', { at: formatDateTime(topic.promotedAt) }),
+        topic.matterId ? t('topic.scheduled', { at: formatDateTime(topic.scheduledAt) }) : t('topic.notScheduled')].filter(Boolean).join('　')),
       topic.resolution ? h('p', { class: 'resolution', testid: 'request-resolution' }, resolutionText(topic.resolution)) : null);
   }
 

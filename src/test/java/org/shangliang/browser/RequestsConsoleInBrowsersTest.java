@@ -228,6 +228,7 @@ class RequestsConsoleInBrowsersTest {
     }, "已转议题");
     assertThat(byTestId(page, "request-topic")).containsText("楼道灯更换费用分摊");
     assertThat(byTestId(page, "request-topic")).containsText("决策类");
+    assertThat(byTestId(page, "request-topic")).containsText("党支部点题");
     takeStep(page, "schedule", () -> {
       assertThat(byTestId(page, "step-field-meetingId").locator("option[value='" + MEETING + "']")).hasCount(1,
           new LocatorAssertions.HasCountOptions().setTimeout(10_000));
