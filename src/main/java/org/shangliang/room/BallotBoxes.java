@@ -27,8 +27,8 @@ public final class BallotBoxes {
   public static final String COLLECTION = "ballots";
   static final int SHARDS = 16;
   private static final JsonObject COUNTS_ONLY = new JsonObject().put("counts", 1);
-  /** A vote's rules never change; kept while its ballots come, then read again if ever needed. */
-  private static final long RULES_KEPT_MS = 10 * 60_000;
+  /** A vote's rules never change; kept a minute at a time, read again while its ballots still come. */
+  private static final long RULES_KEPT_MS = 60_000;
   private static final int RULES_CACHE_SIZE = 1_000;
 
   private final MongoClient mongo;

@@ -15,6 +15,7 @@ import org.shangliang.notice.NoticeStore;
 import org.shangliang.notice.SignageAddresses;
 import org.shangliang.room.Attendee;
 import org.shangliang.room.AttendeeKind;
+import org.shangliang.support.StoreProcess;
 import org.shangliang.support.StoredBallots;
 import org.shangliang.room.Matter;
 import org.shangliang.room.Meeting;
@@ -53,6 +54,8 @@ import java.util.stream.Stream;
  */
 public final class BenchServer {
   static final String PREFIX = "BENCH ";
+  /** System property: the server's store is this MongoDB (e.g. a {@link StoreProcess}), not an embedded one. */
+  static final String MONGO_URI = "bench.mongoUri";
   static final String HOST_USER = "benchhost";
   static final String HOST_PASSWORD = "pw";
   /** Paced sends start this long after the command, as the load generator's do. */
@@ -93,8 +96,8 @@ public final class BenchServer {
     HttpLimits limits = new HttpLimits(HttpLimits.DEFAULTS.headerTimeoutSeconds(), HttpLimits.DEFAULTS.idleTimeoutSeconds(),
         HttpLimits.DEFAULTS.requestTimeoutSeconds(), 0, 0);
     // as a node the README starts: it warms up in the background once ready (bench.warmUpVotes=0: not)
-    Config config = Config.local(0, dataDir.toString()).withHttp(limits)
-        .withWarmUpVotes(Integer.getInteger("bench.warmUpVotes", Config.DEFAULT_WARM_UP_VOTES));
+    Config config = withStore(Config.local(0, dataDir.toString()).withHttp(limits)
+        .withWarmUpVotes(Integer.getInteger("bench.warmUpVotes", Config.DEFAULT_WARM_UP_VOTES)), System.getProperty(MONGO_URI));
     Shangliang app = Await.result(Shangliang.start(vertx, config));
     BenchServer server = new BenchServer(vertx, app, out);
     JsonObject seeded = server.seed(voters, displays).mergeIn(server.seedBoards(boards));
@@ -107,6 +110,19 @@ public final class BenchServer {
     // No graceful stop: the store is thrown away (the shutdown hook deletes it), and closing 700
     // sockets one by one only fills the log with "Connection was closed".
     System.exit(0);
+  }
+
+  /** The config on this MongoDB instead of the embedded store, if one is given. */
+  private static Config withStore(Config c, String mongoUri) {
+    return mongoUri == null ? c : new Config(c.host(), c.port(), c.dataDir(), mongoUri, c.publicUrl(), c.cluster(),
+        c.clusterHost(), c.clusterMembers(), c.http(), c.metrics(), c.bridgeLimits(), c.informWithinWorkingDays(),
+        c.warmUpVotes());
+  }
+
+  /** The store the server and the load generator both read: the embedded one, or bench.mongoUri's. */
+  private String storeUri() {
+    String given = System.getProperty(MONGO_URI);
+    return given != null ? given : app.db().embeddedUri();
   }
 
   /**
@@ -137,7 +153,7 @@ public final class BenchServer {
     return new JsonObject().put("port", app.port()).put("roomId", roomId).put("meetingId", meetingId)
         .put("attendeeIds", new JsonArray(attendeeIds)).put("kioskTokens", new JsonArray(kiosks))
         .put("displayTokens", new JsonArray(screens)).put("hostUser", HOST_USER).put("hostPassword", HOST_PASSWORD)
-        .put("mongoUri", app.db().embeddedUri()).put("jvm", ChildJvm.describe());
+        .put("mongoUri", storeUri()).put("jvm", ChildJvm.describe());
   }
 
   private void serve(BufferedReader in) throws IOException {
@@ -146,7 +162,7 @@ public final class BenchServer {
       case "bare" -> new JsonObject().put("sentAt", bare(words[1], Integer.parseInt(words[2]),
           Double.parseDouble(words[3]), Long.parseLong(words[4])));
       case "barefan" -> new JsonObject().put("sentAt", bareFan(words[1], Integer.parseInt(words[2])));
-      case "census" -> ServerCensus.take(vertx, app.web(), app.port(), app.db(), app.db().embeddedUri());
+      case "census" -> ServerCensus.take(vertx, app.web(), app.port(), app.db(), storeUri());
       case "meeting" -> SoakMeetings.plan(app, roomId, Integer.parseInt(words[1]), Integer.parseInt(words[2]),
           Integer.parseInt(words[3]));
       case "sockets" -> ServerProbe.tcp(app.port()).put("bridge", bridgeSockets());

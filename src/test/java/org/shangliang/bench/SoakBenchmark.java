@@ -2,7 +2,10 @@ package org.shangliang.bench;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import org.shangliang.support.StoreProcess;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -79,8 +82,15 @@ public final class SoakBenchmark {
         pinned ? "server JVM pinned to core 0, load generator to core 1" : "NOT pinned");
     System.out.println("load JVM: " + ChildJvm.describe());
     Vertx vertx = Vertx.vertx();
-    try (ServerLink server = ServerLink.start(pinned ? 0 : -1, p.voters(), p.displays(), p.boards(),
-        List.of("-Dbench.metrics=true"))) {
+    List<String> serverFlags = new ArrayList<>(List.of("-Dbench.metrics=true"));
+    // bench.storeProcess: the store in a process of its own, as a real MongoDB would be, so the
+    // server's heap holds the node alone (the embedded store's pages and metadata grow with its data)
+    StoreProcess store = Boolean.getBoolean("bench.storeProcess") ? startStore() : null;
+    if (store != null) {
+      serverFlags.add("-D" + BenchServer.MONGO_URI + "=" + store.uri());
+      System.out.println("store: a MongoDB-protocol server (H2) in a process of its own at " + store.uri());
+    }
+    try (ServerLink server = ServerLink.start(pinned ? 0 : -1, p.voters(), p.displays(), p.boards(), serverFlags)) {
       System.out.println("server JVM: " + server.hello().getString("jvm"));
       return days(p, server, vertx);
     } catch (SoakFailure e) {
@@ -93,6 +103,22 @@ public final class SoakBenchmark {
       return 2;
     } finally {
       ChildJvm.closeQuietly(vertx);
+      if (store != null) {
+        try {
+          store.close();
+        } catch (Exception e) {
+          System.out.println("the store process did not stop: " + e);
+        }
+      }
+    }
+  }
+
+  private static StoreProcess startStore() {
+    try {
+      Path file = Files.createTempDirectory("shangliang-soak-store").resolve("store.mv.db");
+      return StoreProcess.start(file);
+    } catch (Exception e) {
+      throw new IllegalStateException("the store process did not start", e);
     }
   }
 
@@ -148,10 +174,12 @@ public final class SoakBenchmark {
     double heap = c.getLong("heapUsed") / 1048576.0;
     String ratio = isBase ? " (baseline)" : String.format(" (%.3fx day 1)", (double) c.getLong("heapUsed") / base.getLong("heapUsed"));
     StringBuilder line = new StringBuilder(String.format("heap after full GC %.1f MB%s", heap, ratio));
-    line.append(String.format(" | without the store's cache %.1f MB%s (cache %d MB)",
-        c.getLong("heapWithoutStoreCache") / 1048576.0, isBase ? "" : String.format(" (%.3fx day 1)",
-            (double) c.getLong("heapWithoutStoreCache") / base.getLong("heapWithoutStoreCache")),
-        c.getLong("storeCacheUsedMB")));
+    if (c.getLong("heapWithoutStoreCache") >= 0) {
+      line.append(String.format(" | without the store's cache %.1f MB%s (cache %d MB)",
+          c.getLong("heapWithoutStoreCache") / 1048576.0, isBase ? "" : String.format(" (%.3fx day 1)",
+              (double) c.getLong("heapWithoutStoreCache") / base.getLong("heapWithoutStoreCache")),
+          c.getLong("storeCacheUsedMB")));
+    }
     for (String key : new String[] {"threads", "sockets", "httpConnections", "timers", "speechTimers", "nettyTasks",
         "otherNettyTasks", "busHandlers", "ebHandlersGauge", "busAddresses", "bridgeSockets", "guardWatches", "meters"}) {
       long value = figure(c, key);
@@ -253,11 +281,15 @@ public final class SoakBenchmark {
         last.getLong("heapUsed") / mb, max / mb, ratio, HEAP_TARGET, ratio <= HEAP_TARGET ? "met" : "NOT met"));
     long maxBare = days.stream().mapToLong(c -> c.getLong("heapWithoutStoreCache")).max().orElse(0);
     double bareRatio = (double) last.getLong("heapWithoutStoreCache") / first.getLong("heapWithoutStoreCache");
-    s.append(String.format("    the same with the store's page cache emptied: first %.1f MB, last %.1f MB, max %.1f MB;"
-            + " last/first %.3fx — target ≤ %.2fx: %s (the cache held %d MB on the last day, at most %d MB)%n",
-        first.getLong("heapWithoutStoreCache") / mb, last.getLong("heapWithoutStoreCache") / mb, maxBare / mb, bareRatio,
-        HEAP_TARGET, bareRatio <= HEAP_TARGET ? "met" : "NOT met", last.getLong("storeCacheUsedMB"),
-        last.getLong("storeCacheMB", -1L)));
+    if (first.getLong("heapWithoutStoreCache") < 0) {
+      s.append("    the store is not in the server's process: its heap is the node's alone\n");
+    } else {
+      s.append(String.format("    the same with the store's page cache emptied: first %.1f MB, last %.1f MB, max %.1f MB;"
+              + " last/first %.3fx — target ≤ %.2fx: %s (the cache held %d MB on the last day, at most %d MB)%n",
+          first.getLong("heapWithoutStoreCache") / mb, last.getLong("heapWithoutStoreCache") / mb, maxBare / mb,
+          bareRatio, HEAP_TARGET, bareRatio <= HEAP_TARGET ? "met" : "NOT met", last.getLong("storeCacheUsedMB"),
+          last.getLong("storeCacheMB", -1L)));
+    }
     boolean grew = false;
     JsonObject second = days.get(1);
     for (String key : new String[] {"sockets", "httpConnections", "bridgeSockets", "otherTimers", "otherNettyTasks",
