@@ -36,9 +36,9 @@ import java.util.stream.Stream;
 final class Rehearsal {
   private static final List<String> PAGES = List.of("/kiosk/", "/display/", "/host/", "/console/", "/health",
       "/common/eventbus.js");
-  private static final int KIOSKS = 20;
-  private static final int WALK_INS_PER_KIOSK = 15;
-  private static final int ROOM_DISPLAYS = 60;
+  private static final int KIOSKS = 10;
+  private static final int WALK_INS_PER_KIOSK = 10;
+  private static final int ROOM_DISPLAYS = 5;
   private static final int SPEECHES = 5;
 
   private final Vertx vertx;
