@@ -32,18 +32,16 @@ final class WarmUp {
     if (votes <= 0) {
       return;
     }
-    db.mongo().count(RoomStore.MEETINGS, UNDER_WAY).onSuccess(meetings -> {
-      if (meetings > 0) {
-        LOG.info("no warm-up: a meeting is under way");
-        return;
-      }
-      Thread thread = new Thread(() -> rehearse(db, votes), "warm-up");
-      thread.setDaemon(true);
-      thread.start();
-    });
+    Thread thread = new Thread(() -> rehearse(db, votes), "warm-up");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   private static void rehearse(Database db, int votes) {
+    if (meetingUnderWay(db)) {
+      LOG.info("no warm-up: a meeting is under way");
+      return;
+    }
     Vertx vertx = Vertx.vertx();
     Meters.unmetered(vertx);
     long started = System.nanoTime();
@@ -63,7 +61,10 @@ final class WarmUp {
     }
   }
 
-  /** Asked before every rehearsed vote: a real meeting needs the core more than the JIT does. */
+  /**
+   * Asked before the rehearsal and before every rehearsed vote: a real meeting needs the core more
+   * than the JIT does. A store that cannot answer counts as busy.
+   */
   private static boolean meetingUnderWay(Database db) {
     try {
       return db.mongo().count(RoomStore.MEETINGS, UNDER_WAY).await() > 0;

@@ -25,12 +25,11 @@ public final class Credentials {
    */
   public static final String REVOKED = "internal.credentials.revoked";
   private static final long CACHE_MS = 30_000;
+  private static final int CACHE_ENTRIES = 10_000;
   private static final long SESSION_MS = 12 * 3600_000L;
 
   private final MongoClient mongo;
   private final Database db;
-  private static final int CACHE_ENTRIES = 10_000;
-
   private final ExpiringCache<String, Identity> cache = new ExpiringCache<>(CACHE_MS, CACHE_ENTRIES);
 
   private final Vertx vertx;

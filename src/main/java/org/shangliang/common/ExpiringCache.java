@@ -40,11 +40,12 @@ public final class ExpiringCache<K, V> {
   /** The kept value if it has not expired, otherwise {@code load}'s, kept from now on unless it fails. */
   public Future<V> get(K key, Function<K, Future<V>> load) {
     long now = clock.getAsLong();
-    sweep(now);
+    sweepIfDue(now);
     Entry<V> hit = entries.get(key);
     if (hit != null && hit.until() > now) {
       return hit.value();
     }
+    makeRoom(now);
     // compute, not get-then-put: two event loops asking at once share one read
     Entry<V> entry = entries.compute(key, (k, kept) -> kept != null && kept.until() > now ? kept
         : new Entry<>(load.apply(k), now + lifetimeMs));
@@ -55,7 +56,8 @@ public final class ExpiringCache<K, V> {
   /** Keeps a value just written, for a lifetime from now. */
   public void put(K key, V value) {
     long now = clock.getAsLong();
-    sweep(now);
+    sweepIfDue(now);
+    makeRoom(now);
     entries.put(key, new Entry<>(Future.succeededFuture(value), now + lifetimeMs));
   }
 
@@ -73,14 +75,19 @@ public final class ExpiringCache<K, V> {
     return entries.size();
   }
 
-  /** Costs a comparison, except once per lifetime (or when full). */
-  private void sweep(long now) {
+  /** Costs a comparison, except once per lifetime: this is on every ballot's and frame's way. */
+  private void sweepIfDue(long now) {
+    if (now >= nextSweepAt) {
+      nextSweepAt = now + lifetimeMs;
+      entries.values().removeIf(entry -> entry.until() <= now);
+    }
+  }
+
+  /** Before an entry is added: past the bound, start afresh. */
+  private void makeRoom(long now) {
     if (entries.size() >= maxEntries) {
       entries.clear();
       nextSweepAt = now + lifetimeMs;
-    } else if (now >= nextSweepAt) {
-      nextSweepAt = now + lifetimeMs;
-      entries.values().removeIf(entry -> entry.until() <= now);
     }
   }
 }

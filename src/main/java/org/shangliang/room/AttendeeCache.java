@@ -3,7 +3,6 @@ package org.shangliang.room;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-
 import org.shangliang.common.ExpiringCache;
 
 import java.util.UUID;

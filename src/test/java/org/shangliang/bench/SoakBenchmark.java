@@ -279,11 +279,11 @@ public final class SoakBenchmark {
     StringBuilder s = new StringBuilder(String.format("summary over %d days: heap after full GC first %.1f MB, last %.1f MB,"
             + " max %.1f MB; last/first %.3fx — target ≤ %.2fx: %s%n", days.size(), first.getLong("heapUsed") / mb,
         last.getLong("heapUsed") / mb, max / mb, ratio, HEAP_TARGET, ratio <= HEAP_TARGET ? "met" : "NOT met"));
-    long maxBare = days.stream().mapToLong(c -> c.getLong("heapWithoutStoreCache")).max().orElse(0);
-    double bareRatio = (double) last.getLong("heapWithoutStoreCache") / first.getLong("heapWithoutStoreCache");
     if (first.getLong("heapWithoutStoreCache") < 0) {
       s.append("    the store is not in the server's process: its heap is the node's alone\n");
     } else {
+      long maxBare = days.stream().mapToLong(c -> c.getLong("heapWithoutStoreCache")).max().orElse(0);
+      double bareRatio = (double) last.getLong("heapWithoutStoreCache") / first.getLong("heapWithoutStoreCache");
       s.append(String.format("    the same with the store's page cache emptied: first %.1f MB, last %.1f MB, max %.1f MB;"
               + " last/first %.3fx — target ≤ %.2fx: %s (the cache held %d MB on the last day, at most %d MB)%n",
           first.getLong("heapWithoutStoreCache") / mb, last.getLong("heapWithoutStoreCache") / mb, maxBare / mb,

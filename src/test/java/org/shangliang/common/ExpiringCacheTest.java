@@ -1,6 +1,7 @@
 package org.shangliang.common;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -38,6 +39,22 @@ class ExpiringCacheTest {
     now.addAndGet(1);
     cache.get("a", this::read);
     assertEquals(2, reads.get(), "read again once expired");
+  }
+
+  @Test
+  @DisplayName("300 kiosks asking for the same vote while its read is under way share that one read")
+  void askersShareARead() {
+    Promise<String> stored = Promise.promise();
+    List<Future<String>> asked = new ArrayList<>();
+    for (int kiosk = 0; kiosk < 300; kiosk++) {
+      asked.add(cache.get("vote", key -> {
+        reads.incrementAndGet();
+        return stored.future();
+      }));
+    }
+    stored.complete("rules");
+    assertEquals(1, reads.get());
+    assertTrue(asked.stream().allMatch(f -> "rules".equals(f.result())));
   }
 
   @Test
