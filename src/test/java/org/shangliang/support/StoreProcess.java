@@ -2,6 +2,7 @@ package org.shangliang.support;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.shangliang.store.NodeBackend;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -26,19 +27,36 @@ public final class StoreProcess implements AutoCloseable {
     this.port = port;
   }
 
-  /** Runs in the child: serves {@code args[0]} (an H2 file) on port {@code args[1]} until killed. */
+  /** Which backend the child serves with. */
+  public enum Backend {
+    /** mongo-java-server's own H2 backend, as a test of outages needs nothing more. */
+    STOCK,
+    /** The embedded store's backend, as fast as the node's own store (for benchmarks). */
+    NODE
+  }
+
+  /**
+   * Runs in the child: serves {@code args[0]} (an H2 file) on port {@code args[1]} with the backend
+   * named by {@code args[2]} until killed.
+   */
   public static void main(String[] args) throws Exception {
-    MongoServer server = new MongoServer(new H2Backend(args[0]));
+    H2Backend backend = Backend.valueOf(args[2]) == Backend.NODE ? NodeBackend.open(args[0]) : new H2Backend(args[0]);
+    MongoServer server = new MongoServer(backend);
     server.bind(new InetSocketAddress("127.0.0.1", Integer.parseInt(args[1])));
     System.out.println("STORE READY");
     Thread.currentThread().join();
   }
 
   public static StoreProcess start(Path file) throws Exception {
+    return start(file, Backend.STOCK, "256m");
+  }
+
+  public static StoreProcess start(Path file, Backend backend, String maxHeap) throws Exception {
     int port = ServerProcess.freePort();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-        StoreProcess.class.getName(), file.toString(), String.valueOf(port)).redirectErrorStream(true).start();
+    Process process = new ProcessBuilder(java, "-Xmx" + maxHeap, "-cp", System.getProperty("java.class.path"),
+        StoreProcess.class.getName(), file.toString(), String.valueOf(port), backend.name())
+        .redirectErrorStream(true).start();
     CompletableFuture<Void> ready = new CompletableFuture<>();
     Thread reader = new Thread(() -> {
       try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
