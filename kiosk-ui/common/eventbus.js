@@ -4,9 +4,11 @@
 // WebSocket when it can and falls back to plain HTTP (xhr-streaming, then xhr-polling) when a
 // proxy blocks WebSockets; a page can be held to one transport with ?transport=… in its address.
 
-// Often enough for the bridge (it drops a socket silent for three pings, docs/API.md), rarely
-// enough that 10,000 idle screens cost a node little; SockJS's own heartbeats keep proxies awake.
-const PING_INTERVAL_MS = 20000;
+// A page pings only after this long with nothing sent: often enough for the bridge (it drops a
+// socket silent for three of them, docs/API.md), rarely enough that 10,000 idle screens cost a
+// node little. A board's heartbeat (every 30 s) comes sooner, so a board never pings.
+// SockJS's own heartbeats keep proxies awake in the other direction.
+const PING_INTERVAL_MS = 40000;
 const FIRST_BACKOFF_MS = 500;
 const MAX_BACKOFF_MS = 5000;
 const DEFAULT_TIMEOUT_MS = 10000;
@@ -80,10 +82,12 @@ function call(listeners, ...args) {
 export class EventBus {
   /**
    * options: url ('/eventbus'), headers (function returning the headers every frame carries),
-   * transport (one of TRANSPORTS; default: the page's ?transport=, else SockJS chooses).
+   * transport (one of TRANSPORTS; default: the page's ?transport=, else SockJS chooses),
+   * pingAfterMs (how long a silence lasts before a ping; pages keep the default).
    */
-  constructor({ url = '/eventbus', headers = () => ({}), transport = PAGE_TRANSPORT } = {}) {
+  constructor({ url = '/eventbus', headers = () => ({}), transport = PAGE_TRANSPORT, pingAfterMs = PING_INTERVAL_MS } = {}) {
     this.url = url;
+    this.pingAfterMs = pingAfterMs;
     this.headers = headers;
     this.forcedTransport = TRANSPORTS.includes(transport) ? transport : null;
     // 'connecting' until the first attempt ends, so a page loaded while the server is down hears
@@ -192,7 +196,6 @@ export class EventBus {
 
   handleOpen() {
     this.backoffMs = FIRST_BACKOFF_MS;
-    this.pingTimer = setInterval(() => this.write({ type: 'ping' }), PING_INTERVAL_MS);
     this.write({ type: 'ping' });
     for (const address of this.subscriptions.keys()) this.write({ type: 'register', address });
     this.setState('open');
@@ -200,7 +203,7 @@ export class EventBus {
   }
 
   handleClose() {
-    clearInterval(this.pingTimer);
+    clearTimeout(this.pingTimer);
     this.pingTimer = null;
     this.sock = null;
     // Replies to requests sent on the lost socket can never arrive.
@@ -222,11 +225,18 @@ export class EventBus {
     if (!sock || sock.readyState !== 1) return false;
     try {
       sock.send(JSON.stringify({ ...frame, headers: this.headers() || {} }));
+      this.pingAfterSilence(sock);
       return true;
     } catch (e) {
       console.warn('event bus: send failed', e);
       return false;
     }
+  }
+
+  /** Every frame sent tells the server the page is there; a ping follows only a silence. */
+  pingAfterSilence(sock) {
+    clearTimeout(this.pingTimer);
+    this.pingTimer = setTimeout(() => sock === this.sock && this.write({ type: 'ping' }), this.pingAfterMs);
   }
 
   handleFrame(data) {

@@ -24,13 +24,24 @@ public final class Credentials {
    * tokens were just revoked. Each node forgets what it cached for it and closes its sockets.
    */
   public static final String REVOKED = "internal.credentials.revoked";
-  private static final long CACHE_MS = 30_000;
-  private static final int CACHE_ENTRIES = 10_000;
+  /** Internal address, published to every node: the digest of one token just revoked (a sign-out). */
+  public static final String TOKEN_REVOKED = "internal.credentials.token-revoked";
+  /**
+   * Every revocation is pushed to every node, so this only bounds how long a node that missed the
+   * message honours a revoked token. Longer than the 30 s between a board's heartbeats, so an idle
+   * street of boards costs no store reads; enough entries for a street's devices and its staff.
+   */
+  private static final long CACHE_MS = 5 * 60_000;
+  private static final int CACHE_ENTRIES = 50_000;
   private static final long SESSION_MS = 12 * 3600_000L;
+
+  /** A token's identity as read, with the end of its session (devices' tokens do not end). */
+  private record Held(Identity identity, long expiresAt) {
+  }
 
   private final MongoClient mongo;
   private final Database db;
-  private final ExpiringCache<String, Identity> cache = new ExpiringCache<>(CACHE_MS, CACHE_ENTRIES);
+  private final ExpiringCache<String, Held> cache = new ExpiringCache<>(CACHE_MS, CACHE_ENTRIES);
 
   private final Vertx vertx;
 
@@ -39,6 +50,7 @@ public final class Credentials {
     this.db = db;
     this.mongo = db.mongo();
     vertx.eventBus().<String>consumer(REVOKED, message -> forget(message.body()));
+    vertx.eventBus().<String>consumer(TOKEN_REVOKED, message -> cache.remove(message.body()));
   }
 
   public Future<String> issueSession(Identity account) {
@@ -54,10 +66,12 @@ public final class Credentials {
     return mongo.insert(COLLECTION, doc).compose(id -> db.durable()).map(token);
   }
 
+  /** Revokes one token (a sign-out), then tells every node to forget it. */
   public Future<Void> revoke(String token) {
     String key = digest(token);
     cache.remove(key);
-    return mongo.removeDocument(COLLECTION, new JsonObject().put("_id", key)).mapEmpty();
+    return mongo.removeDocument(COLLECTION, new JsonObject().put("_id", key))
+        .onSuccess(r -> vertx.eventBus().publish(TOKEN_REVOKED, key)).mapEmpty();
   }
 
   /**
@@ -75,8 +89,8 @@ public final class Credentials {
    * lookup still under way, which may have read the token before it was removed.
    */
   private void forget(String identityId) {
-    cache.removeIf(identity -> !identity.isComplete()
-        || (identity.succeeded() && identityId.equals(identity.result().id())));
+    cache.removeIf(held -> !held.isComplete()
+        || (held.succeeded() && identityId.equals(held.result().identity().id())));
   }
 
   /** The identity a token stands for; anonymous for no, unknown or expired tokens. */
@@ -85,14 +99,14 @@ public final class Credentials {
       return Future.succeededFuture(Identity.ANONYMOUS);
     }
     return cache.get(digest(token), key -> mongo.findOne(COLLECTION, new JsonObject().put("_id", key), null)
-        .map(doc -> toIdentity(doc, System.currentTimeMillis())));
+        .map(Credentials::held)).map(held -> held.expiresAt() < System.currentTimeMillis() ? Identity.ANONYMOUS : held.identity());
   }
 
-  private static Identity toIdentity(JsonObject doc, long now) {
-    if (doc == null || doc.getLong("expiresAt", Long.MAX_VALUE) < now) {
-      return Identity.ANONYMOUS;
+  private static Held held(JsonObject doc) {
+    if (doc == null) {
+      return new Held(Identity.ANONYMOUS, Long.MAX_VALUE);
     }
-    return Identity.fromJson(doc.getJsonObject("identity"));
+    return new Held(Identity.fromJson(doc.getJsonObject("identity")), doc.getLong("expiresAt", Long.MAX_VALUE));
   }
 
   private static String newToken() {

@@ -11,7 +11,6 @@ import org.shangliang.auth.Credentials;
 import org.shangliang.auth.Identity;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.console.ConsoleAddresses;
-import org.shangliang.console.ConsoleAddresses;
 import org.shangliang.common.Failure;
 import org.shangliang.notice.SignageAddresses;
 import org.shangliang.request.RequestVerticle;
@@ -28,8 +27,12 @@ import java.util.Locale;
  * holding the server.
  */
 final class BridgeGuard implements Handler<BridgeEvent> {
-  /** Pages ping every 20 s (eventbus.js): a socket that missed three pings is gone. */
-  static final long PING_TIMEOUT_MS = 60_000;
+  /**
+   * The bridge's own check hears only pings, and a board that talks every 30 s never pings, so it
+   * is held back to once a month; {@link SilentSockets} closes what sends nothing at all. (Netty
+   * keeps a timer a month ahead as cheaply as one a minute ahead.)
+   */
+  static final long PING_TIMEOUT_MS = 30L * 24 * 3600 * 1000;
   static final String TOKEN_HEADER = "auth";
   /** Each request in flight holds a reply handler on its socket: room for a page's bursts, not for abuse. */
   static final int MAX_HANDLERS_PER_SOCKET = 128;

@@ -31,18 +31,23 @@ final class BridgeRoutes {
   /** Transports whose one response stays open while the page waits for messages. */
   private static final Set<String> STREAMING = Set.of("xhr", "xhr_streaming", "eventsource", "htmlfile", "jsonp");
 
-  /** SockJS's own default: how often an open transport with nothing to say sends a heartbeat. */
-  private static final long MAX_HEARTBEAT_MS = 25_000;
+  /**
+   * How often an open transport sends SockJS's heartbeat at most: under a proxy's usual 60 s read
+   * timeout, and rarely enough that 10,000 idle screens cost a node little (SockJS's default is 25 s).
+   */
+  private static final long MAX_HEARTBEAT_MS = 45_000;
 
   private final Vertx vertx;
   private final Credentials credentials;
   private final Supplier<String> publicUrl;
   private final long heartbeatMs;
+  private final long silenceLimitMs;
   private final BridgeLimits outboxLimits;
   private final TallyAudience tallyAudience;
 
   /**
-   * idleTimeoutSeconds: the server closes silent connections; heartbeats come twice as often.
+   * idleTimeoutSeconds: the server closes connections silent both ways for that long; heartbeats
+   * come before it, and a bridge socket that sends nothing for twice as long is closed.
    * outboxLimits: how much a socket that does not read may have waiting, and for how long.
    */
   BridgeRoutes(Vertx vertx, Credentials credentials, Supplier<String> publicUrl, int idleTimeoutSeconds,
@@ -51,7 +56,8 @@ final class BridgeRoutes {
     this.tallyAudience = tallyAudience;
     this.credentials = credentials;
     this.publicUrl = publicUrl;
-    this.heartbeatMs = Math.min(MAX_HEARTBEAT_MS, idleTimeoutSeconds * 1000L / 2);
+    this.heartbeatMs = heartbeatMillis(idleTimeoutSeconds);
+    this.silenceLimitMs = silenceLimitMillis(idleTimeoutSeconds);
     this.outboxLimits = outboxLimits;
   }
 
@@ -62,8 +68,19 @@ final class BridgeRoutes {
     router.post(PATH + "/*").handler(BodyHandler.create(false).setBodyLimit(MAX_MESSAGE_BYTES));
     SockJSHandlerOptions options = new SockJSHandlerOptions().setInsertJSESSIONID(false).setHeartbeatInterval(heartbeatMs);
     router.route(PATH + "/*").subRouter(SockJSHandler.create(vertx, options)
-        .bridge(BridgeGuard.options(), new BridgeSockets(new SocketsByIdentity(vertx, credentials,
-            new BridgeGuard(credentials, new SlowReaders(vertx, outboxLimits), new TallyListeners(tallyAudience))), credentials)));
+        .bridge(BridgeGuard.options(), new BridgeSockets(new SilentSockets(vertx, silenceLimitMs,
+            new SocketsByIdentity(vertx, credentials, new BridgeGuard(credentials, new SlowReaders(vertx, outboxLimits),
+                new TallyListeners(tallyAudience)))), credentials)));
+  }
+
+  /** SockJS's heartbeat: three quarters of the idle timeout, so a page that only listens is never idle. */
+  static long heartbeatMillis(int idleTimeoutSeconds) {
+    return Math.min(MAX_HEARTBEAT_MS, idleTimeoutSeconds * 750L);
+  }
+
+  /** A page pings after 40 s with nothing sent (eventbus.js): twice the idle timeout is three missed pings. */
+  static long silenceLimitMillis(int idleTimeoutSeconds) {
+    return idleTimeoutSeconds * 2_000L;
   }
 
   /** Whether the request belongs to the bridge (its WebSockets and its HTTP transports). */

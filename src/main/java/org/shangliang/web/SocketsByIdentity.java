@@ -49,9 +49,12 @@ final class SocketsByIdentity implements Handler<BridgeEvent> {
   }
 
   private void remember(SockJSSocket socket, String token) {
-    if (token == null || token.equals(tokens.put(socket, token))) {
+    // Read first: most frames carry the token already known, and writing it again would mark the
+    // long-lived map dirty for the collector at every frame of every socket.
+    if (token == null || token.equals(tokens.get(socket))) {
       return;
     }
+    tokens.put(socket, token);
     credentials.resolve(token).onSuccess(who -> {
       if (who.type() != Identity.Type.ANONYMOUS && tokens.containsKey(socket)) {
         String earlier = owners.put(socket, who.id());

@@ -10,6 +10,7 @@ import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import org.shangliang.support.Await;
+import org.shangliang.web.HttpLimits;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -54,8 +55,8 @@ public final class BareBridgeServer {
 
   private void listen() throws ReflectiveOperationException {
     Router router = Router.router(vertx);
-    // SockJS's default heartbeat (25 s) is also the real bridge's, and no JSESSIONID cookie, as there
-    SockJSHandlerOptions options = new SockJSHandlerOptions().setInsertJSESSIONID(false);
+    // The real bridge's heartbeat (45 s with the default idle timeout), and no JSESSIONID cookie, as there
+    SockJSHandlerOptions options = new SockJSHandlerOptions().setInsertJSESSIONID(false).setHeartbeatInterval(realHeartbeatMillis());
     router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx, options).bridge(realBridgeOptions(), this::event));
     port = Await.result(vertx.createHttpServer().requestHandler(router).listen(0)).actualPort();
   }
@@ -69,6 +70,13 @@ public final class BareBridgeServer {
     Method options = Class.forName("org.shangliang.web.BridgeGuard").getDeclaredMethod("options");
     options.setAccessible(true);
     return (SockJSBridgeOptions) options.invoke(null);
+  }
+
+  /** The real bridge's SockJS heartbeat with the default idle timeout, read from the server as its options are. */
+  private static long realHeartbeatMillis() throws ReflectiveOperationException {
+    Method heartbeat = Class.forName("org.shangliang.web.BridgeRoutes").getDeclaredMethod("heartbeatMillis", int.class);
+    heartbeat.setAccessible(true);
+    return (long) heartbeat.invoke(null, HttpLimits.DEFAULTS.idleTimeoutSeconds());
   }
 
   private void event(BridgeEvent event) {

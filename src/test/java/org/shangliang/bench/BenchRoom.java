@@ -83,8 +83,8 @@ final class BenchRoom {
   }
 
   /**
-   * Pings every socket every {@value #PING_MS} ms, as the pages do, spread over the interval: the
-   * bridge closes sockets that stay silent for its ping timeout (60 s), which is shorter than a run.
+   * Pings every socket every {@value #PING_MS} ms, spread over the interval, as a silent page does
+   * (a page that talks pings less): the server closes sockets silent for 120 s, less than a run.
    */
   private void keepAlive(List<Runnable> pings) {
     for (int i = 0; i < pings.size(); i++) {

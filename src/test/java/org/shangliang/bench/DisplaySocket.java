@@ -50,7 +50,7 @@ final class DisplaySocket {
         .map(ws -> new DisplaySocket(client, ws, token, addresses, onMessage));
   }
 
-  /** The bridge closes a socket that has not pinged within its ping timeout; pages ping as eventbus.js does. */
+  /** The server closes a socket that has sent nothing for 120 s; a silent page pings as eventbus.js does. */
   void ping() {
     write(new JsonObject().put("type", "ping"));
   }

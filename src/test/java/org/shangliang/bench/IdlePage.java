@@ -21,8 +21,8 @@ import java.util.function.Consumer;
  * room-session.js, signage.js): on SockJS's open frame it pings and asks room.cmd hello; then it
  * registers for its addresses (a board: its own; a room display: its room's state and tally; a
  * joined phone, which runs the kiosk page: its room's state) and asks for its first frame (a
- * board: its playlist; the others: the room's snapshot). From then on it pings as eventbus.js does,
- * and a board reports its heartbeat to signage.cmd as signage.js does. Every frame carries the page's token.
+ * board: its playlist; the others: the room's snapshot). From then on it pings as eventbus.js does
+ * (after a silence), and a board reports its heartbeat to signage.cmd as signage.js does. Every frame carries the page's token.
  *
  * <p>Against the real server a hello or first request answered with a final code (unauthenticated,
  * forbidden, not found) or a refused registration is a refusal; any other failed answer (a timeout)
@@ -121,7 +121,6 @@ final class IdlePage {
 
   private void opened() {
     ping();
-    pingTimer = pages.vertx.setPeriodic(PING_MS, t -> ping());
     sync(socket);
   }
 
@@ -315,7 +314,20 @@ final class IdlePage {
     if (ws != null && !ws.isClosed()) {
       frame.put("headers", new JsonObject().put("auth", token));
       ws.writeTextMessage(new JsonArray().add(frame.encode()).encode());
+      pingAfterSilence(ws);
     }
+  }
+
+  /** As eventbus.js: a ping only after {@value #PING_MS} ms with nothing sent, so a board never pings. */
+  private void pingAfterSilence(WebSocket ws) {
+    if (pingTimer >= 0) {
+      pages.vertx.cancelTimer(pingTimer);
+    }
+    pingTimer = pages.vertx.setTimer(PING_MS, t -> {
+      if (ws == socket) {
+        ping();
+      }
+    });
   }
 
   private void cancelTimers() {

@@ -14,6 +14,7 @@ import org.shangliang.support.TestServer;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -118,5 +119,37 @@ class EventBusClientTest {
         + " await new Promise((resolve) => { const t = setInterval(() => { if (states.length) { clearInterval(t); resolve(); } }, 50); });"
         + " bus.close(); return states; }");
     assertEquals(List.of("closed"), states);
+  }
+
+  @Test
+  @DisplayName("a page pings only after a silence: none while it talks, one per silence after, and the bridge keeps it")
+  void pingsOnlyAfterASilence() {
+    List<Long> pings = new CopyOnWriteArrayList<>();
+    page.onWebSocket(ws -> ws.onFrameSent(frame -> {
+      String text = frame.text();
+      if (text != null && text.contains("probe") && text.contains("ping")) {
+        pings.add(System.nanoTime());
+      }
+    }));
+    page.evaluate("async (token) => {"
+        + " const { EventBus } = await import('/common/eventbus.js');"
+        + " window.probe = new EventBus({ url: '/eventbus', transport: 'websocket', pingAfterMs: 1000,"
+        + "   headers: () => ({ auth: token, probe: 'yes' }) });"
+        + " await new Promise((resolve) => window.probe.onOpen(resolve)); }", server.token("Room display"));
+    page.waitForTimeout(300);
+    assertEquals(1, pings.size(), "one ping as the connection opens");
+
+    Object answers = page.evaluate("async () => { const answers = [];"
+        + " for (let i = 0; i < 8; i++) {"
+        + "   answers.push((await window.probe.request('room.cmd', { action: 'snapshot' })).ok);"
+        + "   await new Promise((r) => setTimeout(r, 400)); }"
+        + " return answers; }");
+    page.waitForTimeout(300);
+    assertEquals(List.of(true, true, true, true, true, true, true, true), answers);
+    assertEquals(1, pings.size(), "no ping while the page talks at least once a second");
+
+    page.waitForTimeout(2_600);
+    assertTrue(pings.size() >= 3 && pings.size() <= 5, "a ping after each second of silence (3.3 s of it): " + pings.size());
+    assertEquals(true, page.evaluate("async () => (await window.probe.request('room.cmd', { action: 'snapshot' })).ok"));
   }
 }

@@ -10,6 +10,7 @@ import org.shangliang.console.ConsoleAddresses;
 import org.shangliang.room.RoomAddresses;
 import org.shangliang.support.Await;
 import org.shangliang.support.BridgeClient;
+import org.shangliang.support.Http;
 import org.shangliang.support.TwoNodes;
 
 import java.nio.file.Path;
@@ -20,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Two clustered nodes on one database: a kiosk revoked through one node is cut off by the other,
- * which had its identity cached, within a second.
+ * Two clustered nodes on one database: a kiosk revoked, or a host signed out, through one node is
+ * cut off by the other, which had the identity cached, within a second.
  */
 class RevocationClusterTest {
   static final String KIOSK_1 = "00000000000000000000e001";
@@ -71,6 +72,31 @@ class RevocationClusterTest {
       }
     }
     System.out.printf("a kiosk revoked on node A is refused by node B %d ms after the revocation's reply%n", refusedAfterMs);
+    assertTrue(refusedAfterMs >= 0 && refusedAfterMs <= 1000, "refused by node B after " + refusedAfterMs + " ms");
+  }
+
+  @Test
+  @DisplayName("a host signed out through node A is refused by node B, which had the session cached, within one second")
+  void signedOutOnOneNodeRefusedOnTheOther() throws Exception {
+    nodes = TwoNodes.start(dataDir);
+    String session = nodes.login("cadre");
+    BridgeClient hostOnB = nodes.onB(session);
+    Await.result(hostOnB.request(RoomAddresses.COMMANDS, snapshot()));
+
+    int status = Http.post("http://127.0.0.1:" + nodes.nodeA.port() + "/api/logout", "", session).statusCode();
+    assertEquals(204, status);
+    long signedOut = System.nanoTime();
+    long refusedAfterMs = -1;
+    while (refusedAfterMs < 0 && (System.nanoTime() - signedOut) / 1_000_000 < 5000) {
+      try {
+        hostOnB.request(RoomAddresses.COMMANDS, snapshot()).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        Thread.sleep(20);
+      } catch (ExecutionException e) {
+        assertEquals("UNAUTHENTICATED", ((BridgeClient.BridgeFailure) e.getCause()).code);
+        refusedAfterMs = (System.nanoTime() - signedOut) / 1_000_000;
+      }
+    }
+    System.out.printf("a session signed out on node A is refused by node B %d ms after the sign-out's reply%n", refusedAfterMs);
     assertTrue(refusedAfterMs >= 0 && refusedAfterMs <= 1000, "refused by node B after " + refusedAfterMs + " ms");
   }
 }

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class PageClient {
   private static final String SOURCE = "webroot/kiosk-ui/common/eventbus.js";
-  /** How often a page pings the bridge. */
+  /** How long a page sends nothing before it pings the bridge. */
   public static final long PING_MS = constant("PING_INTERVAL_MS");
   /** A request without a reply by then has failed. */
   public static final long REQUEST_TIMEOUT_MS = constant("DEFAULT_TIMEOUT_MS");

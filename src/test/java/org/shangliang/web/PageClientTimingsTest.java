@@ -2,6 +2,7 @@ package org.shangliang.web;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.shangliang.notice.Playlists;
 import org.shangliang.support.PageClient;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,11 +11,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PageClientTimingsTest {
 
   @Test
-  @DisplayName("a page pings at least three times within the bridge's ping timeout, and before the idle timeout")
+  @DisplayName("a silent page pings three times within the server's silence limit, and before the idle timeout;"
+      + " a board's heartbeat comes before a ping would")
   void pingsFitTheTimeouts() {
-    assertTrue(3 * PageClient.PING_MS <= BridgeGuard.PING_TIMEOUT_MS,
-        "eventbus.js pings every " + PageClient.PING_MS + " ms; the bridge waits " + BridgeGuard.PING_TIMEOUT_MS + " ms");
-    assertTrue(PageClient.PING_MS < HttpLimits.DEFAULTS.idleTimeoutSeconds() * 1000L,
-        "a page that only pings must never be idle");
+    int idleSeconds = HttpLimits.DEFAULTS.idleTimeoutSeconds();
+    assertTrue(3 * PageClient.PING_MS <= BridgeRoutes.silenceLimitMillis(idleSeconds),
+        "eventbus.js pings after " + PageClient.PING_MS + " ms of silence; the server waits "
+            + BridgeRoutes.silenceLimitMillis(idleSeconds) + " ms");
+    assertTrue(PageClient.PING_MS < idleSeconds * 1000L, "a page that only pings must never be idle");
+    assertTrue(BridgeRoutes.heartbeatMillis(idleSeconds) < idleSeconds * 1000L, "a page that only listens must never be idle");
+    assertTrue(BridgeGuard.PING_TIMEOUT_MS > 7 * 24 * 3600 * 1000L, "the bridge's own check, which hears only pings, must not drop a board that talks");
+    assertTrue(Playlists.HEARTBEAT_SECONDS * 1000L < PageClient.PING_MS, "a board that reports its heartbeat never needs to ping");
   }
 }

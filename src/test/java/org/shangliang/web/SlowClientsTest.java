@@ -283,6 +283,57 @@ class SlowClientsTest {
   }
 
   @Test
+  @DisplayName("a SockJS socket that sends nothing is closed after twice the idle timeout, though heartbeats keep its"
+      + " connection busy; one that talks without ever pinging stays")
+  void silentSockJsSocketsAreClosed() throws Exception {
+    server = TestServer.start(SHORT); // idle 3 s: a SockJS heartbeat every 2.25 s, silence limit 6 s
+    try (RawWebSocket listener = RawWebSocket.open(server.port(), sockJsWebSocket(), null);
+         RawWebSocket talker = RawWebSocket.open(server.port(), sockJsWebSocket(), null)) {
+      long opened = System.nanoTime();
+      int heartbeats = 0;
+      double endedS = -1;
+      while (endedS < 0 && secondsSince(opened) < 12) {
+        talker.sendText(sockJsFrame(hello()));
+        long second = System.nanoTime();
+        while (endedS < 0 && secondsSince(second) < 1) {
+          Received heard = listener.receive(200);
+          if (heard.ended() || heard.kind() == Received.Kind.DATA && heard.text().startsWith("c")) {
+            endedS = secondsSince(opened);
+          } else if (heard.kind() == Received.Kind.DATA && heard.text().equals("h")) {
+            heartbeats++;
+          }
+        }
+      }
+      JsonObject last = hello();
+      talker.sendText(sockJsFrame(last));
+      boolean answered = false;
+      for (Received heard = talker.receive(2_000); !answered && heard.kind() == Received.Kind.DATA;
+           heard = talker.receive(2_000)) {
+        answered = heard.text().startsWith("a") && heard.text().contains(last.getString("replyAddress"));
+      }
+      System.out.printf("the silent SockJS socket heard %d heartbeats and was closed after %.1f s; the talker answered: %s%n",
+          heartbeats, endedS, answered);
+      assertTrue(endedS >= 5.5 && endedS < 10, "closed after " + endedS + " s, the limit being 6 s");
+      assertTrue(heartbeats >= 2, "the connection was kept busy by heartbeats: " + heartbeats);
+      assertTrue(answered, "the socket that talks without pinging is still open and answered");
+    }
+  }
+
+  static String sockJsWebSocket() {
+    return "/eventbus/000/" + UUID.randomUUID().toString().replace("-", "").substring(0, 8) + "/websocket";
+  }
+
+  /** A frame as SockJS's client sends it: a JSON array of the bus frames' texts. */
+  static String sockJsFrame(JsonObject busFrame) {
+    return new JsonArray().add(busFrame.encode()).encode();
+  }
+
+  static JsonObject hello() {
+    return new JsonObject().put("type", "send").put("address", RoomAddresses.COMMANDS)
+        .put("replyAddress", UUID.randomUUID().toString()).put("body", new JsonObject().put("action", "hello"));
+  }
+
+  @Test
   @DisplayName("an xhr-streaming response outlives the request timeout and still carries replies")
   void streamingTransportOutlivesTheRequestTimeout() throws Exception {
     server = TestServer.start(SHORT);
