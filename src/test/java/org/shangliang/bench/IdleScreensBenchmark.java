@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Parameters (system properties): bench.boards (6000), bench.displays (1000), bench.phones (3000),
  * bench.rooms (100: displays and phones spread over them), bench.idleSeconds (60), bench.settleSeconds
- * (10: after the last page is ready, before the window; then on until the server's JIT spent at most
- * bench.jitQuietMs (250) in 5 s, at most bench.settleMaxSeconds (120) in all), bench.connectRate (400 pages/s),
+ * (90: after the last page is ready, before the window, so that what an idle node does once a minute,
+ * such as storing the boards' heartbeats, has run and been compiled; then on until the server's JIT spent at most
+ * bench.jitQuietMs (250) in 5 s, at most bench.settleMaxSeconds (180) in all), bench.connectRate (400 pages/s),
  * bench.connectWindow (200 waiting for their first frame at once), bench.retries (3 per page),
  * bench.boardHeartbeatSeconds (30, as signage.js; 0: none), bench.skipBare (false), bench.noPin (false).
  */
@@ -124,10 +125,12 @@ public final class IdleScreensBenchmark {
    * in the last 5 s (at most bench.settleMaxSeconds in all): a fresh server compiles for minutes,
    * and an idle window measured meanwhile would measure the compiler.
    */
+  private static final int SETTLE_SECONDS = 90;
+
   private static void settle(String label, ServerLink server) throws InterruptedException {
     long start = System.nanoTime();
-    sleepSeconds(Integer.getInteger("bench.settleSeconds", 10));
-    long deadline = start + TimeUnit.SECONDS.toNanos(Integer.getInteger("bench.settleMaxSeconds", 120));
+    sleepSeconds(Integer.getInteger("bench.settleSeconds", SETTLE_SECONDS));
+    long deadline = start + TimeUnit.SECONDS.toNanos(Integer.getInteger("bench.settleMaxSeconds", 180));
     long quietMs = Long.getLong("bench.jitQuietMs", 250);
     long[] before = server.usage();
     long jit = -1;
@@ -209,7 +212,7 @@ public final class IdleScreensBenchmark {
             + " quiet); connect at most %d pages/s, %d at"
             + " once, %d retries each; board heartbeat every %d s%n", spec.pages(), spec.boards(), spec.displays(),
         spec.phones(), spec.rooms(), Integer.getInteger("bench.idleSeconds", 60),
-        Integer.getInteger("bench.settleSeconds", 10), o.perSecond(), o.inFlight(), o.retries(), o.boardHeartbeatMs() / 1000);
+        Integer.getInteger("bench.settleSeconds", SETTLE_SECONDS), o.perSecond(), o.inFlight(), o.retries(), o.boardHeartbeatMs() / 1000);
     System.out.printf("machine: %d cores, load average %s, open files per process %d; %s%n", machineCores(),
         ServerProbe.loadAverage(), ServerProbe.maxOpenFiles(),
         pinned ? "server JVM pinned to core 0, load generator JVM to core 1 (taskset -c)"
