@@ -271,8 +271,7 @@ class SlowClientsTest {
         Thread.sleep(500);
       }
       Received silentEnd = silent.awaitEnd(1_000);
-      talking.sendText(new JsonObject().put("type", "send").put("address", RoomAddresses.COMMANDS)
-          .put("replyAddress", UUID.randomUUID().toString()).put("body", new JsonObject().put("action", "hello")).encode());
+      talking.sendText(hello().encode());
       Received reply = talking.receive(2_000);
       System.out.printf("after %.1f s: the silent WebSocket %s, the talking one answered %s%n", secondsSince(opened),
           silentEnd.kind(), reply.kind());
