@@ -1,6 +1,7 @@
 package org.shangliang.notice;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import java.util.Map;
  * stretches the intervals already open is kept in memory and stored at least every
  * {@link #STORE_EVERY_MS}; one that opens or closes an interval is stored at once. So most
  * heartbeats cost neither a read nor a write of the store, which a node of 6,000 idle boards spent
- * most of its time on, and a crash loses at most that much of an interval's end.
+ * most of its time on, and a crash loses at most that much of an interval's end. The stores that
+ * remain go out together, a second's worth at a time ({@link HeartbeatWrites}).
  *
  * <p>Nothing here is needed to rebuild anything: a node that does not know a display reads it. A
  * display that moves to another node and back finds its memory stale; every store is therefore
@@ -31,6 +33,7 @@ final class Heartbeats {
   static final long SILENT_MS = Playlists.HEARTBEAT_SECONDS * 1500L;
 
   private final NoticeStore store;
+  private final HeartbeatWrites writes;
   private final Showings showings;
   private final Map<String, Known> known = new HashMap<>();
 
@@ -51,8 +54,10 @@ final class Heartbeats {
     }
   }
 
-  Heartbeats(NoticeStore store, Showings showings) {
+  /** {@code gatherMs}: how long a store waits for others to be sent with it ({@link HeartbeatWrites}). */
+  Heartbeats(Vertx vertx, NoticeStore store, Showings showings, long gatherMs) {
     this.store = store;
+    this.writes = new HeartbeatWrites(vertx, store, gatherMs);
     this.showings = showings;
   }
 
@@ -90,7 +95,7 @@ final class Heartbeats {
   private Future<Boolean> store(String displayId, Known d, List<JsonObject> closed) {
     JsonObject latest = d.latest;
     Long storedLastSeen = d.stored.getLong("lastSeenAt");
-    return store.updateDisplayIfLastSeen(displayId, storedLastSeen, latest).compose(stored -> {
+    return writes.storeIfLastSeen(displayId, storedLastSeen, latest).compose(stored -> {
       if (!stored) {
         return Future.succeededFuture(false);
       }

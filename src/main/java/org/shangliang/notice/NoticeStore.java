@@ -1,16 +1,24 @@
 package org.shangliang.notice;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.BulkOperation;
+import io.vertx.ext.mongo.BulkWriteOptions;
 import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
+import io.vertx.ext.mongo.MongoClientBulkWriteResult;
 import org.shangliang.auth.Devices;
 import org.shangliang.auth.Identity;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
 import org.shangliang.store.Database;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Notices, grids and signage displays in MongoDB. A notice is replaced only if its version is the
@@ -105,13 +113,42 @@ public final class NoticeStore {
   }
 
   /**
-   * Sets fields of a signage display unless its stored last heartbeat is no longer the one given
-   * (another node stored a newer one): false then, and nothing changed.
+   * One signage display's fields to set unless its stored last heartbeat is no longer
+   * {@code lastSeenAt} (another node stored a newer one).
    */
-  public Future<Boolean> updateDisplayIfLastSeen(String displayId, Long lastSeenAt, JsonObject set) {
-    JsonObject query = signageQuery().put("_id", displayId).put("lastSeenAt", lastSeenAt);
-    return mongo.updateCollection(Devices.COLLECTION, query, new JsonObject().put("$set", set))
-        .map(r -> r.getDocMatched() == 1);
+  public record DisplayUpdate(String displayId, Long lastSeenAt, JsonObject set) {
+  }
+
+  /**
+   * Writes the updates as one unordered bulk write; answers how many found their display with the
+   * last heartbeat they expected. Those that did not changed nothing.
+   */
+  public Future<Long> updateDisplaysIfLastSeen(List<DisplayUpdate> updates) {
+    List<BulkOperation> writes = new ArrayList<>(updates.size());
+    for (DisplayUpdate update : updates) {
+      writes.add(BulkOperation.createUpdate(signageQuery().put("_id", update.displayId())
+          .put("lastSeenAt", update.lastSeenAt()), new JsonObject().put("$set", update.set())));
+    }
+    return mongo.bulkWriteWithOptions(Devices.COLLECTION, writes, new BulkWriteOptions(false))
+        .map(MongoClientBulkWriteResult::getMatchedCount);
+  }
+
+  /**
+   * The stored last heartbeat of each of these devices that has one. By {@code _id} alone, which
+   * the store answers from its index.
+   */
+  public Future<Map<String, Long>> lastSeenOf(Collection<String> displayIds) {
+    JsonObject query = new JsonObject().put("_id", new JsonObject().put("$in", new JsonArray(new ArrayList<>(displayIds))));
+    return mongo.findWithOptions(Devices.COLLECTION, query, new FindOptions().setFields(new JsonObject().put("lastSeenAt", 1)))
+        .map(docs -> {
+          Map<String, Long> lastSeen = new HashMap<>();
+          for (JsonObject doc : docs) {
+            if (doc.getLong("lastSeenAt") != null) {
+              lastSeen.put(doc.getString("_id"), doc.getLong("lastSeenAt"));
+            }
+          }
+          return lastSeen;
+        });
   }
 
   private static JsonObject signageQuery() {

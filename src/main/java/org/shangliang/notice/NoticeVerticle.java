@@ -47,7 +47,7 @@ public final class NoticeVerticle extends VerticleBase {
     store = new NoticeStore(db);
     playlists = new Playlists(vertx, store, new RequestStore(db.mongo()), new CommunitySettings(db.mongo()), tokens);
     showings = new Showings(db.mongo(), store);
-    heartbeats = new Heartbeats(store, showings);
+    heartbeats = new Heartbeats(vertx, store, showings, HeartbeatWrites.GATHER_MS);
     vertx.setPeriodic(Heartbeats.SILENT_MS, t -> heartbeats.storeSilent(System.currentTimeMillis()));
     countDisplaysOnline();
 

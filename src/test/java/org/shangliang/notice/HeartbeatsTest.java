@@ -28,7 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A node's memory of the boards' heartbeats: what it stores, when, and how two nodes stay right. */
 class HeartbeatsTest {
   private static final String BOARD = "board-1";
+  private static final String OTHER_BOARD = "board-2";
   private static final long T0 = 1_700_000_000_000L;
+  /** Short, so the tests are quick; long enough that what one loop turn stores goes out together. */
+  private static final long GATHER_MS = 50;
   private final Vertx vertx = Vertx.vertx();
   private final Context loop = vertx.getOrCreateContext();
   @TempDir
@@ -42,9 +45,11 @@ class HeartbeatsTest {
     db = Database.embedded(vertx, dataDir.toString());
     NoticeStore store = new NoticeStore(db);
     showings = new Showings(db.mongo(), store);
-    node = new Heartbeats(store, showings);
-    Await.result(db.mongo().insert(Devices.COLLECTION, new JsonObject().put("_id", BOARD)
-        .put("kind", Identity.Role.DISPLAY.name()).putNull("roomId").put("name", "1号公示栏")));
+    node = new Heartbeats(vertx, store, showings, GATHER_MS);
+    for (String board : List.of(BOARD, OTHER_BOARD)) {
+      Await.result(db.mongo().insert(Devices.COLLECTION, new JsonObject().put("_id", board)
+          .put("kind", Identity.Role.DISPLAY.name()).putNull("roomId").put("name", board + " 公示栏")));
+    }
   }
 
   @AfterEach
@@ -79,7 +84,7 @@ class HeartbeatsTest {
   @Test
   @DisplayName("a board that moves between two nodes and back loses no interval: a stale node reads the store again")
   void twoNodesStayRight() {
-    Heartbeats other = new Heartbeats(new NoticeStore(db), showings);
+    Heartbeats other = otherNode();
     beat(node, "n-1", T0);
     beat(other, "n-1", T0 + 10_000); // the board reconnected to the other node
     beat(other, "n-2", T0 + 20_000);
@@ -92,6 +97,56 @@ class HeartbeatsTest {
     // a notice first seen is counted from the heartbeat before (the board may have shown it since)
     assertEquals(T0 + 10_000, interval("n-2").getLong("from"), "the other node's interval was not overwritten");
     assertEquals(T0 + 20_000, interval("n-3").getLong("from"), "counted from the other node's last heartbeat");
+  }
+
+  @Test
+  @DisplayName("stores of the same moment go out together; a board among them that moved to another node is read again")
+  void storesOfAMomentGoTogether() {
+    Heartbeats other = otherNode();
+    beat(node, "n-1", T0);
+    onLoop(() -> node.heartbeat(OTHER_BOARD, "n-1", List.of("n-1"), T0));
+    beat(other, "n-2", T0 + 10_000); // the first board reconnected to the other node
+    onLoop(() -> Future.all(node.heartbeat(BOARD, "n-3", List.of("n-3"), T0 + 20_000),
+        node.heartbeat(OTHER_BOARD, "n-2", List.of("n-2"), T0 + 20_000)).mapEmpty());
+
+    assertEquals(T0 + 20_000, stored().getLong("lastSeenAt"));
+    assertEquals(T0, interval("n-2").getLong("from"), "the other node's interval was kept");
+    assertEquals(T0 + 10_000, interval("n-3").getLong("from"), "counted from the other node's heartbeat");
+    JsonObject otherBoard = stored(OTHER_BOARD);
+    assertEquals(T0 + 20_000, otherBoard.getLong("lastSeenAt"));
+    assertEquals("n-2", otherBoard.getString("current"));
+    assertEquals(T0, otherBoard.getJsonObject("showing").getJsonObject("n-2").getLong("from"));
+  }
+
+  @Test
+  @DisplayName("a silent board's store and its next heartbeat in the same moment become one write, both answered")
+  void storeBuiltOnAGatheredOne() {
+    long lastHeard = T0 + 10_000;
+    long back = lastHeard + Heartbeats.SILENT_MS + 1;
+    beat(node, "n-1", T0);
+    beat(node, "n-1", lastHeard);
+    onLoop(() -> Future.all(node.storeSilent(lastHeard + Heartbeats.SILENT_MS),
+        node.heartbeat(BOARD, "n-2", List.of("n-2"), back)).mapEmpty());
+
+    JsonObject display = stored();
+    assertEquals(back, display.getLong("lastSeenAt"));
+    assertEquals("n-2", display.getString("current"));
+    assertEquals(T0, interval("n-1").getLong("from"));
+    assertEquals(lastHeard, interval("n-1").getLong("to"), "the silence's store is in the write");
+    assertEquals(lastHeard, interval("n-2").getLong("from"));
+  }
+
+  @Test
+  @DisplayName("two heartbeats of a board at once, both from the same stored state: the second reads the first's and keeps both")
+  void twoHeartbeatsAtOnce() {
+    onLoop(() -> Future.all(node.heartbeat(BOARD, "n-1", List.of("n-1"), T0),
+        node.heartbeat(BOARD, "n-2", List.of("n-2"), T0 + 1_000)).mapEmpty());
+
+    JsonObject display = stored();
+    assertEquals(T0 + 1_000, display.getLong("lastSeenAt"));
+    assertEquals("n-2", display.getString("current"));
+    assertEquals(T0, interval("n-1").getLong("from"), "the first heartbeat's interval is not overwritten");
+    assertEquals(T0, interval("n-2").getLong("from"));
   }
 
   @Test
@@ -131,8 +186,16 @@ class HeartbeatsTest {
     onLoop(() -> on.heartbeat(BOARD, current, List.of(current), now));
   }
 
+  private Heartbeats otherNode() {
+    return new Heartbeats(vertx, new NoticeStore(db), showings, GATHER_MS);
+  }
+
   private JsonObject stored() {
-    return Await.result(db.mongo().findOne(Devices.COLLECTION, new JsonObject().put("_id", BOARD), null));
+    return stored(BOARD);
+  }
+
+  private JsonObject stored(String board) {
+    return Await.result(db.mongo().findOne(Devices.COLLECTION, new JsonObject().put("_id", board), null));
   }
 
   private JsonObject interval(String noticeId) {
