@@ -7,6 +7,7 @@ import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import org.shangliang.feedback.FeedbackStore;
 import org.shangliang.followup.ResolutionStore;
+import org.shangliang.minutes.MinutesStore;
 import org.shangliang.notice.NoticeStore;
 import org.shangliang.room.RoomStore;
 import org.shangliang.room.SurveyAnswers;
@@ -45,7 +46,7 @@ public final class Evaluations {
   public Future<JsonObject> figures(JsonObject meeting, long now) {
     String id = meeting.getString("_id");
     Future<List<JsonObject>> attendees = mongo.find(RoomStore.ATTENDEES, new JsonObject().put("meetingId", id));
-    Future<JsonObject> minutes = mongo.findOne("minutes", new JsonObject().put("_id", id), null);
+    Future<JsonObject> minutes = mongo.findOne(MinutesStore.COLLECTION, new JsonObject().put("_id", id), null);
     Future<List<JsonObject>> resolutions = mongo.find(ResolutionStore.COLLECTION, new JsonObject().put("meetingId", id));
     Future<List<JsonObject>> surveys = mongo.findWithOptions(SurveyAnswers.COLLECTION, new JsonObject().put("meetingId", id),
         new FindOptions().setFields(new JsonObject().put("answers", 1)));

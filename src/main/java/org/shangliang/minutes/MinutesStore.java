@@ -27,7 +27,7 @@ import java.util.Map;
  * other and nothing changes an approved text.
  */
 public final class MinutesStore {
-  static final String COLLECTION = "minutes";
+  public static final String COLLECTION = "minutes";
   static final String DRAFT = "DRAFT";
   static final String APPROVED = "APPROVED";
   /** Corrections one set of minutes may carry. */

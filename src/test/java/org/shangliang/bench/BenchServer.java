@@ -166,6 +166,7 @@ public final class BenchServer {
       case "meeting" -> SoakMeetings.plan(app, roomId, Integer.parseInt(words[1]), Integer.parseInt(words[2]),
           Integer.parseInt(words[3]));
       case "sockets" -> ServerProbe.tcp(app.port()).put("bridge", bridgeSockets());
+      case "threads" -> ServerProbe.threadCpu();
       case "reach" -> new JsonObject().put("addresses", reach(words[1]));
       default -> null;
     });

@@ -4,7 +4,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
@@ -101,10 +103,12 @@ public final class IdleScreensBenchmark {
             pages.retriesTotal(), pages.retryReasons.isEmpty() ? "" : " " + new TreeMap<>(pages.retryReasons));
         settle(label, server);
         long[] serverBefore = server.usage();
+        JsonObject threadsBefore = server.threadCpu();
         long[] loadBefore = ChildJvm.usage();
         long windowStart = System.nanoTime();
         sleepSeconds(Integer.getInteger("bench.idleSeconds", 60));
         long[] serverAfter = server.usage();
+        JsonObject threadsAfter = server.threadCpu();
         long[] loadAfter = ChildJvm.usage();
         double window = System.nanoTime() - windowStart;
         JsonObject sockets = server.sockets();
@@ -115,6 +119,7 @@ public final class IdleScreensBenchmark {
             serverAfter[0] - serverBefore[0], serverAfter[1] - serverBefore[1], serverAfter[3] - serverBefore[3],
             heapBefore, heapIdle, sockets, pageSpecs.size() - pages.ready() + unreached);
         System.out.println(line(run, pages, unreached));
+        System.out.println("    server CPU by thread, % of one core: " + byThread(threadsBefore, threadsAfter, window));
         return run;
       }
     }
@@ -157,6 +162,23 @@ public final class IdleScreensBenchmark {
       Thread.sleep(50);
     }
     return pages.unreached(tag);
+  }
+
+  /** The kinds of threads that took the most CPU in the window, largest first, the rest summed. */
+  static String byThread(JsonObject before, JsonObject after, double windowNanos) {
+    List<Map.Entry<String, Long>> spent = new ArrayList<>();
+    after.forEach(e -> spent.add(Map.entry(e.getKey(), ((Number) e.getValue()).longValue() - before.getLong(e.getKey(), 0L))));
+    spent.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+    StringBuilder out = new StringBuilder();
+    long rest = 0;
+    for (int i = 0; i < spent.size(); i++) {
+      if (i < 8) {
+        out.append(i == 0 ? "" : ", ").append(String.format("%s %.2f", spent.get(i).getKey(), 100 * spent.get(i).getValue() / windowNanos));
+      } else {
+        rest += spent.get(i).getValue();
+      }
+    }
+    return out.append(String.format(", other %.2f", 100 * rest / windowNanos)).toString();
   }
 
   private static String line(Run r, IdlePages pages, long unreached) {

@@ -118,6 +118,11 @@ final class ServerLink implements AutoCloseable {
     return ask("sockets");
   }
 
+  /** The server's CPU nanoseconds so far by kind of thread ({@link ServerProbe#threadCpu()}). */
+  JsonObject threadCpu() throws InterruptedException {
+    return ask("threads");
+  }
+
   /** Has the server publish one frame tagged so to every idle page's address; answers how many addresses. */
   int reach(String tag) throws InterruptedException {
     return ask("reach " + tag).getInteger("addresses");

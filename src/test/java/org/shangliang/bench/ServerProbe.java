@@ -40,6 +40,31 @@ final class ServerProbe {
   }
 
   /**
+   * CPU time so far of this process's threads, in nanoseconds, by kind of thread: the kernel's
+   * name for each thread (its first 15 characters) without digits, so "vert.x-eventloo" sums the
+   * event loops and "C2 CompilerThre" the JIT's. The kernel counts in clock ticks (10 ms).
+   */
+  static JsonObject threadCpu() {
+    JsonObject byKind = new JsonObject();
+    try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+      tasks.forEach(task -> {
+        try {
+          String kind = Files.readString(task.resolve("comm")).trim().replaceAll("[0-9#]+", "");
+          String stat = Files.readString(task.resolve("stat"));
+          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          long nanos = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+          byKind.put(kind, byKind.getLong(kind, 0L) + nanos);
+        } catch (IOException | RuntimeException e) {
+          // the thread ended while being read
+        }
+      });
+    } catch (IOException e) {
+      return new JsonObject();
+    }
+    return byKind;
+  }
+
+  /**
    * The connections this process accepted on this port, by state: established, closeWait (the peer
    * closed, the server still holds its end: a leak if it lasts), other (closing states), and this
    * process's open file descriptors. The kernel's table is the machine's: only entries whose socket
