@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The signage displays' heartbeats as this node takes them in: one from each board every
@@ -37,20 +38,23 @@ final class Heartbeats {
   private final Showings showings;
   private final Map<String, Known> known = new HashMap<>();
 
-  /** A display as stored, and as of its latest heartbeat here. */
+  /**
+   * A display as of its latest heartbeat here, and the last heartbeat stored. The latest is
+   * changed in place while heartbeats only stretch its intervals ({@link Showings#stretch}).
+   */
   private static final class Known {
-    JsonObject stored;
     JsonObject latest;
+    Long storedLastSeen;
     long heardAt;
 
     Known(JsonObject stored, long heardAt) {
-      this.stored = stored;
       this.latest = stored;
+      this.storedLastSeen = stored.getLong("lastSeenAt");
       this.heardAt = heardAt;
     }
 
     boolean waiting() {
-      return latest != stored;
+      return !Objects.equals(latest.getLong("lastSeenAt"), storedLastSeen);
     }
   }
 
@@ -75,13 +79,16 @@ final class Heartbeats {
           return read;
         });
     return display.compose(d -> {
-      Showings.Report report = Showings.report(d.latest, displayId, current, shown, now);
-      d.latest = report.set();
       d.heardAt = now;
-      if (!report.changesIntervals() && now - lastSeen(d.stored) < STORE_EVERY_MS) {
+      List<JsonObject> closed = List.of();
+      if (!Showings.stretch(d.latest, current, shown, now)) {
+        Showings.Report report = Showings.report(d.latest, displayId, current, shown, now);
+        d.latest = report.set();
+        closed = report.closed();
+      } else if (now - lastSeen(d.storedLastSeen) < STORE_EVERY_MS) {
         return Future.succeededFuture();
       }
-      return store(displayId, d, report.closed()).compose(stored -> {
+      return store(displayId, d, closed).compose(stored -> {
         if (stored || !mayRetry) {
           return Future.succeededFuture();
         }
@@ -93,13 +100,13 @@ final class Heartbeats {
 
   /** Stores what the display last reported here, unless another node stored a later heartbeat. */
   private Future<Boolean> store(String displayId, Known d, List<JsonObject> closed) {
-    JsonObject latest = d.latest;
-    Long storedLastSeen = d.stored.getLong("lastSeenAt");
-    return writes.storeIfLastSeen(displayId, storedLastSeen, latest).compose(stored -> {
+    // a copy: the write goes out up to a second later, and the latest may stretch meanwhile
+    JsonObject latest = d.latest.copy();
+    return writes.storeIfLastSeen(displayId, d.storedLastSeen, latest).compose(stored -> {
       if (!stored) {
         return Future.succeededFuture(false);
       }
-      d.stored = latest;
+      d.storedLastSeen = latest.getLong("lastSeenAt");
       return showings.storeClosed(closed).map(true);
     });
   }
@@ -113,7 +120,7 @@ final class Heartbeats {
       if (now - d.heardAt >= SILENT_MS && d.waiting()) {
         // stored once: a display no longer there, or stored by another node, is not tried again
         writes.add(store(entry.getKey(), d, List.of()).otherwiseEmpty());
-        d.stored = d.latest;
+        d.storedLastSeen = d.latest.getLong("lastSeenAt");
       }
       if (now - d.heardAt > Showings.GAP_MS) {
         it.remove();
@@ -127,8 +134,7 @@ final class Heartbeats {
         .put("showing", doc.getJsonObject("showing", new JsonObject()));
   }
 
-  private static long lastSeen(JsonObject display) {
-    Long last = display.getLong("lastSeenAt");
-    return last == null ? Long.MIN_VALUE / 2 : last;
+  private static long lastSeen(Long storedLastSeen) {
+    return storedLastSeen == null ? Long.MIN_VALUE / 2 : storedLastSeen;
   }
 }

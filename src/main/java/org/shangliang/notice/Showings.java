@@ -48,6 +48,44 @@ public final class Showings {
     }
   }
 
+  /**
+   * Applies a heartbeat that changes no interval to the display in place: its open intervals that
+   * the heartbeat saw now end at {@code now}, and its last heartbeat and the notice on screen are
+   * the heartbeat's. Answers false, changing nothing, when the heartbeat would open or close an
+   * interval; {@link #report} then says how. In place because most heartbeats only stretch: a new
+   * copy of every board's intervals each half minute lived just long enough to be copied by the
+   * collector again and again. Same rules as {@link #report}, which a property test holds it to.
+   */
+  static boolean stretch(JsonObject display, String current, Collection<String> shown, long now) {
+    JsonObject open = display.getJsonObject("showing");
+    if (open == null || (current != null && !continues(open, current, now))) {
+      return false;
+    }
+    for (String id : shown) {
+      if (!continues(open, id, now)) {
+        return false;
+      }
+    }
+    for (String id : open.fieldNames()) {
+      if (now - open.getJsonObject(id).getLong("to") > GAP_MS) {
+        return false;
+      }
+    }
+    if (current != null) {
+      open.getJsonObject(current).put("to", now);
+    }
+    for (String id : shown) {
+      open.getJsonObject(id).put("to", now);
+    }
+    display.put("lastSeenAt", now).put("current", current);
+    return true;
+  }
+
+  private static boolean continues(JsonObject open, String noticeId, long now) {
+    JsonObject interval = open.getJsonObject(noticeId);
+    return interval != null && now - interval.getLong("to") <= GAP_MS;
+  }
+
   /** What a heartbeat makes of a display as stored: the notice on screen now and those shown since the last one. */
   static Report report(JsonObject display, String displayId, String current, Collection<String> shown, long now) {
     Set<String> seen = new LinkedHashSet<>(shown);
