@@ -94,6 +94,7 @@ public final class BareBridgeServer {
   private void serve(BufferedReader in) throws IOException {
     new StdinCommands(out).serve(in, words -> switch (words[0]) {
       case "sockets" -> ServerProbe.tcp(port).put("bridge", new JsonObject().put("all", open.get()));
+      case "threads" -> ServerProbe.threadCpu();
       case "reach" -> new JsonObject().put("addresses", reach(words[1]));
       default -> null;
     });
