@@ -14,8 +14,9 @@ import java.util.Objects;
 /**
  * The boards' heartbeat stores of one node, gathered for a moment and sent as one bulk write. Each
  * conditional update on its own costs the driver and the embedded store a command, and 6,000
- * boards make 100 of them a second; sent together they cost about half (docs/BENCHMARKS.md, "Idle
- * screens"). A board reports every half minute, so the moment's wait is nothing to it.
+ * boards make 100 of them a second; sent together they cost about two thirds as much
+ * (docs/BENCHMARKS.md, "Heartbeat stores"). A board reports every half minute, so the moment's
+ * wait is nothing to it.
  *
  * <p>A second store of the same board within the moment that builds on the first (expects the
  * heartbeat the first stores) replaces the first's fields under the first's condition: both then
