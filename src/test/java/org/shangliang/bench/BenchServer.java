@@ -286,7 +286,8 @@ public final class BenchServer {
     commands.answer(answer);
   }
 
-  private static void deleteTree(Path dir) {
+  /** Deletes a data folder and everything in it; says so on stderr when it cannot. */
+  static void deleteTree(Path dir) {
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);

@@ -11,6 +11,7 @@ import org.shangliang.store.Database;
 import org.shangliang.support.Await;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -41,7 +42,8 @@ public final class HeartbeatStoreBenchmark {
     int seconds = Integer.getInteger("bench.seconds", 60);
     int warmup = Integer.getInteger("bench.warmupSeconds", 60);
     Vertx vertx = Vertx.vertx();
-    Database db = Database.embedded(vertx, Files.createTempDirectory("heartbeat-store").toString());
+    Path dataDir = Files.createTempDirectory("heartbeat-store");
+    Database db = Database.embedded(vertx, dataDir.toString());
     try {
       Boards all = Boards.seed(db, boards);
       NoticeStore notices = new NoticeStore(db);
@@ -57,6 +59,7 @@ public final class HeartbeatStoreBenchmark {
     } finally {
       db.close();
       Await.result(vertx.close());
+      BenchServer.deleteTree(dataDir);
     }
   }
 
