@@ -52,9 +52,9 @@ public final class Showings {
    * Applies a heartbeat that changes no interval to the display in place: its open intervals that
    * the heartbeat saw now end at {@code now}, and its last heartbeat and the notice on screen are
    * the heartbeat's. Answers false, changing nothing, when the heartbeat would open or close an
-   * interval; {@link #report} then says how. In place because most heartbeats only stretch: a new
-   * copy of every board's intervals each half minute lived just long enough to be copied by the
-   * collector again and again. Same rules as {@link #report}, which a property test holds it to.
+   * interval; {@link #report} then says how. In place because most heartbeats only stretch, and a
+   * new copy of every board's intervals each half minute would outlive a few young collections.
+   * Same rules as {@link #report}, which a property test holds it to.
    */
   static boolean stretch(JsonObject display, String current, Collection<String> shown, long now) {
     JsonObject open = display.getJsonObject("showing");
