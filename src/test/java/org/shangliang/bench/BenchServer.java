@@ -17,6 +17,7 @@ import org.shangliang.room.Attendee;
 import org.shangliang.room.AttendeeKind;
 import org.shangliang.support.StoreProcess;
 import org.shangliang.support.StoredBallots;
+import org.shangliang.support.ScratchFolders;
 import org.shangliang.room.Matter;
 import org.shangliang.room.Meeting;
 import org.shangliang.room.Quorum;
@@ -30,15 +31,12 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * The vote storm's server process: Shangliang in-process on a fresh embedded store with the bench
@@ -88,8 +86,7 @@ public final class BenchServer {
     int voters = Integer.parseInt(args[0]);
     int displays = Integer.parseInt(args[1]);
     int boards = args.length > 2 ? Integer.parseInt(args[2]) : 0;
-    Path dataDir = Files.createTempDirectory("shangliang-bench");
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dataDir)));
+    Path dataDir = ScratchFolders.create("shangliang-bench");
     // bench.metrics: Vert.x with its Micrometer meters, as the real server starts it (the soak reads them)
     Vertx vertx = Boolean.getBoolean("bench.metrics") ? Await.result(Cluster.vertxFor(Config.local(0, "."))) : Vertx.vertx();
     // the load generator's hundreds of sockets all come from 127.0.0.1: no cap per address
@@ -286,14 +283,4 @@ public final class BenchServer {
     commands.answer(answer);
   }
 
-  /** Deletes a data folder and everything in it; says so on stderr when it cannot. */
-  static void deleteTree(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException | RuntimeException e) {
-      System.err.println("bench server: could not delete " + dir + ": " + e);
-    }
-  }
 }

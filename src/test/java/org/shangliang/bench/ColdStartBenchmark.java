@@ -1,5 +1,7 @@
 package org.shangliang.bench;
 
+import org.shangliang.support.ScratchFolders;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -54,7 +56,7 @@ public final class ColdStartBenchmark {
     System.out.printf("%n%s (%s)%n", javaHome, version);
     double[] bare = times(runs, () -> bareServer(javaHome));
     print("bare Vert.x /health (baseline)", bare, null);
-    Path kept = Files.createTempDirectory("shangliang-coldstart");
+    Path kept = ScratchFolders.create("shangliang-coldstart");
     startAndStop(launcher(javaHome, kept, false)); // the demo seeded once: the "kept" starts find it
     print("java -jar, demo data kept", times(runs, () -> launcher(javaHome, kept, false)), bare);
     print("java -jar, fresh data folder", times(runs, () -> launcher(javaHome, freshFolder(), false)), bare);
@@ -148,7 +150,7 @@ public final class ColdStartBenchmark {
   }
 
   private static Path freshFolder() throws IOException {
-    return Files.createTempDirectory("shangliang-coldstart");
+    return ScratchFolders.create("shangliang-coldstart");
   }
 
   private static int freePort() throws IOException {

@@ -9,8 +9,8 @@ import org.shangliang.auth.Identity;
 import org.shangliang.notice.NoticeStore;
 import org.shangliang.store.Database;
 import org.shangliang.support.Await;
+import org.shangliang.support.ScratchFolders;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -42,7 +42,7 @@ public final class HeartbeatStoreBenchmark {
     int seconds = Integer.getInteger("bench.seconds", 60);
     int warmup = Integer.getInteger("bench.warmupSeconds", 60);
     Vertx vertx = Vertx.vertx();
-    Path dataDir = Files.createTempDirectory("heartbeat-store");
+    Path dataDir = ScratchFolders.create("heartbeat-store");
     Database db = Database.embedded(vertx, dataDir.toString());
     try {
       Boards all = Boards.seed(db, boards);
@@ -59,7 +59,7 @@ public final class HeartbeatStoreBenchmark {
     } finally {
       db.close();
       Await.result(vertx.close());
-      BenchServer.deleteTree(dataDir);
+      ScratchFolders.deleteTree(dataDir);
     }
   }
 

@@ -4,6 +4,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.shangliang.support.StoreProcess;
 
+import org.shangliang.support.ScratchFolders;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -116,7 +118,7 @@ public final class SoakBenchmark {
 
   private static StoreProcess startStore() {
     try {
-      Path file = Files.createTempDirectory("shangliang-soak-store").resolve("store.mv.db");
+      Path file = ScratchFolders.create("shangliang-soak-store").resolve("store.mv.db");
       // The node's own backend, with room for a month of meetings: the stock one slowed to 37 s a
       // day by day 43 and then timed a command out.
       return StoreProcess.start(file, StoreProcess.Backend.NODE, "1g");

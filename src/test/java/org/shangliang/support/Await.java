@@ -2,6 +2,8 @@ package org.shangliang.support;
 
 import io.vertx.core.Future;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -21,7 +23,7 @@ public final class Await {
     } catch (ExecutionException e) {
       throw new AssertionError("expected success, got " + e.getCause(), e.getCause());
     } catch (Exception e) {
-      throw new AssertionError("no answer in time", e);
+      throw noAnswer(e);
     }
   }
 
@@ -35,8 +37,28 @@ public final class Await {
       assertEquals(expectedCode, failure.code, failure.getMessage());
       return failure;
     } catch (Exception e) {
-      throw new AssertionError("no answer in time", e);
+      throw noAnswer(e);
     }
+  }
+
+  /**
+   * A wait that ran out, with every thread's stack printed to the test's output: a hang that
+   * happens once in many runs then shows where each thread stood.
+   */
+  private static AssertionError noAnswer(Exception e) {
+    StringBuilder dump = new StringBuilder("no answer in time; the threads at that moment:\n");
+    for (ThreadInfo thread : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
+      dump.append('"').append(thread.getThreadName()).append("\" ").append(thread.getThreadState());
+      if (thread.getLockName() != null) {
+        dump.append(" on ").append(thread.getLockName()).append(" held by ").append(thread.getLockOwnerName());
+      }
+      dump.append('\n');
+      for (StackTraceElement frame : thread.getStackTrace()) {
+        dump.append("    at ").append(frame).append('\n');
+      }
+    }
+    System.err.println(dump);
+    return new AssertionError("no answer in time", e);
   }
 
   public static void until(String what, long timeoutMs, BooleanSupplier condition) throws InterruptedException {

@@ -9,7 +9,6 @@ import org.shangliang.room.RoomAddresses;
 import org.shangliang.web.BridgeLimits;
 import org.shangliang.web.HttpLimits;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -38,17 +37,17 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start() throws Exception {
-    return start(Files.createTempDirectory("shangliang-test"), 0);
+    return start(ScratchFolders.create("shangliang-test"), 0);
   }
 
   /** With other HTTP limits: timeouts short enough to wait for, or other connection caps. */
   public static TestServer start(HttpLimits limits) throws Exception {
-    return start(Files.createTempDirectory("shangliang-test"), 0, config -> config.withHttp(limits));
+    return start(ScratchFolders.create("shangliang-test"), 0, config -> config.withHttp(limits));
   }
 
   /** With other limits for bridge sockets that stop reading. */
   public static TestServer start(BridgeLimits limits) throws Exception {
-    return start(Files.createTempDirectory("shangliang-test"), limits);
+    return start(ScratchFolders.create("shangliang-test"), limits);
   }
 
   /** On this (empty) data folder, with these limits for bridge sockets that stop reading. */
@@ -58,7 +57,7 @@ public final class TestServer implements AutoCloseable {
 
   /** As the demo has it: votes need 5 of the 10 invited checked in. */
   public static TestServer startWithDemoQuorum() throws Exception {
-    return startAsSeeded(Files.createTempDirectory("shangliang-test"), 0, UnaryOperator.identity());
+    return startAsSeeded(ScratchFolders.create("shangliang-test"), 0, UnaryOperator.identity());
   }
 
   /** On this data; a meeting that has not opened yet loses its quorum (see above). */

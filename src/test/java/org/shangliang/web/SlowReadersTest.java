@@ -16,6 +16,7 @@ import org.shangliang.support.Await;
 import org.shangliang.support.BridgeClient;
 import org.shangliang.support.RoomChurn;
 import org.shangliang.support.StalledSocket;
+import org.shangliang.support.ScratchFolders;
 import org.shangliang.support.TestServer;
 
 import java.io.IOException;
@@ -70,7 +71,7 @@ class SlowReadersTest {
     // other programs' disk writes on a shared machine (its replies wait for an fsync).
     Path shm = Path.of("/dev/shm");
     server = TestServer.start(Files.isDirectory(shm) && Files.isWritable(shm)
-        ? Files.createTempDirectory(shm, "shangliang-test") : Files.createTempDirectory("shangliang-test"), LIMITS);
+        ? ScratchFolders.create(shm, "shangliang-test") : ScratchFolders.create("shangliang-test"), LIMITS);
     clients = Vertx.vertx();
     host = connect(server.login("cadre"));
     sharedKiosk = connect(server.token("Kiosk 3"));
