@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
 import org.shangliang.support.Await;
+import org.shangliang.support.ScratchFolders;
 import org.shangliang.support.TestServer;
 
-import java.nio.file.Files;
 import java.util.Base64;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,7 +63,7 @@ class QrTokensTest {
     refused(tokens, null);
     refused(tokens, "<script>alert(1)</script>.x");
     refused(tokens, tokens.sign(QrTokens.Purpose.JOIN, NOTICE, DISPLAY));
-    try (TestServer other = TestServer.start(Files.createTempDirectory("other-key"), 0)) {
+    try (TestServer other = TestServer.start(ScratchFolders.create("other-key"), 0)) {
       String foreign = other.app.tokens().sign(QrTokens.Purpose.FEEDBACK, NOTICE, DISPLAY);
       assertNotEquals(token, foreign);
       refused(tokens, foreign);
