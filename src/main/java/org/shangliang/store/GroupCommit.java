@@ -21,11 +21,15 @@ import java.util.concurrent.TimeUnit;
  * the store did not keep.
  */
 final class GroupCommit {
+  /** A commit this slow is logged, with where the committing thread stands: every reply waits for it. */
+  static final long SLOW_COMMIT_MS = 2_000;
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
   private final Vertx vertx;
   private final Runnable commit;
   private List<Waiter> waiting = new ArrayList<>();
   private boolean running;
+  /** The thread committing now, null between rounds; read by the slow-commit check. */
+  private volatile Thread committing;
 
   /** Someone waiting for the next commit, answered on their own context. */
   private record Waiter(Context context, Promise<Void> done) {
@@ -65,12 +69,23 @@ final class GroupCommit {
       batch = waiting;
       waiting = new ArrayList<>();
     }
+    long started = System.nanoTime();
+    long slowCheck = vertx.setTimer(SLOW_COMMIT_MS, t -> reportSlow(started));
     vertx.executeBlocking(() -> {
-      long started = System.nanoTime();
-      commit.run();
+      committing = Thread.currentThread();
+      try {
+        commit.run();
+      } finally {
+        committing = null;
+      }
       Meters.commitTimer().record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
       return null;
     }, false).onComplete(ar -> {
+      vertx.cancelTimer(slowCheck);
+      long tookMs = (System.nanoTime() - started) / 1_000_000;
+      if (tookMs >= SLOW_COMMIT_MS) {
+        LOG.warn("a store commit took {} ms (replies waiting for it: {})", tookMs, batch.size());
+      }
       Throwable failure = ar.succeeded() ? null : storeFailure(ar.cause());
       batch.forEach(waiter -> waiter.answer(failure));
       boolean again;
@@ -82,6 +97,20 @@ final class GroupCommit {
         runRound();
       }
     });
+  }
+
+  /** Still committing after {@link #SLOW_COMMIT_MS}: a disk that stalls, or a lock held elsewhere. */
+  private void reportSlow(long started) {
+    Thread thread = committing;
+    if (thread == null) {
+      return;
+    }
+    StringBuilder stack = new StringBuilder();
+    for (StackTraceElement frame : thread.getStackTrace()) {
+      stack.append("\n    at ").append(frame);
+    }
+    LOG.warn("a store commit has been running for {} ms, replies wait for it; {} ({}) stands at:{}",
+        (System.nanoTime() - started) / 1_000_000, thread.getName(), thread.getState(), stack);
   }
 
   private static Failure storeFailure(Throwable cause) {
