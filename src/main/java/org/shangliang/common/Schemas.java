@@ -28,13 +28,15 @@ public final class Schemas {
   public static final JsonObject ID = new JsonObject().put("type", "string").put("pattern", "^[0-9a-f]{24}$");
   private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
+  private final Map<String, JsonObject> expanded = new HashMap<>();
   private final Map<String, Schema> validators = new HashMap<>();
 
   private Schemas(JsonObject compact, String discriminator) {
     compact.forEach(entry -> {
       if (!entry.getKey().startsWith("$")) {
-        validators.put(entry.getKey(), REGISTRY.getSchema(
-            tree(expand(entry.getKey(), (JsonObject) entry.getValue(), discriminator))));
+        JsonObject schema = expand(entry.getKey(), (JsonObject) entry.getValue(), discriminator);
+        expanded.put(entry.getKey(), schema);
+        validators.put(entry.getKey(), REGISTRY.getSchema(tree(schema)));
       }
     });
   }
@@ -53,6 +55,15 @@ public final class Schemas {
 
   public boolean knows(String name) {
     return validators.containsKey(name);
+  }
+
+  /** The full JSON Schema a message of this name is checked against (for tools and benchmarks). */
+  public JsonObject schemaOf(String name) {
+    JsonObject schema = expanded.get(name);
+    if (schema == null) {
+      throw new Failure(ErrorCode.UNKNOWN_ACTION);
+    }
+    return schema.copy();
   }
 
   /**
