@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * bridge at /eventbus, permitting the same addresses as the real one (no tokens checked, no
  * application behind it: a request to room.cmd or signage.cmd is answered by the bridge itself with
  * "no handlers"). Answers the same stdin commands as {@link BenchServer}: usage, clock, heap,
- * sockets and reach.
+ * sockets, threads, reach and census (what it holds after a full GC, as far as a bare bridge has it).
  */
 public final class BareBridgeServer {
   private final Vertx vertx;
@@ -95,6 +95,7 @@ public final class BareBridgeServer {
     new StdinCommands(out).serve(in, words -> switch (words[0]) {
       case "sockets" -> ServerProbe.tcp(port).put("bridge", new JsonObject().put("all", open.get()));
       case "threads" -> ServerProbe.threadCpu();
+      case "census" -> ServerCensus.take(vertx, null, port, null, null);
       case "reach" -> new JsonObject().put("addresses", reach(words[1]));
       default -> null;
     });

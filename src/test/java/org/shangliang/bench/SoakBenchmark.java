@@ -1,6 +1,7 @@
 package org.shangliang.bench;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.shangliang.support.StoreProcess;
 
@@ -28,6 +29,12 @@ import java.util.concurrent.TimeUnit;
  * bench.feedback (500), bench.clockSeconds (1: speaking time on the last matter, whose speeches
  * the server's clock ends), bench.noPin (false). Server pinned to core 0, this load generator to
  * core 1, as in the vote storm.
+ *
+ * <p>The bare baseline comes first (bench.skipBare: none): the same pages, kiosks as joined phones,
+ * room displays and boards, against a plain bridge ({@link BareBridgeServer}), all connected, left
+ * for bench.bareDaySeconds (20), then all dropped as the reconnect storm drops them, for
+ * bench.bareDays (10) days, a census after each: what the platform itself keeps after the same
+ * connection churn, so that growth in the real server can be told from it.
  */
 public final class SoakBenchmark {
   private static final String PINNED = "bench.pinned";
@@ -93,9 +100,16 @@ public final class SoakBenchmark {
       System.out.println("store: a MongoDB-protocol server (the embedded store's H2 backend, 1 GiB heap) in a"
           + " process of its own at " + store.uri());
     }
-    try (ServerLink server = ServerLink.start(pinned ? 0 : -1, p.voters(), p.displays(), p.boards(), serverFlags)) {
-      System.out.println("server JVM: " + server.hello().getString("jvm"));
-      return days(p, server, vertx);
+    try {
+      List<JsonObject> bare = Boolean.getBoolean("bench.skipBare") ? List.of() : bareDays(p, vertx, pinned);
+      try (ServerLink server = ServerLink.start(pinned ? 0 : -1, p.voters(), p.displays(), p.boards(), serverFlags)) {
+        System.out.println("server JVM: " + server.hello().getString("jvm"));
+        List<JsonObject> real = days(p, server, vertx);
+        if (bare.size() > 1 && real.size() > 1) {
+          System.out.println(ratio(real, bare));
+        }
+        return 0;
+      }
     } catch (SoakFailure e) {
       System.out.println("SOAK FAILED: " + e.getMessage());
       e.printStackTrace();
@@ -127,7 +141,56 @@ public final class SoakBenchmark {
     }
   }
 
-  private static int days(Params p, ServerLink server, Vertx vertx) throws Exception {
+  /** The bare baseline's days (see the class comment); answers their censuses. */
+  private static List<JsonObject> bareDays(Params p, Vertx vertx, boolean pinned) throws Exception {
+    int days = Integer.getInteger("bench.bareDays", 10);
+    long dayMs = TimeUnit.SECONDS.toMillis(Integer.getInteger("bench.bareDaySeconds", 20));
+    JsonArray specs = IdlePages.madeUp(new IdleSeed.Spec(p.boards(), p.displays(), p.voters(), 1));
+    List<JsonObject> censuses = new ArrayList<>();
+    try (ServerLink bare = ServerLink.startBare(pinned ? 0 : -1)) {
+      int port = bare.hello().getInteger("port");
+      System.out.printf("bare baseline: %d pages (%d boards, %d room displays, %d phones) on a bare bridge, %d days of"
+          + " %d s, all dropped at the end of each%n", specs.size(), p.boards(), p.displays(), p.voters(), days, dayMs / 1000);
+      for (int d = 1; d <= days; d++) {
+        try (IdlePages pages = IdlePages.open(vertx, port, false, specs, IdlePages.Options.fromSystemProperties())) {
+          if (pages.ready() < specs.size()) {
+            throw new SoakFailure("bare day " + d + ": " + (specs.size() - pages.ready()) + " pages got no first frame "
+                + pages.problems());
+          }
+          Thread.sleep(dayMs);
+        }
+        Thread.sleep(SETTLE_MS);
+        JsonObject census = bare.census();
+        censuses.add(census);
+        System.out.printf("bare day %d: %s%n", d, compared(census, censuses.get(0), d == 1));
+      }
+    }
+    JsonObject first = censuses.get(0);
+    JsonObject last = censuses.get(censuses.size() - 1);
+    System.out.printf("bare summary over %d days: heap after full GC first %.1f MB, last %.1f MB, last/first %.3fx;"
+            + " sockets %d → %d, timers %d → %d, Netty tasks %d → %d, event-bus handlers %d → %d, threads %d → %d%n",
+        censuses.size(), first.getLong("heapUsed") / 1048576.0, last.getLong("heapUsed") / 1048576.0,
+        heapRatio(censuses), figure(first, "sockets"), figure(last, "sockets"), figure(first, "timers"),
+        figure(last, "timers"), figure(first, "nettyTasks"), figure(last, "nettyTasks"), figure(first, "busHandlers"),
+        figure(last, "busHandlers"), figure(first, "threads"), figure(last, "threads"));
+    return censuses;
+  }
+
+  private static double heapRatio(List<JsonObject> censuses) {
+    return (double) censuses.get(censuses.size() - 1).getLong("heapUsed") / censuses.get(0).getLong("heapUsed");
+  }
+
+  /** The real server's heap drift beside the bare bridge's over the same connection churn. */
+  private static String ratio(List<JsonObject> real, List<JsonObject> bare) {
+    double realRatio = heapRatio(real);
+    double bareRatio = heapRatio(bare);
+    return String.format("heap after full GC, last day against the first: real %.3fx over %d days, bare %.3fx over %d"
+            + " days; real/bare %.3fx; heap on the last day real/bare %.1fx", realRatio, real.size(), bareRatio,
+        bare.size(), realRatio / bareRatio,
+        (double) real.get(real.size() - 1).getLong("heapUsed") / bare.get(bare.size() - 1).getLong("heapUsed"));
+  }
+
+  private static List<JsonObject> days(Params p, ServerLink server, Vertx vertx) throws Exception {
     long start = System.nanoTime();
     SoakPages pages = SoakPages.open(vertx, server.hello(), p.voters());
     // The seeded meeting is opened and closed so the room moves on to the first day's meeting.
@@ -152,7 +215,7 @@ public final class SoakBenchmark {
       printDay(d, result, census, censuses.get(0), usageBefore, usageAfter);
     }
     System.out.println(summary(censuses));
-    return 0;
+    return censuses;
   }
 
   private static void printDay(int d, SoakDay.Result r, JsonObject c, JsonObject base, long[] before, long[] after) {
