@@ -1,15 +1,13 @@
 package org.shangliang.common;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.jackson.DatabindCodec;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -96,44 +94,11 @@ public final class Schemas {
   }
 
   /**
-   * Jackson's tree of a message or schema, built directly: no ObjectMapper, whose start-up costs
-   * a cold node a few hundred milliseconds. Values are what JSON decodes to; anything else, which
-   * no page can send, is checked as its text.
+   * Jackson's tree of a message or schema, through the mapper of Vert.x's own JSON codec (its
+   * databind codec, which Vert.x takes up with jackson-databind on the class path).
    */
-  private static JsonNode tree(Object value) {
-    JsonNodeFactory nodes = JsonNodeFactory.instance;
-    if (value == null) {
-      return nodes.nullNode();
-    } else if (value instanceof JsonObject object) {
-      ObjectNode node = nodes.objectNode();
-      for (Map.Entry<String, Object> field : object) {
-        node.set(field.getKey(), tree(field.getValue()));
-      }
-      return node;
-    } else if (value instanceof JsonArray array) {
-      ArrayNode node = nodes.arrayNode(array.size());
-      for (Object item : array) {
-        node.add(tree(item));
-      }
-      return node;
-    } else if (value instanceof String text) {
-      return nodes.textNode(text);
-    } else if (value instanceof Boolean flag) {
-      return nodes.booleanNode(flag);
-    } else if (value instanceof Integer number) {
-      return nodes.numberNode(number);
-    } else if (value instanceof Long number) {
-      return nodes.numberNode(number);
-    } else if (value instanceof Double number) {
-      return nodes.numberNode(number);
-    } else if (value instanceof java.math.BigInteger number) {
-      return nodes.numberNode(number);
-    } else if (value instanceof java.math.BigDecimal number) {
-      return nodes.numberNode(number);
-    } else if (value instanceof Number number) {
-      return nodes.numberNode(number.doubleValue());
-    }
-    return nodes.textNode(String.valueOf(value));
+  private static JsonNode tree(JsonObject json) {
+    return DatabindCodec.mapper().valueToTree(json);
   }
 
   private static JsonObject expand(String name, JsonObject compact, String discriminator) {

@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * Vert.x's two JSON codecs on the bridge's frames (not a test; never gates a build): the streaming
- * one, which the server keeps ({@code StreamingJson}), against the databind one, which Vert.x takes
- * up by itself once jackson-databind is on the class path. Frames as pages send and receive them:
+ * one, Vert.x's without jackson-databind, as the baseline, against the databind one, which Vert.x
+ * takes up by itself once jackson-databind is on the class path, as it is for the schema
+ * validator (docs/BENCHMARKS.md, "Schema checks"). Frames as pages send and receive them:
  * a board's heartbeat (decoded), a ballot (decoded), a room's state with 100 attendees (encoded),
  * a tally (encoded). The two alternate in rounds after a warm-up, on one thread; it prints the
  * median time per frame of each and the ratio.

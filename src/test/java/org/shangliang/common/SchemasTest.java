@@ -1,9 +1,7 @@
 package org.shangliang.common;
 
-import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.json.jackson.JacksonCodec;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -57,13 +55,6 @@ class SchemasTest {
     assertEquals("请求格式不正确：#/shown/1", refused(SIGNAGE, "heartbeat",
         heartbeat(new JsonArray().add(ROOM).add("not-an-id"))));
     assertDoesNotThrow(() -> ROOM_COMMANDS.check("openVote", openVote.copy().put("motion", "加装电梯")));
-  }
-
-  @Test
-  @DisplayName("Vert.x keeps its streaming JSON codec with the schema validator's jackson-databind on the class path")
-  void streamingCodec() {
-    assertEquals(JacksonCodec.class, Json.CODEC.getClass());
-    assertEquals("{\"a\":[1,\"b\",null]}", new JsonObject("{\"a\": [1, \"b\", null]}").encode());
   }
 
   @Test
