@@ -26,6 +26,7 @@ import java.util.Map;
  */
 public final class Schemas {
   public static final JsonObject ID = new JsonObject().put("type", "string").put("pattern", "^[0-9a-f]{24}$");
+  private static final int MAX_LOCATION = 80;
   private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
   private final Map<String, JsonObject> expanded = new HashMap<>();
@@ -82,6 +83,7 @@ public final class Schemas {
     }
   }
 
+  /** Where the error is, cut to {@value #MAX_LOCATION} characters: an unknown field's name is the sender's text. */
   private static String location(Error error) {
     StringBuilder pointer = new StringBuilder("#");
     for (int i = 0; i < error.getInstanceLocation().getNameCount(); i++) {
@@ -90,7 +92,7 @@ public final class Schemas {
     if (error.getProperty() != null) {
       pointer.append('/').append(error.getProperty());
     }
-    return pointer.toString();
+    return pointer.length() <= MAX_LOCATION ? pointer.toString() : pointer.substring(0, MAX_LOCATION) + "…";
   }
 
   /**

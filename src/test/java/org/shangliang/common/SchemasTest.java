@@ -51,6 +51,9 @@ class SchemasTest {
     assertEquals("请求格式不正确：#/motion", refused(ROOM_COMMANDS, "openVote", openVote.copy().put("motion", "   ")));
     assertEquals("请求格式不正确：#/base", refused(ROOM_COMMANDS, "openVote", openVote.copy().put("motion", "加装电梯").put("base", "MOST")));
     assertEquals("请求格式不正确：#/extra", refused(ROOM_COMMANDS, "openVote", openVote.copy().put("motion", "加装电梯").put("extra", 1)));
+    String longName = "x".repeat(500);
+    assertEquals("请求格式不正确：#/" + "x".repeat(78) + "…", refused(ROOM_COMMANDS, "openVote",
+        openVote.copy().put("motion", "加装电梯").put(longName, 1)), "an unknown field's name is not echoed at length");
     assertEquals("请求格式不正确：#/roomId", refused(ROOM_COMMANDS, "openVote", openVote.copy().put("motion", "加装电梯").put("roomId", "room-1")));
     assertEquals("请求格式不正确：#/shown/1", refused(SIGNAGE, "heartbeat",
         heartbeat(new JsonArray().add(ROOM).add("not-an-id"))));
