@@ -1,5 +1,6 @@
 package org.shangliang.bench;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.jackson.DatabindCodec;
@@ -41,8 +42,15 @@ public final class JsonCodecBenchmark {
         frames, rounds, state.encode().length(), System.getProperty("java.version"));
     compare("decode a heartbeat", frames, rounds, streaming, databind, c -> c.fromString(heartbeat, Map.class));
     compare("decode a ballot", frames, rounds, streaming, databind, c -> c.fromString(ballot, Map.class));
+    Buffer heartbeatBytes = Buffer.buffer(heartbeat);
+    compare("decode a heartbeat's bytes", frames, rounds, streaming, databind, c -> c.fromBuffer(heartbeatBytes, Map.class));
+    // a SockJS frame from a page: a JSON array holding the bridge message as text, decoded twice
+    String sockJs = new JsonArray().add(heartbeat).encode();
+    compare("decode a SockJS frame", frames, rounds, streaming, databind,
+        c -> c.fromString(((java.util.List<?>) c.fromString(sockJs, java.util.List.class)).get(0).toString(), Map.class));
     compare("encode a room state", frames / 10, rounds, streaming, databind, c -> c.toString(state, false));
     compare("encode a tally", frames, rounds, streaming, databind, c -> c.toString(tally, false));
+    compare("encode a tally's bytes", frames, rounds, streaming, databind, c -> c.toBuffer(tally, false));
   }
 
   private interface Work {
