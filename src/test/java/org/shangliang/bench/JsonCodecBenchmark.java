@@ -7,7 +7,6 @@ import io.vertx.core.json.jackson.DatabindCodec;
 import io.vertx.core.json.jackson.JacksonCodec;
 import io.vertx.core.spi.json.JsonCodec;
 
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -63,17 +62,14 @@ public final class JsonCodecBenchmark {
     }
     time(streaming, work, frames);
     time(databind, work, frames);
-    double[] s = new double[rounds];
-    double[] d = new double[rounds];
+    RoundTimes s = RoundTimes.of(rounds);
+    RoundTimes d = RoundTimes.of(rounds);
     for (int r = 0; r < rounds; r++) {
-      d[r] = time(databind, work, frames);
-      s[r] = time(streaming, work, frames);
+      d.set(r, time(databind, work, frames));
+      s.set(r, time(streaming, work, frames));
     }
-    double sm = median(s);
-    double dm = median(d);
     System.out.printf("%-20s streaming %.3f µs (rounds %.3f–%.3f)   databind %.3f µs (%.3f–%.3f)   streaming/databind"
-        + " %.2fx%n", label, sm, Arrays.stream(s).min().orElse(0), Arrays.stream(s).max().orElse(0), dm,
-        Arrays.stream(d).min().orElse(0), Arrays.stream(d).max().orElse(0), sm / dm);
+        + " %.2fx%n", label, s.median(), s.min(), s.max(), d.median(), d.min(), d.max(), s.median() / d.median());
   }
 
   private static double time(JsonCodec codec, Work work, int frames) {
@@ -119,11 +115,5 @@ public final class JsonCodecBenchmark {
 
   private static String id(int n) {
     return String.format("%024x", 0x5f00_0000L + n);
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[sorted.length / 2];
   }
 }

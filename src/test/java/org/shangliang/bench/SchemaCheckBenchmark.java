@@ -11,7 +11,6 @@ import org.shangliang.common.Failure;
 import org.shangliang.common.Schemas;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -57,19 +56,17 @@ public final class SchemaCheckBenchmark {
         checks, rounds, System.getProperty("java.version"));
     for (Case c : cases) {
       agree(c);
-      double[] ours = new double[rounds];
-      double[] baseline = new double[rounds];
+      RoundTimes ours = RoundTimes.of(rounds);
+      RoundTimes baseline = RoundTimes.of(rounds);
       timePerCheck(c.ours(), c.message(), checks); // warm-up of each
       timePerCheck(c.baseline(), c.message(), checks);
       for (int r = 0; r < rounds; r++) {
-        baseline[r] = timePerCheck(c.baseline(), c.message(), checks);
-        ours[r] = timePerCheck(c.ours(), c.message(), checks);
+        baseline.set(r, timePerCheck(c.baseline(), c.message(), checks));
+        ours.set(r, timePerCheck(c.ours(), c.message(), checks));
       }
-      double oursMedian = median(ours);
-      double baselineMedian = median(baseline);
       System.out.printf("%-22s server %6.2f µs (rounds %.2f–%.2f)   baseline vertx-json-schema %7.2f µs (%.2f–%.2f)"
-              + "   %.3fx%n", c.label(), oursMedian, min(ours), max(ours), baselineMedian, min(baseline), max(baseline),
-          oursMedian / baselineMedian);
+              + "   %.3fx%n", c.label(), ours.median(), ours.min(), ours.max(), baseline.median(), baseline.min(),
+          baseline.max(), ours.median() / baseline.median());
     }
   }
 
@@ -127,19 +124,5 @@ public final class SchemaCheckBenchmark {
 
   private static String id(int n) {
     return String.format("%024x", 0x5f00_0000L + n);
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[sorted.length / 2];
-  }
-
-  private static double min(double[] values) {
-    return Arrays.stream(values).min().orElse(0);
-  }
-
-  private static double max(double[] values) {
-    return Arrays.stream(values).max().orElse(0);
   }
 }
