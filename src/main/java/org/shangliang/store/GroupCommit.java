@@ -28,7 +28,9 @@ final class GroupCommit {
   private final Runnable commit;
   private List<Waiter> waiting = new ArrayList<>();
   private boolean running;
-  /** The thread committing now, null between rounds; read by the slow-commit check. */
+  /** A round handed to the worker pool that no worker has taken up yet; read by the slow-commit check. */
+  private volatile boolean waitingForWorker;
+  /** The thread committing now, null otherwise; read by the slow-commit check. */
   private volatile Thread committing;
 
   /** Someone waiting for the next commit, answered on their own context. */
@@ -69,10 +71,13 @@ final class GroupCommit {
       batch = waiting;
       waiting = new ArrayList<>();
     }
-    long started = System.nanoTime();
-    long slowCheck = vertx.setTimer(SLOW_COMMIT_MS, t -> reportSlow(started));
+    long queued = System.nanoTime();
+    waitingForWorker = true;
+    long slowCheck = vertx.setTimer(SLOW_COMMIT_MS, t -> reportSlow(queued));
     vertx.executeBlocking(() -> {
+      long started = System.nanoTime();
       committing = Thread.currentThread();
+      waitingForWorker = false;
       try {
         commit.run();
       } finally {
@@ -82,9 +87,9 @@ final class GroupCommit {
       return null;
     }, false).onComplete(ar -> {
       vertx.cancelTimer(slowCheck);
-      long tookMs = (System.nanoTime() - started) / 1_000_000;
+      long tookMs = (System.nanoTime() - queued) / 1_000_000;
       if (tookMs >= SLOW_COMMIT_MS) {
-        LOG.warn("a store commit took {} ms (replies waiting for it: {})", tookMs, batch.size());
+        LOG.warn("a store commit took {} ms from its call to its end (replies waiting for it: {})", tookMs, batch.size());
       }
       Throwable failure = ar.succeeded() ? null : storeFailure(ar.cause());
       batch.forEach(waiter -> waiter.answer(failure));
@@ -99,18 +104,24 @@ final class GroupCommit {
     });
   }
 
-  /** Still committing after {@link #SLOW_COMMIT_MS}: a disk that stalls, or a lock held elsewhere. */
-  private void reportSlow(long started) {
+  /**
+   * Not done {@link #SLOW_COMMIT_MS} after its call: still waiting for a worker thread (the pool is
+   * busy with other blocking work), or committing (a disk that stalls, or a lock held elsewhere).
+   */
+  private void reportSlow(long queued) {
+    long waitedMs = (System.nanoTime() - queued) / 1_000_000;
     Thread thread = committing;
-    if (thread == null) {
-      return;
+    if (waitingForWorker) {
+      LOG.warn("a store commit has waited {} ms for a worker thread, replies wait for it: the worker pool is busy",
+          waitedMs);
+    } else if (thread != null) {
+      StringBuilder stack = new StringBuilder();
+      for (StackTraceElement frame : thread.getStackTrace()) {
+        stack.append("\n    at ").append(frame);
+      }
+      LOG.warn("a store commit has been running for {} ms, replies wait for it; {} ({}) stands at:{}", waitedMs,
+          thread.getName(), thread.getState(), stack);
     }
-    StringBuilder stack = new StringBuilder();
-    for (StackTraceElement frame : thread.getStackTrace()) {
-      stack.append("\n    at ").append(frame);
-    }
-    LOG.warn("a store commit has been running for {} ms, replies wait for it; {} ({}) stands at:{}",
-        (System.nanoTime() - started) / 1_000_000, thread.getName(), thread.getState(), stack);
   }
 
   private static Failure storeFailure(Throwable cause) {

@@ -3,11 +3,9 @@ package org.shangliang.bench;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.shangliang.support.ScratchFolders;
 import org.shangliang.support.StoreProcess;
 
-import org.shangliang.support.ScratchFolders;
-
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -58,6 +58,11 @@ class SchemasTest {
     assertEquals("请求格式不正确：#/shown/1", refused(SIGNAGE, "heartbeat",
         heartbeat(new JsonArray().add(ROOM).add("not-an-id"))));
     assertDoesNotThrow(() -> ROOM_COMMANDS.check("openVote", openVote.copy().put("motion", "加装电梯")));
+    // motions as residents word them: 60 characters, and the longest allowed
+    String sixty = "关于在3号楼和5号楼加装电梯并按楼层分摊费用、由业主委员会牵头组织施工招标及后续日常维护与专项资金监管的方案是否同意实施";
+    assertEquals(60, sixty.length());
+    assertDoesNotThrow(() -> ROOM_COMMANDS.check("openVote", openVote.copy().put("motion", sixty)));
+    assertDoesNotThrow(() -> ROOM_COMMANDS.check("openVote", openVote.copy().put("motion", "议".repeat(200))));
   }
 
   @Test

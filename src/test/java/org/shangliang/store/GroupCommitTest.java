@@ -2,6 +2,7 @@ package org.shangliang.store;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,35 @@ class GroupCommitTest {
     assertTrue(log.toString(StandardCharsets.UTF_8).contains("(replies waiting for it: 1)"));
     // the first waiter's commit started at once; the two that came during it share the next
     assertEquals(2, commits.get());
+  }
+
+  @Test
+  @DisplayName("a commit that waits for a worker thread, the pool busy with other blocking work, is logged as such")
+  void commitWaitingForAWorkerIsLogged() throws Exception {
+    Vertx onePool = Vertx.vertx(new VertxOptions().setWorkerPoolSize(1));
+    CountDownLatch busy = new CountDownLatch(1);
+    PrintStream err = System.err;
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    try {
+      // the only worker thread busy, as with a burst of password hashes
+      onePool.executeBlocking(() -> busy.await(30, TimeUnit.SECONDS), false);
+      GroupCommit group = new GroupCommit(onePool, () -> { });
+      System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+      Future<Void> waiter = group.afterNextCommit();
+      Await.until("the wait is reported", GroupCommit.SLOW_COMMIT_MS + 5_000,
+          () -> log.toString(StandardCharsets.UTF_8).contains("waited"));
+      assertTrue(!waiter.isComplete(), "nothing is acknowledged before its commit");
+      busy.countDown();
+      Await.result(waiter);
+    } finally {
+      System.setErr(err);
+      busy.countDown();
+      Await.result(onePool.close());
+    }
+    String text = log.toString(StandardCharsets.UTF_8);
+    System.out.println(text);
+    assertTrue(text.contains("for a worker thread"), text);
+    assertTrue(!text.contains("stands at"), "no committing thread to show yet: " + text);
   }
 
   @Test
