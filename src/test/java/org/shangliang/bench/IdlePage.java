@@ -38,6 +38,8 @@ final class IdlePage {
   static final long RETRY_DELAY_MS = 1_000;
   /** room-session.js RETRY_MS and FINAL_CODES: answers that asking again cannot change. */
   static final long SYNC_RETRY_MS = 2_000;
+  /** signage.js DWELL_MS: how long a board shows a notice before the next. */
+  static final long DWELL_MS = 10_000;
   private static final Set<String> FINAL_CODES = Set.of("UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND");
 
   final Kind kind;
@@ -60,6 +62,9 @@ final class IdlePage {
   private volatile long pingTimer = -1;
   private volatile long heartbeatTimer = -1;
   private volatile boolean registered;
+  /** A board's notices, from its playlist (or made up, against the bare bridge), and the next one it shows. */
+  private volatile List<String> notices = List.of();
+  private int nextNotice;
 
   IdlePage(Kind kind, String id, String token, IdlePages pages) {
     this.kind = kind;
@@ -160,15 +165,38 @@ final class IdlePage {
     if (!answered(kind == Kind.BOARD ? "playlist" : "snapshot", reply)) {
       return;
     }
+    if (kind == Kind.BOARD) {
+      notices = pages.real ? noticeIdsOf(body(reply)) : pages.madeUpNotices;
+      nextNotice = ThreadLocalRandom.current().nextInt(Math.max(1, notices.size()));
+    }
     firstFrameMs = (System.nanoTime() - attemptStart) / 1e6;
     ready = true;
     pages.settled(this);
   }
 
-  /** signage.js heartbeat(): an empty board shows nothing it must report. */
+  private static List<String> noticeIdsOf(JsonObject playlist) {
+    return playlist.getJsonArray("notices", new JsonArray()).stream()
+        .map(n -> ((JsonObject) n).getString("id")).toList();
+  }
+
+  /**
+   * signage.js heartbeat(): the notice on screen and every one shown since the last heartbeat, one
+   * a dwell ({@value #DWELL_MS} ms), in turn.
+   */
   private void heartbeat() {
-    request(SignageAddresses.SIGNAGE, new JsonObject().put("action", "heartbeat").putNull("current")
-        .put("shown", new JsonArray()), reply -> {
+    JsonArray shown = new JsonArray();
+    String current = null;
+    long cards = notices.isEmpty() ? 0 : Math.max(1, pages.boardHeartbeatMs / DWELL_MS);
+    for (int i = 0; i < cards; i++) {
+      current = notices.get(nextNotice++ % notices.size());
+      if (!shown.contains(current)) {
+        shown.add(current);
+      }
+    }
+    pages.heartbeats.increment();
+    pages.reportedNotices.add(shown.size());
+    request(SignageAddresses.SIGNAGE, new JsonObject().put("action", "heartbeat").put("current", current)
+        .put("shown", shown), reply -> {
           if (reply == null) {
             pages.heartbeatTimeouts.increment();
           } else if (pages.real && !"rec".equals(reply.getString("type"))) {

@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
 
 /**
  * A load generator's idle pages ({@link IdlePage}): opens them at a bounded rate, at most so many
@@ -41,6 +42,9 @@ final class IdlePages implements AutoCloseable {
   final boolean real;
   final int retries;
   final long boardHeartbeatMs;
+  /** What the boards show against the bare bridge, which has no playlists: ids of the real shape, as many as the seed's. */
+  final List<String> madeUpNotices = Stream.generate(() -> new ObjectId().toHexString())
+      .limit(IdleSeed.NOTICES_PER_BOARD).toList();
   final List<IdlePage> pages = new ArrayList<>();
   volatile boolean stopping;
 
@@ -50,6 +54,9 @@ final class IdlePages implements AutoCloseable {
   final Map<String, Integer> heartbeatErrors = new ConcurrentHashMap<>();
   final LongAdder refusals = new LongAdder();
   final LongAdder heartbeatTimeouts = new LongAdder();
+  /** Board heartbeats sent, and the notices they reported shown, in all. */
+  final LongAdder heartbeats = new LongAdder();
+  final LongAdder reportedNotices = new LongAdder();
   final LongAdder sockJsHeartbeats = new LongAdder();
   /** Frames the server pushed to the pages' addresses, by kind of page. */
   final Map<IdlePage.Kind, LongAdder> pushed = new ConcurrentHashMap<>();

@@ -1,5 +1,6 @@
 package org.shangliang.bench;
 
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
@@ -25,12 +26,19 @@ import java.util.List;
  * The idle screens' devices, straight into the store of the {@link BenchServer}: notice boards in
  * {@value BenchServer#GRIDS} grids, and rooms (each with a meeting) whose room displays and joined
  * phones are spread evenly over them. A joined phone is what a host's confirmation leaves behind:
- * a kiosk device of the room on which one of the meeting's attendees is checked in.
+ * a kiosk device of the room on which one of the meeting's attendees is checked in. Each board
+ * has {@value #NOTICES_PER_BOARD} published notices to show, as a board in an ordinary week does.
  *
  * <p>Answers the pages as {@code [{k: board|display|phone, id: the board's device id or the room's
  * id, t: token}]}, and keeps every address a page may listen to, for the reach check.
  */
 final class IdleSeed {
+  /** Published for each grid, besides one for every grid: what a board in an ordinary week rotates through. */
+  static final int NOTICES_PER_GRID = 5;
+  /** The notices each board shows. */
+  static final int NOTICES_PER_BOARD = NOTICES_PER_GRID + 1;
+  private static final Identity STAFF = Identity.account(new ObjectId().toHexString(), Identity.Role.STAFF, "压测工作人员");
+
   /** A spec "boards:displays:phones:rooms", as BenchServer's fourth argument. */
   record Spec(int boards, int displays, int phones, int rooms) {
     static Spec parse(String text) {
@@ -84,12 +92,38 @@ final class IdleSeed {
       grids.add(new ObjectId().toHexString());
       Await.result(mongo.insert(NoticeStore.GRIDS, new JsonObject().put("_id", grids.get(g)).put("name", "空闲网格" + (g + 1))));
     }
+    publish(new JsonObject().put("everywhere", true), "全社区");
+    for (int g = 0; g < grids.size(); g++) {
+      for (int n = 0; n < NOTICES_PER_GRID; n++) {
+        publish(new JsonObject().put("everywhere", false).put("grids", new JsonArray().add(grids.get(g))),
+            "空闲网格" + (g + 1) + " 第" + (n + 1) + "则");
+      }
+    }
     List<JsonObject> enrolled = BenchRoom.inBatches(boards, BenchRoom.BATCH,
         i -> app.devices().enrolSignage("空闲公示栏" + (i + 1), grids.get(i % grids.size())));
     for (JsonObject board : enrolled) {
       addresses.add(SignageAddresses.display(board.getString("deviceId")));
       pages.add(page("board", board.getString("deviceId"), board.getString("token")));
     }
+  }
+
+  /**
+   * A publicity notice, saved and published as staff do through the console's commands, for a
+   * month, with a body as long as the community's usual notices.
+   */
+  private void publish(JsonObject targets, String label) {
+    long now = System.currentTimeMillis();
+    JsonObject draft = new JsonObject().put("action", "saveNotice").put("kind", "PUBLICITY")
+        .put("title", "社区通知：" + label).put("body", label + "。" + "请居民朋友们相互转告，按时参加。".repeat(12))
+        .put("targets", targets).put("startsAt", now - 3600_000).put("endsAt", now + 30 * 24 * 3600_000L)
+        .put("priority", 1).put("urgent", false);
+    String id = staffCommand(draft).getJsonObject("notice").getString("id");
+    staffCommand(new JsonObject().put("action", "publishNotice").put("id", id));
+  }
+
+  private JsonObject staffCommand(JsonObject command) {
+    DeliveryOptions asStaff = new DeliveryOptions().addHeader(Identity.HEADER, STAFF.toJson().encode());
+    return Await.result(app.vertx().eventBus().<JsonObject>request(SignageAddresses.CONSOLE, command, asStaff)).body();
   }
 
   /** Rooms with a meeting each (not opened: the room waits for its next session). */
