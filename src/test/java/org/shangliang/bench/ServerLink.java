@@ -46,10 +46,13 @@ final class ServerLink implements AutoCloseable {
     return start(core, voters, displays, 0);
   }
 
-  /** JVM flags for the server process alone, from bench.serverFlags (separated by commas or spaces). */
+  /**
+   * JVM flags for the server process alone, from bench.serverFlags, separated by spaces or by a
+   * comma before the next flag's dash: a flag's own commas stay (an agent's options, say).
+   */
   static List<String> serverOnlyFlags() {
     String flags = System.getProperty("bench.serverFlags", "").trim();
-    return flags.isEmpty() ? List.of() : List.of(flags.split("[\\s,]+"));
+    return flags.isEmpty() ? List.of() : List.of(flags.split("\\s+|,(?=-)"));
   }
 
   /** As {@link #start(int, int, int)}, with this many notice-board displays besides. */
