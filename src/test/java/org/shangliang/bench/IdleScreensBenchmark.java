@@ -192,7 +192,7 @@ public final class IdleScreensBenchmark {
         r.gcMs(), r.jitMs(), mib(r.heapIdle()), mib(r.heapBefore()), perPage(r), s.getInteger("established"),
         s.getInteger("closeWait"), s.getInteger("other"), s.getLong("fds"), s.getJsonObject("bridge").encode(),
         pages.boardHeartbeatMs > 0 ? "a ping every " + IdlePage.PING_MS / 1000 + " s, a board heartbeat every "
-            + pages.boardHeartbeatMs / 1000 + " s (" + pages.heartbeats.sum() + " sent, reporting " + pages.reportedNotices.sum()
+            + pages.boardHeartbeatMs / 1000 + " s (since connecting: " + pages.heartbeats.sum() + " sent, reporting " + pages.reportedNotices.sum()
             + " notices shown)" : "a ping every " + IdlePage.PING_MS / 1000 + " s", new TreeMap<>(pages.pushed), pages.sockJsHeartbeats.sum()));
     if (pages.lateReplies.sum() > 0) {
       out.append(String.format("%n    replies that came after their request had timed out (10 s): %d", pages.lateReplies.sum()));
