@@ -55,7 +55,6 @@ public final class CompileLog {
     Map<String, Double> queued = new HashMap<>();
     Map<String, Boolean> optimising = new HashMap<>();
     List<Task> tasks = new ArrayList<>();
-    String id = null;
     Map<String, String> open = null;
     try (Stream<String> lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
       for (String line : (Iterable<String>) lines::iterator) {
@@ -65,8 +64,8 @@ public final class CompileLog {
           optimising.put(a.get("compile_id"), !a.containsKey("level") || "4".equals(a.get("level")));
         } else if (line.startsWith("<task ")) {
           open = attributes(line);
-          id = open.get("compile_id");
         } else if (line.startsWith("<task_done") && open != null) {
+          String id = open.get("compile_id");
           double started = Double.parseDouble(open.get("stamp"));
           tasks.add(new Task(open.get("method"), optimising.getOrDefault(id, false), queued.getOrDefault(id, started),
               started, Double.parseDouble(attributes(line).get("stamp"))));
