@@ -8,14 +8,14 @@ import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import org.shangliang.auth.Accounts;
 import org.shangliang.auth.Credentials;
-import org.shangliang.auth.Identity;
-import org.shangliang.auth.Identity.Role;
 import org.shangliang.auth.PasswordHasher;
 import org.shangliang.common.AuditLog;
 import org.shangliang.common.CommandEndpoint.Request;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
-import org.shangliang.notice.NoticeStore;
+import org.shangliang.common.Identity;
+import org.shangliang.common.Identity.Role;
+import org.shangliang.community.Grids;
 import org.shangliang.store.Database;
 
 import java.util.List;
@@ -33,11 +33,11 @@ final class AccountAdmin {
   private final Vertx vertx;
   private final Database db;
   private final MongoClient mongo;
-  private final NoticeStore grids;
+  private final Grids grids;
   private final Credentials credentials;
   private final AuditLog audit;
 
-  AccountAdmin(Vertx vertx, Database db, NoticeStore grids, Credentials credentials) {
+  AccountAdmin(Vertx vertx, Database db, Grids grids, Credentials credentials) {
     this.vertx = vertx;
     this.db = db;
     this.mongo = db.mongo();
@@ -155,7 +155,7 @@ final class AccountAdmin {
       AccountRules.checkGrids(role, gridIds, List.of());
       return Future.succeededFuture();
     }
-    return grids.grids().map(list -> {
+    return grids.all().map(list -> {
       AccountRules.checkGrids(role, gridIds, list.stream().map(g -> g.getString("_id")).toList());
       return null;
     });

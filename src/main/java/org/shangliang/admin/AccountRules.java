@@ -1,11 +1,11 @@
 package org.shangliang.admin;
 
 import io.vertx.core.json.JsonObject;
-import org.shangliang.auth.Identity;
-import org.shangliang.auth.Identity.Role;
-import org.shangliang.auth.Secrets;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
+import org.shangliang.common.Identity;
+import org.shangliang.common.Identity.Role;
+import org.shangliang.common.Secrets;
 
 import java.util.Collection;
 import java.util.List;

@@ -6,15 +6,15 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.shangliang.auth.Accounts;
 import org.shangliang.auth.Credentials;
-import org.shangliang.auth.Identity;
 import org.shangliang.auth.SignIns;
 import org.shangliang.common.CommandEndpoint;
 import org.shangliang.common.CommandEndpoint.Request;
+import org.shangliang.common.ConsoleAddresses;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
+import org.shangliang.common.Identity;
 import org.shangliang.common.Schemas;
-import org.shangliang.console.ConsoleAddresses;
-import org.shangliang.notice.NoticeStore;
+import org.shangliang.community.Grids;
 import org.shangliang.store.Database;
 
 /**
@@ -44,7 +44,7 @@ public final class AdminConsole {
    * credentials, the bridge's among them, hear of a revocation and forget the account at once.
    */
   public static CommandEndpoint endpoint(Vertx vertx, Database db) {
-    AccountAdmin accounts = new AccountAdmin(vertx, db, new NoticeStore(db), new Credentials(vertx, db));
+    AccountAdmin accounts = new AccountAdmin(vertx, db, new Grids(db.mongo()), new Credentials(vertx, db));
     AdminConsole console = new AdminConsole(new SignIns(db), new AuditReader(db.mongo()), db);
     return new CommandEndpoint(ConsoleAddresses.ADMIN, MAX_COMMAND_BYTES,
         Schemas.load("schemas/admin-commands.json", "action"))

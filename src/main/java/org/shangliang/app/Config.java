@@ -1,9 +1,10 @@
 package org.shangliang.app;
 
 import io.vertx.core.json.JsonObject;
+import org.shangliang.web.BridgeLimits;
 import org.shangliang.web.HttpLimits;
 import org.shangliang.web.MetricsAccess;
-import org.shangliang.web.BridgeLimits;
+import org.shangliang.web.WebSettings;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -96,6 +97,11 @@ public record Config(String host, int port, String dataDir, String mongoUri, Str
         MetricsAccess.of(json.getString(METRICS_ALLOW), json.getString(METRICS_TOKEN)),
         new BridgeLimits(integer(json, BRIDGE_QUEUE_BYTES), integer(json, BRIDGE_STALL_SECONDS)),
         integer(json, INFORM_WITHIN_WORKING_DAYS), integer(json, WARM_UP_VOTES));
+  }
+
+  /** What the web server reads of these settings. */
+  public WebSettings web() {
+    return new WebSettings(host, port, publicUrl, http, metrics, bridgeLimits);
   }
 
   /** The same settings with other HTTP limits (tests, tools). */

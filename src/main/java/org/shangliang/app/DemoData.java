@@ -5,7 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import org.shangliang.auth.Accounts;
-import org.shangliang.auth.Identity;
+import org.shangliang.common.Identity;
 import org.shangliang.member.MemberStore;
 import org.shangliang.room.Attendee;
 import org.shangliang.room.AttendeeKind;

@@ -4,9 +4,10 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
+import org.shangliang.community.Grids;
 import org.shangliang.notice.NoticeKind;
-import org.shangliang.notice.NoticeState;
-import org.shangliang.notice.NoticeStore;
+import org.shangliang.notice.store.NoticeState;
+import org.shangliang.notice.store.NoticeStore;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,13 +22,13 @@ final class DemoNotices {
   }
 
   static Future<Void> seed(MongoClient mongo, String[] gridIds, String[] gridNames) {
-    return mongo.findOne(NoticeStore.GRIDS, new JsonObject().put("_id", gridIds[0]), null).compose(found -> {
+    return mongo.findOne(Grids.COLLECTION, new JsonObject().put("_id", gridIds[0]), null).compose(found -> {
       if (found != null) {
         return Future.succeededFuture();
       }
       List<Future<?>> writes = new ArrayList<>();
       for (int i = 0; i < gridIds.length; i++) {
-        writes.add(mongo.insert(NoticeStore.GRIDS, new JsonObject().put("_id", gridIds[i]).put("name", gridNames[i])));
+        writes.add(mongo.insert(Grids.COLLECTION, new JsonObject().put("_id", gridIds[i]).put("name", gridNames[i])));
       }
       long now = System.currentTimeMillis();
       writes.add(mongo.insert(NoticeStore.NOTICES, notice(WELCOME, NoticeKind.PUBLICITY, "有事好商量 · 红色邻里议事会",

@@ -7,7 +7,6 @@ import io.vertx.core.VertxOptions;
 import org.shangliang.auth.Accounts;
 import org.shangliang.auth.Credentials;
 import org.shangliang.auth.Devices;
-import org.shangliang.console.ConsoleVerticle;
 import org.shangliang.metrics.EventLoopProbe;
 import org.shangliang.notice.NoticeVerticle;
 import org.shangliang.qr.QrTokens;
@@ -66,7 +65,7 @@ public final class Shangliang {
     return db.ping().compose(v -> QrTokens.load(db)).compose(tokens -> {
       // counted by the bridge, read by the room's publisher: both on this node
       TallyAudience tallyAudience = new TallyAudience();
-      WebServer web = new WebServer(db, credentials, accounts, devices, tokens, tallyAudience, config);
+      WebServer web = new WebServer(db, credentials, accounts, devices, tokens, tallyAudience, config.web());
       // Side by side, each on an event loop of its own (they share nothing at start); then the web
       // server, so nothing is served before every address has its consumer.
       return Future.all(vertx.deployVerticle(new RoomVerticle(db, devices, tokens, tallyAudience)),

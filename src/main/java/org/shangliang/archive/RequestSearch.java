@@ -2,7 +2,7 @@ package org.shangliang.archive;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.shangliang.auth.Identity;
+import org.shangliang.common.Identity;
 import org.shangliang.request.PublicTitles;
 import org.shangliang.request.RequestViews;
 

@@ -13,6 +13,7 @@ import org.shangliang.auth.SignIns.Reason;
 import org.shangliang.common.AuditLog;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
+import org.shangliang.common.Identity;
 import org.shangliang.store.Database;
 
 import java.util.ArrayList;

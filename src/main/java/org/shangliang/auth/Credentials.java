@@ -5,12 +5,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import org.shangliang.common.ExpiringCache;
+import org.shangliang.common.Identity;
+import org.shangliang.common.Secrets;
 import org.shangliang.store.Database;
-
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Bearer tokens for sessions and enrolled devices. Only a token's SHA-256 is stored, as the
@@ -55,20 +52,20 @@ public final class Credentials {
 
   public Future<String> issueSession(Identity account) {
     String token = newToken();
-    JsonObject doc = new JsonObject().put("_id", digest(token)).put("identity", account.toJson())
+    JsonObject doc = new JsonObject().put("_id", Secrets.digest(token)).put("identity", account.toJson())
         .put("expiresAt", System.currentTimeMillis() + SESSION_MS);
     return mongo.insert(COLLECTION, doc).compose(id -> db.durable()).map(token);
   }
 
   public Future<String> issueDevice(Identity device) {
     String token = newToken();
-    JsonObject doc = new JsonObject().put("_id", digest(token)).put("identity", device.toJson());
+    JsonObject doc = new JsonObject().put("_id", Secrets.digest(token)).put("identity", device.toJson());
     return mongo.insert(COLLECTION, doc).compose(id -> db.durable()).map(token);
   }
 
   /** Revokes one token (a sign-out), then tells every node to forget it. */
   public Future<Void> revoke(String token) {
-    String key = digest(token);
+    String key = Secrets.digest(token);
     cache.remove(key);
     return mongo.removeDocument(COLLECTION, new JsonObject().put("_id", key))
         .onSuccess(r -> vertx.eventBus().publish(TOKEN_REVOKED, key)).mapEmpty();
@@ -98,7 +95,7 @@ public final class Credentials {
     if (token == null || token.isEmpty() || token.length() > 128) {
       return Future.succeededFuture(Identity.ANONYMOUS);
     }
-    return cache.get(digest(token), key -> mongo.findOne(COLLECTION, new JsonObject().put("_id", key), null)
+    return cache.get(Secrets.digest(token), key -> mongo.findOne(COLLECTION, new JsonObject().put("_id", key), null)
         .map(Credentials::held)).map(held -> held.expiresAt() < System.currentTimeMillis() ? Identity.ANONYMOUS : held.identity());
   }
 
@@ -113,13 +110,4 @@ public final class Credentials {
     return Secrets.random(32);
   }
 
-  /** The SHA-256 of a secret, in hex: what is stored instead of the secret. */
-  public static String digest(String token) {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -7,6 +7,7 @@ import io.vertx.ext.mongo.UpdateOptions;
 import org.bson.types.ObjectId;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
+import org.shangliang.common.Identity;
 import org.shangliang.store.Database;
 
 import java.util.List;

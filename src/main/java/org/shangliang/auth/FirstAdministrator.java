@@ -5,6 +5,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
+import org.shangliang.common.Identity;
+import org.shangliang.common.Secrets;
 import org.shangliang.store.Database;
 
 import java.util.List;
@@ -48,7 +50,7 @@ public final class FirstAdministrator {
         return Future.succeededFuture(null);
       }
       String code = newCode();
-      JsonObject doc = new JsonObject().put("_id", DOCUMENT_ID).put("codeHash", Credentials.digest(normalise(code)))
+      JsonObject doc = new JsonObject().put("_id", DOCUMENT_ID).put("codeHash", Secrets.digest(normalise(code)))
           .put("issuedAt", System.currentTimeMillis());
       return mongo.save(COLLECTION, doc).compose(id -> db.durable()).map(code);
     });
@@ -64,7 +66,7 @@ public final class FirstAdministrator {
       if (!needed) {
         return Future.failedFuture(new Failure(ErrorCode.SETUP_DONE));
       }
-      JsonObject theCode = new JsonObject().put("_id", DOCUMENT_ID).put("codeHash", Credentials.digest(normalise(code)));
+      JsonObject theCode = new JsonObject().put("_id", DOCUMENT_ID).put("codeHash", Secrets.digest(normalise(code)));
       return mongo.removeDocuments(COLLECTION, theCode).compose(removed -> removed.getRemovedCount() == 1
           ? accounts.save(username, name, Identity.Role.ADMIN, password, List.of())
           : Future.failedFuture(new Failure(ErrorCode.SETUP_CODE_WRONG)));

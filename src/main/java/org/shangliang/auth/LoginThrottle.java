@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import org.shangliang.auth.ThrottlePolicy.Strikes;
+import org.shangliang.common.Secrets;
 import org.shangliang.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +47,7 @@ public final class LoginThrottle {
   public Future<Admission> admit(String key, ThrottlePolicy policy) {
     long now = System.currentTimeMillis();
     sweepNow(now);
-    return attempt(Credentials.digest(key), policy, 1);
+    return attempt(Secrets.digest(key), policy, 1);
   }
 
   private Future<Admission> attempt(String id, ThrottlePolicy policy, int tried) {

@@ -6,9 +6,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
+import org.shangliang.common.AuditLog;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
-import org.shangliang.room.RoomStore;
+import org.shangliang.common.Identity;
 import org.shangliang.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +65,7 @@ public final class SecurityAlerts {
             .put("name", lock.accountName()).put("address", lock.address()).put("failures", lock.failures())
             .put("lockedUntil", lock.lockedUntil()).put("lastAt", now).put("seenAt", null).put("seenBy", null))
         .put("$inc", new JsonObject().put("locks", 1));
-    return mongo.insert(RoomStore.AUDIT, audit)
+    return mongo.insert(AuditLog.COLLECTION, audit)
         .compose(id -> mongo.updateCollectionWithOptions(COLLECTION, new JsonObject().put("_id", lock.alertId()), alert,
             new UpdateOptions().setUpsert(true)))
         .compose(r -> db.durable())

@@ -3,7 +3,6 @@ package org.shangliang.common;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
-import org.shangliang.auth.Identity;
 
 /**
  * The one audit log of every change, in the {@value #COLLECTION} collection: who ({@code actor}),

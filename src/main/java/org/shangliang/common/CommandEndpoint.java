@@ -3,7 +3,6 @@ package org.shangliang.common;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
-import org.shangliang.auth.Identity;
 import org.shangliang.metrics.Meters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -6,7 +6,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
-import org.shangliang.auth.Credentials;
 
 /**
  * Fixed-window counters in MongoDB, so every node of a cluster counts against the same limit.
@@ -28,7 +27,7 @@ public final class RateLimiter {
   public Future<Void> count(String key, int limit, long windowMs) {
     long now = System.currentTimeMillis();
     long window = now / windowMs;
-    String id = Credentials.digest(key) + ":" + window;
+    String id = Secrets.digest(key) + ":" + window;
     JsonObject update = new JsonObject().put("$inc", new JsonObject().put("n", 1))
         .put("$set", new JsonObject().put("until", (window + 1) * windowMs));
     return mongo.findOneAndUpdateWithOptions(COLLECTION, new JsonObject().put("_id", id), update,

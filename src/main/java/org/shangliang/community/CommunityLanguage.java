@@ -9,14 +9,14 @@ import io.vertx.ext.mongo.MongoClient;
  * still speaks to attendees in the community's language.
  */
 public final class CommunityLanguage {
-  private final CommunityStore store;
+  private final CommunitySettings settings;
 
   public CommunityLanguage(MongoClient mongo) {
-    this.store = new CommunityStore(mongo);
+    this.settings = new CommunitySettings(mongo);
   }
 
   /** The saved language, or zh-CN. */
   public Future<String> current() {
-    return store.community().map(c -> c.getString("language"));
+    return settings.read().map(c -> c.getString("language"));
   }
 }

@@ -8,7 +8,7 @@ import io.vertx.ext.mongo.MongoClient;
 import org.shangliang.feedback.FeedbackStore;
 import org.shangliang.followup.ResolutionStore;
 import org.shangliang.minutes.MinutesStore;
-import org.shangliang.notice.NoticeStore;
+import org.shangliang.notice.store.NoticeStore;
 import org.shangliang.room.RoomStore;
 import org.shangliang.room.SurveyAnswers;
 

@@ -4,8 +4,8 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import org.shangliang.auth.Identity;
 import org.shangliang.common.AuditLog;
+import org.shangliang.common.Identity;
 import org.shangliang.community.CommunitySettings;
 import org.shangliang.store.Database;
 

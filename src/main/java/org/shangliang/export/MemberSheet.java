@@ -1,7 +1,7 @@
 package org.shangliang.export;
 
 import io.vertx.core.Future;
-import org.shangliang.auth.Identity;
+import org.shangliang.common.Identity;
 import org.shangliang.common.SpreadsheetText;
 import org.shangliang.member.MemberCsv;
 import org.shangliang.member.MemberScope;

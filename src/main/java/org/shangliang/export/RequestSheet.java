@@ -3,7 +3,7 @@ package org.shangliang.export;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.shangliang.auth.Identity;
+import org.shangliang.common.Identity;
 import org.shangliang.member.MemberScope;
 import org.shangliang.request.PublicTitles;
 import org.shangliang.request.RequestAccess;

@@ -5,7 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
-import org.shangliang.auth.Identity;
+import org.shangliang.common.Identity;
 import org.shangliang.followup.FollowUpRules;
 import org.shangliang.followup.ResolutionStore;
 import org.shangliang.store.Database;

@@ -3,12 +3,13 @@ package org.shangliang.feedback;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
-import org.shangliang.auth.Secrets;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
 import org.shangliang.common.RateLimiter;
-import org.shangliang.notice.NoticeState;
-import org.shangliang.notice.NoticeStore;
+import org.shangliang.common.Secrets;
+import org.shangliang.community.Grids;
+import org.shangliang.notice.store.NoticeState;
+import org.shangliang.notice.store.NoticeStore;
 import org.shangliang.qr.QrTokens;
 import org.shangliang.store.Database;
 
@@ -30,6 +31,7 @@ public final class FeedbackIntake {
   private final MongoClient mongo;
   private final Database db;
   private final NoticeStore notices;
+  private final Grids grids;
   private final FeedbackStore feedback;
   private final QrTokens tokens;
   private final RateLimiter limits;
@@ -38,6 +40,7 @@ public final class FeedbackIntake {
     this.mongo = db.mongo();
     this.db = db;
     this.notices = notices;
+    this.grids = new Grids(db.mongo());
     this.feedback = feedback;
     this.tokens = tokens;
     this.limits = limits;
@@ -81,7 +84,7 @@ public final class FeedbackIntake {
   private Future<JsonObject> board(String displayId) {
     return notices.signageDisplay(displayId).compose(d -> d.getString("gridId") == null ? Future.succeededFuture(
             new JsonObject().put("name", d.getString("name")).put("gridName", (String) null))
-        : notices.grid(d.getString("gridId")).map(g -> new JsonObject().put("name", d.getString("name"))
+        : grids.grid(d.getString("gridId")).map(g -> new JsonObject().put("name", d.getString("name"))
             .put("gridName", g.getString("name"))))
         .recover(e -> Future.failedFuture(new Failure(ErrorCode.TOKEN_INVALID)));
   }

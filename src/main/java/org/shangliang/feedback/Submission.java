@@ -2,7 +2,7 @@ package org.shangliang.feedback;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.shangliang.auth.Credentials;
+import org.shangliang.common.Secrets;
 
 /**
  * One phone's rating of one notice, as the rule "one rating per phone per notice" stores it: every
@@ -26,7 +26,7 @@ record Submission(String entryId, String noticeId, String displayId, String rati
    * digits like every id of the API; 96 bits keep two phones on one notice apart.
    */
   static String entryId(String noticeId, String phoneCookie) {
-    return Credentials.digest("feedback\u0000" + noticeId + "\u0000" + phoneCookie).substring(0, 24);
+    return Secrets.digest("feedback\u0000" + noticeId + "\u0000" + phoneCookie).substring(0, 24);
   }
 
   /** The entry as the phone's first rating of the notice creates it. */

@@ -3,15 +3,15 @@ package org.shangliang.followup;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.shangliang.auth.Identity;
 import org.shangliang.common.AuditLog;
 import org.shangliang.common.CommandEndpoint;
 import org.shangliang.common.CommandEndpoint.Request;
+import org.shangliang.common.ConsoleAddresses;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
+import org.shangliang.common.Identity;
 import org.shangliang.common.Schemas;
 import org.shangliang.community.CommunitySettings;
-import org.shangliang.console.ConsoleAddresses;
 import org.shangliang.member.MemberScope;
 import org.shangliang.store.Database;
 

@@ -9,7 +9,7 @@ import io.vertx.ext.mongo.UpdateOptions;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
 import org.shangliang.feedback.FeedbackStore;
-import org.shangliang.notice.NoticeStore;
+import org.shangliang.notice.store.NoticeStore;
 
 import java.util.List;
 

@@ -8,7 +8,7 @@ import io.vertx.ext.mongo.MongoClient;
 import org.shangliang.feedback.FeedbackStore;
 import org.shangliang.followup.ResolutionStore;
 import org.shangliang.member.MemberStore;
-import org.shangliang.notice.NoticeStore;
+import org.shangliang.notice.store.NoticeStore;
 import org.shangliang.request.PublicTitles;
 import org.shangliang.request.RequestStore;
 import org.shangliang.room.RoomStore;

@@ -4,15 +4,15 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.bson.types.ObjectId;
-import org.shangliang.auth.Identity;
 import org.shangliang.common.AuditLog;
 import org.shangliang.common.CommandEndpoint;
 import org.shangliang.common.CommandEndpoint.Request;
+import org.shangliang.common.ConsoleAddresses;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
+import org.shangliang.common.Identity;
 import org.shangliang.common.Schemas;
-import org.shangliang.console.ConsoleAddresses;
-import org.shangliang.notice.NoticeStore;
+import org.shangliang.community.Grids;
 import org.shangliang.store.Database;
 
 import java.util.List;
@@ -31,13 +31,13 @@ public final class MemberConsole {
 
   private final Database db;
   private final MemberStore store;
-  private final NoticeStore grids;
+  private final Grids grids;
   private final AuditLog audit;
 
   MemberConsole(Database db) {
     this.db = db;
     this.store = new MemberStore(db.mongo());
-    this.grids = new NoticeStore(db);
+    this.grids = new Grids(db.mongo());
     this.audit = new AuditLog(db.mongo());
   }
 

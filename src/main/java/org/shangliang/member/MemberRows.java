@@ -1,11 +1,11 @@
 package org.shangliang.member;
 
-import org.shangliang.common.SpreadsheetText;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.shangliang.auth.Identity;
 import org.shangliang.common.Failure;
+import org.shangliang.common.Identity;
 import org.shangliang.common.Schemas;
+import org.shangliang.common.SpreadsheetText;
 import org.shangliang.room.AttendeeKind;
 
 import java.util.List;

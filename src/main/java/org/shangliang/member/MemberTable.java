@@ -1,16 +1,16 @@
 package org.shangliang.member;
 
-import org.shangliang.common.SpreadsheetText;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.bson.types.ObjectId;
-import org.shangliang.auth.Identity;
 import org.shangliang.common.AuditLog;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
+import org.shangliang.common.Identity;
 import org.shangliang.common.Schemas;
-import org.shangliang.notice.NoticeStore;
+import org.shangliang.common.SpreadsheetText;
+import org.shangliang.community.Grids;
 import org.shangliang.store.Database;
 
 import java.util.ArrayList;
@@ -32,14 +32,14 @@ public final class MemberTable {
 
   private final Database db;
   private final MemberStore store;
-  private final NoticeStore grids;
+  private final Grids grids;
   private final AuditLog audit;
   private final Schemas schemas = Schemas.load("schemas/member-commands.json", "action");
 
   public MemberTable(Database db) {
     this.db = db;
     this.store = new MemberStore(db.mongo());
-    this.grids = new NoticeStore(db);
+    this.grids = new Grids(db.mongo());
     this.audit = new AuditLog(db.mongo());
   }
 
@@ -59,7 +59,7 @@ public final class MemberTable {
 
   private Future<Visible> visible(Identity who) {
     JsonObject query = MemberScope.query(who, null, null, null, true);
-    return Future.all(grids.grids(), store.find(query, MAX_EXPORT)).map(all -> {
+    return Future.all(grids.all(), store.find(query, MAX_EXPORT)).map(all -> {
       Map<String, String> gridNames = new HashMap<>();
       all.<List<JsonObject>>resultAt(0).forEach(g -> gridNames.put(g.getString("_id"), g.getString("name")));
       return new Visible(all.resultAt(1), gridNames);
@@ -77,7 +77,7 @@ public final class MemberTable {
     }
     Set<String> names = new LinkedHashSet<>();
     table.rows().forEach(row -> names.add(SpreadsheetText.plain(row.cell(MemberCsv.NAME))));
-    return Future.all(grids.grids(), store.named(names)).compose(all -> {
+    return Future.all(grids.all(), store.named(names)).compose(all -> {
       Map<String, String> gridIds = new HashMap<>();
       all.<List<JsonObject>>resultAt(0).forEach(g -> gridIds.put(g.getString("name"), g.getString("_id")));
       return apply(who, table.rows(), new MemberRows(gridIds, who, schemas), all.resultAt(1));

@@ -3,14 +3,14 @@ package org.shangliang.minutes;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.shangliang.auth.Identity;
 import org.shangliang.common.AuditLog;
 import org.shangliang.common.CommandEndpoint;
 import org.shangliang.common.CommandEndpoint.Request;
+import org.shangliang.common.ConsoleAddresses;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
+import org.shangliang.common.Identity;
 import org.shangliang.common.Schemas;
-import org.shangliang.console.ConsoleAddresses;
 import org.shangliang.followup.ResolutionStore;
 import org.shangliang.store.Database;
 

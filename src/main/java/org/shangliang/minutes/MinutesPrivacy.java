@@ -1,7 +1,7 @@
 package org.shangliang.minutes;
 
 import io.vertx.core.json.JsonObject;
-import org.shangliang.auth.Identity;
+import org.shangliang.common.Identity;
 import org.shangliang.member.MemberScope;
 
 /**

@@ -3,15 +3,16 @@ package org.shangliang.notice;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.shangliang.auth.Identity;
 import org.shangliang.common.CommandEndpoint.Request;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
+import org.shangliang.common.Identity;
 import org.shangliang.feedback.FeedbackStore;
 
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.shangliang.notice.store.NoticeStore;
 
 /**
  * Which boards a console account may act on. A grid worker writes, publishes and retracts notices

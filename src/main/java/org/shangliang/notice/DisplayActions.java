@@ -8,6 +8,8 @@ import org.shangliang.common.AuditLog;
 import org.shangliang.common.CommandEndpoint.Request;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
+import org.shangliang.community.Grids;
+import org.shangliang.notice.store.NoticeStore;
 import org.shangliang.store.Database;
 
 import java.util.HashMap;
@@ -17,6 +19,7 @@ import java.util.Map;
 /** What staff do with the displays beside notice boards: pair, name, move to a grid, watch. */
 final class DisplayActions {
   private final NoticeStore store;
+  private final Grids grids;
   private final Devices devices;
   private final Pairings pairings;
   private final Playlists playlists;
@@ -27,6 +30,7 @@ final class DisplayActions {
   DisplayActions(NoticeStore store, Devices devices, Pairings pairings, Playlists playlists, Showings showings, Database db,
                  AuditLog audit) {
     this.store = store;
+    this.grids = new Grids(db.mongo());
     this.devices = devices;
     this.pairings = pairings;
     this.playlists = playlists;
@@ -39,7 +43,7 @@ final class DisplayActions {
   Future<JsonObject> pair(Request r) {
     String code = r.body().getString("code");
     String gridId = r.body().getString("gridId");
-    return store.grid(gridId).compose(grid -> pairings.waiting(code)).compose(waiting -> waiting
+    return grids.grid(gridId).compose(grid -> pairings.waiting(code)).compose(waiting -> waiting
         ? devices.enrolSignage(r.body().getString("name").strip(), gridId)
         : Future.failedFuture(new Failure(ErrorCode.PAIRING_UNKNOWN)))
         .compose(device -> pairings.complete(code, device.getString("deviceId"), device.getString("token"))
@@ -51,7 +55,7 @@ final class DisplayActions {
     String displayId = r.body().getString("id");
     String gridId = r.body().getString("gridId");
     JsonObject set = new JsonObject().put("name", r.body().getString("name").strip()).put("gridId", gridId);
-    return store.grid(gridId).compose(grid -> store.updateDisplay(displayId, set)).compose(v -> audited(r, displayId, gridId))
+    return grids.grid(gridId).compose(grid -> store.updateDisplay(displayId, set)).compose(v -> audited(r, displayId, gridId))
         .compose(display -> {
           playlists.displayChanged(displayId);
           return displayView(display);
@@ -69,7 +73,7 @@ final class DisplayActions {
   /** Where and when the notice was shown: on the boards of the caller's grids, for a grid worker. */
   Future<JsonObject> postings(Request r) {
     String noticeId = r.body().getString("noticeId");
-    return Future.all(store.signageDisplays(), store.grids()).compose(all -> {
+    return Future.all(store.signageDisplays(), grids.all()).compose(all -> {
       List<JsonObject> displays = all.resultAt(0);
       Map<String, JsonObject> byId = new HashMap<>();
       displays.forEach(d -> byId.put(d.getString("_id"), d));
@@ -101,7 +105,7 @@ final class DisplayActions {
   }
 
   private Future<JsonObject> displayView(JsonObject display) {
-    return store.grids().map(grids -> new JsonObject().put("display",
+    return grids.all().map(grids -> new JsonObject().put("display",
         status(display, names(grids), Map.of(), System.currentTimeMillis())));
   }
 

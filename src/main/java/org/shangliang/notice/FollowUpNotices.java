@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.shangliang.notice.store.NoticeStore;
 
 /**
  * 及时公示 of a 咨询类 or 听证类 resolution's follow-up: one notice per resolution on the boards of

@@ -5,10 +5,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
 import org.bson.types.ObjectId;
-import org.shangliang.auth.Identity;
-import org.shangliang.community.CommunitySettings;
+import org.shangliang.common.Identity;
+import org.shangliang.notice.store.NoticeState;
+import org.shangliang.notice.store.NoticeStore;
 import org.shangliang.qr.QrTokens;
-import org.shangliang.request.RequestStore;
 import org.shangliang.store.Database;
 
 /**
@@ -23,8 +23,7 @@ public final class GeneratedNotices {
   public GeneratedNotices(Vertx vertx, Database db, QrTokens tokens) {
     NoticeStore store = new NoticeStore(db);
     this.db = db;
-    this.notices = new NoticeActions(store, new Playlists(vertx, store, new RequestStore(db.mongo()),
-        new CommunitySettings(db.mongo()), tokens), db);
+    this.notices = new NoticeActions(store, new Playlists(vertx, db, tokens), db);
   }
 
   /** A publicity notice (公示) on all displays from now until {@code endsAt}, linked to {@code source}; {@code action} names it in the audit log. */

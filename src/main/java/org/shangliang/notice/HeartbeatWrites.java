@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.shangliang.notice.store.NoticeStore;
 
 /**
  * The boards' heartbeat stores of one node, gathered for a moment and sent as one bulk write. Each

@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.shangliang.notice.store.NoticeStore;
 
 /**
  * The signage displays' heartbeats as this node takes them in: one from each board every

@@ -11,10 +11,11 @@ import org.shangliang.common.CommandEndpoint.Request;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
 import org.shangliang.community.CommunitySettings;
+import org.shangliang.minutes.MinutesStore;
 import org.shangliang.notice.MeetingNoticeText.HeldVote;
 import org.shangliang.notice.MeetingNoticeText.Setting;
+import org.shangliang.notice.store.NoticeStore;
 import org.shangliang.room.Meeting;
-import org.shangliang.minutes.MinutesStore;
 import org.shangliang.room.RoomStore;
 
 import java.util.ArrayList;

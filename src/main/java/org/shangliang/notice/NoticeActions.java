@@ -4,10 +4,12 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.bson.types.ObjectId;
-import org.shangliang.auth.Identity;
 import org.shangliang.common.CommandEndpoint.Request;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
+import org.shangliang.common.Identity;
+import org.shangliang.notice.store.NoticeState;
+import org.shangliang.notice.store.NoticeStore;
 import org.shangliang.room.RoomStore;
 import org.shangliang.store.Database;
 

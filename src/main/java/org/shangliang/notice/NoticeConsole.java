@@ -5,15 +5,18 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.shangliang.auth.Devices;
-import org.shangliang.auth.Identity;
 import org.shangliang.common.AuditLog;
 import org.shangliang.common.CommandEndpoint;
 import org.shangliang.common.CommandEndpoint.Request;
+import org.shangliang.common.ConsoleAddresses;
+import org.shangliang.common.Identity;
 import org.shangliang.common.Schemas;
 import org.shangliang.community.CommunitySettings;
+import org.shangliang.community.Grids;
+import org.shangliang.feedback.FeedbackStore;
 import org.shangliang.member.MemberScope;
 import org.shangliang.minutes.MinutesStore;
-import org.shangliang.feedback.FeedbackStore;
+import org.shangliang.notice.store.NoticeStore;
 import org.shangliang.qr.QrTokens;
 import org.shangliang.request.RequestReports;
 import org.shangliang.request.RequestStore;
@@ -37,6 +40,7 @@ public final class NoticeConsole {
   static final String AREA = "notice";
 
   private final NoticeStore store;
+  private final Grids grids;
   private final DisplayActions displays;
   private final FeedbackStore feedback;
   private final QrTokens tokens;
@@ -46,6 +50,7 @@ public final class NoticeConsole {
   private NoticeConsole(NoticeStore store, DisplayActions displays, FeedbackStore feedback, QrTokens tokens, Database db,
                         AuditLog audit) {
     this.store = store;
+    this.grids = new Grids(db.mongo());
     this.displays = displays;
     this.feedback = feedback;
     this.tokens = tokens;
@@ -59,7 +64,7 @@ public final class NoticeConsole {
     AuditLog audit = new AuditLog(db.mongo());
     RequestStore requests = new RequestStore(db.mongo());
     CommunitySettings community = new CommunitySettings(db.mongo());
-    Playlists playlists = new Playlists(vertx, store, requests, community, tokens);
+    Playlists playlists = new Playlists(vertx, db, tokens);
     DisplayActions displays = new DisplayActions(store, devices, new Pairings(db), playlists,
         new Showings(db.mongo(), store), db, audit);
     NoticeActions notices = new NoticeActions(store, playlists, db);
@@ -70,7 +75,7 @@ public final class NoticeConsole {
     FeedbackStore feedback = new FeedbackStore(db.mongo());
     NoticeConsole console = new NoticeConsole(store, displays, feedback, tokens, db, audit);
 
-    return new CommandEndpoint(SignageAddresses.CONSOLE, MAX_CONSOLE_BYTES,
+    return new CommandEndpoint(ConsoleAddresses.NOTICES, MAX_CONSOLE_BYTES,
         Schemas.load("schemas/console-commands.json", "action"))
         .on("hello", CommandEndpoint::anyone, CommandEndpoint::hello)
         .on("overview", Identity::isStaff, console::overview)
@@ -91,7 +96,7 @@ public final class NoticeConsole {
   }
 
   private Future<JsonObject> overview(Request r) {
-    return Future.all(store.grids(), store.recent(200)).compose(all -> {
+    return Future.all(grids.all(), store.recent(200)).compose(all -> {
       Map<String, String> gridNames = DisplayActions.names(all.resultAt(0));
       List<JsonObject> notices = all.resultAt(1);
       return displays.statuses(gridNames, DisplayActions.names(notices)).map(list -> {

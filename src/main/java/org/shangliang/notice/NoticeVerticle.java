@@ -4,15 +4,14 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.shangliang.auth.Identity;
 import org.shangliang.common.CommandEndpoint;
-import org.shangliang.metrics.Meters;
 import org.shangliang.common.CommandEndpoint.Request;
+import org.shangliang.common.Identity;
 import org.shangliang.common.Schemas;
-import org.shangliang.community.CommunitySettings;
+import org.shangliang.metrics.Meters;
+import org.shangliang.notice.store.NoticeStore;
 import org.shangliang.qr.QrTokens;
 import org.shangliang.request.RequestActions;
-import org.shangliang.request.RequestStore;
 import org.shangliang.store.Database;
 
 import java.util.HashSet;
@@ -45,7 +44,7 @@ public final class NoticeVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     store = new NoticeStore(db);
-    playlists = new Playlists(vertx, store, new RequestStore(db.mongo()), new CommunitySettings(db.mongo()), tokens);
+    playlists = new Playlists(vertx, db, tokens);
     showings = new Showings(db.mongo(), store);
     heartbeats = new Heartbeats(vertx, store, showings, HeartbeatWrites.GATHER_MS);
     vertx.setPeriodic(Heartbeats.SILENT_MS, t -> heartbeats.storeSilent(System.currentTimeMillis()));

@@ -3,10 +3,9 @@ package org.shangliang.notice;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
-import org.shangliang.auth.Credentials;
-import org.shangliang.auth.Secrets;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
+import org.shangliang.common.Secrets;
 import org.shangliang.store.Database;
 
 
@@ -38,7 +37,7 @@ public final class Pairings {
     String code = String.format("%06d", Secrets.randomBelow(1_000_000));
     String secret = code + "." + Secrets.random(24);
     long now = System.currentTimeMillis();
-    JsonObject doc = new JsonObject().put("_id", code).put("secretHash", Credentials.digest(secret)).put("state", "WAITING")
+    JsonObject doc = new JsonObject().put("_id", code).put("secretHash", Secrets.digest(secret)).put("state", "WAITING")
         .put("expiresAt", now + LIFETIME_MS);
     // a code is free when no pairing holds it or its holder expired: one conditional upsert decides
     JsonObject free = new JsonObject().put("_id", code).put("expiresAt", new JsonObject().put("$lt", now));

@@ -2,12 +2,15 @@ package org.shangliang.notice;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import org.shangliang.community.CommunitySettings;
+import org.shangliang.community.Grids;
+import org.shangliang.notice.store.NoticeStore;
 import org.shangliang.qr.QrTokens;
 import org.shangliang.request.RequestStore;
 import org.shangliang.request.RequestViews;
+import org.shangliang.store.Database;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -40,16 +43,18 @@ public final class Playlists {
 
   private final Vertx vertx;
   private final NoticeStore store;
+  private final Grids grids;
   private final QrTokens tokens;
   private final RequestStore requests;
   /** Whose calendar month 实时晒单 counts requests in (request numbers use the same). */
   private final CommunitySettings community;
 
-  public Playlists(Vertx vertx, NoticeStore store, RequestStore requests, CommunitySettings community, QrTokens tokens) {
+  public Playlists(Vertx vertx, Database db, QrTokens tokens) {
     this.vertx = vertx;
-    this.store = store;
-    this.requests = requests;
-    this.community = community;
+    this.store = new NoticeStore(db);
+    this.grids = new Grids(db.mongo());
+    this.requests = new RequestStore(db.mongo());
+    this.community = new CommunitySettings(db.mongo());
     this.tokens = tokens;
   }
 
@@ -211,7 +216,7 @@ public final class Playlists {
   }
 
   private Future<Map<String, String>> gridNames() {
-    return store.grids().map(list -> {
+    return grids.all().map(list -> {
       Map<String, String> names = new HashMap<>();
       list.forEach(g -> names.put(g.getString("_id"), g.getString("name")));
       return names;

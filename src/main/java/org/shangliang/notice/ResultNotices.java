@@ -9,6 +9,7 @@ import org.shangliang.common.CommandEndpoint.Request;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
 import org.shangliang.community.CommunitySettings;
+import org.shangliang.notice.store.NoticeStore;
 import org.shangliang.request.PublicTitles;
 import org.shangliang.request.RequestStore;
 import org.shangliang.room.Matter;

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.shangliang.notice.store.NoticeStore;
 
 /**
  * Which display showed which notice, and when, from the displays' heartbeats: the proof that a

@@ -4,8 +4,6 @@ import java.util.regex.Pattern;
 
 /** Event-bus addresses of the notice boards (docs/API.md). */
 public final class SignageAddresses {
-  /** The staff console's commands, request/reply. */
-  public static final String CONSOLE = "console.cmd";
   /** A signage display's commands (playlist, heartbeat), request/reply. */
   public static final String SIGNAGE = "signage.cmd";
   /** The bridge's anchored pattern for a display's own address. */

@@ -1,6 +1,5 @@
 package org.shangliang.plan;
 
-import org.shangliang.common.SpreadsheetText;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -8,10 +7,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.shangliang.common.SpreadsheetText;
 import org.shangliang.community.CommunitySettings;
+import org.shangliang.community.Grids;
 import org.shangliang.member.MemberKinds;
 import org.shangliang.member.MemberStore;
-import org.shangliang.notice.NoticeStore;
 import org.shangliang.room.AttendeeKind;
 import org.shangliang.room.RoomStore;
 import org.shangliang.store.Database;
@@ -57,7 +57,7 @@ public final class InvitationSheet {
   /** Each invited member's grid name, by member id. */
   private Future<Map<String, String>> gridsOf(List<JsonObject> invited) {
     JsonArray ids = new JsonArray(invited.stream().map(a -> a.getString("memberId")).filter(id -> id != null).toList());
-    return Future.all(mongo.find(NoticeStore.GRIDS, new JsonObject()),
+    return Future.all(mongo.find(Grids.COLLECTION, new JsonObject()),
         members.find(new JsonObject().put("_id", new JsonObject().put("$in", ids)), ids.size() + 1)).map(all -> {
           Map<String, String> gridNames = new HashMap<>();
           all.<List<JsonObject>>resultAt(0).forEach(g -> gridNames.put(g.getString("_id"), g.getString("name")));

@@ -3,10 +3,10 @@ package org.shangliang.request;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.shangliang.auth.Identity;
 import org.shangliang.common.CommandEndpoint.Request;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
+import org.shangliang.common.Identity;
 
 import java.util.function.Function;
 import java.util.function.Predicate;

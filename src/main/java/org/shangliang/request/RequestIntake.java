@@ -7,12 +7,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 import org.bson.types.ObjectId;
-import org.shangliang.auth.Identity;
 import org.shangliang.common.AuditLog;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
+import org.shangliang.common.Identity;
 import org.shangliang.community.CommunitySettings;
-import org.shangliang.notice.NoticeStore;
+import org.shangliang.community.Grids;
 import org.shangliang.qr.QrTokens;
 import org.shangliang.store.Database;
 
@@ -36,7 +36,7 @@ public final class RequestIntake {
   private final MongoClient mongo;
   private final Database db;
   private final RequestStore store;
-  private final NoticeStore places;
+  private final Grids places;
   private final QrTokens tokens;
   private final AuditLog audit;
   private final CommunitySettings community;
@@ -48,7 +48,7 @@ public final class RequestIntake {
     this.db = db;
     this.mongo = db.mongo();
     this.store = new RequestStore(mongo);
-    this.places = new NoticeStore(db);
+    this.places = new Grids(db.mongo());
     this.tokens = tokens;
     this.audit = new AuditLog(mongo);
     this.community = new CommunitySettings(mongo);
@@ -56,7 +56,7 @@ public final class RequestIntake {
 
   /** The kinds and grids a filing form offers. */
   public Future<JsonObject> form() {
-    return Future.all(kinds(), places.grids()).map(all -> {
+    return Future.all(kinds(), places.all()).map(all -> {
       JsonArray grids = new JsonArray();
       List<JsonObject> docs = all.resultAt(1);
       docs.forEach(g -> grids.add(new JsonObject().put("id", g.getString("_id")).put("name", g.getString("name"))));

@@ -3,9 +3,9 @@ package org.shangliang.request;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
-import org.shangliang.auth.Identity;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
+import org.shangliang.common.Identity;
 import org.shangliang.store.Database;
 import org.shangliang.store.ImageStore;
 

@@ -1,8 +1,8 @@
 package org.shangliang.room;
 
 import io.vertx.core.json.JsonObject;
-import org.shangliang.auth.Identity;
 import org.shangliang.common.AuditLog;
+import org.shangliang.common.Identity;
 
 /** A validated, authorised command: who sent it, for which room, with which parameters. */
 public record Command(Identity who, String roomId, JsonObject body) {

@@ -6,10 +6,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import org.bson.types.ObjectId;
-import org.shangliang.auth.Credentials;
-import org.shangliang.auth.Secrets;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
+import org.shangliang.common.Secrets;
 import org.shangliang.qr.QrTokens;
 import org.shangliang.store.Database;
 
@@ -59,7 +58,7 @@ public final class PhoneJoinRequests {
       String secret = joinId + "." + Secrets.random(24);
       JsonObject doc = new JsonObject().put("_id", joinId).put("roomId", signed.first()).put("meetingId", meeting.id())
           .put("attendeeId", attendeeId).put("attendeeName", attendee.name()).put("state", "PENDING")
-          .put("secretHash", Credentials.digest(secret)).put("at", System.currentTimeMillis());
+          .put("secretHash", Secrets.digest(secret)).put("at", System.currentTimeMillis());
       return mongo.insert(PhoneJoins.COLLECTION, doc).compose(id -> db.durable()).map(v -> {
         vertx.eventBus().send(RoomAddresses.CHANGED, signed.first());
         return new JsonObject().put("secret", secret);

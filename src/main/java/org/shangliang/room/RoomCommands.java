@@ -2,10 +2,10 @@ package org.shangliang.room;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import org.shangliang.auth.Identity;
 import org.shangliang.common.CommandEndpoint;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
+import org.shangliang.common.Identity;
 import org.shangliang.common.Schemas;
 
 import java.util.function.Function;

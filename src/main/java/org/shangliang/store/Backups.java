@@ -4,10 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.h2.mvstore.MVStore;
-import org.shangliang.auth.Credentials;
-import org.shangliang.auth.Secrets;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
+import org.shangliang.common.Secrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,7 +74,7 @@ public final class Backups {
     } catch (IOException | UnsupportedOperationException e) {
       throw new IllegalStateException("cannot write the backup token into " + dir, e);
     }
-    return new Backups(vertx, db, dir, Credentials.digest(token));
+    return new Backups(vertx, db, dir, Secrets.digest(token));
   }
 
   public boolean accepts(String presented) {

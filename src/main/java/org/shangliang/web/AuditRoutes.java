@@ -9,9 +9,9 @@ import org.shangliang.admin.AdminConsole;
 import org.shangliang.admin.AuditCsv;
 import org.shangliang.admin.AuditReader;
 import org.shangliang.auth.Credentials;
-import org.shangliang.auth.Identity;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
+import org.shangliang.common.Identity;
 import org.shangliang.common.Schemas;
 import org.shangliang.community.CommunitySettings;
 

@@ -8,10 +8,10 @@ import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import org.shangliang.auth.Credentials;
-import org.shangliang.auth.Identity;
+import org.shangliang.common.ConsoleAddresses;
 import org.shangliang.common.ErrorCode;
-import org.shangliang.console.ConsoleAddresses;
 import org.shangliang.common.Failure;
+import org.shangliang.common.Identity;
 import org.shangliang.notice.SignageAddresses;
 import org.shangliang.request.RequestVerticle;
 import org.shangliang.room.RoomAddresses;
@@ -53,7 +53,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
   static SockJSBridgeOptions options() {
     return new SockJSBridgeOptions()
         .addInboundPermitted(new PermittedOptions().setAddress(RoomAddresses.COMMANDS))
-        .addInboundPermitted(new PermittedOptions().setAddress(SignageAddresses.CONSOLE))
+        .addInboundPermitted(new PermittedOptions().setAddress(ConsoleAddresses.NOTICES))
         .addInboundPermitted(new PermittedOptions().setAddress(ConsoleAddresses.PLANNING))
         .addInboundPermitted(new PermittedOptions().setAddress(ConsoleAddresses.ROUNDS))
         .addInboundPermitted(new PermittedOptions().setAddress(SignageAddresses.SIGNAGE))

@@ -5,10 +5,10 @@ import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import org.shangliang.auth.Secrets;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
 import org.shangliang.common.Schemas;
+import org.shangliang.common.Secrets;
 import org.shangliang.feedback.FeedbackIntake;
 
 

@@ -4,9 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.shangliang.auth.Credentials;
-import org.shangliang.auth.Identity;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
+import org.shangliang.common.Identity;
 import org.shangliang.common.Schemas;
 
 /** What every HTTP route needs: a validated JSON body, the bearer token, staff-only access, JSON answers. */

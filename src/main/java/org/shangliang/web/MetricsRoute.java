@@ -2,10 +2,9 @@ package org.shangliang.web;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import org.shangliang.auth.Credentials;
-import org.shangliang.auth.Secrets;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
+import org.shangliang.common.Secrets;
 import org.shangliang.metrics.Meters;
 
 import java.util.Set;
@@ -21,7 +20,7 @@ final class MetricsRoute {
   /** {@code token} may be null: then only the allowed addresses may read. */
   MetricsRoute(Set<String> allowedAddresses, String token) {
     this.allowedAddresses = allowedAddresses;
-    this.tokenDigest = token == null || token.isBlank() ? null : Credentials.digest(token);
+    this.tokenDigest = token == null || token.isBlank() ? null : Secrets.digest(token);
   }
 
   void mount(Router router) {

@@ -6,7 +6,7 @@ import io.vertx.ext.bridge.BridgeEventType;
 import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import org.shangliang.auth.Credentials;
-import org.shangliang.auth.Identity;
+import org.shangliang.common.Identity;
 
 import java.util.Map;
 import java.util.Set;

@@ -9,22 +9,21 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import org.shangliang.admin.AuditReader;
-import org.shangliang.app.Config;
 import org.shangliang.auth.Accounts;
 import org.shangliang.auth.Credentials;
 import org.shangliang.auth.Devices;
 import org.shangliang.auth.FirstAdministrator;
-import io.vertx.ext.web.handler.BodyHandler;
 import org.shangliang.common.RateLimiter;
 import org.shangliang.common.Schemas;
 import org.shangliang.community.CommunitySettings;
 import org.shangliang.feedback.FeedbackIntake;
 import org.shangliang.feedback.FeedbackStore;
 import org.shangliang.notice.NoticeImages;
-import org.shangliang.notice.NoticeStore;
 import org.shangliang.notice.Pairings;
+import org.shangliang.notice.store.NoticeStore;
 import org.shangliang.qr.QrTokens;
 import org.shangliang.request.RequestActions;
 import org.shangliang.request.RequestIntake;
@@ -66,21 +65,21 @@ public final class WebServer extends VerticleBase {
   /** Set once the node has started and prepared what it was asked to (e.g. the demo data). */
   private volatile boolean ready;
 
-  /** Listens where {@code config} says, with its HTTP limits and metrics access. */
+  /** Listens where {@code settings} say, with their HTTP limits and metrics access. */
   public WebServer(Database db, Credentials credentials, Accounts accounts, Devices devices, QrTokens tokens,
-                   TallyAudience tallyAudience, Config config) {
+                   TallyAudience tallyAudience, WebSettings settings) {
     this.tallyAudience = tallyAudience;
     this.db = db;
     this.tokens = tokens;
     this.credentials = credentials;
     this.accounts = accounts;
     this.devices = devices;
-    this.host = config.host();
-    this.port = config.port();
-    this.publicUrl = config.publicUrl();
-    this.limits = config.http();
-    this.metrics = config.metrics();
-    this.bridgeLimits = config.bridgeLimits();
+    this.host = settings.host();
+    this.port = settings.port();
+    this.publicUrl = settings.publicUrl();
+    this.limits = settings.http();
+    this.metrics = settings.metrics();
+    this.bridgeLimits = settings.bridgeLimits();
   }
 
   /** The pages of this node listening to each room's tallies, as its bridge counts them. */

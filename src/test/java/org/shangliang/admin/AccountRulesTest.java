@@ -1,13 +1,13 @@
 package org.shangliang.admin;
 
-import org.shangliang.common.SpreadsheetText;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.shangliang.auth.Identity;
-import org.shangliang.auth.Identity.Role;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
+import org.shangliang.common.Identity;
+import org.shangliang.common.Identity.Role;
+import org.shangliang.common.SpreadsheetText;
 
 import java.util.HashSet;
 import java.util.List;

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shangliang.app.DemoData;
+import org.shangliang.common.Identity;
 import org.shangliang.room.RoomStore;
 import org.shangliang.support.AddressedHttp;
 import org.shangliang.support.AddressedHttp.Answer;

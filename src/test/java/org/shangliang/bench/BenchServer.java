@@ -9,21 +9,21 @@ import org.bson.types.ObjectId;
 import org.shangliang.app.Cluster;
 import org.shangliang.app.Config;
 import org.shangliang.app.Shangliang;
-import org.shangliang.auth.Identity;
+import org.shangliang.common.Identity;
+import org.shangliang.community.Grids;
 import org.shangliang.metrics.Meters;
-import org.shangliang.notice.NoticeStore;
 import org.shangliang.notice.SignageAddresses;
 import org.shangliang.room.Attendee;
 import org.shangliang.room.AttendeeKind;
-import org.shangliang.support.StoreProcess;
-import org.shangliang.support.StoredBallots;
-import org.shangliang.support.ScratchFolders;
 import org.shangliang.room.Matter;
 import org.shangliang.room.Meeting;
 import org.shangliang.room.Quorum;
 import org.shangliang.room.RoomAddresses;
 import org.shangliang.room.RoomStore;
 import org.shangliang.support.Await;
+import org.shangliang.support.ScratchFolders;
+import org.shangliang.support.StoreProcess;
+import org.shangliang.support.StoredBallots;
 import org.shangliang.web.HttpLimits;
 
 import java.io.BufferedReader;
@@ -178,7 +178,7 @@ public final class BenchServer {
     List<String> grids = new ArrayList<>();
     for (int g = 0; g < GRIDS; g++) {
       grids.add(new ObjectId().toHexString());
-      Await.result(mongo.insert(NoticeStore.GRIDS, new JsonObject().put("_id", grids.get(g)).put("name", "网格" + (g + 1))));
+      Await.result(mongo.insert(Grids.COLLECTION, new JsonObject().put("_id", grids.get(g)).put("name", "网格" + (g + 1))));
     }
     List<JsonObject> enrolled = BenchRoom.inBatches(boards, BenchRoom.BATCH,
         i -> app.devices().enrolSignage("公示栏" + (i + 1), grids.get(i % GRIDS)));

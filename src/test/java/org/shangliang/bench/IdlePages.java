@@ -1,13 +1,13 @@
 package org.shangliang.bench;
 
-import org.shangliang.notice.Playlists;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.bson.types.ObjectId;
-import org.shangliang.auth.Secrets;
+import org.shangliang.common.Secrets;
+import org.shangliang.notice.Playlists;
 
 import java.util.ArrayList;
 import java.util.List;

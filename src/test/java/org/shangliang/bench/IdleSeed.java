@@ -7,8 +7,9 @@ import io.vertx.ext.mongo.MongoClient;
 import org.bson.types.ObjectId;
 import org.shangliang.app.Shangliang;
 import org.shangliang.auth.Devices;
-import org.shangliang.auth.Identity;
-import org.shangliang.notice.NoticeStore;
+import org.shangliang.common.ConsoleAddresses;
+import org.shangliang.common.Identity;
+import org.shangliang.community.Grids;
 import org.shangliang.notice.SignageAddresses;
 import org.shangliang.room.Attendee;
 import org.shangliang.room.AttendeeKind;
@@ -90,7 +91,7 @@ final class IdleSeed {
     List<String> grids = new ArrayList<>();
     for (int g = 0; g < BenchServer.GRIDS; g++) {
       grids.add(new ObjectId().toHexString());
-      Await.result(mongo.insert(NoticeStore.GRIDS, new JsonObject().put("_id", grids.get(g)).put("name", "空闲网格" + (g + 1))));
+      Await.result(mongo.insert(Grids.COLLECTION, new JsonObject().put("_id", grids.get(g)).put("name", "空闲网格" + (g + 1))));
     }
     publish(new JsonObject().put("everywhere", true), "全社区");
     for (int g = 0; g < grids.size(); g++) {
@@ -123,7 +124,7 @@ final class IdleSeed {
 
   private JsonObject staffCommand(JsonObject command) {
     DeliveryOptions asStaff = new DeliveryOptions().addHeader(Identity.HEADER, STAFF.toJson().encode());
-    return Await.result(app.vertx().eventBus().<JsonObject>request(SignageAddresses.CONSOLE, command, asStaff)).body();
+    return Await.result(app.vertx().eventBus().<JsonObject>request(ConsoleAddresses.NOTICES, command, asStaff)).body();
   }
 
   /** Rooms with a meeting each (not opened: the room waits for its next session). */

@@ -3,6 +3,7 @@ package org.shangliang.bench;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.shangliang.common.ConsoleAddresses;
 import org.shangliang.notice.SignageAddresses;
 import org.shangliang.support.Await;
 import org.shangliang.support.BridgeClient;
@@ -107,12 +108,12 @@ public final class SignageFanoutBenchmark {
         .put("title", "压测公告 " + round).put("body", "第 " + round + " 轮：" + "社区通知内容。".repeat(20))
         .put("targets", new JsonObject().put("everywhere", true)).put("startsAt", now).put("endsAt", now + 3600_000)
         .put("priority", 1).put("urgent", false);
-    String id = Await.result(staff.request(SignageAddresses.CONSOLE, notice)).getJsonObject("notice").getString("id");
+    String id = Await.result(staff.request(ConsoleAddresses.NOTICES, notice)).getJsonObject("notice").getString("id");
     long published = System.nanoTime();
-    Await.result(staff.request(SignageAddresses.CONSOLE, new JsonObject().put("action", "publishNotice").put("id", id)));
+    Await.result(staff.request(ConsoleAddresses.NOTICES, new JsonObject().put("action", "publishNotice").put("id", id)));
     Latencies publish = await(watches, published, w -> w.shown(id));
     long retracted = System.nanoTime();
-    Await.result(staff.request(SignageAddresses.CONSOLE, new JsonObject().put("action", "retractNotice").put("id", id)));
+    Await.result(staff.request(ConsoleAddresses.NOTICES, new JsonObject().put("action", "retractNotice").put("id", id)));
     Latencies retract = await(watches, retracted, w -> w.gone(id));
     String bareRound = "r" + round;
     long bareSent = server.bareFan(bareRound, 700);

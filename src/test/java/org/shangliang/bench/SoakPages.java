@@ -1,10 +1,11 @@
 package org.shangliang.bench;
 
-import org.shangliang.notice.Playlists;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.shangliang.common.ConsoleAddresses;
+import org.shangliang.notice.Playlists;
 import org.shangliang.notice.SignageAddresses;
 import org.shangliang.room.RoomAddresses;
 import org.shangliang.support.Await;
@@ -142,7 +143,7 @@ final class SoakPages {
 
   /** Sends a staff console command and waits for its reply. */
   JsonObject console(String action, JsonObject params) {
-    return Await.result(staff.request(SignageAddresses.CONSOLE, params.copy().put("action", action)));
+    return Await.result(staff.request(ConsoleAddresses.NOTICES, params.copy().put("action", action)));
   }
 
   /**

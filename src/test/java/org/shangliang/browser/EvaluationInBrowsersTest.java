@@ -1,22 +1,22 @@
 package org.shangliang.browser;
 
-import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.BoundingBox;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shangliang.app.DemoData;
-import org.shangliang.console.ConsoleAddresses;
+import org.shangliang.common.ConsoleAddresses;
 import org.shangliang.support.Await;
-import org.shangliang.support.DemoInBrowsers;
 import org.shangliang.support.Axe;
 import org.shangliang.support.BridgeClient;
-import org.shangliang.support.HeldMeeting;
 import org.shangliang.support.Browsers;
+import org.shangliang.support.DemoInBrowsers;
+import org.shangliang.support.HeldMeeting;
 import org.shangliang.support.PhoneFeedback;
 
 import java.time.Instant;

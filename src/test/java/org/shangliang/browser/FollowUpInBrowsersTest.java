@@ -10,13 +10,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shangliang.app.DemoData;
-import org.shangliang.console.ConsoleAddresses;
+import org.shangliang.common.ConsoleAddresses;
 import org.shangliang.support.Await;
-import org.shangliang.support.HeldMeeting;
-import org.shangliang.support.PhoneFeedback;
 import org.shangliang.support.Axe;
 import org.shangliang.support.BridgeClient;
 import org.shangliang.support.Browsers;
+import org.shangliang.support.HeldMeeting;
+import org.shangliang.support.PhoneFeedback;
 import org.shangliang.support.TestServer;
 
 import java.time.Instant;

@@ -10,7 +10,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shangliang.app.DemoData;
-import org.shangliang.auth.Identity;
+import org.shangliang.common.Identity;
 import org.shangliang.minutes.MinutesFixture;
 import org.shangliang.support.Await;
 import org.shangliang.support.Axe;

@@ -7,7 +7,7 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shangliang.app.DemoData;
-import org.shangliang.notice.SignageAddresses;
+import org.shangliang.common.ConsoleAddresses;
 import org.shangliang.qr.QrTokens;
 import org.shangliang.request.RequestVerticle;
 import org.shangliang.support.Await;
@@ -110,9 +110,9 @@ class PhonePagesFitInBrowsersTest extends DemoInBrowsers {
     JsonObject notice = new JsonObject().put("kind", "PUBLICITY").put("title", TITLE).put("body", body)
         .put("targets", new JsonObject().put("grids", new JsonArray().add(DemoData.GRID_IDS[0])))
         .put("startsAt", now).put("endsAt", now + 7 * DAY).put("priority", 1).put("urgent", false);
-    String noticeId = Await.result(staff.request(SignageAddresses.CONSOLE, notice.copy().put("action", "saveNotice")))
+    String noticeId = Await.result(staff.request(ConsoleAddresses.NOTICES, notice.copy().put("action", "saveNotice")))
         .getJsonObject("notice").getString("id");
-    Await.result(staff.request(SignageAddresses.CONSOLE, new JsonObject().put("action", "publishNotice").put("id", noticeId)));
+    Await.result(staff.request(ConsoleAddresses.NOTICES, new JsonObject().put("action", "publishNotice").put("id", noticeId)));
     String feedback = server.app.tokens().sign(QrTokens.Purpose.FEEDBACK, noticeId, DemoData.BOARD_1);
     Page page = browsers.open(server.baseUrl() + "/f/" + feedback, PHONE_W, PHONE_H);
     assertThat(byTestId(page, "notice-title")).hasText(TITLE, new LocatorAssertions.HasTextOptions().setTimeout(10_000));

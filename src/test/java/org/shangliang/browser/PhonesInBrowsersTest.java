@@ -7,13 +7,13 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shangliang.app.DemoData;
-import org.shangliang.console.ConsoleAddresses;
+import org.shangliang.common.ConsoleAddresses;
 import org.shangliang.qr.QrTokens;
 import org.shangliang.request.RequestVerticle;
-import org.shangliang.support.DemoInBrowsers;
 import org.shangliang.support.Await;
 import org.shangliang.support.Axe;
 import org.shangliang.support.BridgeClient;
+import org.shangliang.support.DemoInBrowsers;
 
 import java.util.List;
 import java.util.Map;

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shangliang.app.DemoData;
-import org.shangliang.console.ConsoleAddresses;
+import org.shangliang.common.ConsoleAddresses;
 import org.shangliang.notice.SignageAddresses;
 import org.shangliang.room.RoomAddresses;
 import org.shangliang.support.Await;

@@ -6,8 +6,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shangliang.app.DemoData;
-import org.shangliang.auth.Credentials;
-import org.shangliang.notice.SignageAddresses;
+import org.shangliang.common.ConsoleAddresses;
+import org.shangliang.common.Secrets;
 import org.shangliang.qr.QrTokens;
 import org.shangliang.support.Await;
 import org.shangliang.support.BridgeClient;
@@ -96,7 +96,7 @@ class FeedbackHttpTest {
 
   JsonObject staffFeedback() throws Exception {
     BridgeClient staff = server.bridge(server.login("staff"));
-    return Await.result(staff.request(SignageAddresses.CONSOLE,
+    return Await.result(staff.request(ConsoleAddresses.NOTICES,
         new JsonObject().put("action", "listFeedback").put("noticeId", WELCOME)));
   }
 
@@ -135,7 +135,7 @@ class FeedbackHttpTest {
 
     String pending = ticket(phone);
     BridgeClient staff = server.bridge(server.login("staff"));
-    Await.result(staff.request(SignageAddresses.CONSOLE, new JsonObject().put("action", "retractNotice").put("id", WELCOME)));
+    Await.result(staff.request(ConsoleAddresses.NOTICES, new JsonObject().put("action", "retractNotice").put("id", WELCOME)));
     refused(post(phone, "/api/feedback", rating(pending, "UNSATISFIED").encode()), 410, "NOTICE_WITHDRAWN");
     refused(get(phone, "/api/feedback/" + token), 410, "NOTICE_WITHDRAWN");
     assertEquals(1, staffFeedback().getJsonObject("summary").getInteger("total"));
@@ -263,6 +263,6 @@ class FeedbackHttpTest {
     List<JsonObject> stored = Await.result(server.app.db().mongo().find(FeedbackStore.FEEDBACK, new JsonObject()));
     assertEquals(2, stored.size());
     assertFalse(stored.toString().contains(cookie), stored.toString());
-    assertFalse(stored.toString().contains(Credentials.digest(cookie)), stored.toString());
+    assertFalse(stored.toString().contains(Secrets.digest(cookie)), stored.toString());
   }
 }

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.shangliang.auth.Identity;
+import org.shangliang.common.Identity;
 import org.shangliang.support.Await;
 import org.shangliang.support.Http;
 import org.shangliang.support.TestServer;

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shangliang.app.DemoData;
-import org.shangliang.console.ConsoleAddresses;
+import org.shangliang.common.ConsoleAddresses;
 import org.shangliang.room.RoomStore;
 import org.shangliang.support.Await;
 import org.shangliang.support.BridgeClient;

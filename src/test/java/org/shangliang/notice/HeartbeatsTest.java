@@ -10,7 +10,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shangliang.auth.Devices;
-import org.shangliang.auth.Identity;
+import org.shangliang.common.Identity;
+import org.shangliang.notice.store.NoticeStore;
 import org.shangliang.store.Database;
 import org.shangliang.support.Await;
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shangliang.app.DemoData;
+import org.shangliang.common.ConsoleAddresses;
 import org.shangliang.support.Await;
 import org.shangliang.support.BridgeClient;
 import org.shangliang.support.TestServer;
@@ -55,7 +56,7 @@ class NoticeBridgeTest {
   }
 
   static Future<JsonObject> console(BridgeClient client, String action, JsonObject params) {
-    return client.request(SignageAddresses.CONSOLE, params.copy().put("action", action));
+    return client.request(ConsoleAddresses.NOTICES, params.copy().put("action", action));
   }
 
   static Future<JsonObject> signage(BridgeClient client, String action) {

@@ -6,7 +6,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shangliang.app.DemoData;
-import org.shangliang.auth.Identity;
+import org.shangliang.common.ConsoleAddresses;
+import org.shangliang.common.Identity;
 import org.shangliang.room.RoomAddresses;
 import org.shangliang.support.Await;
 import org.shangliang.support.BridgeClient;
@@ -60,9 +61,9 @@ class PairingAndPhonesTest {
     assertEquals("PAIRING_UNKNOWN", body(Http.get(server.baseUrl() + "/api/pairings/" + code + ".guessed"), 404)
         .getString("code"), "the code alone does not collect a token");
     String wrong = code.equals("000000") ? "000001" : "000000";
-    Await.failure(staff.request(SignageAddresses.CONSOLE, new JsonObject().put("action", "pairDisplay").put("code", wrong)
+    Await.failure(staff.request(ConsoleAddresses.NOTICES, new JsonObject().put("action", "pairDisplay").put("code", wrong)
         .put("name", "3号公示栏").put("gridId", DemoData.GRID_IDS[0])), "PAIRING_UNKNOWN");
-    JsonObject display = Await.result(staff.request(SignageAddresses.CONSOLE, new JsonObject().put("action", "pairDisplay")
+    JsonObject display = Await.result(staff.request(ConsoleAddresses.NOTICES, new JsonObject().put("action", "pairDisplay")
         .put("code", code).put("name", "3号公示栏").put("gridId", DemoData.GRID_IDS[0]))).getJsonObject("display");
     assertEquals("第一网格", display.getString("gridName"));
     JsonObject paired = body(Http.get(poll), 200);
@@ -73,7 +74,7 @@ class PairingAndPhonesTest {
     assertEquals(display.getString("id"), playlist.getJsonObject("display").getString("id"));
     assertEquals(2, playlist.getJsonArray("notices").size(), "both demo notices target the first grid");
 
-    Await.result(staff.request(SignageAddresses.CONSOLE, new JsonObject().put("action", "updateDisplay")
+    Await.result(staff.request(ConsoleAddresses.NOTICES, new JsonObject().put("action", "updateDisplay")
         .put("id", display.getString("id")).put("name", "3号公示栏（东门）").put("gridId", DemoData.GRID_IDS[1])));
     JsonObject pairedEntry = audited("pairDisplay");
     assertEquals("staff", pairedEntry.getJsonObject("actor").getString("id"));

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shangliang.app.DemoData;
+import org.shangliang.common.ConsoleAddresses;
 import org.shangliang.notice.SignageAddresses;
 import org.shangliang.qr.QrTokens;
 import org.shangliang.room.RoomAddresses;
@@ -152,7 +153,7 @@ class PublicDataTest {
   }
 
   static JsonObject console(BridgeClient client, String action, JsonObject params) {
-    return Await.result(client.request(SignageAddresses.CONSOLE, params.copy().put("action", action)));
+    return Await.result(client.request(ConsoleAddresses.NOTICES, params.copy().put("action", action)));
   }
 
   static String idOf(BridgeClient staff, String number) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shangliang.app.DemoData;
-import org.shangliang.auth.Identity;
+import org.shangliang.common.Identity;
 import org.shangliang.qr.QrTokens;
 import org.shangliang.room.RoomAddresses;
 import org.shangliang.room.RoomStore;
@@ -17,10 +17,10 @@ import org.shangliang.support.BridgeClient;
 import org.shangliang.support.Http;
 import org.shangliang.support.TestServer;
 
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
-import java.time.ZoneId;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

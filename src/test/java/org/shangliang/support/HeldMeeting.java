@@ -3,7 +3,7 @@ package org.shangliang.support;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.shangliang.app.DemoData;
-import org.shangliang.console.ConsoleAddresses;
+import org.shangliang.common.ConsoleAddresses;
 
 import static org.shangliang.support.DemoRoom.attendee;
 import static org.shangliang.support.DemoRoom.command;

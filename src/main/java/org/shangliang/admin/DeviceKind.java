@@ -1,9 +1,9 @@
-package org.shangliang.community;
+package org.shangliang.admin;
 
 import io.vertx.core.json.JsonObject;
-import org.shangliang.auth.Identity;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
+import org.shangliang.common.Identity;
 import org.shangliang.notice.Pairings;
 
 /**

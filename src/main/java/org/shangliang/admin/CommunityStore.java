@@ -1,4 +1,4 @@
-package org.shangliang.community;
+package org.shangliang.admin;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -8,7 +8,8 @@ import io.vertx.ext.mongo.UpdateOptions;
 import org.bson.types.ObjectId;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
-import org.shangliang.notice.NoticeStore;
+import org.shangliang.community.CommunitySettings;
+import org.shangliang.community.Grids;
 import org.shangliang.room.RoomStore;
 
 import java.time.ZoneId;
@@ -20,15 +21,9 @@ import java.util.List;
  * never show two alike.
  */
 final class CommunityStore {
-  static final String COMMUNITY = "community";
-  static final String COMMUNITY_ID = "community";
-  static final String DEFAULT_TIME_ZONE = "Asia/Shanghai";
-  /** The language of the community's kiosks and displays, whatever their browsers were installed in. */
-  static final String DEFAULT_LANGUAGE = "zh-CN";
-
   /** A kind of place: its collection and the words for "not found". */
   enum Place {
-    GRID(NoticeStore.GRIDS, "没有这个网格"), ROOM(RoomStore.ROOMS, "没有这个议事室");
+    GRID(Grids.COLLECTION, "没有这个网格"), ROOM(RoomStore.ROOMS, "没有这个议事室");
 
     final String collection;
     final String missing;
@@ -45,16 +40,6 @@ final class CommunityStore {
     this.mongo = mongo;
   }
 
-  /** The community as saved, or an unnamed one in the default time zone and language. */
-  Future<JsonObject> community() {
-    return mongo.findOne(COMMUNITY, new JsonObject().put("_id", COMMUNITY_ID), null).map(doc -> {
-      JsonObject saved = doc == null ? new JsonObject() : doc;
-      return new JsonObject().put("name", saved.getString("name", "")).put("street", saved.getString("street", ""))
-          .put("timeZone", saved.getString("timeZone", DEFAULT_TIME_ZONE))
-          .put("language", saved.getString("language", DEFAULT_LANGUAGE));
-    });
-  }
-
   /** Saves the community; a null {@code language} leaves the saved one as it is. */
   Future<Void> saveCommunity(String name, String street, String timeZone, String language) {
     JsonObject set = new JsonObject().put("name", name).put("street", street).put("timeZone", timeZone)
@@ -62,7 +47,8 @@ final class CommunityStore {
     if (language != null) {
       set.put("language", language);
     }
-    return mongo.updateCollectionWithOptions(COMMUNITY, new JsonObject().put("_id", COMMUNITY_ID),
+    return mongo.updateCollectionWithOptions(CommunitySettings.COLLECTION,
+        new JsonObject().put("_id", CommunitySettings.DOCUMENT_ID),
         new JsonObject().put("$set", set), new UpdateOptions().setUpsert(true)).mapEmpty();
   }
 

@@ -1,9 +1,11 @@
-package org.shangliang.auth;
+package org.shangliang.common;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 
 /**
  * Random secrets (tokens, tickets, pairing and join secrets, cookies) and the check of a secret
@@ -30,6 +32,16 @@ public final class Secrets {
   /** Whether the secret's digest is the stored one, compared in constant time. */
   public static boolean matches(String secret, String storedDigest) {
     return secret != null && storedDigest != null && MessageDigest.isEqual(
-        Credentials.digest(secret).getBytes(StandardCharsets.UTF_8), storedDigest.getBytes(StandardCharsets.UTF_8));
+        digest(secret).getBytes(StandardCharsets.UTF_8), storedDigest.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The SHA-256 of a secret, in hex: what is stored instead of the secret. */
+  public static String digest(String token) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -1,17 +1,17 @@
-package org.shangliang.community;
+package org.shangliang.admin;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
+import org.shangliang.admin.CommunityStore.Place;
 import org.shangliang.auth.Credentials;
 import org.shangliang.auth.Devices;
 import org.shangliang.common.AuditLog;
 import org.shangliang.common.CommandEndpoint.Request;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
-import org.shangliang.community.CommunityStore.Place;
 import org.shangliang.notice.Pairings;
 import org.shangliang.notice.Playlists;
 import org.shangliang.notice.Showings;

@@ -1,8 +1,9 @@
-package org.shangliang.console;
+package org.shangliang.app;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import org.shangliang.admin.AdminConsole;
+import org.shangliang.admin.CommunityConsole;
 import org.shangliang.archive.ArchiveConsole;
 import org.shangliang.auth.Devices;
 import org.shangliang.common.CommandEndpoint;
@@ -11,7 +12,6 @@ import org.shangliang.followup.FollowUpConsole;
 import org.shangliang.forum.ForumConsole;
 import org.shangliang.member.MemberConsole;
 import org.shangliang.minutes.MinutesConsole;
-import org.shangliang.community.CommunityConsole;
 import org.shangliang.notice.NoticeConsole;
 import org.shangliang.plan.PlanConsole;
 import org.shangliang.qr.QrTokens;

@@ -1,4 +1,4 @@
-package org.shangliang.notice;
+package org.shangliang.notice.store;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -9,9 +9,9 @@ import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.MongoClientBulkWriteResult;
 import org.shangliang.auth.Devices;
-import org.shangliang.auth.Identity;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
+import org.shangliang.common.Identity;
 import org.shangliang.store.Database;
 
 import java.util.ArrayList;
@@ -21,12 +21,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Notices, grids and signage displays in MongoDB. A notice is replaced only if its version is the
+ * Notices and signage displays in MongoDB. A notice is replaced only if its version is the
  * one the change was decided on, so two staff editing at once cannot overwrite each other.
  */
 public final class NoticeStore {
   public static final String NOTICES = "notices";
-  public static final String GRIDS = "grids";
 
   private final MongoClient mongo;
 
@@ -76,19 +75,10 @@ public final class NoticeStore {
   }
 
   /** The notice (not retracted) made from this source, e.g. {@code {meetingId, matterId, kind}}; null if none. */
-  Future<JsonObject> bySource(JsonObject source) {
+  public Future<JsonObject> bySource(JsonObject source) {
     JsonObject query = new JsonObject().put("state", new JsonObject().put("$ne", NoticeState.RETRACTED.name()));
     source.forEach(e -> query.put("source." + e.getKey(), e.getValue()));
     return mongo.findOne(NOTICES, query, null);
-  }
-
-  public Future<List<JsonObject>> grids() {
-    return mongo.findWithOptions(GRIDS, new JsonObject(), new FindOptions().setSort(new JsonObject().put("_id", 1)));
-  }
-
-  public Future<JsonObject> grid(String gridId) {
-    return mongo.findOne(GRIDS, new JsonObject().put("_id", gridId), null).compose(doc -> doc == null
-        ? Future.failedFuture(new Failure(ErrorCode.NOT_FOUND, "没有这个网格")) : Future.succeededFuture(doc));
   }
 
   /** Displays beside notice boards: enrolled displays without a room. */

@@ -1,8 +1,10 @@
-package org.shangliang.community;
+package org.shangliang.admin;
 
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.shangliang.admin.CommunityStore;
+import org.shangliang.admin.DeviceKind;
 import org.shangliang.common.Failure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

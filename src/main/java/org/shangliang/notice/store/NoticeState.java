@@ -1,4 +1,4 @@
-package org.shangliang.notice;
+package org.shangliang.notice.store;
 
 /** A notice is written as a draft, published to its displays, and at last retracted; never deleted. */
 public enum NoticeState { DRAFT, PUBLISHED, RETRACTED }

@@ -1,22 +1,21 @@
-package org.shangliang.community;
+package org.shangliang.admin;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.shangliang.admin.CommunityStore.Place;
 import org.shangliang.auth.Devices;
-import org.shangliang.auth.Identity;
 import org.shangliang.common.AuditLog;
 import org.shangliang.common.CommandEndpoint;
 import org.shangliang.common.CommandEndpoint.Request;
+import org.shangliang.common.ConsoleAddresses;
+import org.shangliang.common.Identity;
 import org.shangliang.common.Schemas;
-import org.shangliang.community.CommunityStore.Place;
-import org.shangliang.console.ConsoleAddresses;
-import org.shangliang.notice.NoticeStore;
+import org.shangliang.community.CommunitySettings;
 import org.shangliang.notice.Pairings;
 import org.shangliang.notice.Playlists;
 import org.shangliang.qr.QrTokens;
-import org.shangliang.request.RequestStore;
 import org.shangliang.store.Database;
 
 /**
@@ -29,12 +28,14 @@ public final class CommunityConsole {
   static final int MAX_BYTES = 4096;
 
   private final CommunityStore places;
+  private final CommunitySettings settings;
   private final Playlists playlists;
   private final AuditLog audit;
   private final Database db;
 
   private CommunityConsole(CommunityStore places, Playlists playlists, AuditLog audit, Database db) {
     this.places = places;
+    this.settings = new CommunitySettings(db.mongo());
     this.playlists = playlists;
     this.audit = audit;
     this.db = db;
@@ -44,15 +45,14 @@ public final class CommunityConsole {
   public static CommandEndpoint endpoint(Vertx vertx, Database db, Devices devices, QrTokens tokens) {
     CommunityStore places = new CommunityStore(db.mongo());
     AuditLog audit = new AuditLog(db.mongo());
-    Playlists playlists = new Playlists(vertx, new NoticeStore(db), new RequestStore(db.mongo()),
-        new CommunitySettings(db.mongo()), tokens);
+    Playlists playlists = new Playlists(vertx, db, tokens);
     DeviceActions devicesActions = new DeviceActions(vertx, db, devices, places, new Pairings(db), playlists, audit);
     CommunityConsole console = new CommunityConsole(places, playlists, audit, db);
 
     return new CommandEndpoint(ConsoleAddresses.COMMUNITY, MAX_BYTES,
         Schemas.load("schemas/community-commands.json", "action"))
         .on("hello", CommandEndpoint::anyone, CommandEndpoint::hello)
-        .on("getCommunity", Identity::isStaff, r -> places.community())
+        .on("getCommunity", Identity::isStaff, r -> console.settings.read())
         .on("saveCommunity", Identity::isAdmin, console::saveCommunity)
         .on("listGrids", Identity::isStaff, r -> console.list(Place.GRID, "grids"))
         .on("saveGrid", Identity::isAdmin, r -> console.save(r, Place.GRID, "grid"))
@@ -74,7 +74,7 @@ public final class CommunityConsole {
     return places.saveCommunity(name, street, timeZone, language)
         .compose(v -> audit.record(r.who(), AREA, r.action(), new JsonObject().put("name", name).put("street", street)
             .put("timeZone", timeZone).put("language", language)))
-        .compose(v -> db.durable()).compose(v -> places.community())
+        .compose(v -> db.durable()).compose(v -> settings.read())
         .map(community -> new JsonObject().put("community", community));
   }
 

@@ -1,15 +1,14 @@
-package org.shangliang.console;
-
-import org.shangliang.notice.SignageAddresses;
+package org.shangliang.common;
 
 /**
  * The staff console's command addresses, one per area (docs/API.md, "Staff console"). Each area
- * owns its commands, their schemas and their access rules; {@link ConsoleVerticle} serves them all.
- * Residents' requests keep their own address, {@code request.cmd}, which kiosks use too.
+ * owns its commands, their schemas and their access rules; the app's {@code ConsoleVerticle}
+ * serves them all. Residents' requests keep their own address, {@code request.cmd}, which kiosks
+ * use too.
  */
 public final class ConsoleAddresses {
   /** Notices, results and topic lists made notices, board displays, feedback. */
-  public static final String NOTICES = SignageAddresses.CONSOLE;
+  public static final String NOTICES = "console.cmd";
   /** Meetings planned per room: time, hosts, agenda and its rules, invitations. */
   public static final String PLANNING = "plan.cmd";
   /** Written and online rounds of consultation (书面协商, 网络协商) on a meeting's matters. */

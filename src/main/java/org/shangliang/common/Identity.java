@@ -1,4 +1,4 @@
-package org.shangliang.auth;
+package org.shangliang.common;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
