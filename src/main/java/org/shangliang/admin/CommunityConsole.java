@@ -33,9 +33,10 @@ public final class CommunityConsole {
   private final AuditLog audit;
   private final Database db;
 
-  private CommunityConsole(CommunityStore places, Playlists playlists, AuditLog audit, Database db) {
+  private CommunityConsole(CommunityStore places, CommunitySettings settings, Playlists playlists, AuditLog audit,
+                           Database db) {
     this.places = places;
-    this.settings = new CommunitySettings(db.mongo());
+    this.settings = settings;
     this.playlists = playlists;
     this.audit = audit;
     this.db = db;
@@ -44,15 +45,16 @@ public final class CommunityConsole {
   /** The area's command table. */
   public static CommandEndpoint endpoint(Vertx vertx, Database db, Devices devices, QrTokens tokens) {
     CommunityStore places = new CommunityStore(db.mongo());
+    CommunitySettings settings = new CommunitySettings(db.mongo());
     AuditLog audit = new AuditLog(db.mongo());
     Playlists playlists = new Playlists(vertx, db, tokens);
     DeviceActions devicesActions = new DeviceActions(vertx, db, devices, places, new Pairings(db), playlists, audit);
-    CommunityConsole console = new CommunityConsole(places, playlists, audit, db);
+    CommunityConsole console = new CommunityConsole(places, settings, playlists, audit, db);
 
     return new CommandEndpoint(ConsoleAddresses.COMMUNITY, MAX_BYTES,
         Schemas.load("schemas/community-commands.json", "action"))
         .on("hello", CommandEndpoint::anyone, CommandEndpoint::hello)
-        .on("getCommunity", Identity::isStaff, r -> console.settings.read())
+        .on("getCommunity", Identity::isStaff, r -> settings.read())
         .on("saveCommunity", Identity::isAdmin, console::saveCommunity)
         .on("listGrids", Identity::isStaff, r -> console.list(Place.GRID, "grids"))
         .on("saveGrid", Identity::isAdmin, r -> console.save(r, Place.GRID, "grid"))

@@ -16,9 +16,10 @@ import java.time.ZoneId;
 import java.util.List;
 
 /**
- * The community's own document and its places, grids and rooms, in MongoDB. A grid or room is
- * created or renamed by name; names are unique within their kind, so the console and the boards
- * never show two alike.
+ * The administrators' changes to the community's own document and to its places, grids and rooms,
+ * in MongoDB; every feature reads them through {@link CommunitySettings} and {@link Grids}. A grid
+ * or room is created or renamed by name; names are unique within their kind, so the console and
+ * the boards never show two alike.
  */
 final class CommunityStore {
   /** A kind of place: its collection and the words for "not found". */

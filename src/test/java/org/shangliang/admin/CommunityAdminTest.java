@@ -1,4 +1,4 @@
-package org.shangliang.community;
+package org.shangliang.admin;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
