@@ -6,6 +6,7 @@ import org.shangliang.common.Failure;
 import org.shangliang.common.Identity;
 import org.shangliang.common.Identity.Role;
 import org.shangliang.common.Secrets;
+import org.shangliang.community.Grids;
 
 import java.util.Collection;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class AccountRules {
       throw new Failure(ErrorCode.GRID_REQUIRED);
     }
     if (!existing.containsAll(gridIds)) {
-      throw new Failure(ErrorCode.NOT_FOUND, "没有这个网格");
+      throw new Failure(ErrorCode.NOT_FOUND, Grids.MISSING);
     }
   }
 

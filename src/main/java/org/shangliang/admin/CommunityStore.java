@@ -24,7 +24,7 @@ import java.util.List;
 final class CommunityStore {
   /** A kind of place: its collection and the words for "not found". */
   enum Place {
-    GRID(Grids.COLLECTION, "没有这个网格"), ROOM(RoomStore.ROOMS, "没有这个议事室");
+    GRID(Grids.COLLECTION, Grids.MISSING), ROOM(RoomStore.ROOMS, "没有这个议事室");
 
     final String collection;
     final String missing;

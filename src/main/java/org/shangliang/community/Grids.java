@@ -16,6 +16,8 @@ import java.util.List;
  */
 public final class Grids {
   public static final String COLLECTION = "grids";
+  /** The answer to a grid id that names none. */
+  public static final String MISSING = "没有这个网格";
 
   private final MongoClient mongo;
 
@@ -25,12 +27,13 @@ public final class Grids {
 
   /** Every grid, in the order of their ids. */
   public Future<List<JsonObject>> all() {
-    return mongo.findWithOptions(COLLECTION, new JsonObject(), new FindOptions().setSort(new JsonObject().put("_id", 1)));
+    FindOptions byId = new FindOptions().setSort(new JsonObject().put("_id", 1));
+    return mongo.findWithOptions(COLLECTION, new JsonObject(), byId);
   }
 
   /** The grid, or a NOT_FOUND failure. */
   public Future<JsonObject> grid(String gridId) {
     return mongo.findOne(COLLECTION, new JsonObject().put("_id", gridId), null).compose(doc -> doc == null
-        ? Future.failedFuture(new Failure(ErrorCode.NOT_FOUND, "没有这个网格")) : Future.succeededFuture(doc));
+        ? Future.failedFuture(new Failure(ErrorCode.NOT_FOUND, MISSING)) : Future.succeededFuture(doc));
   }
 }

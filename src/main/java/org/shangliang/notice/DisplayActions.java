@@ -55,7 +55,8 @@ final class DisplayActions {
     String displayId = r.body().getString("id");
     String gridId = r.body().getString("gridId");
     JsonObject set = new JsonObject().put("name", r.body().getString("name").strip()).put("gridId", gridId);
-    return grids.grid(gridId).compose(grid -> store.updateDisplay(displayId, set)).compose(v -> audited(r, displayId, gridId))
+    return grids.grid(gridId).compose(grid -> store.updateDisplay(displayId, set))
+        .compose(v -> audited(r, displayId, gridId))
         .compose(display -> {
           playlists.displayChanged(displayId);
           return displayView(display);
@@ -105,8 +106,8 @@ final class DisplayActions {
   }
 
   private Future<JsonObject> displayView(JsonObject display) {
-    return grids.all().map(grids -> new JsonObject().put("display",
-        status(display, names(grids), Map.of(), System.currentTimeMillis())));
+    return grids.all().map(all -> new JsonObject().put("display",
+        status(display, names(all), Map.of(), System.currentTimeMillis())));
   }
 
   private static JsonObject status(JsonObject d, Map<String, String> gridNames, Map<String, String> titles, long now) {

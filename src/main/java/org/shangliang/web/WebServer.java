@@ -52,12 +52,7 @@ public final class WebServer extends VerticleBase {
   private final Accounts accounts;
   private final Devices devices;
   private final QrTokens tokens;
-  private final int port;
-  private final String host;
-  private final String publicUrl;
-  private final HttpLimits limits;
-  private final MetricsAccess metrics;
-  private final BridgeLimits bridgeLimits;
+  private final WebSettings settings;
   private final TallyAudience tallyAudience;
   private HttpServer server;
   private Router router;
@@ -74,12 +69,7 @@ public final class WebServer extends VerticleBase {
     this.credentials = credentials;
     this.accounts = accounts;
     this.devices = devices;
-    this.host = settings.host();
-    this.port = settings.port();
-    this.publicUrl = settings.publicUrl();
-    this.limits = settings.http();
-    this.metrics = settings.metrics();
-    this.bridgeLimits = settings.bridgeLimits();
+    this.settings = settings;
   }
 
   /** The pages of this node listening to each room's tallies, as its bridge counts them. */
@@ -93,7 +83,8 @@ public final class WebServer extends VerticleBase {
     router.route().handler(WebServer::securityHeaders);
     router.get("/health").handler(this::health);
     mountApi(router);
-    new BridgeRoutes(vertx, credentials, this::publicUrl, limits.idleTimeoutSeconds(), bridgeLimits, tallyAudience)
+    new BridgeRoutes(vertx, credentials, this::publicUrl, settings.http().idleTimeoutSeconds(), settings.bridgeLimits(),
+        tallyAudience)
         .mount(router);
     router.route("/webjars/*").handler(staticFiles("META-INF/resources/webjars").setMaxAgeSeconds(86_400));
     router.get("/favicon.ico").handler(ctx -> ctx.response().setStatusCode(204).end());
@@ -107,7 +98,7 @@ public final class WebServer extends VerticleBase {
     router.get("/").handler(ctx -> ctx.redirect("/kiosk/"));
     router.route().failureHandler(HttpFailures::handleRouteFailure);
 
-    guard = new ConnectionGuard(vertx, limits);
+    guard = new ConnectionGuard(vertx, settings.http());
     guard.start();
     return vertx.createHttpServer(serverOptions()).connectionHandler(guard::onConnection)
         .requestHandler(guard.around(router)).listen().onSuccess(s -> server = s);
@@ -126,10 +117,11 @@ public final class WebServer extends VerticleBase {
    * text is off too: no browser uses it, and it hides a connection until its first bytes.
    */
   private HttpServerOptions serverOptions() {
-    return new HttpServerOptions().setHost(host).setPort(port).setCompressionSupported(true)
+    return new HttpServerOptions().setHost(settings.host()).setPort(settings.port()).setCompressionSupported(true)
         .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false)
         .setMaxWebSocketFrameSize(BridgeRoutes.MAX_MESSAGE_BYTES).setMaxWebSocketMessageSize(BridgeRoutes.MAX_MESSAGE_BYTES)
-        .setHttp2ClearTextEnabled(false).setIdleTimeout(limits.idleTimeoutSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS);
+        .setHttp2ClearTextEnabled(false)
+        .setIdleTimeout(settings.http().idleTimeoutSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS);
   }
 
   /** The HTTP API: small JSON bodies everywhere except image uploads, which have their own limit. */
@@ -154,7 +146,7 @@ public final class WebServer extends VerticleBase {
     CommunitySettings community = new CommunitySettings(db.mongo());
     new Open311Routes(intake, requests, community).mount(router);
     new BackupRoutes(Backups.forEmbedded(vertx, db)).mount(router);
-    new MetricsRoute(metrics.allowedAddresses(), metrics.token()).mount(router);
+    new MetricsRoute(settings.metrics().allowedAddresses(), settings.metrics().token()).mount(router);
     new AuditRoutes(new AuditReader(db.mongo()), credentials, community).mount(router);
     new MeetingRoutes(vertx, db, credentials).mount(router);
     new ExportRoutes(new org.shangliang.export.Exports(vertx, db), credentials).mount(router);
@@ -163,7 +155,8 @@ public final class WebServer extends VerticleBase {
 
   /** Where users reach this server: the configured public URL, else this machine on the bound port. */
   public String publicUrl() {
-    return publicUrl != null ? publicUrl.replaceAll("/+$", "") : "http://localhost:" + actualPort();
+    String configured = settings.publicUrl();
+    return configured != null ? configured.replaceAll("/+$", "") : "http://localhost:" + actualPort();
   }
 
   /** Every GET route's path (handlers on patterns, like the body handler, serve no data of their own). */
