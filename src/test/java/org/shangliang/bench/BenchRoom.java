@@ -23,6 +23,30 @@ final class BenchRoom {
   static final int BATCH = 50;
   static final long PING_MS = PageClient.PING_MS;
 
+  /**
+   * How the benchmark's pages reach the bridge ({@code -Dbench.transport}): as the pages do, over
+   * SockJS's WebSocket transport with its framing ({@code sockjs}, the default), or over the raw
+   * /eventbus/websocket ({@code raw}, what the figures before 2026-12-07 afternoon used). The server
+   * sends the two differently (SockJS wraps every frame as a JSON string; raw frames are binary), so
+   * they cost it differently and train its JIT differently.
+   */
+  enum Transport {
+    SOCKJS, RAW;
+
+    static Transport chosen() {
+      String name = System.getProperty("bench.transport", "sockjs");
+      return switch (name) {
+        case "sockjs" -> SOCKJS;
+        case "raw" -> RAW;
+        default -> throw new IllegalArgumentException("bench.transport is sockjs or raw, not " + name);
+      };
+    }
+
+    Future<BridgeClient> connect(Vertx vertx, int port, String token) {
+      return this == SOCKJS ? BridgeClient.connectAsPage(vertx, port, token) : BridgeClient.connect(vertx, port, token);
+    }
+  }
+
   final String roomId;
   final List<String> attendeeIds = new ArrayList<>();
   /** Held for the whole run: an unreachable client is closed by Vert.x. */
@@ -33,6 +57,7 @@ final class BenchRoom {
 
   private final Vertx clientVertx;
   private final int port;
+  private final Transport transport = Transport.chosen();
 
   private BenchRoom(Vertx clientVertx, JsonObject seeded) {
     this.clientVertx = clientVertx;
@@ -46,7 +71,7 @@ final class BenchRoom {
     BenchRoom room = new BenchRoom(clientVertx, seeded);
     String token = Http.login("http://127.0.0.1:" + room.port, seeded.getString("hostUser"),
         seeded.getString("hostPassword"));
-    room.host = Await.result(BridgeClient.connect(clientVertx, room.port, token));
+    room.host = Await.result(room.transport.connect(clientVertx, room.port, token));
     room.connectKiosks(strings(seeded.getJsonArray("kioskTokens")));
     List<Runnable> pings = new ArrayList<>();
     pings.add(() -> room.host.send(new JsonObject().put("type", "ping")));
@@ -65,7 +90,7 @@ final class BenchRoom {
 
   private void connectKiosks(List<String> tokens) {
     int voters = attendeeIds.size();
-    kiosks.addAll(inBatches(voters, BATCH, i -> BridgeClient.connect(clientVertx, port, tokens.get(i))));
+    kiosks.addAll(inBatches(voters, BATCH, i -> transport.connect(clientVertx, port, tokens.get(i))));
     inBatches(voters, BATCH, i -> kiosks.get(i).request(RoomAddresses.COMMANDS,
         new JsonObject().put("action", "checkIn").put("attendeeId", attendeeIds.get(i))));
   }
@@ -75,7 +100,7 @@ final class BenchRoom {
       watches.add(new DisplayWatch(attendeeIds.size()));
     }
     displays.addAll(inBatches(tokens.size(), BATCH, i -> DisplaySocket.connect(clientVertx, port, tokens.get(i),
-        List.of(RoomAddresses.state(roomId), RoomAddresses.tally(roomId)), watches.get(i)::onMessage)));
+        List.of(RoomAddresses.state(roomId), RoomAddresses.tally(roomId)), watches.get(i)::onMessage, transport)));
   }
 
   private static List<String> strings(JsonArray values) {

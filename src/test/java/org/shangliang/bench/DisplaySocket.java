@@ -1,22 +1,24 @@
 package org.shangliang.bench;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.JsonObject;
+import org.shangliang.support.SockJsFrames;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * A room display's end of the bridge: a real WebSocket to /eventbus/websocket that registers for
- * one address and hands on every message published there. Unlike the tests' BridgeClient it reads
- * whole WebSocket messages: the snapshot of a room of hundreds spans several 64 KiB frames, and a
- * per-frame handler would see pieces of JSON.
+ * A room display's end of the bridge: a real WebSocket that registers for the room's addresses and
+ * hands on every message published there, over SockJS's WebSocket transport as the display page
+ * does, or over the raw /eventbus/websocket ({@link BenchRoom.Transport}). It reads whole WebSocket
+ * messages: the snapshot of a room of hundreds spans several 64 KiB frames.
  */
 final class DisplaySocket {
   private static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
@@ -27,27 +29,40 @@ final class DisplaySocket {
   private final String token;
   private final List<String> addresses;
   private final Consumer<JsonObject> onMessage;
+  private final boolean sockJs;
   /** Error frames, e.g. a refused registration. */
   final List<JsonObject> errors = new CopyOnWriteArrayList<>();
 
+  private final Promise<DisplaySocket> opened = Promise.promise();
+
   private DisplaySocket(WebSocketClient client, WebSocket socket, String token, List<String> addresses,
-                        Consumer<JsonObject> onMessage) {
+                        Consumer<JsonObject> onMessage, boolean sockJs) {
     this.client = client;
     this.socket = socket;
     this.token = token;
     this.addresses = addresses;
     this.onMessage = onMessage;
+    this.sockJs = sockJs;
     socket.binaryMessageHandler(this::onFrame);
-    socket.textMessageHandler(text -> onFrame(Buffer.buffer(text)));
-    addresses.forEach(address -> write(new JsonObject().put("type", "register").put("address", address)));
+    socket.textMessageHandler(sockJs ? this::onSockJsMessage : text -> onFrame(Buffer.buffer(text)));
+    socket.closeHandler(closed -> opened.tryFail("the bridge closed the display before its session opened"));
+    if (!sockJs) {
+      register();
+    }
   }
 
-  /** Connects, registers for the addresses, and answers once the socket is open. */
+  /** Connects, registers for the addresses, and answers once the socket (and its SockJS session) is open. */
   static Future<DisplaySocket> connect(Vertx vertx, int port, String token, List<String> addresses,
-                                       Consumer<JsonObject> onMessage) {
+                                       Consumer<JsonObject> onMessage, BenchRoom.Transport transport) {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(MAX_MESSAGE_BYTES));
-    return client.connect(port, "127.0.0.1", "/eventbus/websocket")
-        .map(ws -> new DisplaySocket(client, ws, token, addresses, onMessage));
+    boolean sockJs = transport == BenchRoom.Transport.SOCKJS;
+    return client.connect(port, "127.0.0.1", sockJs ? SockJsFrames.sessionPath() : "/eventbus/websocket")
+        .compose(ws -> new DisplaySocket(client, ws, token, addresses, onMessage, sockJs).opened.future());
+  }
+
+  private void register() {
+    addresses.forEach(address -> write(new JsonObject().put("type", "register").put("address", address)));
+    opened.tryComplete(this);
   }
 
   /** The server closes a socket that has sent nothing for 120 s; a silent page pings as eventbus.js does. */
@@ -65,7 +80,18 @@ final class DisplaySocket {
 
   private void write(JsonObject frame) {
     frame.put("headers", new JsonObject().put("auth", token));
-    socket.writeTextMessage(frame.encode());
+    socket.writeTextMessage(sockJs ? SockJsFrames.wrap(frame.encode()) : frame.encode());
+  }
+
+  private void onSockJsMessage(String message) {
+    switch (SockJsFrames.kind(message)) {
+      case OPEN -> register();
+      case MESSAGES -> SockJsFrames.messages(message).forEach(frame -> onFrame(Buffer.buffer(frame)));
+      case CLOSE -> opened.tryFail("the bridge closed the display's session: " + message);
+      default -> {
+        // SockJS's heartbeat
+      }
+    }
   }
 
   private void onFrame(Buffer data) {

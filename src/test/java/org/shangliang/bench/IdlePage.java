@@ -1,6 +1,7 @@
 package org.shangliang.bench;
 
 import org.shangliang.support.PageClient;
+import org.shangliang.support.SockJsFrames;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -86,10 +87,7 @@ final class IdlePage {
     attempts++;
     registered = false;
     attemptStart = System.nanoTime();
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    String path = String.format("/eventbus/%03d/%s/websocket", random.nextInt(1000),
-        UUID.randomUUID().toString().replace("-", "").substring(0, 8));
-    pages.client.connect(pages.port, "127.0.0.1", path).onComplete(ar -> {
+    pages.client.connect(pages.port, "127.0.0.1", SockJsFrames.sessionPath()).onComplete(ar -> {
       if (ar.failed()) {
         retry("connect: " + ar.cause().getClass().getSimpleName());
       } else {
@@ -115,11 +113,11 @@ final class IdlePage {
     if (text.isEmpty() || ws != socket) {
       return;
     }
-    switch (text.charAt(0)) {
-      case 'o' -> opened();
-      case 'h' -> pages.sockJsHeartbeats.increment();
-      case 'a' -> new JsonArray(text.substring(1)).forEach(f -> onBusFrame(new JsonObject((String) f)));
-      case 'c' -> pages.closeFrames.merge(text, 1, Integer::sum);
+    switch (SockJsFrames.kind(text)) {
+      case OPEN -> opened();
+      case HEARTBEAT -> pages.sockJsHeartbeats.increment();
+      case MESSAGES -> SockJsFrames.messages(text).forEach(f -> onBusFrame(new JsonObject(f)));
+      case CLOSE -> pages.closeFrames.merge(text, 1, Integer::sum);
       default -> pages.strangeFrames.increment();
     }
   }
@@ -341,7 +339,7 @@ final class IdlePage {
     WebSocket ws = socket;
     if (ws != null && !ws.isClosed()) {
       frame.put("headers", new JsonObject().put("auth", token));
-      ws.writeTextMessage(new JsonArray().add(frame.encode()).encode());
+      ws.writeTextMessage(SockJsFrames.wrap(frame.encode()));
       pingAfterSilence(ws);
     }
   }

@@ -58,7 +58,7 @@ public final class SignageFanoutBenchmark {
       int port = server.hello().getInteger("port");
       String token = Http.login("http://127.0.0.1:" + port, server.hello().getString("hostUser"),
           server.hello().getString("hostPassword"));
-      BridgeClient staff = Await.result(BridgeClient.connect(clientVertx, port, token));
+      BridgeClient staff = Await.result(BenchRoom.Transport.chosen().connect(clientVertx, port, token));
       clientVertx.setPeriodic(BenchRoom.PING_MS, id -> staff.send(new JsonObject().put("type", "ping")));
       System.out.printf("setup: %d boards connected in %.1f s%n", boards, (System.nanoTime() - start) / 1e9);
       List<double[]> counted = new ArrayList<>();
@@ -92,7 +92,7 @@ public final class SignageFanoutBenchmark {
     }
     List<DisplaySocket> sockets = BenchRoom.inBatches(ids.size(), BenchRoom.BATCH, i -> DisplaySocket.connect(vertx,
         seeded.getInteger("port"), tokens.getString(i), List.of(SignageAddresses.display(ids.getString(i))),
-        watches.get(i)::onMessage));
+        watches.get(i)::onMessage, BenchRoom.Transport.chosen()));
     vertx.setPeriodic(BenchRoom.PING_MS, id -> sockets.forEach(DisplaySocket::ping));
     // a registration is in place once the bridge answered a request on the same socket; a short
     // pause does for all of them here, and the first (warm-up) round would show any straggler

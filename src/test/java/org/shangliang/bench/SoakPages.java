@@ -59,7 +59,7 @@ final class SoakPages {
 
     /** Connects, registers its addresses, and asks for its whole state: the first frame it gets. */
     Future<JsonObject> connect() {
-      return BridgeClient.connect(vertx, port, token).compose(client -> {
+      return BenchRoom.Transport.chosen().connect(vertx, port, token).compose(client -> {
         bus = client.keepAlive();
         for (String address : addresses()) {
           client.register(address, this::onPush);
@@ -111,8 +111,8 @@ final class SoakPages {
     String base = "http://127.0.0.1:" + port;
     String user = seeded.getString("hostUser");
     String password = seeded.getString("hostPassword");
-    BridgeClient host = Await.result(BridgeClient.connect(vertx, port, Http.login(base, user, password))).keepAlive();
-    BridgeClient staff = Await.result(BridgeClient.connect(vertx, port, Http.login(base, user, password))).keepAlive();
+    BridgeClient host = Await.result(BenchRoom.Transport.chosen().connect(vertx, port, Http.login(base, user, password))).keepAlive();
+    BridgeClient staff = Await.result(BenchRoom.Transport.chosen().connect(vertx, port, Http.login(base, user, password))).keepAlive();
     SoakPages pages = new SoakPages(vertx, seeded, host, staff);
     host.register(RoomAddresses.state(pages.roomId), body -> { });
     host.register(RoomAddresses.tally(pages.roomId), body -> { });

@@ -17,8 +17,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * A page's view of the bridge for tests and benchmarks: a real WebSocket to /eventbus/websocket
- * speaking the bridge's JSON frames, with the caller's token in every frame's headers.
+ * A page's view of the bridge for tests and benchmarks: a real WebSocket speaking the bridge's JSON
+ * frames, with the caller's token in every frame's headers. {@link #connect} opens the raw
+ * /eventbus/websocket; {@link #connectAsPage} opens SockJS's WebSocket transport with its framing
+ * ({@link SockJsFrames}), as the pages' own client does.
  */
 public final class BridgeClient {
   private static final int MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
@@ -27,6 +29,9 @@ public final class BridgeClient {
   private final Vertx vertx;
   private final WebSocket socket;
   private final String token;
+  /** Whether frames travel in SockJS's framing, as from a page, rather than raw. */
+  private final boolean sockJs;
+  private final Promise<BridgeClient> opened = Promise.promise();
   private final Map<String, Promise<JsonObject>> pending = new ConcurrentHashMap<>();
   private final Map<String, Consumer<JsonObject>> subscriptions = new ConcurrentHashMap<>();
   /** Error frames that answered no request (e.g. a refused registration). */
@@ -35,26 +40,38 @@ public final class BridgeClient {
   public final List<JsonObject> frames = new CopyOnWriteArrayList<>();
   private volatile boolean recording;
 
-  private BridgeClient(Vertx vertx, WebSocketClient client, WebSocket socket, String token) {
+  private BridgeClient(Vertx vertx, WebSocketClient client, WebSocket socket, String token, boolean sockJs) {
     this.vertx = vertx;
     this.client = client;
     this.socket = socket;
     this.token = token;
+    this.sockJs = sockJs;
     // Whole messages, not frames: a big snapshot arrives in several WebSocket frames.
     socket.binaryMessageHandler(this::onFrame);
-    socket.textMessageHandler(text -> onFrame(Buffer.buffer(text)));
+    socket.textMessageHandler(sockJs ? this::onSockJsMessage : text -> onFrame(Buffer.buffer(text)));
     // A request whose socket closed gets no answer any more: fail it, as a page's client does.
-    socket.closeHandler(closed -> pending.keySet().forEach(address -> {
-      Promise<JsonObject> reply = pending.remove(address);
-      if (reply != null) {
-        reply.tryFail(new BridgeFailure("OFFLINE", -1, "connection lost", new JsonObject()));
-      }
-    }));
+    socket.closeHandler(closed -> {
+      opened.tryFail("the bridge closed the connection before the session opened");
+      pending.keySet().forEach(address -> {
+        Promise<JsonObject> reply = pending.remove(address);
+        if (reply != null) {
+          reply.tryFail(new BridgeFailure("OFFLINE", -1, "connection lost", new JsonObject()));
+        }
+      });
+    });
   }
 
   public static Future<BridgeClient> connect(Vertx vertx, int port, String token) {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(MAX_MESSAGE_BYTES));
-    return client.connect(port, "127.0.0.1", "/eventbus/websocket").map(ws -> new BridgeClient(vertx, client, ws, token));
+    return client.connect(port, "127.0.0.1", "/eventbus/websocket")
+        .map(ws -> new BridgeClient(vertx, client, ws, token, false));
+  }
+
+  /** Connects as a page does, over SockJS's WebSocket transport; answers once SockJS said the session is open. */
+  public static Future<BridgeClient> connectAsPage(Vertx vertx, int port, String token) {
+    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(MAX_MESSAGE_BYTES));
+    return client.connect(port, "127.0.0.1", SockJsFrames.sessionPath())
+        .compose(ws -> new BridgeClient(vertx, client, ws, token, true).opened.future());
   }
 
   /** Sends a command and answers its reply; a failure reply fails with a {@link BridgeFailure}. */
@@ -80,8 +97,9 @@ public final class BridgeClient {
     sendRaw(frame.encode());
   }
 
+  /** Sends this text as one bus frame, whatever it holds (SockJS-framed on a page's connection). */
   public void sendRaw(String text) {
-    socket.writeTextMessage(text);
+    socket.writeTextMessage(sockJs ? SockJsFrames.wrap(text) : text);
   }
 
   /** From now on, keeps every frame received in {@link #frames}. */
@@ -123,6 +141,17 @@ public final class BridgeClient {
 
   public boolean isClosed() {
     return socket.isClosed();
+  }
+
+  private void onSockJsMessage(String message) {
+    switch (SockJsFrames.kind(message)) {
+      case OPEN -> opened.tryComplete(this);
+      case MESSAGES -> SockJsFrames.messages(message).forEach(frame -> onFrame(Buffer.buffer(frame)));
+      case CLOSE -> opened.tryFail("the bridge closed the session: " + message);
+      default -> {
+        // SockJS's heartbeat: nothing for the page
+      }
+    }
   }
 
   private void onFrame(Buffer data) {

@@ -113,6 +113,11 @@ public final class TestServer implements AutoCloseable {
     return Await.result(BridgeClient.connect(vertx, port(), token));
   }
 
+  /** As {@link #bridge}, over SockJS's WebSocket transport as a page connects. */
+  public BridgeClient pageBridge(String token) {
+    return Await.result(BridgeClient.connectAsPage(vertx, port(), token));
+  }
+
   /** Signs a demo account in over HTTP and answers its session token. */
   public String login(String username) throws Exception {
     return Http.login(baseUrl(), username, DemoData.PASSWORD);
