@@ -1,8 +1,12 @@
 package org.shangliang.web;
 
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.vertx.ext.web.handler.sockjs.impl.JsonCodec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shangliang.app.DemoData;
@@ -10,6 +14,7 @@ import org.shangliang.room.RoomAddresses;
 import org.shangliang.support.Await;
 import org.shangliang.support.BridgeClient;
 import org.shangliang.support.DemoRoom;
+import org.shangliang.support.SockJsFrames;
 import org.shangliang.support.TestServer;
 
 import java.util.List;
@@ -25,15 +30,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * refusals as over the raw WebSocket.
  */
 class SockJsPagesTest {
-  static TestServer server;
+  TestServer server;
 
-  @BeforeAll
-  static void start() throws Exception {
+  @BeforeEach
+  void start() throws Exception {
     server = TestServer.start();
   }
 
-  @AfterAll
-  static void stop() throws Exception {
+  @AfterEach
+  void stop() throws Exception {
     server.close();
   }
 
@@ -57,6 +62,47 @@ class SockJsPagesTest {
     Await.result(DemoRoom.command(kiosk, "checkIn", new JsonObject().put("attendeeId", DemoRoom.attendee(1))));
     assertEquals(1, Await.result(DemoRoom.command(host, "snapshot")).getJsonObject("presence").getInteger("checkedIn"));
     assertFalse(kiosk.isClosed());
+  }
+
+  @Test
+  @DisplayName("a push reaches every page in SockJS's own framing, beyond-ASCII text escaped, the same bytes for each")
+  void pushesFramedAsSockJsFramesThem() throws Exception {
+    String motion = "同意\"加装\"电梯 \\ 费用 😀 \u2028 分摊" + "长".repeat(150);
+    List<List<String>> received = List.of(new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
+    WebSocketClient client = server.vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(1 << 22));
+    String display = server.token("Room display");
+    for (List<String> messages : received) {
+      // the handler set on the event loop that delivers: SockJS's "o" comes at once
+      WebSocket socket = Await.result(client.connect(server.port(), "127.0.0.1", SockJsFrames.sessionPath())
+          .map(ws -> ws.textMessageHandler(messages::add)));
+      Await.until("the session open", 5000, () -> messages.contains("o"));
+      JsonObject register = new JsonObject().put("type", "register").put("address", RoomAddresses.state(DemoData.ROOM_ID))
+          .put("headers", new JsonObject().put("auth", display));
+      socket.writeTextMessage(SockJsFrames.wrap(register.encode()));
+    }
+    BridgeClient host = server.pageBridge(server.login("cadre"));
+    Await.result(DemoRoom.command(host, "openMeeting"));
+    Thread.sleep(500); // the registrations are in place long before; the meeting's snapshot may come or not
+    Await.result(DemoRoom.command(host, "openVote", new JsonObject().put("motion", motion).put("secret", false)
+        .put("walkInsVote", false).put("liveTally", true).put("base", "FOR_AGAINST")));
+
+    for (List<String> messages : received) {
+      Await.until("the vote's snapshot", 5000, () -> messages.stream().anyMatch(m -> m.contains("\\u957f\\u957f")));
+    }
+    String first = withMotion(received.get(0));
+    assertEquals(first, withMotion(received.get(1)), "the same frame for every page");
+    assertTrue(first.chars().allMatch(c -> c < 0x80), "only ASCII on the wire");
+    List<String> inner = SockJsFrames.messages(first);
+    assertEquals(1, inner.size());
+    assertEquals(first, "a" + JsonCodec.encode(inner.toArray(new String[0])), "framed exactly as the session frames");
+    Object body = new JsonObject(inner.get(0)).getValue("body");
+    JsonObject snapshot = body instanceof String text ? new JsonObject(text) : (JsonObject) body;
+    assertEquals(motion, snapshot.getJsonObject("meeting").getJsonObject("vote").getString("motion"));
+    client.close();
+  }
+
+  private static String withMotion(List<String> messages) {
+    return messages.stream().filter(m -> m.contains("\\u957f\\u957f")).reduce((a, b) -> b).orElseThrow();
   }
 
   @Test
