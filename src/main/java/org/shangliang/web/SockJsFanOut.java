@@ -22,7 +22,10 @@ import java.util.regex.Pattern;
  *
  * <p>Only where nothing can overtake it or be overtaken: a SockJS session over a WebSocket whose
  * connection is writable and served by this thread, with nothing the caller wrote before still
- * unsent ({@code idle}). Anything else, and every reply, goes through the session as before. The
+ * unsent ({@code idle}); and only a frame that fits in one WebSocket frame of the server's largest
+ * size, since Vert.x splits a longer message into frames of that size (a client may refuse
+ * larger frames, as Vert.x's own refuses those over 64 KiB). Anything else, and every reply, goes
+ * through the session as before. The
  * raw /eventbus/websocket needs none of this: its session writes the frame's bytes as they are.
  * Used on one event loop, like the {@link SlowReaders} that hold it.
  */
@@ -50,7 +53,11 @@ final class SockJsFanOut {
     if (channel == null || !idle || !channel.isWritable() || !channel.eventLoop().inEventLoop()) {
       return null;
     }
-    return channel.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(sockJsText(frame))));
+    byte[] text = sockJsText(frame);
+    if (text.length > BridgeRoutes.MAX_MESSAGE_BYTES) {
+      return null; // Vert.x splits it into frames of at most this size, as pages' clients may expect
+    }
+    return channel.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(text)));
   }
 
   /** "a" and the frame as a JSON array of one string, as the session frames it: ASCII only. */

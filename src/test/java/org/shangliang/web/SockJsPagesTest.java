@@ -30,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * refusals as over the raw WebSocket.
  */
 class SockJsPagesTest {
+  static final int WALK_INS = 300;
   TestServer server;
 
   @BeforeEach
@@ -99,6 +100,40 @@ class SockJsPagesTest {
     JsonObject snapshot = body instanceof String text ? new JsonObject(text) : (JsonObject) body;
     assertEquals(motion, snapshot.getJsonObject("meeting").getJsonObject("vote").getString("motion"));
     client.close();
+  }
+
+  @Test
+  @DisplayName("a snapshot of 300 walk-ins' names, larger than one WebSocket frame, reaches a page whole")
+  void largePushInFrames() throws Exception {
+    List<String> messages = new CopyOnWriteArrayList<>();
+    // a client's frames are at most 64 KiB unless it says otherwise: the server must split larger messages
+    WebSocketClient client = server.vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(1 << 22));
+    WebSocket display = Await.result(client.connect(server.port(), "127.0.0.1", SockJsFrames.sessionPath())
+        .map(ws -> ws.textMessageHandler(messages::add)));
+    Await.until("the session open", 5000, () -> messages.contains("o"));
+    display.writeTextMessage(SockJsFrames.wrap(new JsonObject().put("type", "register")
+        .put("address", RoomAddresses.state(DemoData.ROOM_ID))
+        .put("headers", new JsonObject().put("auth", server.token("Room display"))).encode()));
+    BridgeClient host = server.pageBridge(server.login("cadre"));
+    BridgeClient sharedKiosk = server.pageBridge(server.token("Kiosk 3"));
+    Await.result(DemoRoom.command(host, "openMeeting"));
+    for (int i = 0; i < WALK_INS; i++) {
+      String name = String.format("%03d", i) + "号居民".repeat(5) + "长";
+      Await.result(DemoRoom.command(sharedKiosk, "registerWalkIn", new JsonObject().put("name", name).put("kind", "RESIDENT")));
+    }
+    Await.until("a snapshot with every walk-in", 10_000, () -> messages.stream()
+        .anyMatch(m -> m.length() > BridgeRoutes.MAX_MESSAGE_BYTES && attendeesIn(m) >= WALK_INS));
+    assertFalse(display.isClosed(), "the page's connection stays open");
+    client.close();
+  }
+
+  private static int attendeesIn(String message) {
+    if (SockJsFrames.kind(message) != SockJsFrames.Kind.MESSAGES) {
+      return 0;
+    }
+    Object body = new JsonObject(SockJsFrames.messages(message).get(0)).getValue("body");
+    JsonObject snapshot = body instanceof String text ? new JsonObject(text) : (JsonObject) body;
+    return snapshot.getJsonArray("attendees", new io.vertx.core.json.JsonArray()).size();
   }
 
   private static String withMotion(List<String> messages) {
