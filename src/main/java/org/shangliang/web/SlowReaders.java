@@ -1,6 +1,5 @@
 package org.shangliang.web;
 
-import io.netty.channel.ChannelFuture;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -37,7 +36,6 @@ final class SlowReaders {
   private final BridgeLimits limits;
   private final Map<SockJSSocket, SocketOutbox> outboxes = new HashMap<>();
   private final PushFrames pushFrames = new PushFrames();
-  private final SockJsFanOut fanOut = new SockJsFanOut();
   private long closedCount;
 
   SlowReaders(Vertx vertx, BridgeLimits limits) {
@@ -46,7 +44,7 @@ final class SlowReaders {
   }
 
   void opened(SockJSSocket socket) {
-    outboxes.put(socket, new SocketOutbox(limits.queueBytes(), SockJsFanOut.channelOf(socket)));
+    outboxes.put(socket, new SocketOutbox(limits.queueBytes()));
     WebSocketChannels.limitSendBuffer(socket, SEND_BUFFER_BYTES);
   }
 
@@ -72,32 +70,21 @@ final class SlowReaders {
     if (box.closing || pushed && box.hold(envelope.getString("address"), envelope, isPartial(envelope))) {
       return;
     }
-    if (pushed) {
-      write(event.socket(), box, pushFrames.encode(envelope), true);
-    } else {
-      write(event.socket(), box, Buffer.buffer(envelope.encode()), false);
-    }
+    write(event.socket(), box, pushed ? pushFrames.encode(envelope) : Buffer.buffer(envelope.encode()));
     if (!pushed && box.unsent() >= (long) HARD_LIMIT_FACTOR * limits.queueBytes()) {
       close(event.socket(), box, "its unread replies reached " + box.unsent() + " bytes");
     }
   }
 
-  /** Writes a frame and counts its bytes until sent; a frame pushed to many sockets is framed once for all ({@link SockJsFanOut}). */
-  private void write(SockJSSocket socket, SocketOutbox box, Buffer frame, boolean shared) {
+  private void write(SockJSSocket socket, SocketOutbox box, Buffer frame) {
     int bytes = frame.length();
-    boolean idle = box.unsent() == 0;
     if (box.written(bytes, System.currentTimeMillis())) {
       box.stallTimer = vertx.setTimer(limits.stallMs(), t -> {
         box.stallTimer = -1;
         close(socket, box, "it read nothing for " + limits.stallSeconds() + " s");
       });
     }
-    ChannelFuture direct = shared ? fanOut.write(box.sockJsWebSocket, frame, idle) : null;
-    if (direct != null) {
-      direct.addListener(done -> sent(socket, box, bytes));
-    } else {
-      socket.write(frame).onComplete(ar -> sent(socket, box, bytes));
-    }
+    socket.write(frame).onComplete(ar -> sent(socket, box, bytes));
   }
 
   private void sent(SockJSSocket socket, SocketOutbox box, int bytes) {
@@ -108,7 +95,7 @@ final class SlowReaders {
     }
     for (JsonObject envelope : due) {
       if (!box.closing) {
-        write(socket, box, Buffer.buffer(envelope.encode()), false);
+        write(socket, box, Buffer.buffer(envelope.encode()));
       }
     }
   }

@@ -1,6 +1,5 @@
 package org.shangliang.web;
 
-import io.netty.channel.Channel;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
@@ -16,8 +15,6 @@ import java.util.Map;
  */
 final class SocketOutbox {
   private final long limit;
-  /** The connection, when the socket is a SockJS session over a WebSocket ({@link SockJsFanOut}); else null. */
-  final Channel sockJsWebSocket;
   private long unsent;
   private long fullSince = -1;
   private final Map<String, Held> held = new LinkedHashMap<>();
@@ -26,12 +23,7 @@ final class SocketOutbox {
   boolean closing;
 
   SocketOutbox(long limit) {
-    this(limit, null);
-  }
-
-  SocketOutbox(long limit, Channel sockJsWebSocket) {
     this.limit = limit;
-    this.sockJsWebSocket = sockJsWebSocket;
   }
 
   /** The newest message and the newest whole one held for one address. */
