@@ -84,15 +84,10 @@ final class DisplaySocket {
   }
 
   private void onSockJsMessage(String message) {
-    switch (SockJsFrames.kind(message)) {
-      case OPEN -> register();
-      case MESSAGES -> SockJsFrames.messages(message).forEach(frame -> onFrame(Buffer.buffer(frame)));
-      case CLOSE -> opened.tryFail("the bridge closed the display's session: " + message);
-      default -> {
-        // SockJS's heartbeat
-      }
-    }
+    SockJsFrames.read(message, this::register, frame -> onFrame(Buffer.buffer(frame)),
+        closed -> opened.tryFail("the bridge closed the display's session: " + closed));
   }
+
 
   private void onFrame(Buffer data) {
     JsonObject frame = new JsonObject(data);

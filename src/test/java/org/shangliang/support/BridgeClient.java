@@ -144,14 +144,8 @@ public final class BridgeClient {
   }
 
   private void onSockJsMessage(String message) {
-    switch (SockJsFrames.kind(message)) {
-      case OPEN -> opened.tryComplete(this);
-      case MESSAGES -> SockJsFrames.messages(message).forEach(frame -> onFrame(Buffer.buffer(frame)));
-      case CLOSE -> opened.tryFail("the bridge closed the session: " + message);
-      default -> {
-        // SockJS's heartbeat: nothing for the page
-      }
-    }
+    SockJsFrames.read(message, () -> opened.tryComplete(this), frame -> onFrame(Buffer.buffer(frame)),
+        closed -> opened.tryFail("the bridge closed the session: " + closed));
   }
 
   private void onFrame(Buffer data) {

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 /**
  * SockJS's framing over its WebSocket transport, as the browser's SockJS client speaks it for our
@@ -42,6 +43,22 @@ public final class SockJsFrames {
       case 'c' -> Kind.CLOSE;
       default -> Kind.OTHER;
     };
+  }
+
+  /**
+   * Hands on what a page's client acts on in a message from the server: the session opened, each
+   * bus frame (its JSON text) it carries, the session closed (the whole message). Heartbeats and
+   * anything else are nothing to it.
+   */
+  public static void read(String message, Runnable opened, Consumer<String> frame, Consumer<String> closed) {
+    switch (kind(message)) {
+      case OPEN -> opened.run();
+      case MESSAGES -> messages(message).forEach(frame);
+      case CLOSE -> closed.accept(message);
+      default -> {
+        // a heartbeat, or nothing SockJS sends
+      }
+    }
   }
 
   /** The bus frames (their JSON texts) an {@code a[...]} message carries. */

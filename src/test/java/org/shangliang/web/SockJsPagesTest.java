@@ -3,6 +3,7 @@ package org.shangliang.web;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.handler.sockjs.impl.JsonCodec;
 import org.junit.jupiter.api.AfterEach;
@@ -96,9 +97,7 @@ class SockJsPagesTest {
     List<String> inner = SockJsFrames.messages(first);
     assertEquals(1, inner.size());
     assertEquals(first, "a" + JsonCodec.encode(inner.toArray(new String[0])), "framed exactly as the session frames");
-    Object body = new JsonObject(inner.get(0)).getValue("body");
-    JsonObject snapshot = body instanceof String text ? new JsonObject(text) : (JsonObject) body;
-    assertEquals(motion, snapshot.getJsonObject("meeting").getJsonObject("vote").getString("motion"));
+    assertEquals(motion, pushedBody(first).getJsonObject("meeting").getJsonObject("vote").getString("motion"));
     client.close();
   }
 
@@ -131,9 +130,13 @@ class SockJsPagesTest {
     if (SockJsFrames.kind(message) != SockJsFrames.Kind.MESSAGES) {
       return 0;
     }
+    return pushedBody(message).getJsonArray("attendees", new JsonArray()).size();
+  }
+
+  /** The body of the first bus frame in a SockJS message: a push carries it as JSON text. */
+  private static JsonObject pushedBody(String message) {
     Object body = new JsonObject(SockJsFrames.messages(message).get(0)).getValue("body");
-    JsonObject snapshot = body instanceof String text ? new JsonObject(text) : (JsonObject) body;
-    return snapshot.getJsonArray("attendees", new io.vertx.core.json.JsonArray()).size();
+    return body instanceof String text ? new JsonObject(text) : (JsonObject) body;
   }
 
   private static String withMotion(List<String> messages) {
