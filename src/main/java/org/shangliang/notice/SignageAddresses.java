@@ -1,6 +1,6 @@
 package org.shangliang.notice;
 
-import java.util.regex.Pattern;
+import org.shangliang.common.IdAddress;
 
 /** Event-bus addresses of the notice boards (docs/API.md). */
 public final class SignageAddresses {
@@ -8,19 +8,23 @@ public final class SignageAddresses {
   public static final String SIGNAGE = "signage.cmd";
   /** The bridge's anchored pattern for a display's own address. */
   public static final String DISPLAY_PATTERN = "display\\.[0-9a-f]{24}\\.signage";
-  private static final Pattern DISPLAY = Pattern.compile("display\\.([0-9a-f]{24})\\.signage");
+  private static final IdAddress DISPLAY = new IdAddress("display.", ".signage");
 
   private SignageAddresses() {
   }
 
   /** The server sends a display its playlist here; only that display may listen. */
   public static String display(String displayId) {
-    return "display." + displayId + ".signage";
+    return DISPLAY.of(displayId);
+  }
+
+  /** Whether the address is a display's own address (as {@link #DISPLAY_PATTERN}). */
+  public static boolean isDisplayAddress(String address) {
+    return DISPLAY.matches(address);
   }
 
   /** The display named by a display address, or null if the address is not one. */
   public static String displayOf(String address) {
-    var matcher = DISPLAY.matcher(address == null ? "" : address);
-    return matcher.matches() ? matcher.group(1) : null;
+    return DISPLAY.idOf(address);
   }
 }

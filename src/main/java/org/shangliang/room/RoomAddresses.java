@@ -1,6 +1,6 @@
 package org.shangliang.room;
 
-import java.util.regex.Pattern;
+import org.shangliang.common.IdAddress;
 
 /** Event-bus addresses of the live room (docs/API.md). */
 public final class RoomAddresses {
@@ -19,15 +19,15 @@ public final class RoomAddresses {
   public static final String STATE_PATTERN = "room\\.[0-9a-f]{24}\\.state";
   /** The anchored pattern for a room's live-tally address. */
   public static final String TALLY_PATTERN = "room\\.[0-9a-f]{24}\\.tally";
-  private static final Pattern STATE = Pattern.compile("room\\.([0-9a-f]{24})\\.state");
-  private static final Pattern TALLY = Pattern.compile("room\\.([0-9a-f]{24})\\.tally");
+  private static final IdAddress STATE = new IdAddress("room.", ".state");
+  private static final IdAddress TALLY = new IdAddress("room.", ".tally");
 
   private RoomAddresses() {
   }
 
   /** The server publishes every change of a room's state here. */
   public static String state(String roomId) {
-    return "room." + roomId + ".state";
+    return STATE.of(roomId);
   }
 
   /**
@@ -35,18 +35,26 @@ public final class RoomAddresses {
    * (room displays, hosts) listen, so a vote storm is not also sent to every kiosk.
    */
   public static String tally(String roomId) {
-    return "room." + roomId + ".tally";
+    return TALLY.of(roomId);
   }
 
   /** The room named by a tally address, or null if the address is not one. */
   public static String roomOfTallyAddress(String address) {
-    var matcher = TALLY.matcher(address == null ? "" : address);
-    return matcher.matches() ? matcher.group(1) : null;
+    return TALLY.idOf(address);
+  }
+
+  /** Whether the address is a room's tally address (as {@link #TALLY_PATTERN}). */
+  public static boolean isTallyAddress(String address) {
+    return TALLY.matches(address);
+  }
+
+  /** Whether the address is a room's state address (as {@link #STATE_PATTERN}). */
+  public static boolean isStateAddress(String address) {
+    return STATE.matches(address);
   }
 
   /** The room named by a state address, or null if the address is not one. */
   public static String roomOfStateAddress(String address) {
-    var matcher = STATE.matcher(address == null ? "" : address);
-    return matcher.matches() ? matcher.group(1) : null;
+    return STATE.idOf(address);
   }
 }

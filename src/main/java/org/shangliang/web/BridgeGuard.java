@@ -66,8 +66,10 @@ final class BridgeGuard implements Handler<BridgeEvent> {
         .addInboundPermitted(new PermittedOptions().setAddress(ConsoleAddresses.FOLLOW_UP))
         .addInboundPermitted(new PermittedOptions().setAddress(ConsoleAddresses.EVALUATION))
         .addInboundPermitted(new PermittedOptions().setAddress(ConsoleAddresses.FORUM))
-        .addOutboundPermitted(new PermittedOptions().setAddressRegex(RoomAddresses.STATE_PATTERN))
+        // The bridge tries these in order, a regular expression each, for every frame to every
+        // page: the tally, pushed every 25 ms in a vote, comes first.
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(RoomAddresses.TALLY_PATTERN))
+        .addOutboundPermitted(new PermittedOptions().setAddressRegex(RoomAddresses.STATE_PATTERN))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(SignageAddresses.DISPLAY_PATTERN))
         .setMaxAddressLength(64)
         .setMaxHandlersPerSocket(MAX_HANDLERS_PER_SOCKET)
@@ -147,10 +149,9 @@ final class BridgeGuard implements Handler<BridgeEvent> {
 
   /** What pages register for is pushed to them, each message a whole state: the newest may replace older ones. */
   static boolean isPushed(String address) {
-    // One pattern at most per message: this runs for every frame to every page.
-    return address.endsWith(".tally") ? RoomAddresses.roomOfTallyAddress(address) != null
-        : address.endsWith(".state") ? RoomAddresses.roomOfStateAddress(address) != null
-        : address.endsWith(".signage") && SignageAddresses.displayOf(address) != null;
+    // This runs for every frame to every page: no pattern, nothing allocated.
+    return RoomAddresses.isTallyAddress(address) || RoomAddresses.isStateAddress(address)
+        || SignageAddresses.isDisplayAddress(address);
   }
 
   /** A room's pages listen to their room; a signage display listens to its own address only. */
