@@ -1,6 +1,5 @@
 package org.shangliang.web;
 
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 
 import java.util.Objects;
@@ -10,16 +9,16 @@ import java.util.Objects;
  * reaches the sockets registered on its address one after another with the same body, and the
  * bridge would otherwise escape that body again for each of them (a snapshot with the attendee
  * list is tens of kilobytes). Only a body that is the very same String is taken as the same
- * message; a Buffer can be written to many sockets, each write reading its own slice.
+ * message.
  */
 final class PushFrames {
   private Object body;
   private String address;
   private Object headers;
-  private Buffer frame;
+  private OutgoingFrame frame;
 
-  /** The envelope {type, address, body[, headers]} as bytes, reusing the last one's when it is the same message. */
-  Buffer encode(JsonObject envelope) {
+  /** The envelope {type, address, body[, headers]} as a frame, reusing the last one's when it is the same message. */
+  OutgoingFrame encode(JsonObject envelope) {
     Object nextBody = envelope.getValue("body");
     String nextAddress = envelope.getString("address");
     Object nextHeaders = envelope.getValue("headers");
@@ -29,7 +28,7 @@ final class PushFrames {
       body = nextBody;
       address = nextAddress;
       headers = nextHeaders;
-      frame = Buffer.buffer(envelope.encode());
+      frame = OutgoingFrame.of(envelope);
     }
     return frame;
   }

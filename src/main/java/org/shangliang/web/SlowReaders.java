@@ -1,7 +1,6 @@
 package org.shangliang.web;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
@@ -44,7 +43,9 @@ final class SlowReaders {
   }
 
   void opened(SockJSSocket socket) {
-    outboxes.put(socket, new SocketOutbox(limits.queueBytes()));
+    SocketOutbox box = new SocketOutbox(limits.queueBytes());
+    box.sessionContext = SessionContext.ofCaller();
+    outboxes.put(socket, box);
     WebSocketChannels.limitSendBuffer(socket, SEND_BUFFER_BYTES);
   }
 
@@ -70,21 +71,21 @@ final class SlowReaders {
     if (box.closing || pushed && box.hold(envelope.getString("address"), envelope, isPartial(envelope))) {
       return;
     }
-    write(event.socket(), box, pushed ? pushFrames.encode(envelope) : Buffer.buffer(envelope.encode()));
+    write(event.socket(), box, pushed ? pushFrames.encode(envelope) : OutgoingFrame.of(envelope));
     if (!pushed && box.unsent() >= (long) HARD_LIMIT_FACTOR * limits.queueBytes()) {
       close(event.socket(), box, "its unread replies reached " + box.unsent() + " bytes");
     }
   }
 
-  private void write(SockJSSocket socket, SocketOutbox box, Buffer frame) {
-    int bytes = frame.length();
+  private void write(SockJSSocket socket, SocketOutbox box, OutgoingFrame frame) {
+    int bytes = frame.bytes();
     if (box.written(bytes, System.currentTimeMillis())) {
       box.stallTimer = vertx.setTimer(limits.stallMs(), t -> {
         box.stallTimer = -1;
         close(socket, box, "it read nothing for " + limits.stallSeconds() + " s");
       });
     }
-    socket.write(frame).onComplete(ar -> sent(socket, box, bytes));
+    SessionContext.run(box.sessionContext, () -> socket.write(frame.text()).onComplete(ar -> sent(socket, box, bytes)));
   }
 
   private void sent(SockJSSocket socket, SocketOutbox box, int bytes) {
@@ -95,7 +96,7 @@ final class SlowReaders {
     }
     for (JsonObject envelope : due) {
       if (!box.closing) {
-        write(socket, box, Buffer.buffer(envelope.encode()));
+        write(socket, box, OutgoingFrame.of(envelope));
       }
     }
   }
