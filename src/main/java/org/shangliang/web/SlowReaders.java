@@ -43,9 +43,7 @@ final class SlowReaders {
   }
 
   void opened(SockJSSocket socket) {
-    SocketOutbox box = new SocketOutbox(limits.queueBytes());
-    box.sessionContext = SessionContext.ofCaller();
-    outboxes.put(socket, box);
+    outboxes.put(socket, new SocketOutbox(limits.queueBytes()));
     WebSocketChannels.limitSendBuffer(socket, SEND_BUFFER_BYTES);
   }
 
@@ -85,7 +83,7 @@ final class SlowReaders {
         close(socket, box, "it read nothing for " + limits.stallSeconds() + " s");
       });
     }
-    SessionContext.run(box.sessionContext, () -> socket.write(frame.text()).onComplete(ar -> sent(socket, box, bytes)));
+    socket.write(frame.text()).onComplete(ar -> sent(socket, box, bytes));
   }
 
   private void sent(SockJSSocket socket, SocketOutbox box, int bytes) {

@@ -21,8 +21,6 @@ final class SocketOutbox {
   /** The timer that closes the socket if it stays full; -1 when none runs. */
   long stallTimer = -1;
   boolean closing;
-  /** Where the socket's session writes without handing the write on (see {@link SessionContext}). */
-  SessionContext sessionContext;
 
   SocketOutbox(long limit) {
     this.limit = limit;
