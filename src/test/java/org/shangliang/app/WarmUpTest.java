@@ -15,6 +15,10 @@ import org.shangliang.support.Http;
 import org.shangliang.support.ServerProcess;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,6 +56,33 @@ class WarmUpTest {
       assertTrue(!server.printed("warmed up"), server.lastLines().toString());
       JsonObject snapshot = Await.result(DemoRoom.command(host, "snapshot"));
       assertTrue(snapshot.getJsonObject("vote") == null, "the node's own room holds no rehearsed vote: " + snapshot);
+    }
+  }
+
+  @Test
+  @DisplayName("pages that connect while the rehearsal ends are all served")
+  void pagesConnectingAsTheRehearsalEnds() throws Exception {
+    try (ServerProcess server = ServerProcess.start(Map.of("DATA_DIR", dataDir.toString(), "WARM_UP_VOTES", "3"), true)) {
+      String token = server.token("Room display");
+      List<String> unanswered = new ArrayList<>();
+      long endedAt = -1;
+      int connected = 0;
+      // a page every 100 ms, from before the rehearsal ends until 3 s after
+      while (endedAt < 0 || System.currentTimeMillis() < endedAt + 3_000) {
+        if (endedAt < 0 && server.printed("warmed up")) {
+          endedAt = System.currentTimeMillis();
+        }
+        var page = BridgeClient.connectAsPage(vertx, server.port, token)
+            .compose(client -> DemoRoom.command(client, "snapshot").eventually(client::close));
+        try {
+          page.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+          connected++;
+        } catch (Exception e) {
+          unanswered.add(Instant.now() + ": " + e);
+        }
+        Thread.sleep(100);
+      }
+      assertEquals(List.of(), unanswered, connected + " pages served; " + server.lastLines());
     }
   }
 

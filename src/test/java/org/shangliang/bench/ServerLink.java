@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -91,6 +92,20 @@ final class ServerLink implements AutoCloseable {
     ServerLink link = new ServerLink(process, SETUP_TIMEOUT_MS + idle.pages() * 60L);
     link.measureClock();
     return link;
+  }
+
+  /** The server process's threads now (jcmd of the JDK running this), or why they could not be read. */
+  String threadDump() {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    try {
+      Process dump = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "Thread.print")
+          .redirectErrorStream(true).start();
+      String text = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      dump.waitFor(30, TimeUnit.SECONDS);
+      return "the server's threads:\n" + text;
+    } catch (IOException | InterruptedException e) {
+      return "the server's threads could not be read: " + e;
+    }
   }
 
   /** After a full GC in the server: heap, threads, sockets, timers, event-bus handlers ({@link ServerCensus}). */
