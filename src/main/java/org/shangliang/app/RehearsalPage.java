@@ -3,6 +3,7 @@ package org.shangliang.app;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -44,8 +45,11 @@ final class RehearsalPage {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(MAX_MESSAGE_BYTES));
     String session = UUID.randomUUID().toString().replace("-", "");
     String path = "/eventbus/" + ThreadLocalRandom.current().nextInt(100, 1000) + "/" + session + "/websocket";
-    return client.connect(port, "127.0.0.1", path)
-        .compose(socket -> new RehearsalPage(client, socket, token).opened.future());
+    // Handlers are set before it connects: Vert.x resumes a connected socket before the connect's
+    // callbacks run, and SockJS's "o" read with the handshake's answer would reach no handler.
+    ClientWebSocket socket = client.webSocket();
+    RehearsalPage page = new RehearsalPage(client, socket, token);
+    return socket.connect(port, "127.0.0.1", path).compose(connected -> page.opened.future());
   }
 
   /** Sends a command and answers its reply; a failure reply fails with the code and message the node sent. */

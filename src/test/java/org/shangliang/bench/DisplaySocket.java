@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -46,9 +47,14 @@ final class DisplaySocket {
     socket.binaryMessageHandler(this::onFrame);
     socket.textMessageHandler(sockJs ? this::onSockJsMessage : text -> onFrame(Buffer.buffer(text)));
     socket.closeHandler(closed -> opened.tryFail("the bridge closed the display before its session opened"));
+  }
+
+  /** Once connected: over the raw WebSocket it registers now; over SockJS once the session said it is open. */
+  private Future<DisplaySocket> connected() {
     if (!sockJs) {
       register();
     }
+    return opened.future();
   }
 
   /** Connects, registers for the addresses, and answers once the socket (and its SockJS session) is open. */
@@ -56,8 +62,11 @@ final class DisplaySocket {
                                        Consumer<JsonObject> onMessage, BenchRoom.Transport transport) {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(MAX_MESSAGE_BYTES));
     boolean sockJs = transport == BenchRoom.Transport.SOCKJS;
-    return client.connect(port, "127.0.0.1", sockJs ? SockJsFrames.sessionPath() : "/eventbus/websocket")
-        .compose(ws -> new DisplaySocket(client, ws, token, addresses, onMessage, sockJs).opened.future());
+    // handlers before the connection: SockJS's "o" may be read with the handshake's answer
+    ClientWebSocket socket = client.webSocket();
+    DisplaySocket display = new DisplaySocket(client, socket, token, addresses, onMessage, sockJs);
+    return socket.connect(port, "127.0.0.1", sockJs ? SockJsFrames.sessionPath() : "/eventbus/websocket")
+        .compose(connected -> display.connected());
   }
 
   private void register() {

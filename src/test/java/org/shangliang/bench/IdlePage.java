@@ -2,6 +2,7 @@ package org.shangliang.bench;
 
 import org.shangliang.support.PageClient;
 import org.shangliang.support.SockJsFrames;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -87,19 +88,24 @@ final class IdlePage {
     attempts++;
     registered = false;
     attemptStart = System.nanoTime();
-    pages.client.connect(pages.port, "127.0.0.1", SockJsFrames.sessionPath()).onComplete(ar -> {
+    // handlers before the connection: SockJS's "o" may be read with the handshake's answer
+    ClientWebSocket ws = pages.client.webSocket();
+    ws.textMessageHandler(text -> onText(ws, text));
+    ws.closeHandler(v -> onClose(ws));
+    socket = ws;
+    ws.connect(pages.port, "127.0.0.1", SockJsFrames.sessionPath()).onComplete(ar -> {
       if (ar.failed()) {
+        if (socket == ws) {
+          socket = null;
+        }
         retry("connect: " + ar.cause().getClass().getSimpleName());
       } else {
-        attach(ar.result());
+        watchFirstFrame(ws);
       }
     });
   }
 
-  private void attach(WebSocket ws) {
-    socket = ws;
-    ws.textMessageHandler(text -> onText(ws, text));
-    ws.closeHandler(v -> onClose(ws));
+  private void watchFirstFrame(WebSocket ws) {
     pages.vertx.setTimer(FIRST_FRAME_TIMEOUT_MS, t -> {
       if (!ready && !settled && socket == ws) {
         socket = null;

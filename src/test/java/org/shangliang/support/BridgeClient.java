@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -63,15 +64,19 @@ public final class BridgeClient {
 
   public static Future<BridgeClient> connect(Vertx vertx, int port, String token) {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(MAX_MESSAGE_BYTES));
-    return client.connect(port, "127.0.0.1", "/eventbus/websocket")
-        .map(ws -> new BridgeClient(vertx, client, ws, token, false));
+    ClientWebSocket socket = client.webSocket();
+    BridgeClient bridge = new BridgeClient(vertx, client, socket, token, false);
+    return socket.connect(port, "127.0.0.1", "/eventbus/websocket").map(connected -> bridge);
   }
 
   /** Connects as a page does, over SockJS's WebSocket transport; answers once SockJS said the session is open. */
   public static Future<BridgeClient> connectAsPage(Vertx vertx, int port, String token) {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(MAX_MESSAGE_BYTES));
-    return client.connect(port, "127.0.0.1", SockJsFrames.sessionPath())
-        .compose(ws -> new BridgeClient(vertx, client, ws, token, true).opened.future());
+    // Handlers before the connection: Vert.x resumes a connected socket before the connect's
+    // callbacks run, and SockJS's "o" read with the handshake's answer would reach no handler.
+    ClientWebSocket socket = client.webSocket();
+    BridgeClient bridge = new BridgeClient(vertx, client, socket, token, true);
+    return socket.connect(port, "127.0.0.1", SockJsFrames.sessionPath()).compose(connected -> bridge.opened.future());
   }
 
   /** Sends a command and answers its reply; a failure reply fails with a {@link BridgeFailure}. */

@@ -1,6 +1,6 @@
 package org.shangliang.web;
 
-import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.JsonArray;
@@ -74,9 +74,9 @@ class SockJsPagesTest {
     WebSocketClient client = server.vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(1 << 22));
     String display = server.token("Room display");
     for (List<String> messages : received) {
-      // the handler set on the event loop that delivers: SockJS's "o" comes at once
-      WebSocket socket = Await.result(client.connect(server.port(), "127.0.0.1", SockJsFrames.sessionPath())
-          .map(ws -> ws.textMessageHandler(messages::add)));
+      // the handler set before the connection: SockJS's "o" may be read with the handshake's answer
+      ClientWebSocket socket = client.webSocket().textMessageHandler(messages::add);
+      Await.result(socket.connect(server.port(), "127.0.0.1", SockJsFrames.sessionPath()));
       Await.until("the session open", 5000, () -> messages.contains("o"));
       JsonObject register = new JsonObject().put("type", "register").put("address", RoomAddresses.state(DemoData.ROOM_ID))
           .put("headers", new JsonObject().put("auth", display));
@@ -107,8 +107,8 @@ class SockJsPagesTest {
     List<String> messages = new CopyOnWriteArrayList<>();
     // a client's frames are at most 64 KiB unless it says otherwise: the server must split larger messages
     WebSocketClient client = server.vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(1 << 22));
-    WebSocket display = Await.result(client.connect(server.port(), "127.0.0.1", SockJsFrames.sessionPath())
-        .map(ws -> ws.textMessageHandler(messages::add)));
+    ClientWebSocket display = client.webSocket().textMessageHandler(messages::add);
+    Await.result(display.connect(server.port(), "127.0.0.1", SockJsFrames.sessionPath()));
     Await.until("the session open", 5000, () -> messages.contains("o"));
     display.writeTextMessage(SockJsFrames.wrap(new JsonObject().put("type", "register")
         .put("address", RoomAddresses.state(DemoData.ROOM_ID))
