@@ -4,7 +4,7 @@ package org.shangliang.common;
  * An event-bus address of one kind with an object id in it, {@code <prefix><24 hex digits><suffix>}
  * (a room's state, a display's signage). The same as the bridge's anchored pattern for that kind,
  * read without a regular expression: the bridge's hook asks this for every frame to every page,
- * and a matcher per frame was a twentieth of what the server allocated in a vote.
+ * and a matcher per frame was about a twentieth of what the server allocated in a vote.
  */
 public record IdAddress(String prefix, String suffix) {
   private static final int ID_LENGTH = 24;

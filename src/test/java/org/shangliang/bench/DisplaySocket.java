@@ -97,7 +97,6 @@ final class DisplaySocket {
         closed -> opened.tryFail("the bridge closed the display's session: " + closed));
   }
 
-
   private void onFrame(Buffer data) {
     JsonObject frame = new JsonObject(data);
     String type = frame.getString("type");

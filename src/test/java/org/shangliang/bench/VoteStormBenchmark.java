@@ -155,7 +155,7 @@ public final class VoteStormBenchmark {
     try {
       room = BenchRoom.connect(clientVertx, server.hello());
     } catch (AssertionError noAnswer) {
-      // Seen a few times in dozens of runs, on the server's side of the set-up: its threads say where.
+      // The server's threads tell a busy or stuck server from a frame lost between the two sides.
       System.err.println(server.threadDump());
       throw noAnswer;
     }
