@@ -13,6 +13,7 @@ import org.shangliang.common.Identity;
 import org.shangliang.notice.SignageAddresses;
 import org.shangliang.request.RequestVerticle;
 import org.shangliang.room.RoomAddresses;
+import org.shangliang.web.HttpLimits;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,13 +37,29 @@ import java.util.stream.Stream;
 final class Rehearsal {
   private static final List<String> PAGES = List.of("/kiosk/", "/display/", "/host/", "/console/", "/health",
       "/common/eventbus.js");
-  private static final int KIOSKS = 10;
-  private static final int WALK_INS_PER_KIOSK = 10;
-  private static final int ROOM_DISPLAYS = 5;
   private static final int SPEECHES = 5;
+
+  /**
+   * How many pages the rehearsed room has: kiosks, each checking in the demo's attendees in turn
+   * and then walk-ins of its own, and room displays that follow the live tally; and over how long
+   * the kiosks' ballots of a vote are spread (0: all at once).
+   */
+  record Size(int kiosks, int walkInsPerKiosk, int roomDisplays, long ballotSpreadMs) {
+    /** A node's warm-up after its start: a few seconds of the ballot's path, not minutes of a core. */
+    static final Size WARM_UP = new Size(10, 10, 5, 0);
+    /**
+     * The room the product is built for, 500 voters at their own kiosks voting within 2 s and 200
+     * displays: the start-up cache's training keeps what the JIT saw here (Java 25: its profiles
+     * too), and a room of this size runs code shapes a small one never does (fuller ballot-box
+     * shards, many sockets behind on their writes). Spread as a real vote is, not all at once: 500
+     * ballots in one burst on a weak machine's one core made the store fall 15 s behind.
+     */
+    static final Size FULL_ROOM = new Size(500, 1, 200, 2_000);
+  }
 
   private final Vertx vertx;
   private final Shangliang app;
+  private final Size size;
   private final HttpClient http;
   private final List<RehearsalPage> pages = new ArrayList<>();
   private RehearsalPage host;
@@ -51,9 +68,10 @@ final class Rehearsal {
   /** Per kiosk, the attendees it checked in: only that kiosk may act for them. */
   private final List<List<String>> attendeesOfKiosk = new ArrayList<>();
 
-  private Rehearsal(Vertx vertx, Shangliang app) {
+  private Rehearsal(Vertx vertx, Shangliang app, Size size) {
     this.vertx = vertx;
     this.app = app;
+    this.size = size;
     this.http = vertx.createHttpClient();
   }
 
@@ -62,9 +80,9 @@ final class Rehearsal {
    * this Vert.x, holds the rehearsal there, stops it and deletes the store; answers how long it
    * took in ms. The Vert.x must not be a serving node's: the two would share the event bus.
    */
-  static long onScratchNode(Vertx vertx, int votes) throws IOException {
+  static long onScratchNode(Vertx vertx, Size size, int votes) throws IOException {
     long started = System.nanoTime();
-    onScratchNode(vertx, votes, () -> false);
+    onScratchNode(vertx, size, votes, () -> false);
     return (System.nanoTime() - started) / 1_000_000;
   }
 
@@ -72,12 +90,17 @@ final class Rehearsal {
    * As {@link #onScratchNode(Vertx, int)}, but asks {@code enough} before every vote and ends the
    * meeting early when it says so; answers how many votes were held.
    */
-  static int onScratchNode(Vertx vertx, int votes, BooleanSupplier enough) throws IOException {
+  static int onScratchNode(Vertx vertx, Size size, int votes, BooleanSupplier enough) throws IOException {
     Path scratch = Files.createTempDirectory("shangliang-rehearsal");
     try {
-      Shangliang app = Shangliang.start(vertx, Config.local(0, scratch.toString()), DemoData::seed).await();
+      // every page of the rehearsal comes from loopback: a room's worth would pass a NAT address's cap
+      HttpLimits noCapPerAddress = new HttpLimits(HttpLimits.DEFAULTS.headerTimeoutSeconds(),
+          HttpLimits.DEFAULTS.idleTimeoutSeconds(), HttpLimits.DEFAULTS.requestTimeoutSeconds(), 0,
+          HttpLimits.DEFAULTS.maxConnections());
+      Config config = Config.local(0, scratch.toString()).withHttp(noCapPerAddress);
+      Shangliang app = Shangliang.start(vertx, config, DemoData::seed).await();
       try {
-        return hold(vertx, app, votes, enough);
+        return hold(vertx, app, size, votes, enough);
       } finally {
         app.stop().await();
       }
@@ -94,8 +117,8 @@ final class Rehearsal {
    * Holds the demo meeting with up to {@code votes} votes of every attendee, fewer once
    * {@code enough} says so; answers the votes held. Fails at the first refused step.
    */
-  static int hold(Vertx vertx, Shangliang app, int votes, BooleanSupplier enough) {
-    Rehearsal rehearsal = new Rehearsal(vertx, app);
+  static int hold(Vertx vertx, Shangliang app, Size size, int votes, BooleanSupplier enough) {
+    Rehearsal rehearsal = new Rehearsal(vertx, app, size);
     try {
       rehearsal.fetchPages();
       rehearsal.connect();
@@ -119,14 +142,14 @@ final class Rehearsal {
     host = page(signIn("cadre"));
     host.listen(RoomAddresses.state(DemoData.ROOM_ID), state -> { });
     staff = page(signIn("staff"));
-    for (int k = 0; k < KIOSKS; k++) {
+    for (int k = 0; k < size.kiosks(); k++) {
       // shared kiosks (共用终端): each checks in many, as the room's own shared kiosk does
       RehearsalPage kiosk = page(enrol(Identity.Role.KIOSK, "彩排终端" + (k + 1), true));
       kiosk.listen(RoomAddresses.state(DemoData.ROOM_ID), state -> { });
       kiosks.add(kiosk);
       attendeesOfKiosk.add(new ArrayList<>());
     }
-    for (int d = 0; d < ROOM_DISPLAYS; d++) {
+    for (int d = 0; d < size.roomDisplays(); d++) {
       RehearsalPage display = page(enrol(Identity.Role.DISPLAY, "彩排大屏" + (d + 1), false));
       display.listen(RoomAddresses.state(DemoData.ROOM_ID), state -> { });
       display.listen(RoomAddresses.tally(DemoData.ROOM_ID), tally -> { });
@@ -142,12 +165,12 @@ final class Rehearsal {
   private int meeting(int votes, BooleanSupplier enough) {
     room("openMeeting", new JsonObject());
     for (int n = 0; n < DemoData.ATTENDEE_COUNT; n++) {
-      int k = n % KIOSKS;
+      int k = n % size.kiosks();
       String attendee = String.format("00000000000000000000d%03d", n + 1);
       kiosk(k, "checkIn", new JsonObject().put("attendeeId", attendee));
       attendeesOfKiosk.get(k).add(attendee);
     }
-    all(KIOSKS, k -> walkIns(k));
+    all(size.kiosks(), k -> walkIns(k));
     for (int s = 0; s < SPEECHES; s++) {
       kiosk(s, "raiseHand", new JsonObject().put("attendeeId", attendeesOfKiosk.get(s).get(0)));
       room("giveFloor", new JsonObject());
@@ -157,7 +180,7 @@ final class Rehearsal {
     for (; v < votes && !enough.getAsBoolean(); v++) {
       String voteId = room("openVote", new JsonObject().put("motion", "彩排表决 " + (v + 1)).put("secret", v % 5 == 4)
           .put("walkInsVote", true).put("liveTally", v % 5 != 4).put("base", "CAST")).getString("voteId");
-      all(KIOSKS, k -> ballots(k, voteId));
+      all(size.kiosks(), k -> startAt(k * size.ballotSpreadMs() / size.kiosks()).compose(due -> ballots(k, voteId)));
       room("closeVote", new JsonObject().put("quorumOverride", "彩排"));
       room("announceResult", new JsonObject());
     }
@@ -166,12 +189,16 @@ final class Rehearsal {
 
   private Future<?> walkIns(int k) {
     Future<?> chain = Future.succeededFuture();
-    for (int w = 0; w < WALK_INS_PER_KIOSK; w++) {
+    for (int w = 0; w < size.walkInsPerKiosk(); w++) {
       String name = "彩排" + (k + 1) + "-" + (w + 1);
       chain = chain.compose(v -> kioskCommand(k, "registerWalkIn", new JsonObject().put("name", name).put("kind", "RESIDENT"))
           .onSuccess(walkIn -> attendeesOfKiosk.get(k).add(walkIn.getString("attendeeId"))));
     }
     return chain;
+  }
+
+  private Future<?> startAt(long delayMs) {
+    return delayMs < 1 ? Future.succeededFuture() : vertx.timer(delayMs);
   }
 
   private Future<?> ballots(int k, String voteId) {

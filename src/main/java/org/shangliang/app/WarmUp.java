@@ -46,7 +46,7 @@ final class WarmUp {
     Meters.unmetered(vertx);
     long started = System.nanoTime();
     try {
-      int held = Rehearsal.onScratchNode(vertx, votes, () -> meetingUnderWay(db));
+      int held = Rehearsal.onScratchNode(vertx, Rehearsal.Size.WARM_UP, votes, () -> meetingUnderWay(db));
       long millis = (System.nanoTime() - started) / 1_000_000;
       if (held == votes) {
         LOG.info("warmed up: a rehearsed meeting of {} votes in {} ms", votes, millis);

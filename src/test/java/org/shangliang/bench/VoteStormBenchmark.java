@@ -45,10 +45,11 @@ public final class VoteStormBenchmark {
    * stack keeps compiling for minutes, and a round measured meanwhile measures the compiler more
    * than the server. coldRuns &gt; 0: instead, that many fresh server processes, each measured from
    * its first vote on, without warm-up rounds; coldWaitSeconds after each server is ready, before
-   * the kiosks come (0: at once).
+   * the kiosks come (0: at once); before the first, coldLoadWarmUps rounds against a server process
+   * of their own, not counted, so that the first fresh server does not meet a cold load generator.
    */
   record Params(int voters, int displays, double seconds, int rounds, int warmUps, int maxWarmUps, long jitQuietMs,
-                long bareCoalesceMs, int coldRuns, int coldWaitSeconds) {
+                long bareCoalesceMs, int coldRuns, int coldWaitSeconds, int coldLoadWarmUps) {
     static Params fromSystemProperties() {
       int warmUps = Integer.getInteger("bench.warmup", 6);
       int displays = Integer.getInteger("bench.displays", 200);
@@ -56,7 +57,7 @@ public final class VoteStormBenchmark {
           Double.parseDouble(System.getProperty("bench.seconds", "2")), Integer.getInteger("bench.rounds", 3),
           warmUps, Math.max(warmUps, Integer.getInteger("bench.warmupMax", 60)), Long.getLong("bench.jitQuietMs", 250),
           Long.getLong("bench.bareCoalesceMs", RoomPublisher.tallyIntervalMs(displays)), Integer.getInteger("bench.cold", 0),
-          Integer.getInteger("bench.coldWaitSeconds", 0));
+          Integer.getInteger("bench.coldWaitSeconds", 0), Integer.getInteger("bench.coldLoadWarmUp", 10));
     }
   }
 
@@ -120,6 +121,9 @@ public final class VoteStormBenchmark {
    * rounds after it, none uncounted.
    */
   private static void runCold(Params params, boolean pinned) throws Exception {
+    if (params.coldLoadWarmUps() > 0) {
+      warmLoadGenerator(params, pinned);
+    }
     List<List<StormRound.Result>> runs = new ArrayList<>();
     for (int run = 1; run <= params.coldRuns(); run++) {
       Vertx clientVertx = Vertx.vertx();
@@ -145,6 +149,23 @@ public final class VoteStormBenchmark {
       }
     }
     System.out.println(coldSummary(runs));
+  }
+
+  /**
+   * Rounds against a server process that is then stopped, uncounted: the load generator's own JIT
+   * compiles its side of a vote here. Without them the first fresh server's first vote measured the
+   * load generator's first minute as well (its core busy 80–100 % against 20–50 % later).
+   */
+  private static void warmLoadGenerator(Params params, boolean pinned) throws Exception {
+    Vertx clientVertx = Vertx.vertx();
+    try (ServerLink server = ServerLink.start(pinned ? 0 : -1, params.voters(), params.displays())) {
+      StormRound storm = setUp(server, clientVertx, params);
+      for (int round = 1; round <= params.coldLoadWarmUps(); round++) {
+        print("load generator warm-up " + round + " (not counted)", storm.run(round), storm.room());
+      }
+    } finally {
+      ChildJvm.closeQuietly(clientVertx);
+    }
   }
 
   private static StormRound setUp(ServerLink server, Vertx clientVertx, Params params) throws Exception {
@@ -213,8 +234,9 @@ public final class VoteStormBenchmark {
 
   private static void printEnvironment(Params p, boolean pinned) {
     String rounds = p.coldRuns() > 0
-        ? String.format("%d fresh server processes (cold), %d rounds each from the first vote on, no warm-up", p.coldRuns(),
-            p.rounds())
+        ? String.format("%d fresh server processes (cold), %d rounds each from the first vote on, no warm-up (the load"
+            + " generator first warms up in %d rounds against a server process of their own)", p.coldRuns(), p.rounds(),
+            p.coldLoadWarmUps())
         : String.format("%d rounds after %d to %d warm-up rounds (until the server's JIT is quiet: at most %d ms in two"
             + " rounds in a row)", p.rounds(), p.warmUps(), p.maxWarmUps(), p.jitQuietMs());
     System.out.printf("VoteStormBenchmark: %d voters, %d displays, %.2f s per round, %s; bare broadcasts: one frame per"
