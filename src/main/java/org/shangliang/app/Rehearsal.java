@@ -48,7 +48,7 @@ final class Rehearsal {
     /** A node's warm-up after its start: a few seconds of the ballot's path, not minutes of a core. */
     static final Size WARM_UP = new Size(10, 10, 5, 0);
     /**
-     * The room the product is built for, 500 voters at their own kiosks voting within 2 s and 200
+     * The room the product is built for, about 500 voters at their own kiosks voting within 2 s and 200
      * displays: the start-up cache's training keeps what the JIT saw here (Java 25: its profiles
      * too), and a room of this size runs code shapes a small one never does (fuller ballot-box
      * shards, many sockets behind on their writes). Spread as a real vote is, not all at once: 500
@@ -87,7 +87,7 @@ final class Rehearsal {
   }
 
   /**
-   * As {@link #onScratchNode(Vertx, int)}, but asks {@code enough} before every vote and ends the
+   * As {@link #onScratchNode(Vertx, Size, int)}, but asks {@code enough} before every vote and ends the
    * meeting early when it says so; answers how many votes were held.
    */
   static int onScratchNode(Vertx vertx, Size size, int votes, BooleanSupplier enough) throws IOException {
@@ -143,7 +143,7 @@ final class Rehearsal {
     host.listen(RoomAddresses.state(DemoData.ROOM_ID), state -> { });
     staff = page(signIn("staff"));
     for (int k = 0; k < size.kiosks(); k++) {
-      // shared kiosks (共用终端): each checks in many, as the room's own shared kiosk does
+      // shared kiosks (共用终端): each may check in several, as the room's own shared kiosk does
       RehearsalPage kiosk = page(enrol(Identity.Role.KIOSK, "彩排终端" + (k + 1), true));
       kiosk.listen(RoomAddresses.state(DemoData.ROOM_ID), state -> { });
       kiosks.add(kiosk);
