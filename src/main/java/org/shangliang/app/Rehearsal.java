@@ -140,24 +140,24 @@ final class Rehearsal {
 
   private void connect() {
     host = page(signIn("cadre"));
-    host.listen(RoomAddresses.state(DemoData.ROOM_ID), state -> { });
+    host.listen(RoomAddresses.state(DemoData.ROOM_ID));
     staff = page(signIn("staff"));
     for (int k = 0; k < size.kiosks(); k++) {
       // shared kiosks (共用终端): each may check in several, as the room's own shared kiosk does
       RehearsalPage kiosk = page(enrol(Identity.Role.KIOSK, "彩排终端" + (k + 1), true));
-      kiosk.listen(RoomAddresses.state(DemoData.ROOM_ID), state -> { });
+      kiosk.listen(RoomAddresses.state(DemoData.ROOM_ID));
       kiosks.add(kiosk);
       attendeesOfKiosk.add(new ArrayList<>());
     }
     for (int d = 0; d < size.roomDisplays(); d++) {
       RehearsalPage display = page(enrol(Identity.Role.DISPLAY, "彩排大屏" + (d + 1), false));
-      display.listen(RoomAddresses.state(DemoData.ROOM_ID), state -> { });
-      display.listen(RoomAddresses.tally(DemoData.ROOM_ID), tally -> { });
+      display.listen(RoomAddresses.state(DemoData.ROOM_ID));
+      display.listen(RoomAddresses.tally(DemoData.ROOM_ID));
     }
     for (String board : List.of(DemoData.BOARD_1, DemoData.BOARD_2)) {
       String token = app.devices().enrolSignage(board, "彩排公示栏", DemoData.GRID_IDS[0]).await().getString("token");
       RehearsalPage page = page(token);
-      page.listen(SignageAddresses.display(board), playlist -> { });
+      page.listen(SignageAddresses.display(board));
       page.request(SignageAddresses.SIGNAGE, new JsonObject().put("action", "playlist")).await();
     }
   }
@@ -230,7 +230,8 @@ final class Rehearsal {
   }
 
   private JsonObject room(String action, JsonObject params) {
-    return host.request(RoomAddresses.COMMANDS, params.put("action", action).put("roomId", DemoData.ROOM_ID)).await();
+    return named(action, host.request(RoomAddresses.COMMANDS, params.put("action", action).put("roomId", DemoData.ROOM_ID)))
+        .await();
   }
 
   private void kiosk(int k, String action, JsonObject params) {
@@ -238,7 +239,13 @@ final class Rehearsal {
   }
 
   private Future<JsonObject> kioskCommand(int k, String action, JsonObject params) {
-    return kiosks.get(k).request(RoomAddresses.COMMANDS, params.put("action", action).put("roomId", DemoData.ROOM_ID));
+    return named(action, kiosks.get(k).request(RoomAddresses.COMMANDS,
+        params.put("action", action).put("roomId", DemoData.ROOM_ID)));
+  }
+
+  /** A failed step says which it was: a training's log then tells a slow store from a refused command. */
+  private static Future<JsonObject> named(String action, Future<JsonObject> step) {
+    return step.recover(e -> Future.failedFuture(new IllegalStateException(action + " failed: " + e.getMessage(), e)));
   }
 
   private static void all(int count, IntFunction<Future<?>> step) {
