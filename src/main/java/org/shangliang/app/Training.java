@@ -23,7 +23,7 @@ final class Training {
   /**
    * Answers the process's exit status: 0 once a rehearsal went through. The full room first; if a
    * slow machine cannot hold it (a command unanswered while 700 pages and the node share its cores),
-   * a small room's instead: a cache without a full room's profiles still starts the node in a second.
+   * a small room's instead: a cache without a full room's profiles still halves the start.
    */
   static int run() {
     return run(List.of(Rehearsal.Size.FULL_ROOM, Rehearsal.Size.WARM_UP), VOTES);
