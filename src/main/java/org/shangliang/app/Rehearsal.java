@@ -94,9 +94,7 @@ final class Rehearsal {
     Path scratch = Files.createTempDirectory("shangliang-rehearsal");
     try {
       // every page of the rehearsal comes from loopback: a room's worth would pass a NAT address's cap
-      HttpLimits noCapPerAddress = new HttpLimits(HttpLimits.DEFAULTS.headerTimeoutSeconds(),
-          HttpLimits.DEFAULTS.idleTimeoutSeconds(), HttpLimits.DEFAULTS.requestTimeoutSeconds(), 0,
-          HttpLimits.DEFAULTS.maxConnections());
+      HttpLimits noCapPerAddress = HttpLimits.DEFAULTS.withConnectionCaps(0, HttpLimits.DEFAULTS.maxConnections());
       Config config = Config.local(0, scratch.toString()).withHttp(noCapPerAddress);
       Shangliang app = Shangliang.start(vertx, config, DemoData::seed).await();
       try {

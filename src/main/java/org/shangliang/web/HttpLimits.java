@@ -32,4 +32,9 @@ public record HttpLimits(int headerTimeoutSeconds, int idleTimeoutSeconds, int r
       throw new IllegalArgumentException("connection caps must be 0 (none) or more");
     }
   }
+
+  /** The same timeouts with other caps on connections (0: none), e.g. for pages that all come from loopback. */
+  public HttpLimits withConnectionCaps(int perAddress, int total) {
+    return new HttpLimits(headerTimeoutSeconds, idleTimeoutSeconds, requestTimeoutSeconds, perAddress, total);
+  }
 }

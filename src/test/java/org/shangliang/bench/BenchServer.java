@@ -90,8 +90,7 @@ public final class BenchServer {
     // bench.metrics: Vert.x with its Micrometer meters, as the real server starts it (the soak reads them)
     Vertx vertx = Boolean.getBoolean("bench.metrics") ? Await.result(Cluster.vertxFor(Config.local(0, "."))) : Vertx.vertx();
     // the load generator's hundreds of sockets all come from 127.0.0.1: no cap per address
-    HttpLimits limits = new HttpLimits(HttpLimits.DEFAULTS.headerTimeoutSeconds(), HttpLimits.DEFAULTS.idleTimeoutSeconds(),
-        HttpLimits.DEFAULTS.requestTimeoutSeconds(), 0, 0);
+    HttpLimits limits = HttpLimits.DEFAULTS.withConnectionCaps(0, 0);
     // as a node the README starts: it warms up in the background once ready (bench.warmUpVotes=0: not)
     Config config = withStore(Config.local(0, dataDir.toString()).withHttp(limits)
         .withWarmUpVotes(Integer.getInteger("bench.warmUpVotes", Config.DEFAULT_WARM_UP_VOTES)), System.getProperty(MONGO_URI));
