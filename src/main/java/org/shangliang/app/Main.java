@@ -18,6 +18,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * See docs/CONFIGURATION.md for the settings and docs/DEPLOYMENT.md for clusters and backups.
  */
 public final class Main {
+  static {
+    // before the logger or anything else can load a library that reads them
+    JvmDefaults.applyTo(System.getProperties());
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
   private Main() {

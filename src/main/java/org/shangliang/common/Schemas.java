@@ -15,14 +15,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * JSON Schema validation of inbound messages. A schema file lists, per message name, its
  * properties and required ones in a compact form; each becomes a closed object schema
  * (no other properties allowed) with {@code {"$ref":"#id"}} standing for a 24-hex id.
  *
- * <p>Each schema is compiled once, its patterns included: every command of every page passes
- * here, a board's heartbeat with 50 ids among them.
+ * <p>Each schema is compiled once, its patterns included, when a message of its name is first
+ * checked: every command of every page passes here, a board's heartbeat with 50 ids among them.
+ * Not at load, which runs on the way to a node's UP for about 200 messages, most of which a
+ * meeting never sends; the node's warm-up checks the meeting's own soon after the start.
  */
 public final class Schemas {
   public static final JsonObject ID = new JsonObject().put("type", "string").put("pattern", "^[0-9a-f]{24}$");
@@ -30,14 +33,12 @@ public final class Schemas {
   private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
   private final Map<String, JsonObject> expanded = new HashMap<>();
-  private final Map<String, Schema> validators = new HashMap<>();
+  private final Map<String, Schema> validators = new ConcurrentHashMap<>();
 
   private Schemas(JsonObject compact, String discriminator) {
     compact.forEach(entry -> {
       if (!entry.getKey().startsWith("$")) {
-        JsonObject schema = expand(entry.getKey(), (JsonObject) entry.getValue(), discriminator);
-        expanded.put(entry.getKey(), schema);
-        validators.put(entry.getKey(), REGISTRY.getSchema(tree(schema)));
+        expanded.put(entry.getKey(), expand(entry.getKey(), (JsonObject) entry.getValue(), discriminator));
       }
     });
   }
@@ -55,7 +56,7 @@ public final class Schemas {
   }
 
   public boolean knows(String name) {
-    return validators.containsKey(name);
+    return expanded.containsKey(name);
   }
 
   /** The full JSON Schema a message of this name is checked against (for tools and benchmarks). */
@@ -73,14 +74,25 @@ public final class Schemas {
    * unknown one, else the value found wrong.
    */
   public void check(String name, JsonObject message) {
-    Schema schema = validators.get(name);
-    if (schema == null) {
+    if (!knows(name)) {
       throw new Failure(ErrorCode.UNKNOWN_ACTION);
     }
-    List<Error> errors = schema.validate(tree(message));
+    List<Error> errors = validator(name).validate(tree(message));
     if (!errors.isEmpty()) {
       throw new Failure(ErrorCode.BAD_REQUEST, "请求格式不正确：" + location(errors.get(0)));
     }
+  }
+
+  private Schema validator(String name) {
+    Schema compiled = validators.get(name);
+    // the lock of computeIfAbsent only for the first check of a name
+    return compiled != null ? compiled
+        : validators.computeIfAbsent(name, known -> REGISTRY.getSchema(tree(expanded.get(known))));
+  }
+
+  /** Compiles every message's schema now, as its first check would: for a test that every one compiles. */
+  void compileEach() {
+    expanded.keySet().forEach(this::validator);
   }
 
   /** Where the error is, cut to {@value #MAX_LOCATION} characters: an unknown field's name is the sender's text. */
