@@ -32,6 +32,8 @@ public final class Schemas {
   private static final int MAX_LOCATION = 80;
   private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
+  private static final Map<String, Schemas> LOADED = new ConcurrentHashMap<>();
+
   private final Map<String, JsonObject> expanded = new HashMap<>();
   private final Map<String, Schema> validators = new ConcurrentHashMap<>();
 
@@ -43,8 +45,16 @@ public final class Schemas {
     });
   }
 
-  /** Loads a compact schema file from the classpath; {@code discriminator} names the field holding the message name. */
+  /**
+   * Loads a compact schema file from the classpath; {@code discriminator} names the field holding
+   * the message name. Once per JVM: the node's warm-up rehearses on a scratch node of its own, and
+   * what its meeting compiled is then compiled for the node too.
+   */
   public static Schemas load(String resource, String discriminator) {
+    return LOADED.computeIfAbsent(resource + '\n' + discriminator, key -> read(resource, discriminator));
+  }
+
+  private static Schemas read(String resource, String discriminator) {
     try (InputStream in = Schemas.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("missing schema resource " + resource);
