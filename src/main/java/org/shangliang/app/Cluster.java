@@ -17,9 +17,10 @@ public final class Cluster {
   }
 
   public static Future<Vertx> vertxFor(Config config) {
-    // Vert.x's own meters (HTTP, event bus, JVM) and ours share one Prometheus registry: /metrics.
+    // Vert.x's own meters (HTTP, event bus) and ours share one Prometheus registry: /metrics. The
+    // JVM's join them once the node is UP (Shangliang.start, metrics/JvmMeters).
     VertxOptions options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
-        .setJvmMetricsEnabled(true).setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
+        .setJvmMetricsEnabled(false).setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
     if (!config.cluster()) {
       return Future.succeededFuture(Vertx.vertx(options));
     }

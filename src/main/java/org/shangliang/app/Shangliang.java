@@ -1,13 +1,16 @@
 package org.shangliang.app;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.backends.BackendRegistries;
 import org.shangliang.auth.Accounts;
 import org.shangliang.auth.Credentials;
 import org.shangliang.auth.Devices;
 import org.shangliang.metrics.EventLoopProbe;
+import org.shangliang.metrics.JvmMeters;
 import org.shangliang.notice.NoticeVerticle;
 import org.shangliang.qr.QrTokens;
 import org.shangliang.request.RequestVerticle;
@@ -26,6 +29,7 @@ public final class Shangliang {
   private final Devices devices;
   private final QrTokens tokens;
   private final WebServer web;
+  private volatile JvmMeters jvmMeters;
 
   private Shangliang(Vertx vertx, Database db, Accounts accounts, Devices devices, QrTokens tokens, WebServer web) {
     this.tokens = tokens;
@@ -47,12 +51,24 @@ public final class Shangliang {
    */
   public static Future<Shangliang> start(Vertx vertx, Config config, Function<Shangliang, Future<?>> preparation) {
     return serve(vertx, config).compose(app -> preparation.apply(app)
-        .<Shangliang>map(prepared -> {
+        .compose(prepared -> {
           app.web.markReady();
           WarmUp.inBackground(app.db, config.warmUpVotes());
-          return app;
+          return app.bindJvmMeters();
         })
         .recover(e -> app.stop().transform(stopped -> Future.failedFuture(e))));
+  }
+
+  /** After UP, on a worker thread: /health answers meanwhile (metrics/JvmMeters says why). */
+  private Future<Shangliang> bindJvmMeters() {
+    MeterRegistry registry = BackendRegistries.getDefaultNow();
+    if (!vertx.isMetricsEnabled() || registry == null) {
+      return Future.succeededFuture(this);
+    }
+    return vertx.executeBlocking(() -> JvmMeters.bindTo(registry)).map(bound -> {
+      jvmMeters = bound;
+      return this;
+    });
   }
 
   private static Future<Shangliang> serve(Vertx vertx, Config config) {
@@ -98,6 +114,9 @@ public final class Shangliang {
 
   /** Stops serving and closes the store; the Vert.x instance is the caller's to close. */
   public Future<Void> stop() {
+    if (jvmMeters != null) {
+      jvmMeters.close();
+    }
     return Future.all(vertx.deploymentIDs().stream().map(vertx::undeploy).toList())
         .andThen(ar -> db.close()).mapEmpty();
   }
