@@ -1,20 +1,25 @@
+import { RawSocket, RAW_TRANSPORT } from './raw-socket.js';
+
 // Our own client for the Vert.x SockJS event-bus bridge: request/reply with timeouts, remembered
 // subscriptions that come back after every reconnect, and a reconnect loop that never gives up.
-// SockJS itself is loaded by the page from /webjars/... and found as window.SockJS. It speaks
-// WebSocket when it can and falls back to plain HTTP (xhr-streaming, then xhr-polling) when a
-// proxy blocks WebSockets; a page can be held to one transport with ?transport=… in its address.
+// It opens the bridge's raw WebSocket first (raw-socket.js): the lightest way for the server. When
+// that cannot open, the same attempt goes on with SockJS, loaded by the page from /webjars/... and
+// found as window.SockJS, which speaks WebSocket when it can and falls back to plain HTTP
+// (xhr-streaming, then xhr-polling) when a proxy blocks WebSockets. A page can be held to one
+// transport with ?transport=… in its address.
 
 // A page pings only after this long with nothing sent: often enough for the bridge (it drops a
 // socket silent for three of them, docs/API.md), rarely enough that 10,000 idle screens cost a
 // node little. A board's heartbeat (every 30 s) comes sooner, so a board never pings.
-// SockJS's own heartbeats keep proxies awake in the other direction.
+// The server answers a ping on the raw WebSocket, and SockJS's own heartbeats come on its
+// transports, so proxies see traffic in the other direction too.
 const PING_INTERVAL_MS = 40000;
 const FIRST_BACKOFF_MS = 500;
 const MAX_BACKOFF_MS = 5000;
 const DEFAULT_TIMEOUT_MS = 10000;
 
-/** The SockJS transports a page may be held to (docs/API.md). */
-export const TRANSPORTS = ['websocket', 'xhr-streaming', 'xhr-polling'];
+/** The transports a page may be held to (docs/API.md): the raw WebSocket, or one of SockJS's. */
+export const TRANSPORTS = [RAW_TRANSPORT, 'websocket', 'xhr-streaming', 'xhr-polling'];
 
 // Read once when the module loads: ?transport=xhr-polling holds every bus of the page to it.
 const PAGE_TRANSPORT = (() => {
@@ -82,14 +87,21 @@ function call(listeners, ...args) {
 export class EventBus {
   /**
    * options: url ('/eventbus'), headers (function returning the headers every frame carries),
-   * transport (one of TRANSPORTS; default: the page's ?transport=, else SockJS chooses),
-   * pingAfterMs (how long a silence lasts before a ping; pages keep the default).
+   * transport (one of TRANSPORTS; default: the page's ?transport=, else the raw WebSocket, then
+   * whatever SockJS chooses),
+   * pingAfterMs (how long a silence lasts before a ping; pages keep the default), raw (the raw
+   * socket's openTimeoutMs and pongTimeoutMs, raw-socket.js; pages keep the defaults).
    */
-  constructor({ url = '/eventbus', headers = () => ({}), transport = PAGE_TRANSPORT, pingAfterMs = PING_INTERVAL_MS } = {}) {
+  constructor({ url = '/eventbus', headers = () => ({}), transport = PAGE_TRANSPORT, pingAfterMs = PING_INTERVAL_MS, raw = {} } = {}) {
     this.url = url;
+    this.rawTimeouts = raw;
     this.pingAfterMs = pingAfterMs;
     this.headers = headers;
     this.forcedTransport = TRANSPORTS.includes(transport) ? transport : null;
+    // Cleared once the raw WebSocket failed where SockJS then opened (a proxy in the way): from
+    // then on this page goes to SockJS at once instead of trying the raw socket at every reconnect.
+    this.rawFirst = true;
+    this.rawJustFailed = false;
     // 'connecting' until the first attempt ends, so a page loaded while the server is down hears
     // 'closed' (and shows its offline mark) instead of waiting silently for a first open.
     this.state = 'connecting';
@@ -155,7 +167,7 @@ export class EventBus {
     this.errorListeners.push(fn);
   }
 
-  /** The transport of the open connection ('websocket', 'xhr-streaming', …), or null. */
+  /** The transport of the open connection ('raw-websocket', 'websocket', 'xhr-streaming', …), or null. */
   get transport() {
     return (this.state === 'open' && this.sock && this.sock.transport) || null;
   }
@@ -167,14 +179,12 @@ export class EventBus {
     if (this.sock) this.sock.close();
   }
 
-  connect() {
+  connect(raw = this.forcedTransport === RAW_TRANSPORT || (!this.forcedTransport && this.rawFirst)) {
     this.reconnectTimer = null;
     if (this.stopped) return;
-    const SockJS = globalThis.SockJS;
     let sock;
     try {
-      if (!SockJS) throw new Error('SockJS is not loaded');
-      sock = new SockJS(this.url, null, this.forcedTransport ? { transports: [this.forcedTransport] } : {});
+      sock = raw ? new RawSocket(this.url, this.rawTimeouts) : this.openSockJs();
     } catch (e) {
       console.warn('event bus:', e.message);
       this.setState('closed');
@@ -183,8 +193,28 @@ export class EventBus {
     }
     this.sock = sock;
     sock.onopen = () => sock === this.sock && this.handleOpen();
-    sock.onclose = () => sock === this.sock && this.handleClose();
+    sock.onclose = () => sock === this.sock && (this.fellBack(sock) || this.handleClose());
     sock.onmessage = (e) => sock === this.sock && this.handleFrame(e.data);
+  }
+
+  openSockJs() {
+    const SockJS = globalThis.SockJS;
+    if (!SockJS) throw new Error('SockJS is not loaded');
+    const forced = this.forcedTransport && this.forcedTransport !== RAW_TRANSPORT ? this.forcedTransport : null;
+    return new SockJS(this.url, null, forced ? { transports: [forced] } : {});
+  }
+
+  /**
+   * A raw WebSocket that closed before the bridge answered through it goes on to SockJS in the
+   * same attempt; answers whether it did. When the server is down, SockJS fails too and the
+   * ordinary reconnect loop follows.
+   */
+  fellBack(sock) {
+    if (sock.transport !== RAW_TRANSPORT || sock.answered || this.forcedTransport || this.stopped) return false;
+    this.sock = null;
+    this.rawJustFailed = true;
+    this.connect(false);
+    return true;
   }
 
   scheduleReconnect() {
@@ -196,7 +226,11 @@ export class EventBus {
 
   handleOpen() {
     this.backoffMs = FIRST_BACKOFF_MS;
-    this.write({ type: 'ping' });
+    if (this.rawJustFailed && this.sock.transport !== RAW_TRANSPORT) this.rawFirst = false;
+    this.rawJustFailed = false;
+    // The raw socket's opening ping has been answered already; SockJS's session hears its first here.
+    if (this.sock.transport === RAW_TRANSPORT) this.pingAfterSilence(this.sock);
+    else this.write({ type: 'ping' });
     for (const address of this.subscriptions.keys()) this.write({ type: 'register', address });
     this.setState('open');
     call(this.openListeners);
@@ -206,6 +240,7 @@ export class EventBus {
     clearTimeout(this.pingTimer);
     this.pingTimer = null;
     this.sock = null;
+    this.rawJustFailed = false;
     // Replies to requests sent on the lost socket can never arrive.
     for (const replyAddress of [...this.pending.keys()]) {
       this.settle(replyAddress, null, new BusError('OFFLINE', 'connection lost'));
@@ -236,7 +271,9 @@ export class EventBus {
   /** Every frame sent tells the server the page is there; a ping follows only a silence. */
   pingAfterSilence(sock) {
     clearTimeout(this.pingTimer);
-    this.pingTimer = setTimeout(() => sock === this.sock && this.write({ type: 'ping' }), this.pingAfterMs);
+    this.pingTimer = setTimeout(() => {
+      if (sock === this.sock && this.write({ type: 'ping' }) && sock.expectAnswer) sock.expectAnswer();
+    }, this.pingAfterMs);
   }
 
   handleFrame(data) {

@@ -7,18 +7,16 @@ import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * One page of a {@link Rehearsal}: a WebSocket to the bridge speaking SockJS's framing, as the
- * pages' own event-bus client does ({@code o} when open, {@code a[...]} carrying frames, frames
- * sent as a JSON array of strings), with the page's token in every frame's headers.
+ * One page of a {@link Rehearsal}: the bridge's raw WebSocket, as the pages' own event-bus client
+ * opens first (kiosk-ui/common/raw-socket.js): open once the bridge answered its first ping, then
+ * one JSON frame per message each way, with the page's token in every frame's headers.
  */
 final class RehearsalPage {
   private static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
@@ -36,22 +34,26 @@ final class RehearsalPage {
     this.socket = socket;
     this.token = token;
     socket.textMessageHandler(this::onMessage);
+    // what the bridge writes itself (a refusal) comes as a binary message
+    socket.binaryMessageHandler(bytes -> onMessage(bytes.toString()));
     socket.closeHandler(gone -> {
       closed = true;
+      opened.tryFail("the bridge closed the page before it answered");
       pending.values().forEach(reply -> reply.tryFail("the bridge closed the page"));
     });
   }
 
-  /** Opens a page on the node at this port; completes once SockJS said the session is open. */
+  /** Opens a page on the node at this port; completes once the bridge answered its first ping. */
   static Future<RehearsalPage> open(Vertx vertx, int port, String token) {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(MAX_MESSAGE_BYTES));
-    String session = UUID.randomUUID().toString().replace("-", "");
-    String path = "/eventbus/" + ThreadLocalRandom.current().nextInt(100, 1000) + "/" + session + "/websocket";
     // Handlers are set before it connects: Vert.x resumes a connected socket before the connect's
-    // callbacks run, and SockJS's "o" read with the handshake's answer would reach no handler.
+    // callbacks run, and a frame read with the handshake's answer would reach no handler.
     ClientWebSocket socket = client.webSocket();
     RehearsalPage page = new RehearsalPage(client, socket, token);
-    return socket.connect(port, "127.0.0.1", path).compose(connected -> page.opened.future());
+    return socket.connect(port, "127.0.0.1", "/eventbus/websocket").compose(connected -> {
+      page.ping();
+      return page.opened.future();
+    });
   }
 
   /**
@@ -88,16 +90,14 @@ final class RehearsalPage {
 
   private void send(JsonObject frame) {
     frame.put("headers", new JsonObject().put("auth", token));
-    socket.writeTextMessage(new JsonArray().add(frame.encode()).encode());
+    socket.writeTextMessage(frame.encode());
   }
 
   private void onMessage(String message) {
-    if (message.equals("o")) {
-      opened.tryComplete(this);
-    } else if (message.startsWith("a") && !pending.isEmpty()) {
-      new JsonArray(message.substring(1)).forEach(frame -> onFrame(new JsonObject((String) frame)));
-    } else if (message.startsWith("c")) {
-      opened.tryFail("the bridge refused the page: " + message);
+    if (!opened.future().isComplete()) {
+      opened.tryComplete(this); // the first answer, the pong, says the page is open
+    } else if (!pending.isEmpty()) {
+      onFrame(new JsonObject(message));
     }
   }
 

@@ -117,6 +117,8 @@ final class BridgeGuard implements Handler<BridgeEvent> {
       } else if (type == BridgeEventType.SOCKET_CLOSED) {
         slowReaders.closed(event.socket());
         tallyListeners.closed(event.socket());
+      } else if (type == BridgeEventType.SOCKET_PING) {
+        slowReaders.pinged(event.socket());
       } else if (type == BridgeEventType.UNREGISTER && event.getRawMessage() != null) {
         tallyListeners.unregistered(event.socket(), event.getRawMessage().getString("address"));
       }

@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import org.shangliang.auth.Credentials;
 import org.shangliang.common.ErrorCode;
 import org.shangliang.common.Failure;
@@ -26,6 +27,8 @@ import java.util.function.Supplier;
  */
 final class BridgeRoutes {
   static final String PATH = "/eventbus";
+  /** Where the pages' first choice of transport, the same frames without SockJS's framing, is served. */
+  static final String RAW_WEBSOCKET_PATH = PATH + "/websocket";
   /** The most one WebSocket message or one xhr_send body may hold. */
   static final int MAX_MESSAGE_BYTES = 64 * 1024;
   /** Transports whose one response stays open while the page waits for messages. */
@@ -81,6 +84,12 @@ final class BridgeRoutes {
   /** A page pings after 40 s with nothing sent (eventbus.js): twice the idle timeout is three missed pings. */
   static long silenceLimitMillis(int idleTimeoutSeconds) {
     return idleTimeoutSeconds * 2_000L;
+  }
+
+  /** Whether the socket is the bridge's raw WebSocket, not one of SockJS's sessions. */
+  static boolean isRawWebSocket(SockJSSocket socket) {
+    String uri = socket.uri();
+    return uri != null && (uri.equals(RAW_WEBSOCKET_PATH) || uri.startsWith(RAW_WEBSOCKET_PATH + "?"));
   }
 
   /** Whether the request belongs to the bridge (its WebSockets and its HTTP transports). */

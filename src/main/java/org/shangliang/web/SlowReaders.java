@@ -30,6 +30,7 @@ final class SlowReaders {
    * grow to megabytes (tcp_wmem, 4 MiB here), all taken before the server sees the socket full.
    */
   static final int SEND_BUFFER_BYTES = 32 * 1024;
+  private static final OutgoingFrame PONG = OutgoingFrame.of(new JsonObject().put("type", "pong"));
 
   private final Vertx vertx;
   private final BridgeLimits limits;
@@ -51,6 +52,18 @@ final class SlowReaders {
     SocketOutbox box = outboxes.remove(socket);
     if (box != null && box.stallTimer >= 0) {
       vertx.cancelTimer(box.stallTimer);
+    }
+  }
+
+  /**
+   * A page on the bridge's raw WebSocket hears a pong for each ping: its proof that the connection
+   * works both ways (kiosk-ui/common/raw-socket.js), and traffic towards it for proxies that close
+   * a connection the server is silent on. SockJS's transports have their own heartbeats instead.
+   */
+  void pinged(SockJSSocket socket) {
+    SocketOutbox box = outboxes.get(socket);
+    if (box != null && !box.closing && BridgeRoutes.isRawWebSocket(socket)) {
+      write(socket, box, PONG);
     }
   }
 

@@ -1,6 +1,7 @@
 package org.shangliang.browser;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.WebSocketRoute;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -15,6 +16,9 @@ import org.shangliang.support.TestServer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -106,6 +110,93 @@ class EventBusClientTest {
     Await.until("a publish reaches the re-registered subscription", 10_000,
         () -> ((List<?>) page.evaluate("window.polled")).contains("snapshot"));
     assertEquals("xhr-polling", page.evaluate("window.pollBus.transport"));
+  }
+
+  @Test
+  @DisplayName("a page's bus opens the bridge's raw WebSocket first, and its requests and pushes travel there")
+  void opensTheRawWebSocketFirst() throws Exception {
+    assertEquals("raw-websocket", page.evaluate("window.bus.transport"));
+    assertEquals("ok", request("snapshot"));
+    hostOpensMeeting();
+    Await.until("a push on the raw socket", 10_000, () -> ((List<?>) page.evaluate("window.received")).contains("snapshot"));
+  }
+
+  @Test
+  @DisplayName("a raw WebSocket that opens but never answers, as through a proxy in the way, gives way to SockJS in the"
+      + " same attempt, and after a restart the page goes to SockJS at once")
+  void fallsBackToSockJsWhenTheRawSocketIsMute() throws Exception {
+    AtomicInteger rawSockets = new AtomicInteger();
+    // Never connected to the server: the page's socket opens and hears nothing.
+    Page page = pageWithRoute(ws -> rawSockets.incrementAndGet());
+    page.evaluate("async (token) => {"
+        + " const { EventBus } = await import('/common/eventbus.js');"
+        + " window.fbOpens = 0; window.fbStates = [];"
+        + " window.fb = new EventBus({ url: '/eventbus', headers: () => ({ auth: token }), raw: { openTimeoutMs: 1000 } });"
+        + " window.fb.onStateChange((s) => window.fbStates.push(s));"
+        + " window.fb.onOpen(() => { window.fbOpens++; });"
+        + " await new Promise((resolve) => window.fb.onOpen(resolve)); }", server.token("Room display"));
+    assertEquals("websocket", page.evaluate("window.fb.transport"));
+    assertEquals(List.of("open"), page.evaluate("window.fbStates"), "the raw socket's failure is no outage");
+    assertEquals(1, rawSockets.get());
+    assertEquals(true, page.evaluate("async () => (await window.fb.request('room.cmd', { action: 'snapshot' })).ok"));
+
+    int port = server.port();
+    Path dataDir = server.dataDir;
+    server.close();
+    Await.until("the client notices", 15_000, () -> "closed".equals(page.evaluate("window.fb.state")));
+    server = TestServer.start(dataDir, port);
+    Await.until("the client is back", 20_000, () -> ((Number) page.evaluate("window.fbOpens")).intValue() >= 2);
+    assertEquals("websocket", page.evaluate("window.fb.transport"));
+    assertEquals(1, rawSockets.get(), "no raw socket tried again");
+  }
+
+  @Test
+  @DisplayName("a raw WebSocket whose ping goes unanswered, as over a half-open connection, is closed and opened again")
+  void closesARawSocketThatStopsAnswering() throws Exception {
+    AtomicBoolean deaf = new AtomicBoolean();
+    Page page = pageWithRoute(ws -> {
+      WebSocketRoute toServer = ws.connectToServer();
+      toServer.onMessage(frame -> {
+        if (!deaf.get()) {
+          if (frame.text() != null) {
+            ws.send(frame.text());
+          } else {
+            ws.send(frame.binary());
+          }
+        }
+      });
+    });
+    page.evaluate("async (token) => {"
+        + " const { EventBus } = await import('/common/eventbus.js');"
+        + " window.hoOpens = 0; window.hoStates = [];"
+        + " window.ho = new EventBus({ url: '/eventbus', headers: () => ({ auth: token }), pingAfterMs: 500,"
+        + "   raw: { openTimeoutMs: 1000, pongTimeoutMs: 1000 } });"
+        + " window.ho.onStateChange((s) => window.hoStates.push(s));"
+        + " window.ho.onOpen(() => { window.hoOpens++; });"
+        + " await new Promise((resolve) => window.ho.onOpen(resolve)); }", server.token("Room display"));
+    assertEquals("raw-websocket", page.evaluate("window.ho.transport"));
+    page.waitForTimeout(2_000);
+    assertEquals(List.of("open"), page.evaluate("window.hoStates"), "pings answered: the socket stays");
+
+    deaf.set(true);
+    Await.until("the silent socket is given up and a new one opened", 10_000,
+        () -> ((Number) page.evaluate("window.hoOpens")).intValue() >= 2);
+    assertEquals(List.of("open", "closed", "open"), page.evaluate("window.hoStates"));
+    // the new raw socket is deaf too, so the page went on to SockJS
+    assertEquals("websocket", page.evaluate("window.ho.transport"));
+    assertEquals(true, page.evaluate("async () => (await window.ho.request('room.cmd', { action: 'snapshot' })).ok"));
+  }
+
+  /**
+   * A page of the server's origin, with SockJS loaded and no bus of its own, whose raw WebSockets
+   * go through the route: Playwright routes only the sockets of pages loaded after it was set.
+   */
+  Page pageWithRoute(Consumer<WebSocketRoute> route) {
+    Page routed = browsers.blank(1280, 800, "zh-CN");
+    routed.routeWebSocket("**/eventbus/websocket", route);
+    routed.navigate(server.baseUrl() + "/health");
+    routed.addScriptTag(new Page.AddScriptTagOptions().setUrl("/webjars/sockjs-client/1.6.1/dist/sockjs.min.js"));
+    return routed;
   }
 
   @Test

@@ -25,9 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.shangliang.support.Browsers.byTestId;
 
 /**
- * A kiosk page held to each SockJS transport with ?transport=…, as a kiosk behind a proxy that
- * blocks WebSockets falls back to plain HTTP: it checks an attendee in and votes in Chromium,
- * while the test watches which requests the page really makes.
+ * A kiosk page held to each transport with ?transport=…: the bridge's raw WebSocket, its first
+ * choice, and each of SockJS's, as a kiosk behind a proxy that blocks WebSockets falls back to
+ * plain HTTP. It checks an attendee in and votes in Chromium, while the test watches which
+ * requests the page really makes.
  */
 class TransportsInBrowsersTest {
   static final String WANG = "00000000000000000000d008";
@@ -56,8 +57,8 @@ class TransportsInBrowsersTest {
   }
 
   @ParameterizedTest(name = "over {0}")
-  @ValueSource(strings = {"websocket", "xhr-streaming", "xhr-polling"})
-  @DisplayName("a kiosk held to one SockJS transport checks an attendee in and casts a ballot through it")
+  @ValueSource(strings = {"raw-websocket", "websocket", "xhr-streaming", "xhr-polling"})
+  @DisplayName("a kiosk held to one transport checks an attendee in and casts a ballot through it")
   void kioskChecksInAndVotes(String transport) throws Exception {
     List<String> bridgeRequests = new CopyOnWriteArrayList<>();
     List<String> webSockets = new CopyOnWriteArrayList<>();
@@ -87,8 +88,13 @@ class TransportsInBrowsersTest {
         bridgeRequests.stream().filter(r -> r.endsWith("/xhr")).count(), sends.size());
     assertEquals(1, tally.getInteger("cast"));
     switch (transport) {
+      case "raw-websocket" -> {
+        assertTrue(webSockets.stream().allMatch(u -> u.endsWith("/eventbus/websocket")), webSockets.toString());
+        assertFalse(webSockets.isEmpty());
+        assertTrue(bridgeRequests.stream().noneMatch(r -> r.endsWith(" info") || r.contains("/")), "no SockJS session: " + bridgeRequests);
+      }
       case "websocket" -> {
-        assertTrue(webSockets.stream().anyMatch(u -> u.endsWith("/websocket")), webSockets.toString());
+        assertTrue(webSockets.stream().anyMatch(u -> u.matches(".*/eventbus/[^/]+/[^/]+/websocket")), webSockets.toString());
         assertTrue(sends.isEmpty(), bridgeRequests.toString());
       }
       case "xhr-streaming" -> {
