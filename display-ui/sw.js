@@ -32,6 +32,7 @@ const SHELL = [
   '/common/token.js',
   '/common/room-session.js',
   '/common/eventbus.js',
+  '/common/raw-socket.js',
   '/common/clock.js',
   '/common/snapshot.js',
   '/common/notice.js',

@@ -31,6 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * sockets, threads, reach and census (what it holds after a full GC, as far as a bare bridge has it).
  */
 public final class BareBridgeServer {
+  private static final String RAW_WEBSOCKET = "/eventbus/websocket";
+  private static final String PONG = new JsonObject().put("type", "pong").encode();
   private final Vertx vertx;
   private final PrintStream out;
   private final AtomicInteger open = new AtomicInteger();
@@ -87,6 +89,8 @@ public final class BareBridgeServer {
       open.decrementAndGet();
     } else if (type == BridgeEventType.REGISTER) {
       registered.add(event.getRawMessage().getString("address"));
+    } else if (type == BridgeEventType.SOCKET_PING && RAW_WEBSOCKET.equals(event.socket().uri())) {
+      event.socket().write(PONG); // as the real bridge answers a page's ping on its raw WebSocket
     }
     event.complete(true);
   }

@@ -24,17 +24,18 @@ final class BenchRoom {
   static final long PING_MS = PageClient.PING_MS;
 
   /**
-   * How the benchmark's pages reach the bridge ({@code -Dbench.transport}): as the pages do, over
-   * SockJS's WebSocket transport with its framing ({@code sockjs}, the default), or over the raw
-   * /eventbus/websocket ({@code raw}, what the figures before 2026-12-07 afternoon used). The server
-   * sends the two differently (SockJS wraps every frame as a JSON string; raw frames are binary), so
-   * they cost it differently and train its JIT differently.
+   * How the benchmark's pages reach the bridge ({@code -Dbench.transport}): as the pages do since
+   * 2026-12-07 late night, over the raw /eventbus/websocket ({@code raw}, the default; the figures before
+   * 2026-12-07 afternoon used it too), or over SockJS's WebSocket transport with its framing
+   * ({@code sockjs}, the pages' fallback, and the default from 2026-12-07 afternoon until then). The
+   * server sends the two differently (SockJS wraps every frame as a JSON string), so they cost it
+   * differently and train its JIT differently.
    */
   enum Transport {
     SOCKJS, RAW;
 
     static Transport chosen() {
-      String name = System.getProperty("bench.transport", "sockjs");
+      String name = System.getProperty("bench.transport", "raw");
       return switch (name) {
         case "sockjs" -> SOCKJS;
         case "raw" -> RAW;

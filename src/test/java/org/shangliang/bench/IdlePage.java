@@ -38,6 +38,8 @@ final class IdlePage {
   static final long REQUEST_TIMEOUT_MS = PageClient.REQUEST_TIMEOUT_MS;
   static final long FIRST_FRAME_TIMEOUT_MS = 30_000;
   static final long RETRY_DELAY_MS = 1_000;
+  /** raw-socket.js's first frame: a ping without headers, whose pong opens the page. */
+  private static final String OPENING_PING = new JsonObject().put("type", "ping").encode();
   /** room-session.js RETRY_MS and FINAL_CODES: answers that asking again cannot change. */
   static final long SYNC_RETRY_MS = 2_000;
   /** signage.js DWELL_MS: how long a board shows a notice before the next. */
@@ -64,6 +66,8 @@ final class IdlePage {
   private volatile long pingTimer = -1;
   private volatile long heartbeatTimer = -1;
   private volatile boolean registered;
+  /** On the raw WebSocket: whether the bridge has answered the opening ping. */
+  private volatile boolean rawOpen;
   /** A board's notices, from its playlist (or made up, against the bare bridge), and the next one it shows. */
   private volatile List<String> notices = List.of();
   private int nextNotice;
@@ -83,26 +87,54 @@ final class IdlePage {
     };
   }
 
-  /** Opens one attempt: a SockJS session of its own, as the browser's SockJS client names it. */
+  /**
+   * Opens one attempt: the bridge's raw WebSocket, open once its first ping is answered, as
+   * raw-socket.js does; or a SockJS session of its own, as the browser's SockJS client names it.
+   */
   void start() {
     attempts++;
     registered = false;
+    rawOpen = false;
     attemptStart = System.nanoTime();
     // handlers before the connection: SockJS's "o" may be read with the handshake's answer
     ClientWebSocket ws = pages.client.webSocket();
-    ws.textMessageHandler(text -> onText(ws, text));
+    if (pages.raw) {
+      ws.textMessageHandler(text -> onRawFrame(ws, text));
+      ws.binaryMessageHandler(bytes -> onRawFrame(ws, bytes.toString()));
+    } else {
+      ws.textMessageHandler(text -> onText(ws, text));
+    }
     ws.closeHandler(v -> onClose(ws));
     socket = ws;
-    ws.connect(pages.port, "127.0.0.1", SockJsFrames.sessionPath()).onComplete(ar -> {
+    ws.connect(pages.port, "127.0.0.1", pages.raw ? "/eventbus/websocket" : SockJsFrames.sessionPath()).onComplete(ar -> {
       if (ar.failed()) {
         if (socket == ws) {
           socket = null;
         }
         retry("connect: " + ar.cause().getClass().getSimpleName());
       } else {
+        if (pages.raw) {
+          ws.writeTextMessage(OPENING_PING);
+        }
         watchFirstFrame(ws);
       }
     });
+  }
+
+  private void onRawFrame(WebSocket ws, String text) {
+    if (ws != socket) {
+      return;
+    }
+    JsonObject frame = new JsonObject(text);
+    if (!"pong".equals(frame.getString("type"))) {
+      onBusFrame(frame);
+    } else if (rawOpen) {
+      pages.pongs.increment();
+    } else {
+      rawOpen = true;
+      pingAfterSilence(ws); // its opening ping was answered: the next one after a silence, as eventbus.js
+      sync(ws);
+    }
   }
 
   private void watchFirstFrame(WebSocket ws) {
@@ -345,7 +377,7 @@ final class IdlePage {
     WebSocket ws = socket;
     if (ws != null && !ws.isClosed()) {
       frame.put("headers", new JsonObject().put("auth", token));
-      ws.writeTextMessage(SockJsFrames.wrap(frame.encode()));
+      ws.writeTextMessage(pages.raw ? frame.encode() : SockJsFrames.wrap(frame.encode()));
       pingAfterSilence(ws);
     }
   }

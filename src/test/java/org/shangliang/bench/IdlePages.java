@@ -40,6 +40,8 @@ final class IdlePages implements AutoCloseable {
   final int port;
   /** Against the real server (replies expected) or the bare bridge (its "no handlers" will do). */
   final boolean real;
+  /** Over the bridge's raw WebSocket, the pages' first choice, or SockJS's WebSocket transport ({@code -Dbench.transport}). */
+  final boolean raw = BenchRoom.Transport.chosen() == BenchRoom.Transport.RAW;
   final int retries;
   final long boardHeartbeatMs;
   /** What the boards show against the bare bridge, which has no playlists: ids of the real shape, as many as the seed's. */
@@ -58,6 +60,8 @@ final class IdlePages implements AutoCloseable {
   final LongAdder heartbeats = new LongAdder();
   final LongAdder reportedNotices = new LongAdder();
   final LongAdder sockJsHeartbeats = new LongAdder();
+  /** Pongs heard on the raw WebSocket after the one that opened each page. */
+  final LongAdder pongs = new LongAdder();
   /** Frames the server pushed to the pages' addresses, by kind of page. */
   final Map<IdlePage.Kind, LongAdder> pushed = new ConcurrentHashMap<>();
   final LongAdder strangeFrames = new LongAdder();

@@ -187,13 +187,15 @@ public final class IdleScreensBenchmark {
         "%s, idle %.0f s: server CPU %.2f %% of one core (%.2f %% of the machine), load CPU %.1f %% | server GC %d pauses"
             + " %d ms, JIT %d ms%n    heap after full GC %s (before the pages %s: %s per page)%n"
             + "    connections the server holds: %d established, %d closing (peer gone), %d other; %d open files;"
-            + " bridge sockets %s%n    each page: %s; since connecting, frames pushed to the pages %s, SockJS heartbeats heard %d",
+            + " bridge sockets %s%n    each page: %s; since connecting, frames pushed to the pages %s, SockJS heartbeats heard %d,"
+            + " pongs heard %d",
         r.label(), r.windowSeconds(), r.serverCpu(), r.serverCpu() / machineCores(), r.loadCpu(), r.gcPauses(),
         r.gcMs(), r.jitMs(), mib(r.heapIdle()), mib(r.heapBefore()), perPage(r), s.getInteger("established"),
         s.getInteger("closeWait"), s.getInteger("other"), s.getLong("fds"), s.getJsonObject("bridge").encode(),
         pages.boardHeartbeatMs > 0 ? "a ping every " + IdlePage.PING_MS / 1000 + " s, a board heartbeat every "
             + pages.boardHeartbeatMs / 1000 + " s (since connecting: " + pages.heartbeats.sum() + " sent, reporting " + pages.reportedNotices.sum()
-            + " notices shown)" : "a ping every " + IdlePage.PING_MS / 1000 + " s", new TreeMap<>(pages.pushed), pages.sockJsHeartbeats.sum()));
+            + " notices shown)" : "a ping every " + IdlePage.PING_MS / 1000 + " s", new TreeMap<>(pages.pushed), pages.sockJsHeartbeats.sum(),
+        pages.pongs.sum()));
     if (pages.lateReplies.sum() > 0) {
       out.append(String.format("%n    replies that came after their request had timed out (10 s): %d", pages.lateReplies.sum()));
     }
@@ -231,10 +233,11 @@ public final class IdleScreensBenchmark {
 
   private static void printEnvironment(IdleSeed.Spec spec, IdlePages.Options o, boolean pinned) {
     System.out.printf("IdleScreensBenchmark: %d pages (%d boards, %d room displays, %d joined phones; %d rooms) over"
-            + " the SockJS WebSocket transport; idle window %d s after %d s settling or more (until the server's JIT is"
+            + " %s; idle window %d s after %d s settling or more (until the server's JIT is"
             + " quiet); connect at most %d pages/s, %d at"
             + " once, %d retries each; board heartbeat every %d s%n", spec.pages(), spec.boards(), spec.displays(),
-        spec.phones(), spec.rooms(), Integer.getInteger("bench.idleSeconds", 60),
+        spec.phones(), spec.rooms(), BenchRoom.Transport.chosen() == BenchRoom.Transport.RAW
+            ? "the bridge's raw WebSocket (the pages' first choice)" : "SockJS's WebSocket transport", Integer.getInteger("bench.idleSeconds", 60),
         Integer.getInteger("bench.settleSeconds", SETTLE_SECONDS), o.perSecond(), o.inFlight(), o.retries(), o.boardHeartbeatMs() / 1000);
     System.out.printf("machine: %d cores, load average %s, open files per process %d; %s%n", machineCores(),
         ServerProbe.loadAverage(), ServerProbe.maxOpenFiles(),

@@ -26,9 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The bridge over SockJS's WebSocket transport with its framing, as the pages reach it (and the
- * benchmarks' pages, {@code bench.transport=sockjs}): the same commands, answers, pushes and
- * refusals as over the raw WebSocket.
+ * The bridge over SockJS's WebSocket transport with its framing, as the pages reach it when their
+ * raw WebSocket cannot open (and the benchmarks' pages with {@code bench.transport=sockjs}): the
+ * same commands, answers, pushes and refusals as over the raw WebSocket.
  */
 class SockJsPagesTest {
   static final int WALK_INS = 300;
