@@ -128,13 +128,7 @@ class EventBusClientTest {
     AtomicInteger rawSockets = new AtomicInteger();
     // Never connected to the server: the page's socket opens and hears nothing.
     Page page = pageWithRoute(ws -> rawSockets.incrementAndGet());
-    page.evaluate("async (token) => {"
-        + " const { EventBus } = await import('/common/eventbus.js');"
-        + " window.fbOpens = 0; window.fbStates = [];"
-        + " window.fb = new EventBus({ url: '/eventbus', headers: () => ({ auth: token }), raw: { openTimeoutMs: 1000 } });"
-        + " window.fb.onStateChange((s) => window.fbStates.push(s));"
-        + " window.fb.onOpen(() => { window.fbOpens++; });"
-        + " await new Promise((resolve) => window.fb.onOpen(resolve)); }", server.token("Room display"));
+    openWatchedBus(page, "fb", "raw: { openTimeoutMs: 1000 }");
     assertEquals("websocket", page.evaluate("window.fb.transport"));
     assertEquals(List.of("open"), page.evaluate("window.fbStates"), "the raw socket's failure is no outage");
     assertEquals(1, rawSockets.get());
@@ -166,14 +160,7 @@ class EventBusClientTest {
         }
       });
     });
-    page.evaluate("async (token) => {"
-        + " const { EventBus } = await import('/common/eventbus.js');"
-        + " window.hoOpens = 0; window.hoStates = [];"
-        + " window.ho = new EventBus({ url: '/eventbus', headers: () => ({ auth: token }), pingAfterMs: 500,"
-        + "   raw: { openTimeoutMs: 1000, pongTimeoutMs: 1000 } });"
-        + " window.ho.onStateChange((s) => window.hoStates.push(s));"
-        + " window.ho.onOpen(() => { window.hoOpens++; });"
-        + " await new Promise((resolve) => window.ho.onOpen(resolve)); }", server.token("Room display"));
+    openWatchedBus(page, "ho", "pingAfterMs: 500, raw: { openTimeoutMs: 1000, pongTimeoutMs: 1000 }");
     assertEquals("raw-websocket", page.evaluate("window.ho.transport"));
     page.waitForTimeout(2_000);
     assertEquals(List.of("open"), page.evaluate("window.hoStates"), "pings answered: the socket stays");
@@ -185,6 +172,21 @@ class EventBusClientTest {
     // the new raw socket is deaf too, so the page went on to SockJS
     assertEquals("websocket", page.evaluate("window.ho.transport"));
     assertEquals(true, page.evaluate("async () => (await window.ho.request('room.cmd', { action: 'snapshot' })).ok"));
+  }
+
+  /**
+   * Opens window[name], a room display's bus with these further options (JavaScript), counting its
+   * opens in window[name + 'Opens'] and its states in window[name + 'States']; waits until it is open.
+   */
+  void openWatchedBus(Page on, String name, String options) {
+    on.evaluate(("async (token) => {"
+        + " const { EventBus } = await import('/common/eventbus.js');"
+        + " window.NAMEOpens = 0; window.NAMEStates = [];"
+        + " window.NAME = new EventBus({ url: '/eventbus', headers: () => ({ auth: token }), OPTIONS });"
+        + " window.NAME.onStateChange((s) => window.NAMEStates.push(s));"
+        + " window.NAME.onOpen(() => { window.NAMEOpens++; });"
+        + " await new Promise((resolve) => window.NAME.onOpen(resolve)); }").replace("NAME", name).replace("OPTIONS", options),
+        server.token("Room display"));
   }
 
   /**
