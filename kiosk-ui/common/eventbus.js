@@ -90,7 +90,7 @@ export class EventBus {
    * transport (one of TRANSPORTS; default: the page's ?transport=, else the raw WebSocket, then
    * whatever SockJS chooses),
    * pingAfterMs (how long a silence lasts before a ping; pages keep the default), raw (the raw
-   * socket's openTimeoutMs and pongTimeoutMs, raw-socket.js; pages keep the defaults).
+   * socket's openTimeoutMs and answerTimeoutMs, raw-socket.js; pages keep the defaults).
    */
   constructor({ url = '/eventbus', headers = () => ({}), transport = PAGE_TRANSPORT, pingAfterMs = PING_INTERVAL_MS, raw = {} } = {}) {
     this.url = url;
@@ -130,6 +130,8 @@ export class EventBus {
       this.pending.set(replyAddress, { resolve, reject, timer });
       if (!this.write({ type: 'send', address, body, replyAddress })) {
         this.settle(replyAddress, null, new BusError('OFFLINE', 'not connected'));
+      } else if (this.sock.expectAnswer) {
+        this.sock.expectAnswer();
       }
     });
   }

@@ -6,13 +6,16 @@
 //
 // A WebSocket can open through a proxy that then passes nothing, so the socket counts as open only
 // once the bridge has answered its first ping with a pong (the server answers pings on this
-// endpoint only: SockJS has heartbeats of its own). Every later ping must be answered too, or the
-// connection is taken for dead and closed, which a half-open TCP connection would never say.
+// endpoint only: SockJS has heartbeats of its own). After that, whatever asks for an answer, a
+// ping or a request, must hear something back within ANSWER_TIMEOUT_MS, or the connection is taken
+// for dead and closed, which a half-open TCP connection would never say. A board never pings, but
+// its heartbeat is a request; and the bridge answers any request within 15 s, if only to say the
+// handler timed out (BridgeGuard's reply timeout).
 
 export const RAW_TRANSPORT = 'raw-websocket';
 
 const OPEN_TIMEOUT_MS = 5000;
-const PONG_TIMEOUT_MS = 15000;
+const ANSWER_TIMEOUT_MS = 20000;
 const PING = JSON.stringify({ type: 'ping' });
 
 /** ws: or wss: address of the raw endpoint under the bridge's url ('/eventbus' or absolute). */
@@ -23,9 +26,9 @@ export function rawUrl(bridgeUrl) {
 }
 
 export class RawSocket {
-  /** openTimeoutMs: how long the first pong may take; pongTimeoutMs: how long any later answer to a ping. */
-  constructor(bridgeUrl, { openTimeoutMs = OPEN_TIMEOUT_MS, pongTimeoutMs = PONG_TIMEOUT_MS } = {}) {
-    this.pongTimeoutMs = pongTimeoutMs;
+  /** openTimeoutMs: how long the first pong may take; answerTimeoutMs: how long any later answer. */
+  constructor(bridgeUrl, { openTimeoutMs = OPEN_TIMEOUT_MS, answerTimeoutMs = ANSWER_TIMEOUT_MS } = {}) {
+    this.answerTimeoutMs = answerTimeoutMs;
     this.transport = RAW_TRANSPORT;
     this.readyState = 0; // as SockJS: 0 connecting, 1 open, 3 closed
     /** Whether the bridge answered through it: a socket that never did is worth a fallback. */
@@ -46,10 +49,10 @@ export class RawSocket {
     this.ws.send(text);
   }
 
-  /** After a ping is sent: closes the socket unless something answers within PONG_TIMEOUT_MS. */
+  /** After a ping or a request is sent: closes the socket unless something comes within answerTimeoutMs. */
   expectAnswer() {
     if (this.readyState !== 1 || this.pongTimer) return;
-    this.pongTimer = setTimeout(() => this.close(), this.pongTimeoutMs);
+    this.pongTimer = setTimeout(() => this.close(), this.answerTimeoutMs);
   }
 
   close() {

@@ -148,19 +148,8 @@ class EventBusClientTest {
   @DisplayName("a raw WebSocket whose ping goes unanswered, as over a half-open connection, is closed and opened again")
   void closesARawSocketThatStopsAnswering() throws Exception {
     AtomicBoolean deaf = new AtomicBoolean();
-    Page page = pageWithRoute(ws -> {
-      WebSocketRoute toServer = ws.connectToServer();
-      toServer.onMessage(frame -> {
-        if (!deaf.get()) {
-          if (frame.text() != null) {
-            ws.send(frame.text());
-          } else {
-            ws.send(frame.binary());
-          }
-        }
-      });
-    });
-    openWatchedBus(page, "ho", "pingAfterMs: 500, raw: { openTimeoutMs: 1000, pongTimeoutMs: 1000 }");
+    Page page = pageThatCanGoDeaf(deaf);
+    openWatchedBus(page, "ho", "pingAfterMs: 500, raw: { openTimeoutMs: 1000, answerTimeoutMs: 1000 }");
     assertEquals("raw-websocket", page.evaluate("window.ho.transport"));
     page.waitForTimeout(2_000);
     assertEquals(List.of("open"), page.evaluate("window.hoStates"), "pings answered: the socket stays");
@@ -172,6 +161,40 @@ class EventBusClientTest {
     // the new raw socket is deaf too, so the page went on to SockJS
     assertEquals("websocket", page.evaluate("window.ho.transport"));
     assertEquals(true, page.evaluate("async () => (await window.ho.request('room.cmd', { action: 'snapshot' })).ok"));
+  }
+
+  @Test
+  @DisplayName("a raw WebSocket whose request goes unanswered, as a board's heartbeat over a half-open connection, is"
+      + " closed and opened again, though the page never pings")
+  void closesARawSocketWhoseRequestGoesUnanswered() throws Exception {
+    AtomicBoolean deaf = new AtomicBoolean();
+    Page page = pageThatCanGoDeaf(deaf);
+    openWatchedBus(page, "rq", "pingAfterMs: 600000, raw: { openTimeoutMs: 1000, answerTimeoutMs: 1000 }");
+    assertEquals(true, page.evaluate("async () => (await window.rq.request('room.cmd', { action: 'snapshot' })).ok"));
+
+    deaf.set(true);
+    Object failed = page.evaluate("async () => { try { await window.rq.request('room.cmd', { action: 'snapshot' });"
+        + " return 'answered'; } catch (e) { return e.code; } }");
+    assertEquals("OFFLINE", failed, "the request fails as its socket is given up, before its own 10 s timeout");
+    Await.until("a new connection", 10_000, () -> ((Number) page.evaluate("window.rqOpens")).intValue() >= 2);
+    assertEquals(List.of("open", "closed", "open"), page.evaluate("window.rqStates"));
+    assertEquals(true, page.evaluate("async () => (await window.rq.request('room.cmd', { action: 'snapshot' })).ok"));
+  }
+
+  /** A page whose raw WebSockets pass what the server sends until deaf is set, and nothing after. */
+  Page pageThatCanGoDeaf(AtomicBoolean deaf) {
+    return pageWithRoute(ws -> {
+      WebSocketRoute toServer = ws.connectToServer();
+      toServer.onMessage(frame -> {
+        if (!deaf.get()) {
+          if (frame.text() != null) {
+            ws.send(frame.text());
+          } else {
+            ws.send(frame.binary());
+          }
+        }
+      });
+    });
   }
 
   /**
