@@ -36,7 +36,7 @@ export class RawSocket {
     this.onopen = null;
     this.onmessage = null;
     this.onclose = null;
-    this.pongTimer = setTimeout(() => this.close(), openTimeoutMs);
+    this.answerTimer = setTimeout(() => this.close(), openTimeoutMs);
     this.ws = new WebSocket(rawUrl(bridgeUrl));
     this.ws.binaryType = 'arraybuffer'; // the bridge writes its frames as binary messages
     this.ws.onopen = () => this.ws.send(PING);
@@ -51,8 +51,8 @@ export class RawSocket {
 
   /** After a ping or a request is sent: closes the socket unless something comes within answerTimeoutMs. */
   expectAnswer() {
-    if (this.readyState !== 1 || this.pongTimer) return;
-    this.pongTimer = setTimeout(() => this.close(), this.answerTimeoutMs);
+    if (this.readyState !== 1 || this.answerTimer) return;
+    this.answerTimer = setTimeout(() => this.close(), this.answerTimeoutMs);
   }
 
   close() {
@@ -67,8 +67,8 @@ export class RawSocket {
 
   received(data) {
     // Any frame proves the path works both ways, not only the pong it waits for.
-    clearTimeout(this.pongTimer);
-    this.pongTimer = null;
+    clearTimeout(this.answerTimer);
+    this.answerTimer = null;
     this.answered = true;
     if (this.readyState === 0) {
       this.readyState = 1;
@@ -80,8 +80,8 @@ export class RawSocket {
   closed() {
     if (this.readyState === 3) return;
     this.readyState = 3;
-    clearTimeout(this.pongTimer);
-    this.pongTimer = null;
+    clearTimeout(this.answerTimer);
+    this.answerTimer = null;
     this.ws.onopen = null;
     this.ws.onmessage = null;
     this.ws.onclose = null;
