@@ -1,5 +1,7 @@
 package org.shangliang.room;
 
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.shangliang.common.Pushes;
@@ -8,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,14 +38,23 @@ public final class RoomPublisher {
   private final Vertx vertx;
   private final Snapshots snapshots;
   private final TallyAudience audience;
-  private final Set<String> snapshotDue = new HashSet<>();
+  /** Rooms with a snapshot due, and the timer that will read it. */
+  private final Map<String, Long> snapshotTimers = new HashMap<>();
   private final Set<String> attendeesDue = new HashSet<>();
   private final Map<String, TallyLine> tallies = new HashMap<>();
+  private int snapshotsBeingRead;
+  private Promise<Void> allRead;
 
-  /** Per vote: when a tally last went out, and the newest one waiting to go. */
+  /** Per vote: when a tally last went out, and the newest one waiting to go with its timer. */
   private static final class TallyLine {
+    final String roomId;
     long lastSentAt;
     JsonObject waiting;
+    long timerId;
+
+    TallyLine(String roomId) {
+      this.roomId = roomId;
+    }
   }
 
   public RoomPublisher(Vertx vertx, Snapshots snapshots, TallyAudience audience) {
@@ -73,22 +85,56 @@ public final class RoomPublisher {
    * hundreds of attendees the list is most of a snapshot, and the bridge escapes it once per page.
    */
   public void changed(String roomId) {
-    if (snapshotDue.add(roomId)) {
-      vertx.setTimer(SNAPSHOT_DELAY_MS, t -> {
-        snapshotDue.remove(roomId);
-        boolean withAttendees = attendeesDue.remove(roomId);
-        snapshots.of(roomId)
-            .map(snapshot -> withAttendees ? snapshot : Snapshots.withoutAttendees(snapshot))
-            .onSuccess(snapshot -> publish(roomId, snapshot))
-            .onFailure(e -> LOG.warn("cannot publish the state of room {}", roomId, e));
-      });
+    if (!snapshotTimers.containsKey(roomId)) {
+      snapshotTimers.put(roomId, vertx.setTimer(SNAPSHOT_DELAY_MS, t -> publishSnapshot(roomId)));
     }
+  }
+
+  private void publishSnapshot(String roomId) {
+    snapshotTimers.remove(roomId);
+    boolean withAttendees = attendeesDue.remove(roomId);
+    snapshotsBeingRead++;
+    snapshots.of(roomId)
+        .map(snapshot -> withAttendees ? snapshot : Snapshots.withoutAttendees(snapshot))
+        .onSuccess(snapshot -> publish(roomId, snapshot))
+        .onFailure(e -> LOG.warn("cannot publish the state of room {}", roomId, e))
+        .onComplete(done -> {
+          if (--snapshotsBeingRead == 0 && allRead != null) {
+            allRead.complete();
+            allRead = null;
+          }
+        });
+  }
+
+  /**
+   * Sends at once what is waiting for its timer, and completes once every snapshot being read has
+   * gone out. A stopping node calls it before it closes the store: the pages get the room's last
+   * change (the meeting's close, a vote's last ballots), and no read meets a closed store.
+   */
+  public Future<Void> flush() {
+    for (String roomId : List.copyOf(snapshotTimers.keySet())) {
+      vertx.cancelTimer(snapshotTimers.get(roomId));
+      publishSnapshot(roomId);
+    }
+    long now = System.currentTimeMillis();
+    // collected first: sending may prune the map
+    for (TallyLine line : tallies.values().stream().filter(line -> line.waiting != null).toList()) {
+      vertx.cancelTimer(line.timerId);
+      sendWaiting(line, now);
+    }
+    if (snapshotsBeingRead == 0) {
+      return Future.succeededFuture();
+    }
+    if (allRead == null) {
+      allRead = Promise.promise();
+    }
+    return allRead.future();
   }
 
   /** A ballot was counted; the counts after it go out as a tally, the newest one winning. */
   public void ballotCounted(BallotBoxes.Rules vote, Tally running) {
     JsonObject message = Snapshots.tallyMessage(vote, running);
-    TallyLine line = tallies.computeIfAbsent(vote.voteId(), id -> new TallyLine());
+    TallyLine line = tallies.computeIfAbsent(vote.voteId(), id -> new TallyLine(vote.roomId()));
     if (line.waiting != null) {
       if (message.getInteger("cast") > line.waiting.getInteger("cast")) {
         line.waiting = message;
@@ -98,15 +144,17 @@ public final class RoomPublisher {
     long now = System.currentTimeMillis();
     long wait = line.lastSentAt + tallyIntervalMs(audience.of(vote.roomId())) - now;
     if (wait <= 0) {
-      send(vote, line, message, now);
+      send(line, message, now);
       return;
     }
     line.waiting = message;
-    vertx.setTimer(wait, t -> {
-      JsonObject newest = line.waiting;
-      line.waiting = null;
-      send(vote, line, newest, System.currentTimeMillis());
-    });
+    line.timerId = vertx.setTimer(wait, t -> sendWaiting(line, System.currentTimeMillis()));
+  }
+
+  private void sendWaiting(TallyLine line, long now) {
+    JsonObject newest = line.waiting;
+    line.waiting = null;
+    send(line, newest, now);
   }
 
   /**
@@ -122,9 +170,9 @@ public final class RoomPublisher {
     }
   }
 
-  private void send(BallotBoxes.Rules vote, TallyLine line, JsonObject message, long now) {
+  private void send(TallyLine line, JsonObject message, long now) {
     line.lastSentAt = now;
-    vertx.eventBus().publish(RoomAddresses.tally(vote.roomId()), message.encode());
+    vertx.eventBus().publish(RoomAddresses.tally(line.roomId), message.encode());
     if (tallies.size() > 100) {
       tallies.values().removeIf(l -> l.waiting == null && now - l.lastSentAt > 60_000);
     }

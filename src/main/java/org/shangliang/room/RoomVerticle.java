@@ -17,6 +17,7 @@ public final class RoomVerticle extends VerticleBase {
   private final QrTokens tokens;
   private final TallyAudience tallyAudience;
   private SpeechClock clock;
+  private RoomPublisher publisher;
 
   public RoomVerticle(Database db, Devices devices, QrTokens tokens, TallyAudience tallyAudience) {
     this.tallyAudience = tallyAudience;
@@ -30,7 +31,7 @@ public final class RoomVerticle extends VerticleBase {
     RoomStore store = new RoomStore(vertx, db);
     BallotBoxes ballots = new BallotBoxes(db);
     Snapshots snapshots = new Snapshots(store, ballots, db.mongo(), tokens);
-    RoomPublisher publisher = new RoomPublisher(vertx, snapshots, tallyAudience);
+    publisher = new RoomPublisher(vertx, snapshots, tallyAudience);
     clock = new SpeechClock(vertx, store, publisher, db);
     LiveTallies tallies = new LiveTallies(vertx, ballots);
     tallies.listen();
@@ -46,6 +47,7 @@ public final class RoomVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     clock.stop();
-    return Future.succeededFuture();
+    // the store closes after this: what is waiting goes out first
+    return publisher.flush();
   }
 }

@@ -332,4 +332,35 @@ class RoomBridgeTest {
     assertEquals(1, Await.result(server.app.db().mongo().count(RoomStore.AUDIT,
         new JsonObject().put("action", "closeVote"))));
   }
+
+  /** What the room's addresses carry on the node itself, where a stopping node's bridge no longer listens. */
+  List<JsonObject> heardOnTheNode(String address) {
+    List<JsonObject> heard = new CopyOnWriteArrayList<>();
+    Await.result(server.vertx.eventBus().<String>consumer(address, m -> heard.add(new JsonObject(m.body()))).completion());
+    return heard;
+  }
+
+  @Test
+  @DisplayName("a node that stops right after a change publishes the room's snapshot before it closes its store")
+  void stopPublishesTheWaitingSnapshot() {
+    List<JsonObject> states = heardOnTheNode(RoomAddresses.state(ROOM));
+    Await.result(command(host, "openMeeting"));
+    Await.result(server.app.stop());
+    assertTrue(states.stream().anyMatch(s -> s.getJsonObject("meeting") != null
+        && "OPEN".equals(s.getJsonObject("meeting").getString("status"))), "the OPEN snapshot went out: " + states);
+  }
+
+  @Test
+  @DisplayName("a node that stops right after ballots sends the newest tally first")
+  void stopSendsTheWaitingTally() {
+    openMeetingWithTwoHands();
+    String voteId = openVote(false);
+    List<JsonObject> tallies = heardOnTheNode(RoomAddresses.tally(ROOM));
+    Await.result(Future.all(
+        command(kiosk1, "castBallot", new JsonObject().put("attendeeId", WANG).put("voteId", voteId).put("choice", "FOR")),
+        command(kiosk2, "castBallot", new JsonObject().put("attendeeId", SUN).put("voteId", voteId).put("choice", "AGAINST"))));
+    Await.result(server.app.stop());
+    assertFalse(tallies.isEmpty(), "a tally went out");
+    assertEquals(2, tallies.get(tallies.size() - 1).getInteger("cast"), "the last tally counts both ballots: " + tallies);
+  }
 }
