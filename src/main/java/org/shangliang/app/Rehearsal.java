@@ -29,8 +29,8 @@ import java.util.stream.Stream;
  * A short scripted meeting in the demo room, through the real command path: pages fetched over
  * HTTP, hosts and staff signed in, kiosks, room displays and boards on the bridge's raw WebSocket
  * as the pages connect; check-ins, walk-ins, speeches, votes with live tallies, a notice to the
- * boards, a resident's request. It trains the start-up cache ({@code train}, see {@link Training}) with the
- * code a meeting runs, and warms a node's JIT after its start ({@link WarmUp}).
+ * boards, a resident's request. It trains the start-up cache ({@code train}, see {@link Training})
+ * with the code a meeting runs, and warms a node's JIT after its start ({@link WarmUp}).
  *
  * <p>Blocking: runs on a thread of its own, never on an event loop.
  */

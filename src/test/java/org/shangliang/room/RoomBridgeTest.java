@@ -1,6 +1,7 @@
 package org.shangliang.room;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shangliang.app.DemoData;
+import org.shangliang.store.Database;
 import org.shangliang.support.Await;
 import org.shangliang.support.BridgeClient;
 import org.shangliang.support.StoredBallots;
@@ -341,26 +343,47 @@ class RoomBridgeTest {
   }
 
   @Test
-  @DisplayName("a node that stops right after a change publishes the room's snapshot before it closes its store")
+  @DisplayName("a node that stops right after a change publishes the room's snapshot, 300 walk-ins' names and all,"
+      + " before it closes its store")
   void stopPublishesTheWaitingSnapshot() {
+    int walkIns = 300;
     List<JsonObject> states = heardOnTheNode(RoomAddresses.state(ROOM));
+    BridgeClient sharedKiosk = connect(server.token("Kiosk 3"));
     Await.result(command(host, "openMeeting"));
+    String lastName = null;
+    for (int i = 0; i < walkIns; i++) {
+      lastName = String.format("%03d", i) + "号居民".repeat(5) + "长";
+      Await.result(command(sharedKiosk, "registerWalkIn", new JsonObject().put("name", lastName).put("kind", "RESIDENT")));
+    }
     Await.result(server.app.stop());
-    assertTrue(states.stream().anyMatch(s -> s.getJsonObject("meeting") != null
-        && "OPEN".equals(s.getJsonObject("meeting").getString("status"))), "the OPEN snapshot went out: " + states);
+    String last = lastName;
+    assertTrue(states.stream().anyMatch(s -> s.getJsonArray("attendees", new JsonArray()).stream()
+            .anyMatch(a -> last.equals(((JsonObject) a).getString("name")))),
+        "the snapshot with the last walk-in went out before the node stopped");
   }
 
   @Test
-  @DisplayName("a node that stops right after ballots sends the newest tally first")
-  void stopSendsTheWaitingTally() {
-    openMeetingWithTwoHands();
-    String voteId = openVote(false);
-    List<JsonObject> tallies = heardOnTheNode(RoomAddresses.tally(ROOM));
-    Await.result(Future.all(
-        command(kiosk1, "castBallot", new JsonObject().put("attendeeId", WANG).put("voteId", voteId).put("choice", "FOR")),
-        command(kiosk2, "castBallot", new JsonObject().put("attendeeId", SUN).put("voteId", voteId).put("choice", "AGAINST"))));
-    Await.result(server.app.stop());
-    assertFalse(tallies.isEmpty(), "a tally went out");
-    assertEquals(2, tallies.get(tallies.size() - 1).getInteger("cast"), "the last tally counts both ballots: " + tallies);
+  @DisplayName("flushing the publisher sends a vote's waiting tally at once, before anything published after it")
+  void flushSendsTheWaitingTallyAtOnce() throws Exception {
+    TallyAudience audience = new TallyAudience();
+    for (int page = 0; page < 500; page++) {
+      audience.joined(OTHER_ROOM); // tallies then go 25 ms apart: the second one waits
+    }
+    Database db = server.app.db();
+    Snapshots snapshots = new Snapshots(new RoomStore(server.vertx, db), new BallotBoxes(db), db.mongo(), server.app.tokens());
+    RoomPublisher publisher = new RoomPublisher(server.vertx, snapshots, audience);
+    List<JsonObject> heard = heardOnTheNode(RoomAddresses.tally(OTHER_ROOM));
+    BallotBoxes.Rules vote = new BallotBoxes.Rules("flushed-vote", OTHER_ROOM, "flushed-meeting", false, false, true);
+    Promise<Void> flushed = Promise.promise();
+    server.vertx.getOrCreateContext().runOnContext(v -> {
+      publisher.ballotCounted(vote, new Tally(1, 0, 0));
+      publisher.ballotCounted(vote, new Tally(1, 1, 0));
+      publisher.flush().onComplete(flushed);
+      server.vertx.eventBus().publish(RoomAddresses.tally(OTHER_ROOM), new JsonObject().put("marker", true).encode());
+    });
+    Await.result(flushed.future());
+    Await.until("the marker", 3000, () -> heard.stream().anyMatch(m -> m.containsKey("marker")));
+    assertEquals(List.of(1, 2), heard.stream().takeWhile(m -> !m.containsKey("marker"))
+        .map(m -> m.getInteger("cast")).toList(), "both tallies before the marker: " + heard);
   }
 }
