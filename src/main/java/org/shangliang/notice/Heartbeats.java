@@ -33,6 +33,11 @@ final class Heartbeats {
   static final long STORE_EVERY_MS = 60_000;
   /** A display silent this long is stored as last heard, so its intervals end where they did. */
   static final long SILENT_MS = Playlists.HEARTBEAT_SECONDS * 1500L;
+  /**
+   * A display silent this long is forgotten. Kept past {@link Showings#GAP_MS}, after which its
+   * next heartbeat reads it again anyway, for as long as {@link #heardSince} may count it online.
+   */
+  static final long FORGET_MS = Math.max(Showings.GAP_MS, Showings.ONLINE_MS);
 
   private final NoticeStore store;
   private final HeartbeatWrites writes;
@@ -123,11 +128,26 @@ final class Heartbeats {
         writes.add(store(entry.getKey(), d, List.of()).otherwiseEmpty());
         d.storedLastSeen = d.latest.getLong("lastSeenAt");
       }
-      if (now - d.heardAt > Showings.GAP_MS) {
+      if (now - d.heardAt > FORGET_MS) {
         it.remove();
       }
     }
     return Future.join(writes).mapEmpty();
+  }
+
+  /**
+   * How many displays this node took a heartbeat from since then: its share of the boards online,
+   * counted in memory. Counting the stored heartbeats instead read every device every half minute,
+   * which on the embedded store stalled a vote on a node with 6,000 boards (docs/BENCHMARKS.md).
+   */
+  int heardSince(long since) {
+    int heard = 0;
+    for (Known d : known.values()) {
+      if (d.heardAt >= since) {
+        heard++;
+      }
+    }
+    return heard;
   }
 
   private static JsonObject fieldsOf(JsonObject doc) {

@@ -66,7 +66,7 @@ public final class NoticeConsole {
     CommunitySettings community = new CommunitySettings(db.mongo());
     Playlists playlists = new Playlists(vertx, db, tokens);
     DisplayActions displays = new DisplayActions(store, devices, new Pairings(db), playlists,
-        new Showings(db.mongo(), store), db, audit);
+        new Showings(db.mongo()), db, audit);
     NoticeActions notices = new NoticeActions(store, playlists, db);
     ResultNotices results = new ResultNotices(db.mongo(), store, notices, requests, community);
     TopicListNotices topicLists = new TopicListNotices(new RequestReports(requests), notices, community);

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class NoticeVerticle extends VerticleBase {
   static final int MAX_SIGNAGE_BYTES = 4096;
   static final long PROGRESS_DELAY_MS = 1000;
+  static final long COUNT_ONLINE_MS = 10_000;
   private final Set<String> progressDue = new HashSet<>();
 
   private final Database db;
@@ -45,7 +46,7 @@ public final class NoticeVerticle extends VerticleBase {
   public Future<?> start() {
     store = new NoticeStore(db);
     playlists = new Playlists(vertx, db, tokens);
-    showings = new Showings(db.mongo(), store);
+    showings = new Showings(db.mongo());
     heartbeats = new Heartbeats(vertx, store, showings, HeartbeatWrites.GATHER_MS);
     vertx.setPeriodic(Heartbeats.SILENT_MS, t -> heartbeats.storeSilent(System.currentTimeMillis()));
     countDisplaysOnline();
@@ -80,10 +81,15 @@ public final class NoticeVerticle extends VerticleBase {
     return playlists.of(r.who().id()).map(JsonObject::new);
   }
 
-  /** The displays-online gauge of /metrics, counted from the stored heartbeats every half minute. */
+  /**
+   * The displays-online gauge of /metrics: the boards this node took a heartbeat from within
+   * {@link Showings#ONLINE_MS}, counted every {@value #COUNT_ONLINE_MS} ms. Each board talks to one
+   * node at a time, so the community's count is the sum over the nodes.
+   */
   private void countDisplaysOnline() {
     AtomicInteger online = Meters.registry().gauge("shangliang.displays.online", new AtomicInteger());
-    vertx.setPeriodic(0, 30_000, t -> showings.countOnline(System.currentTimeMillis()).onSuccess(online::set));
+    vertx.setPeriodic(0, COUNT_ONLINE_MS,
+        t -> online.set(heartbeats.heardSince(System.currentTimeMillis() - Showings.ONLINE_MS)));
   }
 
   /** Heartbeats are not committed one by one: a lost one is made good by the next, 10 s later. */

@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.shangliang.notice.store.NoticeStore;
 
 /**
  * Which display showed which notice, and when, from the displays' heartbeats: the proof that a
@@ -26,16 +25,15 @@ public final class Showings {
   /**
    * A display counts as online while its stored last heartbeat is this recent: a node stores a
    * board's heartbeat at least every {@link Heartbeats#STORE_EVERY_MS}, and the board sends one
-   * every {@link Playlists#HEARTBEAT_SECONDS}.
+   * every {@link Playlists#HEARTBEAT_SECONDS}. The meters count a node's boards by the same
+   * measure, from the heartbeats it took in ({@link Heartbeats#heardSince}).
    */
   public static final long ONLINE_MS = 120_000;
 
   private final MongoClient mongo;
-  private final NoticeStore store;
 
-  public Showings(MongoClient mongo, NoticeStore store) {
+  public Showings(MongoClient mongo) {
     this.mongo = mongo;
-    this.store = store;
   }
 
   /**
@@ -121,11 +119,6 @@ public final class Showings {
     List<Future<?>> writes = new ArrayList<>();
     closed.forEach(doc -> writes.add(mongo.insert(SHOWINGS, doc)));
     return Future.all(writes).mapEmpty();
-  }
-
-  /** How many signage displays sent a heartbeat within {@link #ONLINE_MS}: for the meters. */
-  public Future<Integer> countOnline(long now) {
-    return store.countSignageDisplaysSeenSince(now - ONLINE_MS).map(Long::intValue);
   }
 
   /** Every interval in which a notice was on screen, per display, oldest first. */

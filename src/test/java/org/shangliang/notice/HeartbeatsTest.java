@@ -45,7 +45,7 @@ class HeartbeatsTest {
   void start() {
     db = Database.embedded(vertx, dataDir.toString());
     NoticeStore store = new NoticeStore(db);
-    showings = new Showings(db.mongo(), store);
+    showings = new Showings(db.mongo());
     node = new Heartbeats(vertx, store, showings, GATHER_MS);
     for (String board : List.of(BOARD, OTHER_BOARD)) {
       Await.result(db.mongo().insert(Devices.COLLECTION, new JsonObject().put("_id", board)
@@ -165,11 +165,19 @@ class HeartbeatsTest {
   }
 
   @Test
-  @DisplayName("the displays-online gauge counts the boards whose stored heartbeat is recent enough")
+  @DisplayName("the displays-online gauge counts the boards this node heard within two minutes, also after their silence was stored")
   void countsOnline() {
     beat(node, "n-1", T0);
-    assertEquals(1, Await.result(showings.countOnline(T0 + Showings.ONLINE_MS)));
-    assertEquals(0, Await.result(showings.countOnline(T0 + Showings.ONLINE_MS + 1)));
+    long otherHeard = T0 + Playlists.HEARTBEAT_SECONDS * 1000L;
+    onLoop(() -> node.heartbeat(OTHER_BOARD, "n-1", List.of("n-1"), otherHeard));
+    onLoop(() -> node.storeSilent(T0 + Showings.GAP_MS + 1));
+    assertEquals(T0, stored().getLong("lastSeenAt"), "the silent board was stored as last heard");
+
+    long now = T0 + Showings.ONLINE_MS;
+    assertEquals(2, heardSince(now - Showings.ONLINE_MS), "both boards count while heard within two minutes");
+    assertEquals(1, heardSince(now + 1 - Showings.ONLINE_MS), "the board silent for longer no longer counts");
+    onLoop(() -> node.storeSilent(now + 1));
+    assertEquals(1, heardSince(T0), "the board silent for longer than two minutes is forgotten, the other kept");
   }
 
   @Test
@@ -204,6 +212,12 @@ class HeartbeatsTest {
   }
 
   /** Heartbeats are taken in on one event loop, as in the notice verticle; waits for the stores. */
+  private int heardSince(long since) {
+    CompletableFuture<Integer> heard = new CompletableFuture<>();
+    loop.runOnContext(v -> heard.complete(node.heardSince(since)));
+    return heard.join();
+  }
+
   private void onLoop(Supplier<Future<Void>> action) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     loop.runOnContext(v -> action.get().onComplete(ar -> {

@@ -97,11 +97,6 @@ public final class NoticeStore {
             : Future.failedFuture(new Failure(ErrorCode.NOT_FOUND, "没有这块显示屏")));
   }
 
-  /** How many signage displays were last heard since the given time: counted by the store, nothing read. */
-  public Future<Long> countSignageDisplaysSeenSince(long since) {
-    return mongo.count(Devices.COLLECTION, signageQuery().put("lastSeenAt", new JsonObject().put("$gte", since)));
-  }
-
   /**
    * One signage display's fields to set unless its stored last heartbeat is no longer
    * {@code lastSeenAt} (another node stored a newer one).
