@@ -78,7 +78,7 @@ public final class Shangliang {
     Credentials credentials = new Credentials(vertx, db);
     Accounts accounts = new Accounts(vertx, db, credentials);
     Devices devices = new Devices(db, credentials);
-    return db.ping().compose(v -> QrTokens.load(db)).compose(tokens -> {
+    return db.ping().compose(v -> StoreIndexes.create(db.mongo())).compose(v -> QrTokens.load(db)).compose(tokens -> {
       // counted by the bridge, read by the room's publisher: both on this node
       TallyAudience tallyAudience = new TallyAudience();
       WebServer web = new WebServer(db, credentials, accounts, devices, tokens, tallyAudience, config.web());

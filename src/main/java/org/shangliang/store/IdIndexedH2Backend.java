@@ -3,6 +3,7 @@ package org.shangliang.store;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Constants;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
@@ -19,8 +20,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The embedded store's H2 backend with two changes. Unique indexes, {@code _id} first of all, are
- * keyed by text that H2 compares natively ({@link TextKeyedUniqueIndex}). And a query that names a
+ * The embedded store's H2 backend with three changes. Unique indexes, {@code _id} first of all, are
+ * keyed by text that H2 compares natively ({@link TextKeyedUniqueIndex}). Secondary indexes, which
+ * the stock backend ignores, exist ({@link HeldSecondaryIndex}). And a query that names a
  * single {@code _id} next to other conditions, such as the conditional updates {@code {_id,
  * version}} or {@code {_id, open, voters: {$ne}}}, reads that one document through the {@code _id} index and then checks the whole
  * query against it. The stock backend uses an index only when the query names nothing but the
@@ -68,6 +70,13 @@ final class IdIndexedH2Backend extends H2Backend {
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                     boolean sparse) {
       return TextKeyedUniqueIndex.open(getMvStore(), indexMapName(collectionName, indexName), indexName, keys, sparse);
+    }
+
+    @Override
+    protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                       boolean sparse) {
+      MVMap<Object, Document> data = getMvStore().openMap(DATA_MAP_PREFIX + getFullCollectionNamespace(collectionName));
+      return new HeldSecondaryIndex(indexName, keys, sparse, Constants.ID_FIELD, data.getKeyType());
     }
 
     @Override

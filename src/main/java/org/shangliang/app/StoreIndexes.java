@@ -1,0 +1,47 @@
+package org.shangliang.app;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import org.shangliang.feedback.FeedbackStore;
+import org.shangliang.followup.ResolutionStore;
+import org.shangliang.notice.Showings;
+import org.shangliang.notice.store.NoticeStore;
+import org.shangliang.room.BallotBoxes;
+import org.shangliang.room.RoomStore;
+import org.shangliang.room.SurveyAnswers;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The indexes of the fields other than {@code _id} that the room and the boards look things up by,
+ * in collections that grow with every meeting and notice: without them a snapshot read every
+ * attendee of every meeting ever held. Created at every start; creating one that exists changes
+ * nothing. A real MongoDB keeps them; the embedded store builds them when it opens.
+ */
+final class StoreIndexes {
+  /** Collection, then the field it is looked up by. */
+  private static final String[][] INDEXES = {
+      {RoomStore.ATTENDEES, "meetingId"},
+      {RoomStore.MEETINGS, "status"},
+      {RoomStore.MEETINGS, "roomId"},
+      {BallotBoxes.COLLECTION, "voteId"},
+      {SurveyAnswers.COLLECTION, "meetingId"},
+      {ResolutionStore.COLLECTION, "meetingId"},
+      {Showings.SHOWINGS, "noticeId"},
+      {FeedbackStore.FEEDBACK, "noticeId"},
+      {NoticeStore.NOTICES, "state"},
+  };
+
+  private StoreIndexes() {
+  }
+
+  static Future<Void> create(MongoClient mongo) {
+    List<Future<Void>> created = new ArrayList<>();
+    for (String[] index : INDEXES) {
+      created.add(mongo.createIndex(index[0], new JsonObject().put(index[1], 1)));
+    }
+    return Future.all(created).mapEmpty();
+  }
+}
