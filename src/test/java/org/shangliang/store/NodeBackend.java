@@ -4,7 +4,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.h2.mvstore.MVStore;
 
 /**
- * The embedded store's own backend (text-keyed unique indexes, lookups by {@code _id}) for a store
+ * The embedded store's own backend (text-keyed unique indexes, secondary indexes, lookups by {@code _id}) for a store
  * run outside the server, so a benchmark's stand-in for a shared MongoDB is as fast as the node's.
  */
 public final class NodeBackend {
