@@ -1,21 +1,16 @@
 package org.shangliang.store;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.BulkOperation;
 import io.vertx.ext.mongo.MongoClient;
-import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,7 +110,7 @@ class SecondaryIndexTest {
     result(mongo.insert(INDEXED, new JsonObject().put("_id", "b").put("meetingId", "m1")));
     db.close();
 
-    try (Stock stock = new Stock()) {
+    try (StockStore stock = new StockStore(vertx, dataDir)) {
       result(stock.mongo.insert(INDEXED, new JsonObject().put("_id", "c").put("meetingId", "m1")));
       result(stock.mongo.updateCollection(INDEXED, new JsonObject().put("_id", "a"),
           new JsonObject().put("$set", new JsonObject().put("meetingId", "m2"))));
@@ -146,27 +141,5 @@ class SecondaryIndexTest {
 
   private static String meeting(int m) {
     return "meeting-" + m;
-  }
-
-  /** The stock backend of mongo-java-server on the same folder, which keeps no secondary index. */
-  private final class Stock implements AutoCloseable {
-    final MVStore store = new MVStore.Builder()
-        .fileName(new File(dataDir.toFile(), "shangliang.mv.db").getAbsolutePath()).open();
-    final MongoServer server = new MongoServer(new H2Backend(store));
-    final MongoClient mongo;
-
-    Stock() {
-      server.bind(new InetSocketAddress("127.0.0.1", 0));
-      mongo = MongoClient.create(vertx, new JsonObject()
-          .put("connection_string", "mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/" + Database.DB_NAME)
-          .put("db_name", Database.DB_NAME));
-    }
-
-    @Override
-    public void close() {
-      mongo.close();
-      server.shutdownNow();
-      store.close();
-    }
   }
 }

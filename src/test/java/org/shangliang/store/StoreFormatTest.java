@@ -1,19 +1,14 @@
 package org.shangliang.store;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
-import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,7 +35,7 @@ class StoreFormatTest {
   @Test
   @DisplayName("a folder written by the stock backend opens with its indexes rebuilt, and opens in the stock backend again")
   void indexesRebuildBothWays() {
-    try (Stock stock = new Stock()) {
+    try (StockStore stock = new StockStore(vertx, dataDir)) {
       for (int i = 0; i < PEOPLE_COUNT; i++) {
         result(stock.mongo.insert(PEOPLE, person(i)));
       }
@@ -55,7 +50,7 @@ class StoreFormatTest {
       ours.close();
     }
 
-    try (Stock stock = new Stock()) {
+    try (StockStore stock = new StockStore(vertx, dataDir)) {
       assertFoundAndUnique(stock.mongo);
       assertEquals(PEOPLE_COUNT + 1, result(stock.mongo.count(PEOPLE, new JsonObject())));
     }
@@ -95,29 +90,5 @@ class StoreFormatTest {
 
   private static String phoneOf(int i) {
     return "1380000" + String.format("%04d", i);
-  }
-
-  /** The stock backend of mongo-java-server on the same folder, through the same driver. */
-  private final class Stock implements AutoCloseable {
-    final MVStore store = new MVStore.Builder()
-        .fileName(new File(dataDir.toFile(), "shangliang.mv.db").getAbsolutePath()).open();
-    final MongoServer server = new MongoServer(new H2Backend(store));
-    final MongoClient mongo;
-
-    Stock() {
-      server.bind(new InetSocketAddress("127.0.0.1", 0));
-      mongo = MongoClient.create(vertx, new JsonObject()
-          .put("connection_string", "mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/" + Database.DB_NAME)
-          .put("db_name", Database.DB_NAME));
-    }
-
-    @Override
-    public void close() {
-      mongo.close();
-      server.shutdownNow();
-      if (!store.isClosed()) {
-        store.close();
-      }
-    }
   }
 }
